@@ -1,0 +1,90 @@
+"""The `wirecoder` command: a thin shell over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .settings import Settings, settings_markdown
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wirecoder")
+def cli() -> None:
+    """wirecoder: statements and political events from news articles, with provenance."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl", "warc"]), default="auto",
+              show_default=True, help="How to read the inputs; auto decides by extension and content.")
+@click.option("--date", "reference_date", help="Reference date YYYY-MM-DD for inputs that carry none.")
+@click.option("--jobs", type=int, default=None, help="Worker processes (one spaCy model each).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSON Lines here instead of stdout.")
+@click.option("--model", "spacy_model", help="spaCy pipeline to use (package name or path).")
+@click.option("--actors", "actor_files", multiple=True, help="Extra actor dictionary file (YAML/CSV); repeatable.")
+@click.option("--summary/--no-summary", default=None, help="Print a readable summary on stderr.")
+def code(paths, input_format, reference_date, jobs, output, spacy_model, actor_files, summary):
+    """Code articles (files, folders, or - for stdin) into JSON Lines records."""
+    from .runner import run_code
+
+    settings = Settings.from_env(
+        reference_date=reference_date, jobs=jobs, spacy_model=spacy_model,
+        actor_files=list(actor_files) or None,
+    )
+    status = run_code(list(paths) or ["-"], input_format, settings, output, summary=bool(summary))
+    sys.exit(status)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--model", "spacy_model", help="spaCy pipeline to describe.")
+def info(as_json, spacy_model):
+    """The versions that shape output (wirecoder, spaCy, model, dictionaries, python)."""
+    from . import provenance
+
+    data = provenance.info(spacy_model or Settings.from_env().spacy_model)
+    if as_json:
+        click.echo(json.dumps(data, indent=2))
+    else:
+        for k, v in data.items():
+            click.echo(f"{k}: {v}")
+
+
+@cli.command("settings")
+@click.option("--markdown", is_flag=True, help="Print the settings table as Markdown (docs/settings.md).")
+def settings_cmd(markdown):
+    """Every setting with its environment variable, default and help."""
+    from .settings import describe
+
+    if markdown:
+        click.echo(settings_markdown(), nl=False)
+        return
+    for s in describe():
+        click.echo(f"{s['name']} ({s['env']}, default {s['default']!r}): {s['help']}")
+
+
+@cli.command()
+@click.option("-o", "--output", default="demo-output.jsonl", show_default=True,
+              type=click.Path(dir_okay=False), help="Where to write the JSON Lines records.")
+def demo(output):
+    """Code the bundled sample articles, print a summary and write JSON Lines."""
+    from .runner import run_code
+
+    samples = Path(__file__).parent / "samples"
+    paths = [str(p) for p in (samples / "text", samples / "html") if p.exists()]
+    status = run_code(paths, "auto", Settings.from_env(), output, summary=True)
+    click.echo(f"wrote {output}", err=True)
+    sys.exit(status)
+
+
+def main() -> None:
+    cli(prog_name="wirecoder")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""The coder: inputs in, records out, in input order, one spaCy model per process.
+
+``Coder.code_inputs`` is the one loop every shell uses (CLI, HTTP API, Spark):
+read → prepare (text) → text stages → ``nlp.pipe`` in batches → doc stages.
+An input that fails anywhere becomes an :class:`ErrorRecord` in its place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import signal
+import threading
+import time
+from typing import Iterable, Iterator, Optional, Union
+
+from . import nlp as nlp_mod
+from . import provenance
+from .errors import ArticleTimeout, WirecoderError
+from .ingest import Input, prepare
+from .record import ErrorInfo, ErrorRecord, Record
+from .settings import Settings
+from .stages import DOC_ORDER, DOC_STAGES, TEXT_ORDER, TEXT_STAGES, Context
+
+# Importing the stage modules registers them.
+from . import doc_basics, structure, places, dates  # noqa: F401,E402
+from . import statements, events  # noqa: F401,E402
+
+Output = Union[Record, ErrorRecord]
+
+
+class Coder:
+    """Loads the model once and codes articles; every public entry point goes through it."""
+
+    def __init__(self, settings: Optional[Settings] = None, nlp=None):
+        self.settings = settings or Settings.from_env()
+        self.nlp = nlp if nlp is not None else nlp_mod.load(self.settings.spacy_model)
+        self.ctx = Context(self.settings)
+        self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files))
+        self.timings: dict[str, float] = {}
+
+    # -- single article ----------------------------------------------------
+    def code(
+        self,
+        text: Optional[str] = None,
+        *,
+        html: Optional[str] = None,
+        id: str = "article",
+        date: Optional[str] = None,
+        url: Optional[str] = None,
+        title: Optional[str] = None,
+        source: Optional[str] = None,
+    ) -> Record:
+        """Code one article; raises a WirecoderError when it cannot be coded."""
+        inp = Input(
+            id=id,
+            source=source or url or "<string>",
+            text=text,
+            html=html,
+            url=url,
+            date=date,
+            title=title,
+            input_format="html" if html is not None and text is None else "text",
+        )
+        (out,) = list(self.code_inputs([inp]))
+        if isinstance(out, ErrorRecord):
+            raise WirecoderError(out.error.message, kind=out.error.kind)
+        return out
+
+    # -- batches ----------------------------------------------------------
+    def code_inputs(self, inputs: Iterable[Input]) -> Iterator[Output]:
+        it = iter(inputs)
+        while True:
+            batch = list(itertools.islice(it, self.settings.batch_size))
+            if not batch:
+                return
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list[Input]) -> list[Output]:
+        outputs: list[Optional[Output]] = [None] * len(batch)
+        ready: list[tuple[int, Record]] = []
+        for i, inp in enumerate(batch):
+            if inp.error is not None:
+                outputs[i] = self._error(inp.id, inp.source, inp.error.kind, inp.error.message)
+                continue
+            try:
+                with self._timed("prepare"):
+                    record = prepare(inp, self.settings)
+                for name in TEXT_ORDER:
+                    with self._timed(name):
+                        TEXT_STAGES[name](record, self.ctx)
+                ready.append((i, record))
+            except WirecoderError as exc:
+                outputs[i] = self._error(inp.id, inp.source, exc.kind, str(exc))
+            except Exception as exc:  # a bug must not take the batch down
+                outputs[i] = self._error(inp.id, inp.source, "internal", f"{inp.source}: {type(exc).__name__}: {exc}")
+        t0 = time.perf_counter()
+        docs = self.nlp.pipe([r.text for _, r in ready], batch_size=self.settings.batch_size)
+        for (i, record), doc in zip(ready, docs):
+            self.timings["parse"] = self.timings.get("parse", 0.0) + time.perf_counter() - t0
+            try:
+                with _time_limit(self.settings.article_timeout, record.source):
+                    self._doc_stages(record, doc)
+                record.provenance = dict(self.provenance)
+                outputs[i] = record
+            except WirecoderError as exc:
+                outputs[i] = self._error(record.id, record.source, exc.kind, str(exc))
+            except Exception as exc:
+                outputs[i] = self._error(
+                    record.id, record.source, "internal", f"{record.source}: {type(exc).__name__}: {exc}"
+                )
+            t0 = time.perf_counter()
+        return outputs  # type: ignore[return-value]
+
+    def _doc_stages(self, record: Record, doc) -> None:
+        for name in DOC_ORDER:
+            with self._timed(name):
+                DOC_STAGES[name](record, doc, self.ctx)
+
+    def _error(self, id: str, source: str, kind: str, message: str) -> ErrorRecord:
+        return ErrorRecord(id=id, source=source, error=ErrorInfo(kind, message), provenance=dict(self.provenance))
+
+    @contextlib.contextmanager
+    def _timed(self, name: str):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float, source: str):
+    """Raise ArticleTimeout when the block runs longer than `seconds` (main thread, POSIX)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise ArticleTimeout(f"{source}: took longer than {seconds:g} s (article_timeout)")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# -- module-level conveniences --------------------------------------------------
+_default_coder: Optional[Coder] = None
+
+
+def default_coder() -> Coder:
+    global _default_coder
+    if _default_coder is None:
+        _default_coder = Coder()
+    return _default_coder
+
+
+def code(text: Optional[str] = None, **kwargs) -> Record:
+    """Code one article (plain text, or ``html=...``) with the default settings."""
+    return default_coder().code(text, **kwargs)
+
+
+def code_many(inputs: Iterable[Union[str, Input]], settings: Optional[Settings] = None) -> Iterator[Output]:
+    """Code many articles in input order; strings become inputs with ids 1, 2, ..."""
+    coder = Coder(settings) if settings else default_coder()
+    items = (
+        Input(id=str(n), source=f"<string {n}>", text=x) if isinstance(x, str) else x
+        for n, x in enumerate(inputs, 1)
+    )
+    return coder.code_inputs(items)

@@ -1,0 +1,63 @@
+"""The versions that shape output, recorded in every record (event data must be reproducible)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import __version__
+from .nlp import resolve_model_name
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def dictionary_versions() -> dict[str, str]:
+    """Each bundled dictionary or lexicon folder's version, from its VERSION file."""
+    out = {}
+    for version_file in sorted(DATA_DIR.glob("*/VERSION")):
+        out[version_file.parent.name] = version_file.read_text().strip()
+    return out
+
+
+def model_versions() -> dict[str, str]:
+    """Each bundled trained model's version, from its meta.json or VERSION file."""
+    out = {}
+    models = Path(__file__).parent / "models"
+    for version_file in sorted(models.glob("*/VERSION")):
+        out[version_file.parent.name] = version_file.read_text().strip()
+    return out
+
+
+def _dist_version(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+@lru_cache(maxsize=8)
+def info(spacy_model: str = "", actor_files: tuple[str, ...] = ()) -> dict:
+    """What `wirecoder info --json` prints and every record carries as `provenance`."""
+    import spacy
+
+    model = resolve_model_name(spacy_model)
+    try:
+        model_meta = spacy.util.get_package_version(model) if not Path(model).exists() else None
+    except Exception:  # a path or an unusual package: the version is read on load
+        model_meta = None
+    return {
+        "wirecoder": __version__,
+        "spacy": spacy.__version__,
+        "spacy_model": model,
+        "spacy_model_version": model_meta,
+        "trafilatura": _dist_version("trafilatura"),
+        "dictionaries": dictionary_versions(),
+        "models": model_versions(),
+        "user_actor_files": list(actor_files),
+        "python": sys.executable,
+        "python_version": sys.version.split()[0],
+    }

@@ -1,0 +1,247 @@
+"""The record: one article and everything wirecoder finds in it.
+
+Every stage fills part of one :class:`Record`. Every span is ``(start, end)``
+into ``Record.text`` with its ``text`` equal to ``record.text[start:end]``;
+:meth:`Record.check_spans` verifies that for a whole record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional, Union
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+
+@dataclass
+class Defect:
+    """Stretch of the text that is not article prose; later stages skip it."""
+
+    start: int
+    end: int
+    kind: str  # debris | truncated_sentence | boilerplate
+    text: str = ""
+
+
+@dataclass
+class Dateline:
+    place: Optional[str] = None
+    agency: Optional[str] = None
+    date: Optional[str] = None  # ISO 8601, resolved against the reference date
+    span: Optional[Span] = None
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str = ""
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    kind: str = ""  # city | country | admin | region
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonameid: Optional[int] = None
+
+
+@dataclass
+class Statement:
+    speaker: Optional[Span] = None
+    speaker_name: Optional[str] = None
+    speaker_role: Optional[str] = None
+    speaker_org: Optional[str] = None
+    speaker_code: Optional[str] = None
+    cue: Optional[Span] = None
+    content: list[Span] = field(default_factory=list)
+    kind: str = "indirect"  # direct | indirect | mixed
+    type: str = "speech"  # speech | belief | report | ...
+    sentence: Optional[Span] = None
+    negated: bool = False
+
+
+@dataclass
+class Speaker:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    statements: list[int] = field(default_factory=list)
+    role: Optional[str] = None
+    org: Optional[str] = None
+    code: Optional[str] = None
+
+
+@dataclass
+class ActorRef:
+    start: int
+    end: int
+    text: str
+    code: Optional[str] = None  # CAMEO style: country + role, e.g. RUSGOV
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    sector: Optional[str] = None  # PLOVER sector
+    name: Optional[str] = None  # canonical name from the dictionary
+
+
+@dataclass
+class Event:
+    trigger: Span
+    sentence: Optional[Span] = None
+    source: Optional[ActorRef] = None
+    target: Optional[ActorRef] = None
+    cameo: Optional[str] = None
+    cameo_name: Optional[str] = None
+    root: Optional[str] = None
+    quad: Optional[int] = None
+    penta: Optional[int] = None
+    plover: Optional[str] = None
+    mode: Optional[str] = None
+    context: Optional[str] = None
+    negated: bool = False
+    modality: str = "asserted"
+    date: Optional[str] = None
+    date_span: Optional[Span] = None
+    place: Optional[Place] = None
+    statement: Optional[int] = None
+
+
+@dataclass
+class Record:
+    id: str
+    source: str
+    text: str
+    title: Optional[str] = None
+    url: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    published: Optional[str] = None
+    reference_date: Optional[str] = None
+    input_format: str = "text"
+    encoding: Optional[str] = None
+    title_span: Optional[Span] = None
+    headings: list[Span] = field(default_factory=list)
+    dateline: Optional[Dateline] = None
+    defects: list[Defect] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    # -- serialisation -------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        return _build(cls, data)
+
+    # -- helpers for stages ----------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def in_defect(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a stretch marked as not prose."""
+        return any(d.start < end and start < d.end for d in self.defects)
+
+    def iter_spans(self) -> Iterator[tuple[str, Any]]:
+        """Every object with start/end/text in the record, with a path naming it."""
+        yield from _walk(self, "")
+
+    def check_spans(self) -> list[str]:
+        """Problems with spans: out of range, or text not equal to the slice."""
+        problems = []
+        n = len(self.text)
+        for path, s in self.iter_spans():
+            if not (0 <= s.start <= s.end <= n):
+                problems.append(f"{path}: ({s.start}, {s.end}) outside text of length {n}")
+            elif s.text and s.text != self.text[s.start : s.end]:
+                problems.append(f"{path}: text {s.text!r} != slice {self.text[s.start:s.end]!r}")
+        return problems
+
+
+@dataclass
+class ErrorInfo:
+    kind: str
+    message: str
+
+
+@dataclass
+class ErrorRecord:
+    """Stands in the output where an input could not be coded."""
+
+    id: str
+    source: str
+    error: ErrorInfo
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ErrorRecord":
+        return _build(cls, data)
+
+
+def from_dict(data: dict[str, Any]) -> Union[Record, ErrorRecord]:
+    """A Record or an ErrorRecord from its JSON object."""
+    return ErrorRecord.from_dict(data) if "error" in data else Record.from_dict(data)
+
+
+_SPANLIKE = (Span, Defect, Entity, Place, ActorRef)
+
+
+def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
+    if isinstance(obj, _SPANLIKE):
+        yield path, obj
+    if dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            if f.name == "text" and isinstance(obj, Record):
+                continue
+            yield from _walk(getattr(obj, f.name), f"{path}.{f.name}" if path else f.name)
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _walk(item, f"{path}[{i}]")
+
+
+def _build(tp: Any, data: Any) -> Any:
+    """Rebuild nested dataclasses from plain JSON values using the type hints."""
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(args[0], data) if len(args) == 1 else data
+    if origin is list:
+        (arg,) = typing.get_args(tp) or (Any,)
+        return [_build(arg, x) for x in data]
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in names})
+    return data

@@ -1,0 +1,101 @@
+"""The loop behind `wirecoder code` and `demo`: read, code, write JSON Lines, report."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from typing import Iterable, Iterator, TextIO
+
+from .ingest import iter_inputs
+from .parallel import code_parallel
+from .pipeline import Output
+from .record import ErrorRecord
+from .settings import Settings
+
+LONG_BATCH = 100  # outputs after which a non-terminal run reports progress too
+
+
+def run_code(paths: list[str], input_format: str, settings: Settings, output: str | None,
+             summary: bool = False) -> int:
+    """Code `paths` into JSON Lines; 0 when every input was coded, 2 when some failed."""
+    inputs = iter_inputs(paths, input_format, settings)
+    failed = coded = 0
+    rows = []
+    with _open_output(output) as out:
+        for rec in progress(code_parallel(inputs, settings, settings.jobs), settings):
+            out.write(rec.to_json() + "\n")
+            if isinstance(rec, ErrorRecord):
+                failed += 1
+                print(f"wirecoder: {rec.source}: {rec.error.kind}: {rec.error.message}", file=sys.stderr)
+            else:
+                coded += 1
+            if summary:
+                rows.append(_summary_row(rec))
+    if summary:
+        print_summary(rows, coded, failed)
+    return 2 if failed else 0
+
+
+@contextlib.contextmanager
+def _open_output(output: str | None) -> Iterator[TextIO]:
+    if not output or output == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(output, "w", encoding="utf-8") as fh:
+        yield fh
+
+
+def progress(items: Iterable[Output], settings: Settings) -> Iterator[Output]:
+    """A tqdm bar on a terminal; elsewhere a line every 10 s once the batch is long."""
+    mode = settings.progress
+    tty = sys.stderr.isatty()
+    if mode == "never":
+        yield from items
+        return
+    if tty or mode == "always":
+        from tqdm import tqdm
+
+        yield from tqdm(items, unit="article", file=sys.stderr, dynamic_ncols=True)
+        return
+    t0 = last = time.monotonic()
+    for n, item in enumerate(items, 1):
+        yield item
+        now = time.monotonic()
+        if n >= LONG_BATCH and now - last >= 10:
+            last = now
+            print(f"wirecoder: {n} articles, {n / (now - t0):.1f}/s", file=sys.stderr)
+
+
+def _summary_row(rec: Output) -> dict:
+    if isinstance(rec, ErrorRecord):
+        return {"id": rec.id, "error": f"{rec.error.kind}: {rec.error.message}"}
+    dl = rec.dateline
+    return {
+        "id": rec.id,
+        "title": (rec.title or (rec.sentences[0].text if rec.sentences else ""))[:60],
+        "dateline": " / ".join(x for x in (dl.place, dl.agency, dl.date) if x) if dl else "",
+        "sentences": len(rec.sentences),
+        "statements": len(rec.statements),
+        "events": len(rec.events),
+        "defects": len(rec.defects),
+        "speakers": ", ".join(s.name for s in rec.speakers[:3]),
+    }
+
+
+def print_summary(rows: list[dict], coded: int, failed: int, file: TextIO | None = None) -> None:
+    file = file or sys.stderr
+    for r in rows:
+        if "error" in r:
+            print(f"  {r['id']:<28} ERROR {r['error']}", file=file)
+            continue
+        print(f"  {r['id']:<28} {r['title']}", file=file)
+        print(
+            f"  {'':<28} dateline: {r['dateline'] or '-'} | sentences {r['sentences']} | "
+            f"statements {r['statements']} | events {r['events']} | defects {r['defects']}",
+            file=file,
+        )
+        if r["speakers"]:
+            print(f"  {'':<28} speakers: {r['speakers']}", file=file)
+    print(f"coded {coded} article(s), {failed} error(s)", file=file)
