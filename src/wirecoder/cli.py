@@ -82,6 +82,11 @@ def demo(output):
     sys.exit(status)
 
 
+@cli.group("eval")
+def eval_group():
+    """Measure accuracy on annotated data (PolNeAR, CAMEO sets, NAEB pages)."""
+
+
 def main() -> None:
     cli(prog_name="wirecoder")
 

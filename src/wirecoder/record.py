@@ -66,6 +66,17 @@ class Place:
 
 
 @dataclass
+class DateRef:
+    """A time expression resolved to ISO 8601 (a day, or a range start/end)."""
+
+    start: int
+    end: int
+    text: str
+    value: Optional[str] = None  # YYYY-MM-DD (or YYYY-MM / YYYY when that is all the text says)
+    end_value: Optional[str] = None  # for ranges
+
+
+@dataclass
 class Statement:
     speaker: Optional[Span] = None
     speaker_name: Optional[str] = None
@@ -145,6 +156,7 @@ class Record:
     speakers: list[Speaker] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
 
     # -- serialisation -------------------------------------------------
@@ -213,7 +225,7 @@ def from_dict(data: dict[str, Any]) -> Union[Record, ErrorRecord]:
     return ErrorRecord.from_dict(data) if "error" in data else Record.from_dict(data)
 
 
-_SPANLIKE = (Span, Defect, Entity, Place, ActorRef)
+_SPANLIKE = (Span, Defect, Entity, Place, ActorRef, DateRef)
 
 
 def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
