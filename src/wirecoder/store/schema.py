@@ -1,0 +1,73 @@
+"""Tables of the DuckDB store. One row per article, statement, speaker, event, actor, place, error.
+
+Flat columns are there for filtering; each row also keeps its JSON so nothing
+coded is lost. No PRIMARY KEY constraints: the store keeps ids unique itself
+(delete-then-insert in one transaction), which keeps bulk inserts fast.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, str] = {
+    "meta": """
+        key VARCHAR, value VARCHAR
+    """,
+    "articles": """
+        id VARCHAR, content_hash VARCHAR, input_hash VARCHAR,
+        title VARCHAR, url VARCHAR, source VARCHAR, site VARCHAR,
+        published VARCHAR, date DATE, dateline_place VARCHAR,
+        text VARCHAR, record VARCHAR,
+        n_sentences INTEGER, n_statements INTEGER, n_events INTEGER,
+        dup_of VARCHAR, similarity DOUBLE, ingested_at TIMESTAMP
+    """,
+    "statements": """
+        article_id VARCHAR, idx INTEGER, date DATE,
+        speaker VARCHAR, speaker_key VARCHAR, speaker_code VARCHAR, speaker_role VARCHAR, speaker_org VARCHAR,
+        kind VARCHAR, type VARCHAR, negated BOOLEAN,
+        cue VARCHAR, content VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
+        is_dup BOOLEAN, json VARCHAR
+    """,
+    "speakers": """
+        article_id VARCHAR, name VARCHAR, name_key VARCHAR, role VARCHAR, org VARCHAR, code VARCHAR,
+        n_statements INTEGER, n_mentions INTEGER
+    """,
+    "events": """
+        article_id VARCHAR, idx INTEGER, date DATE, date_text VARCHAR,
+        source_text VARCHAR, source_code VARCHAR, source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+        target_text VARCHAR, target_code VARCHAR, target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+        cameo VARCHAR, cameo_name VARCHAR, root VARCHAR, quad TINYINT, penta TINYINT,
+        plover VARCHAR, mode VARCHAR, context VARCHAR, negated BOOLEAN, modality VARCHAR,
+        trigger VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
+        place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+        statement INTEGER, is_dup BOOLEAN, json VARCHAR
+    """,
+    "actors": """
+        article_id VARCHAR, event_idx INTEGER, role VARCHAR, actor_key VARCHAR,
+        text VARCHAR, code VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, is_dup BOOLEAN
+    """,
+    "places": """
+        article_id VARCHAR, idx INTEGER, text VARCHAR, name VARCHAR, country VARCHAR, kind VARCHAR,
+        lat DOUBLE, lon DOUBLE, start_char INTEGER, end_char INTEGER
+    """,
+    "errors": """
+        id VARCHAR, source VARCHAR, kind VARCHAR, message VARCHAR, record VARCHAR, ingested_at TIMESTAMP
+    """,
+    # MinHash signature per article and its LSH band keys, for near-duplicate lookup across runs.
+    "minhash": """
+        article_id VARCHAR, sig BLOB
+    """,
+    "lsh": """
+        band SMALLINT, key BIGINT, article_id VARCHAR
+    """,
+}
+
+# Tables whose rows belong to one article (deleted when the article is replaced).
+ARTICLE_TABLES = ("statements", "speakers", "events", "actors", "places", "minhash", "lsh")
+
+# Tables written by export (meta and the dedup internals stay inside).
+EXPORT_TABLES = ("articles", "statements", "speakers", "events", "actors", "places", "errors")
+
+
+def create_sql() -> list[str]:
+    return [f"CREATE TABLE IF NOT EXISTS {name} ({cols.strip()})" for name, cols in TABLES.items()]

@@ -1,0 +1,515 @@
+"""The store: coded records kept in DuckDB, and the queries the CLI and the HTTP API ask.
+
+Every method returns plain JSON-compatible dicts and lists; paged lists come as
+``{"total": n, "items": [...]}``. See docs/store.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from typing import Any, Iterable, Iterator, Optional, Union
+
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..record import ErrorRecord, Record
+from . import rows as R
+from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, write_connection
+from .dedup import THRESHOLD, Deduper, Signature
+from .schema import ARTICLE_TABLES, TABLES
+from .sql import Where
+
+Output = Union[Record, ErrorRecord, dict]
+
+EVENT_COLUMNS = (
+    "article_id", "idx", "date", "date_text", "source_text", "source_code", "source_name", "source_country",
+    "source_sector", "target_text", "target_code", "target_name", "target_country", "target_sector",
+    "cameo", "cameo_name", "root", "quad", "penta", "plover", "mode", "context", "negated", "modality",
+    "trigger", "sentence", "start_char", "end_char", "place_name", "place_country", "lat", "lon",
+    "statement", "is_dup",
+)
+STATEMENT_COLUMNS = (
+    "article_id", "idx", "date", "speaker", "speaker_code", "speaker_role", "speaker_org", "kind", "type",
+    "negated", "cue", "content", "sentence", "start_char", "end_char", "is_dup",
+)
+ARTICLE_COLUMNS = (
+    "id", "title", "url", "site", "source", "published", "date", "dateline_place",
+    "n_sentences", "n_statements", "n_events", "dup_of", "similarity", "content_hash", "ingested_at",
+)
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.isoformat()
+    return v
+
+
+def _dicts(cur, sql: str, params: list) -> list[dict[str, Any]]:
+    res = cur.execute(sql, params)
+    names = [d[0] for d in res.description]
+    return [{n: _json_value(v) for n, v in zip(names, row)} for row in res.fetchall()]
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(0, int(limit)), max(0, int(offset))
+
+
+class Store:
+    """A DuckDB file of coded articles. Safe to read from many processes while one ingests."""
+
+    def __init__(self, path: Union[str, os.PathLike], read_only: bool = False,
+                 dedup_threshold: float = THRESHOLD, lock_timeout: float = LOCK_TIMEOUT):
+        self.path = os.fspath(path)
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        self.deduper = Deduper(dedup_threshold)
+        if read_only:
+            if not os.path.isfile(self.path):
+                raise StoreError(f"{self.path}: no store here (create one with `wirecoder ingest --db {self.path}`)")
+        elif not os.path.isfile(self.path):
+            ensure_schema(self.path)
+        else:
+            with self._read() as cur:
+                have = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            if not set(TABLES) <= have:
+                ensure_schema(self.path)
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r}, read_only={self.read_only})"
+
+    # -- connections ------------------------------------------------------------
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Any]:
+        with shared_reader(self.path).cursor(self.lock_timeout) as cur:
+            yield cur
+
+    # -- writing ------------------------------------------------------------------
+    def add(self, outputs: Iterable[Output], input_hashes: Optional[dict[str, str]] = None) -> dict[str, int]:
+        """Store coded records (and error records) in one transaction.
+
+        An article whose id is stored with the same content is left as it is; one
+        whose content changed replaces all its old rows. Returns counts:
+        added, replaced, unchanged, errors, duplicates (near-duplicates linked).
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store was opened read-only")
+        input_hashes = input_hashes or {}
+        records: dict[str, dict] = {}
+        errors: dict[str, dict] = {}
+        for out in outputs:
+            d = out if isinstance(out, dict) else out.to_dict()
+            if "error" in d:
+                errors[d["id"]] = d
+            else:
+                records[d["id"]] = d
+                errors.pop(d["id"], None)
+        stats = {"added": 0, "replaced": 0, "unchanged": 0, "errors": len(errors), "duplicates": 0}
+        if not records and not errors:
+            return stats
+        hashes = {i: R.content_hash(d) for i, d in records.items()}
+        try:
+            with write_connection(self.path, self.lock_timeout) as con:
+                con.begin()
+                try:
+                    self._write_batch(con, records, errors, hashes, input_hashes, stats)
+                    con.commit()
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        con.rollback()
+                    raise
+        except StoreError:
+            raise
+        except Exception as exc:
+            from .connection import _storage_error
+
+            raise _storage_error(self.path, exc, "write the store") from exc
+        return stats
+
+    def _write_batch(self, con, records, errors, hashes, input_hashes, stats) -> None:
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        ids = list(records)
+        existing = {}
+        if ids:
+            for rid, chash, ihash in con.execute(
+                "SELECT id, content_hash, input_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            ).fetchall():
+                existing[rid] = (chash, ihash)
+        write = []
+        for rid in ids:
+            if rid in existing and existing[rid][0] == hashes[rid]:
+                stats["unchanged"] += 1
+                ih = input_hashes.get(rid)
+                if ih and ih != existing[rid][1]:
+                    con.execute("UPDATE articles SET input_hash = ? WHERE id = ?", [ih, rid])
+            else:
+                stats["replaced" if rid in existing else "added"] += 1
+                write.append(rid)
+        if write:
+            links = self._link_duplicates(con, {rid: records[rid] for rid in write}, set(existing) & set(write))
+            for table in ARTICLE_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [write])
+            con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [write])
+            con.execute("DELETE FROM errors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [write])
+            tables: dict[str, list[dict]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
+            for rid in write:
+                rec = records[rid]
+                dup_of, sim, sig, keys = links[rid]
+                is_dup = dup_of is not None
+                stats["duplicates"] += is_dup
+                tables["articles"].append(R.article_row(rec, hashes[rid], input_hashes.get(rid), dup_of, sim, now))
+                tables["statements"] += R.statement_rows(rec, is_dup)
+                tables["speakers"] += R.speaker_rows(rec)
+                tables["events"] += R.event_rows(rec, is_dup)
+                tables["actors"] += R.actor_rows(rec, is_dup)
+                tables["places"] += R.place_rows(rec)
+                if sig.usable:
+                    tables["minhash"].append({"article_id": rid, "sig": sig.to_bytes()})
+                    tables["lsh"] += [{"band": b, "key": k, "article_id": rid} for b, k in keys]
+            for table, rows in tables.items():
+                _insert(con, table, rows)
+        if errors:
+            eids = list(errors)
+            con.execute("DELETE FROM errors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [eids])
+            import json
+
+            _insert(con, "errors", [
+                {"id": e["id"], "source": e.get("source"), "kind": (e.get("error") or {}).get("kind"),
+                 "message": (e.get("error") or {}).get("message"), "record": json.dumps(e, ensure_ascii=False),
+                 "ingested_at": now}
+                for e in errors.values()
+            ])
+
+    def _link_duplicates(self, con, records: dict[str, dict], replacing: set[str]):
+        """For each new article: (dup_of, similarity, signature, band keys)."""
+        sigs = {rid: self.deduper.signature(R.prose(rec)) for rid, rec in records.items()}
+        keys = {rid: self.deduper.band_keys(sig) for rid, sig in sigs.items()}
+        probe = [(b, k, rid) for rid, ks in keys.items() if sigs[rid].usable for b, k in ks]
+        stored: dict[str, set[str]] = {rid: set() for rid in records}
+        stored_sig: dict[str, Signature] = {}
+        stored_dup: dict[str, Optional[str]] = {}
+        if probe:
+            probe_tbl = pa.table({"band": [p[0] for p in probe], "key": [p[1] for p in probe],
+                                  "rid": [p[2] for p in probe]})
+            con.register("_probe", probe_tbl)
+            try:
+                pairs = con.execute(
+                    "SELECT DISTINCT p.rid, l.article_id FROM lsh l JOIN _probe p "
+                    "ON l.band = p.band AND l.key = p.key"
+                ).fetchall()
+            finally:
+                con.unregister("_probe")
+            cands = set()
+            for rid, aid in pairs:
+                if aid not in replacing and aid not in records:
+                    stored[rid].add(aid)
+                    cands.add(aid)
+            if cands:
+                for aid, sig, dup_of in con.execute(
+                    "SELECT m.article_id, m.sig, a.dup_of FROM minhash m JOIN articles a ON a.id = m.article_id "
+                    "WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(cands)]
+                ).fetchall():
+                    stored_sig[aid] = Signature.from_bytes(bytes(sig))
+                    stored_dup[aid] = dup_of
+        out = {}
+        seen_keys: dict[tuple[int, int], list[str]] = {}
+        batch_dup: dict[str, Optional[str]] = {}
+        for rid, sig in sigs.items():
+            match = None
+            if sig.usable:
+                cands = {a: stored_sig[a] for a in stored[rid] if a in stored_sig}
+                for bk in keys[rid]:
+                    for other in seen_keys.get(bk, ()):
+                        cands[other] = sigs[other]
+                match = self.deduper.best_match(sig, cands)
+                for bk in keys[rid]:
+                    seen_keys.setdefault(bk, []).append(rid)
+            if match:
+                mid, sim = match
+                root = stored_dup.get(mid) if mid in stored_dup else batch_dup.get(mid)
+                dup_of = root or mid
+                out[rid] = (dup_of, round(sim, 4), sig, keys[rid])
+            else:
+                out[rid] = (None, None, sig, keys[rid])
+            batch_dup[rid] = out[rid][0]
+        return out
+
+    # -- articles ---------------------------------------------------------------------
+    def get_article(self, id: str) -> Optional[dict[str, Any]]:
+        """The full record as coded (or its error record), as JSON-compatible dict; None when unknown."""
+        import json
+
+        with self._read() as cur:
+            row = cur.execute("SELECT record FROM articles WHERE id = ?", [id]).fetchone()
+            if row is None:
+                row = cur.execute("SELECT record FROM errors WHERE id = ?", [id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def has_article(self, id: str, input_hash: Optional[str] = None) -> bool:
+        with self._read() as cur:
+            if input_hash is None:
+                return cur.execute("SELECT 1 FROM articles WHERE id = ?", [id]).fetchone() is not None
+            return cur.execute("SELECT 1 FROM articles WHERE id = ? AND input_hash = ?",
+                               [id, input_hash]).fetchone() is not None
+
+    def input_hashes(self) -> dict[str, str]:
+        """id → hash of the input it was coded from (for resuming an ingest)."""
+        with self._read() as cur:
+            return dict(cur.execute("SELECT id, input_hash FROM articles WHERE input_hash IS NOT NULL").fetchall())
+
+    def search_articles(self, q: Optional[str] = None, limit: int = 50, offset: int = 0, *,
+                        date_from=None, date_to=None, site: Optional[str] = None,
+                        has_events: Optional[bool] = None, dedup: bool = False, **_ignored) -> dict[str, Any]:
+        """Articles whose title or text contains every word of `q` (case-insensitive), newest first."""
+        limit, offset = _page(limit, offset)
+        w = Where()
+        terms = [t for t in (q or "").split() if t]
+        for t in terms:
+            w.add("(title ILIKE ? OR text ILIKE ?)", _like(t), _like(t))
+        w.date_range("date", date_from, date_to)
+        if site:
+            w.add("site ILIKE ?", _like(site))
+        if has_events is not None:
+            w.add("n_events > 0" if has_events else "n_events = 0")
+        if dedup:
+            w.add("dup_of IS NULL")
+        cols = ", ".join(ARTICLE_COLUMNS)
+        with self._read() as cur:
+            total = cur.execute(f"SELECT count(*) FROM articles {w.sql}", w.params).fetchone()[0]
+            items = _dicts(cur, f"SELECT {cols}, text FROM articles {w.sql} "
+                                f"ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", [*w.params, limit, offset])
+        for it in items:
+            it["snippet"] = _snippet(it.pop("text") or "", terms)
+        return {"total": total, "items": items}
+
+    def duplicates(self, id: str) -> list[dict[str, Any]]:
+        """The articles of `id`'s near-duplicate cluster (first stored first), `id` included."""
+        with self._read() as cur:
+            row = cur.execute("SELECT coalesce(dup_of, id) FROM articles WHERE id = ?", [id]).fetchone()
+            if row is None:
+                return []
+            return _dicts(cur, "SELECT id, title, site, url, date, dup_of, similarity FROM articles "
+                               "WHERE id = ? OR dup_of = ? ORDER BY dup_of NULLS FIRST, ingested_at, id",
+                          [row[0], row[0]])
+
+    # -- statements and speakers ---------------------------------------------------
+    def statements(self, speaker: Optional[str] = None, q: Optional[str] = None, article_id: Optional[str] = None,
+                   limit: int = 50, offset: int = 0, *, date_from=None, date_to=None,
+                   dedup: bool = False, **_ignored) -> dict[str, Any]:
+        """Statements, newest first; `speaker` matches a name exactly or in part, `q` the words said."""
+        limit, offset = _page(limit, offset)
+        w = Where()
+        if speaker:
+            w.add("(speaker_key = lower(?) OR speaker ILIKE ?)", speaker, _like(speaker))
+        for t in (q or "").split():
+            w.add("(content ILIKE ? OR sentence ILIKE ?)", _like(t), _like(t))
+        if article_id:
+            w.add("article_id = ?", article_id)
+        w.date_range("date", date_from, date_to)
+        if dedup:
+            w.add("NOT is_dup")
+        cols = ", ".join(STATEMENT_COLUMNS)
+        with self._read() as cur:
+            total = cur.execute(f"SELECT count(*) FROM statements {w.sql}", w.params).fetchone()[0]
+            items = _dicts(cur, f"SELECT {cols} FROM statements {w.sql} "
+                                f"ORDER BY date DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?",
+                           [*w.params, limit, offset])
+            _add_titles(cur, items)
+        return {"total": total, "items": items}
+
+    def speakers(self, limit: int = 50, offset: int = 0, q: Optional[str] = None, **_ignored) -> dict[str, Any]:
+        """Speakers by number of statements: name, statements, articles, mentions, role, org, code."""
+        limit, offset = _page(limit, offset)
+        w = Where()
+        if q:
+            w.add("name ILIKE ?", _like(q))
+        with self._read() as cur:
+            total = cur.execute(f"SELECT count(DISTINCT name_key) FROM speakers {w.sql}", w.params).fetchone()[0]
+            items = _dicts(cur, f"""
+                SELECT mode(name) AS name, sum(n_statements)::BIGINT AS statements,
+                       count(DISTINCT article_id) AS articles, sum(n_mentions)::BIGINT AS mentions,
+                       mode(role) AS role, mode(org) AS org, mode(code) AS code
+                FROM speakers {w.sql} GROUP BY name_key
+                ORDER BY statements DESC, articles DESC, name LIMIT ? OFFSET ?""", [*w.params, limit, offset])
+        return {"total": total, "items": items}
+
+    # -- events and actors -------------------------------------------------------------
+    def _event_where(self, source=None, target=None, source_country=None, target_country=None, cameo=None,
+                     plover=None, quad=None, date_from=None, date_to=None, place=None, article_id=None,
+                     dedup=False, actor=None, country=None, negated=None, **_ignored) -> Where:
+        w = Where()
+        for col, val in (("source", source), ("target", target)):
+            if val:
+                w.add(f"({col}_code = upper(?) OR {col}_name ILIKE ? OR {col}_text ILIKE ?)", val, _like(val),
+                      _like(val))
+        if actor:
+            w.add("(source_code = upper(?) OR target_code = upper(?) OR source_name ILIKE ? OR target_name ILIKE ?"
+                  " OR source_text ILIKE ? OR target_text ILIKE ?)", actor, actor, *[_like(actor)] * 4)
+        if source_country:
+            w.add("source_country = upper(?)", source_country)
+        if target_country:
+            w.add("target_country = upper(?)", target_country)
+        if country:
+            w.add("(source_country = upper(?) OR target_country = upper(?))", country, country)
+        if cameo:
+            w.add("cameo LIKE ?", str(cameo).strip() + "%")
+        if plover:
+            w.add("upper(plover) = upper(?)", plover)
+        if quad not in (None, ""):
+            w.add("quad = ?", int(quad))
+        w.date_range("date", date_from, date_to)
+        if place:
+            w.add("(place_name ILIKE ? OR place_country = upper(?))", _like(place), place)
+        if article_id:
+            w.add("article_id = ?", article_id)
+        if negated is not None:
+            w.add("negated = ?", bool(negated))
+        if dedup:
+            w.add("NOT is_dup")
+        return w
+
+    def events(self, source=None, target=None, source_country=None, target_country=None, cameo=None, plover=None,
+               quad=None, date_from=None, date_to=None, place=None, article_id=None, dedup=False,
+               limit: int = 50, offset: int = 0, **filters) -> dict[str, Any]:
+        """Events, newest first. Actors match a code exactly or a name in part; `cameo` is a code prefix;
+        `dedup=True` counts each near-duplicate cluster once."""
+        limit, offset = _page(limit, offset)
+        w = self._event_where(source, target, source_country, target_country, cameo, plover, quad,
+                              date_from, date_to, place, article_id, dedup, **filters)
+        cols = ", ".join(EVENT_COLUMNS)
+        with self._read() as cur:
+            total = cur.execute(f"SELECT count(*) FROM events {w.sql}", w.params).fetchone()[0]
+            items = _dicts(cur, f"SELECT {cols} FROM events {w.sql} "
+                                f"ORDER BY date DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?",
+                           [*w.params, limit, offset])
+            _add_titles(cur, items)
+        return {"total": total, "items": items}
+
+    def actors(self, q: Optional[str] = None, role: Optional[str] = None, country: Optional[str] = None,
+               dedup: bool = False, limit: int = 50, offset: int = 0, **_ignored) -> dict[str, Any]:
+        """Actors by number of events: key (code, else name), code, name, country, events, as_source, as_target."""
+        limit, offset = _page(limit, offset)
+        w = Where()
+        if q:
+            w.add("(code = upper(?) OR name ILIKE ? OR text ILIKE ?)", q, _like(q), _like(q))
+        if role:
+            w.add("role = ?", role)
+        if country:
+            w.add("country = upper(?)", country)
+        if dedup:
+            w.add("NOT is_dup")
+        with self._read() as cur:
+            total = cur.execute(f"SELECT count(DISTINCT actor_key) FROM actors {w.sql}", w.params).fetchone()[0]
+            items = _dicts(cur, f"""
+                SELECT actor_key AS key, mode(code) AS code, coalesce(mode(name), mode(text)) AS name,
+                       mode(country) AS country, mode(sector) AS sector, count(*) AS events,
+                       count(*) FILTER (WHERE role = 'source') AS as_source,
+                       count(*) FILTER (WHERE role = 'target') AS as_target,
+                       count(DISTINCT article_id) AS articles
+                FROM actors {w.sql} GROUP BY actor_key
+                ORDER BY events DESC, key LIMIT ? OFFSET ?""", [*w.params, limit, offset])
+        return {"total": total, "items": items}
+
+    def timeline(self, interval: str = "day", **filters) -> list[dict[str, Any]]:
+        """Event counts per date (day, week, month or year) and quad class, oldest first."""
+        if interval not in ("day", "week", "month", "year"):
+            raise ValueError(f"interval must be day, week, month or year, not {interval!r}")
+        filters.pop("limit", None), filters.pop("offset", None)
+        w = self._event_where(**filters)
+        w.add("date IS NOT NULL")
+        with self._read() as cur:
+            return _dicts(cur, f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, count(*) AS count "
+                               f"FROM events {w.sql} GROUP BY ALL ORDER BY 1, 2 NULLS LAST", w.params)
+
+    def network(self, min_weight: int = 1, by: str = "actor", max_edges: int = 500, **filters) -> dict[str, Any]:
+        """Who acts on whom: nodes (actors or countries) and weighted edges with cooperation/conflict counts."""
+        if by not in ("actor", "country"):
+            raise ValueError(f"by must be actor or country, not {by!r}")
+        filters.pop("limit", None), filters.pop("offset", None)
+        w = self._event_where(**filters)
+        if by == "country":
+            s, t = "source_country", "target_country"
+        else:
+            s = "coalesce(source_code, source_name, source_text)"
+            t = "coalesce(target_code, target_name, target_text)"
+        w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
+        with self._read() as cur:
+            edges = _dicts(cur, f"""
+                SELECT {s} AS source, {t} AS target, count(*) AS weight,
+                       count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation,
+                       count(*) FILTER (WHERE quad IN (3, 4)) AS conflict,
+                       mode(source_name) AS source_name, mode(target_name) AS target_name,
+                       mode(source_country) AS source_country, mode(target_country) AS target_country
+                FROM events {w.sql} GROUP BY 1, 2 HAVING count(*) >= ?
+                ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, int(min_weight), int(max_edges)])
+        nodes: dict[str, dict[str, Any]] = {}
+        for e in edges:
+            for end in ("source", "target"):
+                key = e[end]
+                n = nodes.setdefault(key, {"id": key, "label": key, "country": None, "weight": 0})
+                name = e.pop(f"{end}_name")
+                country = e.pop(f"{end}_country")
+                if by == "actor" and name:
+                    n["label"] = name
+                n["country"] = n["country"] or (key if by == "country" else country)
+                n["weight"] += e["weight"]
+        return {"nodes": sorted(nodes.values(), key=lambda n: (-n["weight"], n["id"])), "edges": edges}
+
+    def counts(self) -> dict[str, int]:
+        with self._read() as cur:
+            row = cur.execute("""
+                SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE dup_of IS NOT NULL),
+                       (SELECT count(*) FROM errors), (SELECT count(*) FROM statements),
+                       (SELECT count(DISTINCT name_key) FROM speakers), (SELECT count(*) FROM events),
+                       (SELECT count(DISTINCT actor_key) FROM actors), (SELECT count(*) FROM places)
+            """).fetchone()
+        keys = ("articles", "duplicates", "errors", "statements", "speakers", "events", "actors", "places")
+        return dict(zip(keys, (int(x) for x in row)))
+
+    def errors(self, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        limit, offset = _page(limit, offset)
+        with self._read() as cur:
+            total = cur.execute("SELECT count(*) FROM errors").fetchone()[0]
+            items = _dicts(cur, "SELECT id, source, kind, message, ingested_at FROM errors "
+                                "ORDER BY ingested_at DESC, id LIMIT ? OFFSET ?", [limit, offset])
+        return {"total": total, "items": items}
+
+    # -- raw access for query/export ---------------------------------------------------
+    def arrow(self, sql: str, params: Optional[list] = None) -> pa.Table:
+        with self._read() as cur:
+            return cur.execute(sql, params or []).fetch_arrow_table()
+
+
+def _like(term: str) -> str:
+    # No ESCAPE in DuckDB's ILIKE by default: drop % so a term cannot widen itself; _ stays a one-char wildcard.
+    return "%" + str(term).replace("%", "") + "%"
+
+
+def _snippet(text: str, terms: list[str], width: int = 200) -> str:
+    low = text.lower()
+    pos = min((p for p in (low.find(t.lower()) for t in terms) if p >= 0), default=0)
+    start = max(0, pos - width // 3)
+    s = " ".join(text[start : start + width].split())
+    return ("…" if start else "") + s + ("…" if start + width < len(text) else "")
+
+
+def _add_titles(cur, items: list[dict]) -> None:
+    ids = sorted({it["article_id"] for it in items})
+    if not ids:
+        return
+    titles = dict(cur.execute("SELECT id, title FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                              [ids]).fetchall())
+    for it in items:
+        it["article_title"] = titles.get(it["article_id"])
+
+
+def _insert(con, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    tbl = pa.Table.from_pylist(rows)
+    con.register("_rows", tbl)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+    finally:
+        con.unregister("_rows")
