@@ -39,6 +39,16 @@ def _dist_version(name: str) -> str | None:
         return None
 
 
+def _file_sha256(path: str) -> str | None:
+    """Content hash of a user's dictionary file: the same name may hold other entries later."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 @lru_cache(maxsize=8)
 def info(spacy_model: str = "", actor_files: tuple[str, ...] = ()) -> dict:
     """What `wirecoder info --json` prints and every record carries as `provenance`."""
@@ -58,6 +68,7 @@ def info(spacy_model: str = "", actor_files: tuple[str, ...] = ()) -> dict:
         "dictionaries": dictionary_versions(),
         "models": model_versions(),
         "user_actor_files": list(actor_files),
+        "user_actor_files_sha256": {f: _file_sha256(f) for f in actor_files},
         "python": sys.executable,
         "python_version": sys.version.split()[0],
     }

@@ -1,0 +1,367 @@
+"""Find and code actor mentions in text with one compiled token trie.
+
+Matching is on word tokens (``\\w+``), case- and accent-folded, so "U.S.",
+"Russia's" and "al-Qaeda" tokenise the same way in dictionary and text. Case
+still matters where the dictionary says so: an alias written with a capital
+needs a capital in the text ("Chad", not "chad"), an acronym needs capitals
+("US", not "us"), and lower-case agent words match in any case.
+
+Adjacent matches form one mention: "Russian Foreign Minister Sergei Lavrov"
+is the person, "Syrian government troops" is SYR + MIL, "the foreign ministry
+of Russia" is RUS + GOV, "Kremlin spokesman" is RUS + GOV.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from ..record import ActorRef
+from .dictionary import ActorEntry, load_entries, sector_of
+
+_TOKEN = re.compile(r"\w+")
+# What may stand between the tokens of one name ("U.S.", "al-Qaeda", "Sa'ar").
+_NAME_GAP = re.compile(r"^[ \u00a0\t\-\u2010\u2011\u2013'\u2019.]{0,3}$")
+# What may stand between the parts of one mention ("Russia's Foreign Ministry").
+_MENTION_GAP = re.compile(r"^[ \u00a0\t\-\u2010\u2011'\u2019]{0,3}$")
+# Unmatched words allowed inside one mention between its parts.
+_FILLERS = {
+    "s", "state", "top", "senior", "chief", "acting", "interim", "deputy", "then", "new", "own", "national",
+    "federal", "central", "local", "regional", "provincial", "main", "elite", "de", "facto", "incoming",
+    "outgoing", "caretaker", "first", "current", "sitting", "powerful", "influential", "longtime", "veteran",
+    "hardline", "moderate", "embattled", "beleaguered", "exiled", "ousted", "late", "jailed", "detained",
+    "wartime", "permanent", "special", "presidential", "foreign", "defence", "defense", "official",
+}
+_FORMER = {"former", "ex", "erstwhile", "onetime"}
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "la", "le", "da", "di", "abu", "ben"}
+_OF = {"of", "for"}
+_KIND_RANK = {"person": 6, "group": 5, "organization": 4, "metonym": 3, "country": 2, "agent": 1}
+
+
+def fold(token: str) -> str:
+    """Lower case without accents: the form tokens are matched in."""
+    t = unicodedata.normalize("NFKD", token.casefold())
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+def _case_rule(token: str) -> int:
+    """0: any case; 1: capital first letter; 2: all capitals (acronyms and initials)."""
+    if token.isupper() and (len(token) >= 2 or token.isalpha()):
+        return 2
+    if token[:1].isupper():
+        return 1
+    return 0
+
+
+def _case_ok(rule: int, token: str) -> bool:
+    if rule == 0:
+        return True
+    if rule == 2:
+        return token.isupper()
+    return token[:1].isupper()
+
+
+@dataclass
+class _Alias:
+    entry: ActorEntry
+    form: str  # name | adjective | demonym | agent | title
+    rules: tuple[int, ...]
+
+
+@dataclass
+class _Match:
+    i: int  # first token
+    j: int  # one past the last token
+    alias: _Alias
+
+    @property
+    def entry(self) -> ActorEntry:
+        return self.alias.entry
+
+
+class ActorMatcher:
+    """The dictionary compiled into a trie; ``find`` and ``resolve`` code actor mentions."""
+
+    def __init__(self, entries: dict[str, ActorEntry]):
+        self.entries = entries
+        self._trie: dict = {}
+        surnames: dict[str, list[ActorEntry]] = {}
+        explicit: set[str] = set()
+        for e in entries.values():
+            if e.kind == "agent":
+                for n in e.names:
+                    self._add(n, _Alias(e, "agent", ()))
+                for n in e.titles:
+                    self._add(n, _Alias(e, "title", ()))
+                continue
+            for n in e.names:
+                self._add(n, _Alias(e, "name", ()))
+                if e.kind == "person" and len(_TOKEN.findall(n)) == 1:
+                    explicit.add(fold(n))
+            for n in e.adjectives:
+                self._add(n, _Alias(e, "adjective", ()))
+            for n in e.demonyms:
+                self._add(n, _Alias(e, "demonym", ()))
+            if e.kind == "person" and e.surname is not None:
+                surname = e.surname if isinstance(e.surname, str) else _TOKEN.findall(e.name)[-1]
+                surnames.setdefault(fold(surname), []).append(e)
+        # The surname alone names a person only when no one else has it.
+        for folded, people in surnames.items():
+            if len(people) == 1 and folded not in explicit:
+                e = people[0]
+                surname = e.surname if isinstance(e.surname, str) else _TOKEN.findall(e.name)[-1]
+                self._add(surname, _Alias(e, "name", ()))
+
+    # -- building ---------------------------------------------------------
+    def _add(self, phrase: str, alias: _Alias) -> None:
+        tokens = _TOKEN.findall(phrase)
+        if not tokens:
+            return
+        alias.rules = tuple(_case_rule(t) for t in tokens)
+        node = self._trie
+        for t in tokens:
+            node = node.setdefault(fold(t), {})
+        node.setdefault(None, []).append(alias)
+
+    # -- matching ---------------------------------------------------------
+    @staticmethod
+    def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        return [(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
+
+    def _raw_matches(self, text: str, toks) -> list[_Match]:
+        """Longest dictionary match at each position, left to right, not overlapping."""
+        out = []
+        i, n = 0, len(toks)
+        while i < n:
+            node = self._trie
+            best: Optional[_Match] = None
+            j = i
+            while j < n:
+                if j > i and not _NAME_GAP.match(text[toks[j - 1][1] : toks[j][0]]):
+                    break
+                node = node.get(toks[j][3])
+                if node is None:
+                    break
+                j += 1
+                for alias in node.get(None, ()):
+                    if all(_case_ok(r, toks[i + k][2]) for k, r in enumerate(alias.rules)):
+                        if best is None or best.j < j or (
+                            best.j == j and _KIND_RANK[alias.entry.kind] > _KIND_RANK[best.entry.kind]
+                        ):
+                            best = _Match(i, j, alias)
+            if best is not None:
+                out.append(best)
+                i = best.j
+            else:
+                i += 1
+        return out
+
+    def _chunks(self, text: str, toks, matches: list[_Match]) -> list[list[_Match]]:
+        """Group matches that form one mention (adjacent, or with filler words between)."""
+        chunks: list[list[_Match]] = []
+        for m in matches:
+            if chunks and self._joins(text, toks, chunks[-1][-1], m):
+                chunks[-1].append(m)
+            else:
+                chunks.append([m])
+        return chunks
+
+    def _joins(self, text: str, toks, prev: _Match, m: _Match) -> bool:
+        between = range(prev.j, m.i)
+        if len(between) > 3:
+            return False
+        edges = [prev.j - 1, *between, m.i]
+        for a, b in zip(edges, edges[1:]):
+            gap = text[toks[a][1] : toks[b][0]]
+            if len(toks[a][2]) == 1 and toks[a][2].isupper() and gap.startswith("."):
+                gap = gap[1:]  # after an initial: "U.S. troops"
+            if not _MENTION_GAP.match(gap):
+                return False
+        capitalised_ok = m.entry.kind == "agent" and toks[m.i][2][:1].isupper()
+        for k in between:
+            word, folded = toks[k][2], toks[k][3]
+            if folded in _FILLERS or (capitalised_ok and word[:1].isupper()):
+                continue
+            return False
+        # Two named actors side by side are two mentions ("Putin Erdogan talks"), except a
+        # country or seat of power before a person, organisation or group.
+        if prev.entry.kind in ("person", "organization", "group") and m.entry.kind != "agent":
+            return False
+        if prev.entry.kind == "person" and m.entry.kind == "agent":
+            return False
+        return True
+
+    # -- coding -----------------------------------------------------------
+    def _code_chunk(
+        self, text: str, toks, chunk: list[_Match], date: Optional[str], context_country: Optional[str]
+    ) -> ActorRef:
+        start_tok, end_tok = chunk[0].i, chunk[-1].j
+        kinds = [m.entry.kind for m in chunk]
+        former = start_tok > 0 and toks[start_tok - 1][3] in _FORMER
+        if former:
+            start_tok -= 1
+
+        if end_tok - start_tok > 1 and toks[start_tok][3] == "the":
+            start_tok += 1  # the mention is "Kremlin", not "the Kremlin"
+
+        def ref(code, country, sector, name):
+            s, e = toks[start_tok][0], toks[end_tok - 1][1]
+            last = toks[end_tok - 1][2]
+            if len(last) == 1 and last.isupper() and text[e : e + 1] == ".":
+                e += 1  # keep the full stop of an abbreviation: "U.S."
+            return ActorRef(start=s, end=e, text=text[s:e], code=code, country=country, sector=sector, name=name)
+
+        people = [m for m in chunk if m.entry.kind == "person"]
+        if people:
+            p = people[-1]
+            code, country, sector = self.person_code(p.entry, date)
+            end_tok = p.j
+            return ref(code, country, sector, p.entry.name)
+        named = [m for m in chunk if m.entry.kind in ("group", "organization")]
+        if named:
+            g = named[0].entry
+            code, country, sector = _entry_code(g, date)
+            return ref(code, country, sector, g.name)
+        agents = [m for m in chunk if m.entry.kind == "agent"]
+        places = [m for m in chunk if m.entry.kind in ("country", "metonym")]
+        country_match = places[-1] if places and agents else (places[0] if places else None)
+        if not agents:
+            e = country_match.entry
+            m = country_match
+            name = e.name if e.kind == "country" else text[toks[start_tok][0] : toks[m.j - 1][1]]
+            return ref(e.code, e.country, e.sector, name)
+        head = agents[-1]
+        role = "ELI" if former and head.alias.form == "title" else head.entry.role
+        sector = sector_of("XXX" + role) if role else head.entry.sector
+        country = country_match.entry.country if country_match else None
+        # "the foreign ministry of Russia": a country after "of"/"for" completes an agent.
+        if country is None and end_tok < len(toks) and toks[end_tok][3] in _OF:
+            k = end_tok + 1
+            if k < len(toks) and toks[k][3] == "the":
+                k += 1
+            tail = self._raw_matches(text, toks[k : min(len(toks), k + 6)])
+            if tail and tail[0].i == 0 and tail[0].entry.kind in ("country", "metonym"):
+                country = tail[0].entry.country
+                end_tok = k + tail[0].j
+        # A title before an unknown name: "Foreign Minister Faisal Mekdad".
+        name = None
+        if head.alias.form == "title" and head is chunk[-1] and head.j == end_tok:
+            k = end_tok
+            while k < len(toks) and k - end_tok < 4 and _MENTION_GAP.match(text[toks[k - 1][1] : toks[k][0]]):
+                w = toks[k][2]
+                if w[:1].isupper() or (toks[k][3] in _NAME_PARTICLES and k + 1 < len(toks)):
+                    k += 1
+                else:
+                    break
+            while k > end_tok and toks[k - 1][3] in _NAME_PARTICLES:
+                k -= 1
+            if k > end_tok:
+                s, e = toks[end_tok][0], toks[k - 1][1]
+                name = text[s:e]
+                end_tok = k
+        if country is None and context_country:
+            country = context_country
+        code = (country + role) if country and role else role
+        return ref(code, country, sector, name)
+
+    def person_code(self, entry: ActorEntry, date: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        """(code, country, sector) of a person on a date: the role in force, else the fallback."""
+        return _entry_code(entry, date)
+
+    # -- public API ----------------------------------------------------------
+    def find_in_text(
+        self,
+        text: str,
+        start: int = 0,
+        end: Optional[int] = None,
+        date: Optional[str] = None,
+        context_country: Optional[str] = None,
+    ) -> list[ActorRef]:
+        """Every actor mention in text[start:end], in order, not overlapping."""
+        end = len(text) if end is None else end
+        toks = self._tokens(text, start, end)
+        matches = self._raw_matches(text, toks)
+        date = _normal_date(date)
+        return [
+            self._code_chunk(text, toks, chunk, date, context_country)
+            for chunk in self._chunks(text, toks, matches)
+        ]
+
+    def resolve_text(
+        self,
+        text: str,
+        start: int = 0,
+        end: Optional[int] = None,
+        date: Optional[str] = None,
+        context_country: Optional[str] = None,
+    ) -> Optional[ActorRef]:
+        """The best actor in text[start:end]: the first named or country-coded one, else the first."""
+        found = self.find_in_text(text, start, end, date, context_country)
+        if not found:
+            return None
+        for ref in found:
+            if ref.country:
+                return ref
+        return found[0]
+
+    def find(self, record, start: int = 0, end: Optional[int] = None, date: Optional[str] = None,
+             context_country: Optional[str] = None) -> list[ActorRef]:
+        """Every actor mention in a character range of the record, in order, not overlapping.
+
+        Mentions inside the dateline or a stretch marked as not prose (debris) are left out."""
+        refs = self.find_in_text(record.text, start, end, date or record_date(record), context_country)
+        skip = [(d.start, d.end) for d in getattr(record, "defects", ()) if d.kind != "truncated_sentence"]
+        dl = getattr(record, "dateline", None)
+        if dl is not None and dl.span is not None:
+            skip.append((dl.span.start, dl.span.end))
+        if skip:
+            refs = [r for r in refs if not any(s < r.end and r.start < e for s, e in skip)]
+        return refs
+
+    def resolve(self, record, start: int, end: int, date: Optional[str] = None,
+                context_country: Optional[str] = None) -> Optional[ActorRef]:
+        """The best actor inside the span of a noun phrase, its span narrowed to the mention."""
+        return self.resolve_text(record.text, start, end, date or record_date(record), context_country)
+
+    def lookup(self, name: str, date: Optional[str] = None) -> Optional[ActorRef]:
+        """Code a bare name or phrase (e.g. a speaker's name); offsets are into `name`."""
+        return self.resolve_text(name, 0, len(name), date)
+
+
+def _entry_code(entry: ActorEntry, date: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    if entry.roles:
+        role = entry.role_on(date)
+        if role is not None:
+            return role.code, role.country, role.sector
+        if entry.fallback:
+            from .dictionary import country_of
+
+            return entry.fallback, country_of(entry.fallback), sector_of(entry.fallback) or entry.sector
+    return entry.code, entry.country, entry.sector
+
+
+def _normal_date(date: Optional[str]) -> Optional[str]:
+    """An ISO date as YYYY-MM-DD; a bare year or month stands for its middle."""
+    if not date:
+        return None
+    date = str(date)[:10]
+    if re.fullmatch(r"\d{4}", date):
+        return date + "-07-01"
+    if re.fullmatch(r"\d{4}-\d{2}", date):
+        return date + "-15"
+    return date
+
+
+def record_date(record) -> Optional[str]:
+    """The date an article speaks from: its dateline's, else its publication date, else the reference date."""
+    dl = getattr(record, "dateline", None)
+    for value in (getattr(dl, "date", None), getattr(record, "published", None), getattr(record, "reference_date", None)):
+        if value:
+            return str(value)[:10]
+    return None
+
+
+def build_matcher(user_files: Iterable[str] = ()) -> ActorMatcher:
+    return ActorMatcher(load_entries(user_files))
