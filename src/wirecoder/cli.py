@@ -22,8 +22,9 @@ def cli() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl", "warc"]), default="auto",
               show_default=True, help="How to read the inputs; auto decides by extension and content.")
-@click.option("--date", "reference_date", help="Reference date YYYY-MM-DD for inputs that carry none.")
-@click.option("--jobs", type=int, default=None, help="Worker processes (one spaCy model each).")
+@click.option("--date", "reference_date", callback=lambda ctx, param, value: _iso_date(value),
+              help="Reference date YYYY-MM-DD for inputs that carry none.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (one spaCy model each).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSON Lines here instead of stdout.")
 @click.option("--model", "spacy_model", help="spaCy pipeline to use (package name or path).")
 @click.option("--actors", "actor_files", multiple=True, help="Extra actor dictionary file (YAML/CSV); repeatable.")
@@ -85,6 +86,30 @@ def demo(output):
 @cli.group("eval")
 def eval_group():
     """Measure accuracy on annotated data (PolNeAR, CAMEO sets, NAEB pages)."""
+
+
+@eval_group.command("naeb")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--limit", type=int, default=None, help="Score only the first N pages.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_naeb(folder, limit, as_json):
+    """Score HTML extraction on NAEB pages: body bag-of-words P/R/F1, title, date, authors."""
+    from .eval.naeb import evaluate, format_table
+
+    result = evaluate(folder, limit=limit, settings=Settings.from_env())
+    click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+
+
+def _iso_date(value):
+    """A --date value checked to be YYYY-MM-DD (None stays None)."""
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 def main() -> None:

@@ -1,25 +1,50 @@
-"""`--jobs N`: N worker processes, one model each, output kept in input order."""
+"""`--jobs N`: N worker processes, one model each, output kept in input order.
+
+Inputs go to the workers in small batches, at most ``2 * jobs`` batches in
+flight, so memory stays flat however long the input. A worker that dies (a
+crash in a native library, the OOM killer) does not end the run: its batch is
+retried one input at a time in a fresh pool and an input that kills a worker
+again becomes an error record of kind ``crashed``.
+"""
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
-from typing import Iterable, Iterator
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator, Optional
 
+from .errors import WirecoderError
 from .ingest import Input
 from .pipeline import Coder, Output
+from .record import ErrorInfo, ErrorRecord
 from .settings import Settings
 
-_worker_coder: Coder | None = None
+PARALLEL_BATCH = 8  # inputs per task: small enough to keep the workers evenly busy
+
+_worker_coder: Optional[Coder] = None
+_worker_failure: Optional[BaseException] = None
+
+
+class WorkerStartError(WirecoderError):
+    """A worker could not start (e.g. the spaCy model is missing): the run cannot go on."""
+
+    kind = "worker_start"
 
 
 def _init(settings: Settings) -> None:
-    global _worker_coder
-    _worker_coder = Coder(settings)
+    global _worker_coder, _worker_failure
+    try:
+        _worker_coder = Coder(settings)
+    except BaseException as exc:  # reported by the first task, not as a broken pool
+        _worker_failure = exc
 
 
 def _work(batch: list[Input]) -> list[Output]:
-    assert _worker_coder is not None
+    if _worker_coder is None:
+        raise WorkerStartError(f"a worker could not start: {type(_worker_failure).__name__}: {_worker_failure}")
     return list(_worker_coder.code_inputs(batch))
 
 
@@ -34,7 +59,57 @@ def code_parallel(inputs: Iterable[Input], settings: Settings, jobs: int) -> Ite
     if jobs <= 1:
         yield from Coder(settings).code_inputs(inputs)
         return
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, initializer=_init, initargs=(settings,)) as pool:
-        for outputs in pool.imap(_work, _batches(inputs, settings.batch_size)):
-            yield from outputs
+    pool = _Pool(settings, jobs)
+    pending: deque[tuple[list[Input], Future]] = deque()
+    try:
+        for batch in _batches(inputs, max(1, min(settings.batch_size, PARALLEL_BATCH))):
+            pending.append((batch, pool.submit(batch)))
+            while len(pending) >= 2 * jobs:
+                yield from _collect(pool, pending)
+        while pending:
+            yield from _collect(pool, pending)
+    finally:
+        pool.shutdown()
+
+
+def _collect(pool: "_Pool", pending: deque) -> Iterator[Output]:
+    batch, future = pending.popleft()
+    try:
+        yield from future.result()
+        return
+    except BrokenProcessPool:
+        pass
+    # The pool is gone: every batch in flight is lost. Retry this one input by input,
+    # then send the others again.
+    pool.restart()
+    for inp in batch:
+        try:
+            yield from pool.submit([inp]).result()
+        except BrokenProcessPool:
+            pool.restart()
+            yield ErrorRecord(id=inp.id, source=inp.source,
+                              error=ErrorInfo("crashed", f"{inp.source}: the worker process died while coding it"))
+    for i, (b, _) in enumerate(pending):
+        pending[i] = (b, pool.submit(b))
+
+
+class _Pool:
+    def __init__(self, settings: Settings, jobs: int):
+        self.settings, self.jobs = settings, jobs
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        self.context = mp.get_context(method)
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init,
+                                   initargs=(self.settings,))
+
+    def submit(self, batch: list[Input]) -> Future:
+        return self.executor.submit(_work, batch)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)

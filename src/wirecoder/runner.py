@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from typing import Iterable, Iterator, TextIO
+from typing import BinaryIO, Iterable, Iterator, TextIO
 
-from .ingest import iter_inputs
+from .errors import WirecoderError
+from .ingest import Reader
 from .parallel import code_parallel
 from .pipeline import Output
-from .record import ErrorRecord
+from .record import ErrorInfo, ErrorRecord
 from .settings import Settings
 
 LONG_BATCH = 100  # outputs after which a non-terminal run reports progress too
@@ -18,33 +19,76 @@ LONG_BATCH = 100  # outputs after which a non-terminal run reports progress too
 
 def run_code(paths: list[str], input_format: str, settings: Settings, output: str | None,
              summary: bool = False) -> int:
-    """Code `paths` into JSON Lines; 0 when every input was coded, 2 when some failed."""
-    inputs = iter_inputs(paths, input_format, settings)
+    """Code `paths` into JSON Lines; 0 when every input was coded, 2 when some failed, 1 when none could be.
+
+    One output line per input, in input order: a record, or an error record in
+    its place (with a line on stderr naming the input and the reason).
+    """
+    reader = Reader(settings, input_format)
     failed = coded = 0
     rows = []
-    with _open_output(output) as out:
-        for rec in progress(code_parallel(inputs, settings, settings.jobs), settings):
-            out.write(rec.to_json() + "\n")
-            if isinstance(rec, ErrorRecord):
-                failed += 1
-                print(f"wirecoder: {rec.source}: {rec.error.kind}: {rec.error.message}", file=sys.stderr)
-            else:
-                coded += 1
-            if summary:
-                rows.append(_summary_row(rec))
+    try:
+        with _open_output(output) as out:
+            for rec in progress(code_parallel(reader.inputs(paths), settings, settings.jobs), settings):
+                line = _json_line(rec)
+                if line is None:  # a record that cannot be written stands as an error in its place
+                    rec = ErrorRecord(id=rec.id, source=rec.source, provenance=rec.provenance,
+                                      error=ErrorInfo("internal", f"{rec.source}: record cannot be written as JSON"))
+                    line = rec.to_json()
+                out.write(line.encode("utf-8") + b"\n")
+                if isinstance(rec, ErrorRecord):
+                    failed += 1
+                    print(f"wirecoder: {rec.error.kind}: {rec.error.message}", file=sys.stderr)
+                else:
+                    coded += 1
+                if summary:
+                    rows.append(_summary_row(rec))
+    except WirecoderError as exc:  # the run itself cannot go on (no model, unwritable output)
+        print(f"wirecoder: {exc}", file=sys.stderr)
+        return 1
+    if reader.skipped[0]:
+        print(f"wirecoder: skipped {reader.skipped[0]} WARC record(s) that are not successful HTML responses",
+              file=sys.stderr)
     if summary:
         print_summary(rows, coded, failed)
     return 2 if failed else 0
 
 
+def _json_line(rec: Output) -> str | None:
+    try:
+        line = rec.to_json()
+        line.encode("utf-8")
+        return line
+    except (TypeError, ValueError):  # UnicodeEncodeError is a ValueError
+        return None
+
+
 @contextlib.contextmanager
-def _open_output(output: str | None) -> Iterator[TextIO]:
+def _open_output(output: str | None) -> Iterator[BinaryIO]:
+    """A binary stream: records are written as UTF-8 whatever the locale says."""
     if not output or output == "-":
-        yield sys.stdout
         sys.stdout.flush()
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text-only stdout (some test harnesses)
+            yield _TextAsBinary(sys.stdout)
+        else:
+            yield stream
+            stream.flush()
         return
-    with open(output, "w", encoding="utf-8") as fh:
+    try:
+        fh = open(output, "wb")
+    except OSError as exc:
+        raise WirecoderError(f"cannot write {output}: {exc.strerror or exc}", kind="output") from None
+    with fh:
         yield fh
+
+
+class _TextAsBinary:
+    def __init__(self, text_stream: TextIO):
+        self.text_stream = text_stream
+
+    def write(self, data: bytes) -> None:
+        self.text_stream.write(data.decode("utf-8"))
 
 
 def progress(items: Iterable[Output], settings: Settings) -> Iterator[Output]:

@@ -7,7 +7,7 @@ is set, so that the output keeps one line per input. ``prepare`` turns an
 """
 
 from .inputs import Input
-from .readers import iter_inputs
+from .readers import Reader, iter_inputs
 from .prepare import prepare
 
-__all__ = ["Input", "iter_inputs", "prepare"]
+__all__ = ["Input", "Reader", "iter_inputs", "prepare"]

@@ -8,15 +8,23 @@ from ..record import ErrorInfo
 
 @dataclass
 class Input:
-    """One article as read, before coding."""
+    """One article as read, before coding.
+
+    Exactly one of ``text`` (a plain-text article), ``html`` (a page) or ``raw``
+    (undecoded bytes, decoded by :func:`~wirecoder.ingest.prepare`) is normally
+    set; ``error`` instead when the input could not even be read.
+    """
 
     id: str
-    source: str
+    source: str  # where the input is: a path, path:line (JSON Lines), path#n (WARC), <stdin>
     text: Optional[str] = None
     html: Optional[str] = None
     url: Optional[str] = None
-    date: Optional[str] = None  # reference date: publication or crawl date
+    date: Optional[str] = None  # reference date given with the input (JSON Lines `date`)
     title: Optional[str] = None
-    input_format: str = "text"
+    input_format: str = "text"  # text | html
     encoding: Optional[str] = None
     error: Optional[ErrorInfo] = None
+    raw: Optional[bytes] = None  # bytes still to decode (files, stdin, WARC bodies)
+    charset: Optional[str] = None  # charset declared by the transport (HTTP Content-Type)
+    fetched: Optional[str] = None  # crawl date (WARC-Date): the reference date when the page has none

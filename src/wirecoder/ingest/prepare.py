@@ -1,52 +1,110 @@
+"""An Input to a Record: decode, extract the article from HTML, check the limits."""
+
 from __future__ import annotations
 
+import datetime as dt
+from typing import Optional
+
 from ..errors import InputError
-from ..record import Record
+from ..record import Record, Span
 from ..settings import Settings
+from .decode import decode
+from .html import extract
 from .inputs import Input
 
 
 def prepare(inp: Input, settings: Settings) -> Record:
-    """The record for one input, with the text every offset will index into."""
-    if inp.html is not None and inp.text is None:
-        return _from_html(inp, settings)
-    if inp.text is None:
+    """The record for one input, with the text every offset will index into.
+
+    Raises InputError (kinds: empty, binary, undecodable, too_large, too_deep,
+    no_text, bad_date) when the input cannot be an article.
+    """
+    encoding = inp.encoding
+    text, html = inp.text, inp.html
+    if text is None and html is None and inp.raw is not None:
+        if len(inp.raw) > settings.max_bytes:
+            raise _too_many_bytes(inp.source, len(inp.raw), settings)
+        if not inp.raw.strip():
+            raise InputError(f"{inp.source}: empty input", kind="empty")
+        decoded, encoding = decode(inp.raw, inp.source, declared=inp.charset, html=inp.input_format == "html")
+        if inp.input_format == "html":
+            html = decoded
+        else:
+            text = decoded
+    reference = _iso_day(inp.date, inp.source, "date") or None
+    if text is None and html is not None:
+        return _from_html(inp, html, encoding, reference, settings)
+    if text is None:
         raise InputError(f"{inp.source}: no text and no html", kind="no_text")
-    if not inp.text.strip():
-        raise InputError(f"{inp.source}: empty text", kind="empty")
-    if len(inp.text) > settings.max_chars:
-        raise InputError(
-            f"{inp.source}: {len(inp.text)} characters, over the limit of {settings.max_chars} (max_chars)",
-            kind="too_large",
-        )
-    return Record(
-        id=inp.id,
-        source=inp.source,
-        text=inp.text,
-        title=inp.title,
-        url=inp.url,
-        reference_date=inp.date or settings.reference_date or None,
-        input_format=inp.input_format,
-        encoding=inp.encoding,
-    )
-
-
-def _from_html(inp: Input, settings: Settings) -> Record:
-    import trafilatura
-
-    text = trafilatura.extract(inp.html, include_comments=False, favor_precision=False) or ""
-    if not text.strip():
-        raise InputError(f"{inp.source}: no article text found in the HTML", kind="no_text")
-    meta = trafilatura.extract_metadata(inp.html)
+    _check_text(text, inp.source, settings)
     return Record(
         id=inp.id,
         source=inp.source,
         text=text,
-        title=inp.title or (meta.title if meta else None),
-        url=inp.url or (meta.url if meta else None),
-        authors=[a.strip() for a in (meta.author or "").split(";") if a.strip()] if meta else [],
-        published=meta.date if meta else None,
-        reference_date=inp.date or (meta.date if meta else None) or settings.reference_date or None,
-        input_format="html",
-        encoding=inp.encoding,
+        title=inp.title,
+        url=inp.url,
+        reference_date=reference or _fallback_date(inp, settings),
+        input_format="text",
+        encoding=encoding,
     )
+
+
+def _from_html(inp: Input, html: str, encoding: Optional[str], reference: Optional[str],
+               settings: Settings) -> Record:
+    if len(html) > settings.max_bytes:  # characters: at least as many bytes
+        raise _too_many_bytes(inp.source, len(html), settings)
+    if not html.strip():
+        raise InputError(f"{inp.source}: empty HTML page", kind="empty")
+    page = extract(html, inp.source, url=inp.url, max_depth=settings.max_html_depth)
+    _check_text(page.text, inp.source, settings)
+    return Record(
+        id=inp.id,
+        source=inp.source,
+        text=page.text,
+        title=inp.title or page.title,
+        url=inp.url or page.url,
+        authors=page.authors,
+        published=page.published,
+        reference_date=reference or page.published or _fallback_date(inp, settings),
+        input_format="html",
+        encoding=encoding,
+        headings=[Span.of(page.text, s, e) for s, e in page.headings],
+    )
+
+
+def _check_text(text: str, source: str, settings: Settings) -> None:
+    if not text.strip():
+        raise InputError(f"{source}: empty text", kind="empty")
+    if len(text) > settings.max_chars:
+        raise InputError(
+            f"{source}: {len(text):,} characters, over the limit of {settings.max_chars:,} (max_chars)",
+            kind="too_large",
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates (e.g. "\ud800" in JSON) cannot be written out
+        raise InputError(f"{source}: text is not valid Unicode ({exc.reason} at {exc.start})",
+                         kind="undecodable") from None
+
+
+def _too_many_bytes(source: str, size: int, settings: Settings) -> InputError:
+    return InputError(
+        f"{source}: {size:,} bytes, over the limit of {settings.max_bytes:,} (max_bytes)", kind="too_large"
+    )
+
+
+def _fallback_date(inp: Input, settings: Settings) -> Optional[str]:
+    return _iso_day(inp.fetched, inp.source, "WARC-Date", strict=False) or settings.reference_date or None
+
+
+def _iso_day(value: Optional[str], source: str, what: str, strict: bool = True) -> Optional[str]:
+    """YYYY-MM-DD from an ISO date or date-time; a malformed one is an error (or None when not strict)."""
+    if value is None or value == "":
+        return None
+    day = str(value).strip()[:10]
+    try:
+        return dt.date.fromisoformat(day).isoformat()
+    except ValueError:
+        if not strict:
+            return None
+        raise InputError(f"{source}: {what} {value!r} is not an ISO date (YYYY-MM-DD)", kind="bad_date") from None

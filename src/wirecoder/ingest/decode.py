@@ -1,0 +1,164 @@
+"""Bytes to text: refuse binary data, then decode by BOM, declared charset, UTF-8, detection.
+
+Order (the first that decodes strictly wins):
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32): the BOM is an encoding mark, not
+   text, so it is removed and ``encoding`` says ``"utf-8 (BOM)"``;
+2. a declared charset: the HTTP ``Content-Type`` header (WARC), else an HTML
+   ``<meta charset>`` / ``http-equiv`` in the first 4 KB: ``"windows-1251 (declared)"``;
+3. UTF-8: ``"utf-8"``;
+4. charset-normalizer's guess: ``"cp1252 (detected)"``.
+
+Nothing is normalised: line ends, non-breaking spaces and control characters
+stay as the bytes say. Data with NUL bytes (and no UTF-16/32 BOM) or many
+control characters is binary and gives an ``InputError`` of kind ``binary``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Optional
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Signatures of common binary formats, so the message can say what the file looks like.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+# C0 controls other than tab, newline, vertical tab, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
+MAX_CONTROL_RATIO = 0.05  # above this share of control bytes, data is not text
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+# Legacy single-byte charsets; browsers read a declared latin-1 as windows-1252.
+_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+                   "ascii": "cp1252", "iso8859-1": "cp1252", "iso_8859-1": "cp1252"}
+
+
+def check_not_binary(data: bytes, source: str) -> None:
+    """Raise InputError(kind="binary") when `data` is not text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{source}: binary data ({what}), not text", kind="binary")
+    if any(data.startswith(bom) for bom, name in _BOMS if name != "utf-8"):
+        return  # UTF-16/32 text is full of NUL bytes
+    head = data[:65536]
+    if b"\x00" in head:
+        raise InputError(f"{source}: binary data (NUL bytes), not text", kind="binary")
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if head and controls / len(head) > MAX_CONTROL_RATIO:
+        raise InputError(
+            f"{source}: binary data ({controls} control bytes in the first {len(head)}), not text", kind="binary"
+        )
+
+
+def header_charset(content_type: Optional[str]) -> Optional[str]:
+    """The charset named in an HTTP Content-Type header value, if any."""
+    if not content_type:
+        return None
+    m = _HEADER_CHARSET.search(content_type)
+    return m.group(1).strip().lower() if m else None
+
+
+def meta_charset(data: bytes) -> Optional[str]:
+    """The charset an HTML page declares in a <meta> in its first 4 KB, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace").strip().lower() if m else None
+
+
+def decode(data: bytes, source: str, *, declared: Optional[str] = None, html: bool = False) -> tuple[str, str]:
+    """(text, how it was decoded) for `data`; raises InputError when it is binary or undecodable.
+
+    `declared` is a charset from the transport (an HTTP header); with `html`, a
+    <meta> charset in the page is used when the transport names none.
+    """
+    check_not_binary(data, source)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(name), f"{name} (BOM)"
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{source}: starts with a {name} BOM but is not {name}: {exc}",
+                                 kind="undecodable") from None
+    if declared is None and html:
+        declared = meta_charset(data)
+    if declared:
+        text = _decode_declared(data, declared)
+        if text is not None:
+            return text
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guessed = _detect(data)
+    if guessed is not None:
+        return guessed
+    raise InputError(f"{source}: cannot decode the bytes (not UTF-8, no declared charset that fits, "
+                     "no charset detected)", kind="undecodable")
+
+
+def _decode_declared(data: bytes, declared: str) -> Optional[tuple[str, str]]:
+    codec = _WHATWG_ALIASES.get(declared, declared)
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return None  # an unknown charset name: fall through to UTF-8 and detection
+    if not name.startswith(("utf-8", "utf-16", "utf-32")) and _is_multibyte_utf8(data):
+        # A legacy charset declared over bytes that are valid multi-byte UTF-8: the
+        # declaration is stale (a common server default); chance UTF-8 validity is rare.
+        return data.decode("utf-8"), f"utf-8 (valid UTF-8; declared {declared} ignored)"
+    try:
+        return data.decode(codec), f"{declared} (declared)"
+    except UnicodeDecodeError:
+        if codec == "cp1252":  # five bytes are undefined in cp1252; latin-1 reads them all
+            return data.decode("latin-1"), f"{declared} (declared)"
+        return None
+
+
+def _is_multibyte_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect(data: bytes) -> Optional[tuple[str, str]]:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
+        return None
+    best_chaos = min(m.chaos for m in matches)
+    tied = [m.encoding for m in matches if m.chaos <= best_chaos + 0.01]
+    # Short texts tie between Latin code pages; cp1252 is by far the most common of them.
+    order = (["cp1252"] if "cp1252" in tied else []) + tied
+    for enc in order:
+        try:
+            return data.decode(enc), f"{enc} (detected)"
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
