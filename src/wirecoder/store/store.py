@@ -52,8 +52,9 @@ def _dicts(cur, sql: str, params: list) -> list[dict[str, Any]]:
     return [{n: _json_value(v) for n, v in zip(names, row)} for row in res.fetchall()]
 
 
-def _page(limit: int, offset: int) -> tuple[int, int]:
-    return max(0, int(limit)), max(0, int(offset))
+def _page(limit: Optional[int], offset: int) -> tuple[int, int]:
+    """LIMIT and OFFSET values; limit None means every row."""
+    return (2**62 if limit is None else max(0, int(limit))), max(0, int(offset or 0))
 
 
 class Store:
