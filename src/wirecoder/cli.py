@@ -83,6 +83,14 @@ def demo(output):
     sys.exit(status)
 
 
+# The store commands live beside the store (wirecoder.store.commands); registered here.
+from .store.commands import export as _export_cmd, ingest as _ingest_cmd, query as _query_cmd  # noqa: E402
+
+cli.add_command(_ingest_cmd, "ingest")
+cli.add_command(_query_cmd, "query")
+cli.add_command(_export_cmd, "export")
+
+
 @cli.group("eval")
 def eval_group():
     """Measure accuracy on annotated data (PolNeAR, CAMEO sets, NAEB pages)."""
