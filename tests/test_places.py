@@ -1,0 +1,108 @@
+"""Places: gazetteer matches with coordinates, vetoed where the text names a person or an organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_spans_ok
+from wirecoder.places import get_gazetteer, place_key
+
+
+@pytest.fixture(scope="module")
+def story(coder):
+    text = (
+        "MOSCOW, September 29. /TASS/. Russian forces struck positions near Kherson and "
+        "militants shelled Aleppo on Monday, Kremlin spokesman Dmitry Peskov told reporters.\n\n"
+        "Paris Hilton was not in Paris, and Jordan Peterson did not visit Jordan, a fan club said. "
+        "Police said the square was calm. Lloyd Austin flew to Kyiv, The Washington Post reported."
+    )
+    return coder.code(text, date="2024-09-30")
+
+
+def places_named(record, text):
+    return [p for p in record.places if p.text == text]
+
+
+def test_aleppo_is_found_with_coordinates(story):
+    (aleppo,) = places_named(story, "Aleppo")
+    assert aleppo.country == "SYR" and aleppo.kind == "city"
+    assert aleppo.lat == pytest.approx(36.2, abs=0.1) and aleppo.lon == pytest.approx(37.16, abs=0.1)
+    assert aleppo.geonameid
+
+
+def test_city_the_small_model_calls_a_person_is_still_a_place(story):
+    (kherson,) = places_named(story, "Kherson")
+    assert kherson.country == "UKR"
+
+
+def test_person_and_organisation_names_are_not_places(story):
+    texts = [p.text for p in story.places]
+    hilton = story.text.index("Paris Hilton")
+    assert all(not (hilton <= p.start < hilton + len("Paris Hilton")) for p in story.places)
+    assert "Austin" not in texts and "Washington" not in texts and "Police" not in texts
+    # Paris the city, named on its own in the same sentence, is found.
+    assert len(places_named(story, "Paris")) == 1
+    assert places_named(story, "Paris")[0].country == "FRA"
+
+
+def test_dateline_place_resolves(story):
+    first = story.places[0]
+    assert story.text[first.start : first.end] == "MOSCOW"
+    assert first.name == "Moscow" and first.country == "RUS"
+
+
+def test_country_mentions_are_places(story):
+    (jordan,) = [p for p in story.places if p.kind == "country"]
+    assert jordan.text == "Jordan" and jordan.country == "JOR" and jordan.lat is not None
+
+
+def test_place_spans_are_valid(story):
+    assert_spans_ok(story)
+    starts = [p.start for p in story.places]
+    assert starts == sorted(starts)
+
+
+def test_ambiguous_word_needs_clear_place_context(coder):
+    record = coder.code("Officials said Nice weather helped. Later the team travelled to Nice for talks.")
+    nice = [p for p in record.places if p.text == "Nice"]
+    assert len(nice) == 1 and nice[0].country == "FRA"
+    assert record.text[nice[0].start - 3 : nice[0].start] == "to "
+
+
+def test_dateline_country_picks_among_places_of_one_name(coder):
+    lebanon = coder.code("BEIRUT, May 2 (Reuters) - Clashes broke out in Tripoli, the army said.")
+    libya = coder.code("TRIPOLI, May 2 (Reuters) - Militias clashed in the capital, officials said.")
+    tripoli_lb = [p for p in lebanon.places if p.text == "Tripoli"]
+    assert tripoli_lb and tripoli_lb[0].country == "LBN"
+    assert libya.places and libya.places[0].country == "LBY"
+
+
+def test_named_country_picks_among_places_of_one_name(coder):
+    record = coder.code("Lebanon said gunmen opened fire in Tripoli overnight.")
+    (tripoli,) = [p for p in record.places if p.text == "Tripoli"]
+    assert tripoli.country == "LBN"
+
+
+def test_regions_and_alternate_names(coder):
+    record = coder.code("Shelling was reported in the Gaza Strip, while drones hit Kiev and Donbas.")
+    by_text = {p.text: p for p in record.places}
+    assert by_text["Gaza Strip"].country == "PSE"
+    assert by_text["Kiev"].name == "Kyiv"
+    assert by_text["Donbas"].kind == "region"
+
+
+def test_debris_is_not_searched(coder):
+    html = (
+        "<html><body><nav>All news Moscow Paris Berlin</nav><article><h1>Talks</h1>"
+        "<p>Envoys met in Geneva on Friday to discuss the ceasefire, officials said.</p></article></body></html>"
+    )
+    record = coder.code(html=html)
+    assert_spans_ok(record)
+    for p in record.places:
+        assert not record.in_defect(p.start, p.end)
+
+
+def test_gazetteer_is_built_once_and_keys_fold_accents():
+    assert get_gazetteer() is get_gazetteer()
+    assert place_key("Zürich") == place_key("Zurich")
+    assert place_key("Deir ez-Zor") == "deir ez zor"
