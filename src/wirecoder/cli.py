@@ -83,6 +83,25 @@ def demo(output):
     sys.exit(status)
 
 
+@cli.command()
+@click.option("--db", help="DuckDB store to serve (read-only; default: the db setting).")
+@click.option("--host", default=None, help="Address to bind (default 127.0.0.1: loopback only).")
+@click.option("--port", type=int, default=None, help="Port (default 8000).")
+@click.option("--read-only/--writable", "read_only", default=None,
+              help="Refuse POST /api/code storing records (public deployments).")
+@click.option("--allow-fetch", is_flag=True, default=None, help="Let POST /api/code fetch a URL it is given.")
+def serve(db, host, port, read_only, allow_fetch):
+    """Serve the JSON API (/api, /docs) and the analysts' pages over a store."""
+    import uvicorn
+
+    from .api import create_app
+
+    settings = Settings.from_env(db=db, host=host, port=port, read_only=read_only, allow_fetch=allow_fetch)
+    app = create_app(settings.db, settings=settings)
+    click.echo(f"serving {settings.db} on http://{settings.host}:{settings.port}/", err=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+
+
 # The store commands live beside the store (wirecoder.store.commands); registered here.
 from .store.commands import export as _export_cmd, ingest as _ingest_cmd, query as _query_cmd  # noqa: E402
 

@@ -1,0 +1,148 @@
+"""Server-rendered pages for analysts: articles, one article, speakers, statements, events.
+
+Jinja2 with autoescape; no inline scripts (the CSP forbids them): behaviour is in
+/static/*.js, which reads data-* attributes and the JSON API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from ..api.params import EventFilters, Paging, event_filters, paging, search_query
+from .highlight import record_marks, render, speaker_groups
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
+)
+
+router = APIRouter(include_in_schema=False)
+PAGE = 50
+
+
+def _page(request: Request, name: str, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context)
+
+
+def _nav(request: Request, offset: int, limit: int, total: Optional[int], shown: int) -> dict:
+    """Links to the previous and next pages, keeping the other query parameters."""
+    params = {k: v for k, v in request.query_params.items() if k != "offset" and v != ""}
+
+    def link(off: int) -> str:
+        return f"{request.url.path}?{urlencode({**params, 'offset': off})}"
+
+    more = (offset + shown < total) if total is not None else shown >= limit
+    return {
+        "prev": link(max(0, offset - limit)) if offset > 0 else None,
+        "next": link(offset + limit) if more else None,
+        "first": offset + 1 if shown else 0,
+        "last": offset + shown,
+        "total": total,
+    }
+
+
+@router.get("/")
+def home():
+    return RedirectResponse("/articles", status_code=307)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(
+    request: Request,
+    q: Optional[str] = Query(None),
+    date_from: Optional[str] = Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
+    date_to: Optional[str] = Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
+    offset: int = Query(0, ge=0, le=10_000_000),
+):
+    q = search_query(request, q)
+    out = request.app.state.access.page(
+        "search_articles", q=q, limit=PAGE, offset=offset, date_from=date_from or None, date_to=date_to or None
+    )
+    items = out["items"]
+    return _page(
+        request, "articles.html", items=items, q=q or "", date_from=date_from or "", date_to=date_to or "",
+        nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str):
+    record = request.app.state.access.call("get_article", article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    if not isinstance(record, dict):
+        record = record.to_dict()
+    text = record.get("text") or ""
+    return _page(
+        request, "article.html", record=record, body=render(text, record_marks(record)),
+        groups=speaker_groups(record), statements=record.get("statements") or [],
+        events=record.get("events") or [], places=record.get("places") or [],
+        defects=record.get("defects") or [], dateline=record.get("dateline"),
+    )
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers_page(request: Request, q: Optional[str] = Query(None), offset: int = Query(0, ge=0, le=10_000_000)):
+    q = search_query(request, q)
+    access = request.app.state.access
+    out = access.page("speakers", q=q, limit=PAGE, offset=offset)
+    items = out["items"]
+    latest = _latest_statements(access.store, [s.get("name") for s in items])
+    for s in items:
+        s["latest"] = latest.get((s.get("name") or "").lower())
+    return _page(
+        request, "speakers.html", items=items, q=q or "", nav=_nav(request, offset, PAGE, out.get("total"), len(items))
+    )
+
+
+def _latest_statements(store, names: list) -> dict:
+    """Each speaker's latest statement ("on what"), in one query over the store's statements table."""
+    keys = sorted({n.lower() for n in names if n})
+    if not keys or not hasattr(store, "arrow"):
+        return {}
+    try:
+        table = store.arrow(
+            "SELECT speaker_key, arg_max(content, (date, article_id, idx)) AS content, "
+            "arg_max(article_id, (date, article_id, idx)) AS article_id, arg_max(idx, (date, article_id, idx)) AS idx "
+            "FROM statements WHERE speaker_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY speaker_key",
+            [keys],
+        )
+    except Exception:  # the page still lists speakers without their latest words
+        return {}
+    return {row["speaker_key"]: row for row in table.to_pylist()}
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements_page(
+    request: Request,
+    speaker: Optional[str] = Query(None, max_length=200),
+    q: Optional[str] = Query(None),
+    offset: int = Query(0, ge=0, le=10_000_000),
+):
+    q = search_query(request, q)
+    out = request.app.state.access.page("statements", speaker=speaker or None, q=q, limit=PAGE, offset=offset)
+    items = out["items"]
+    return _page(
+        request, "statements.html", items=items, speaker=speaker or "", q=q or "",
+        nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
+    )
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, filters: EventFilters = event_filters, offset: int = Query(0, ge=0, le=10_000_000)):
+    out = request.app.state.access.page("events", **filters.as_kwargs(), limit=PAGE, offset=offset)
+    items = out["items"]
+    return _page(
+        request, "events.html", items=items, f=filters, query=filters.query_string(),
+        nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
+    )

@@ -1,0 +1,146 @@
+// Events page: the timeline (events per day, stacked by quad class) and the actor network,
+// both drawn as SVG from the JSON API with the page's current filters.
+(function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  var QUAD_COLOURS = { 1: "#7fbf7f", 2: "#2e8b57", 3: "#f0a868", 4: "#c0392b" };
+  var QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+  var charts = document.getElementById("charts");
+  if (!charts) return;
+  var query = charts.getAttribute("data-query") || "";
+
+  function el(name, attrs, parent) {
+    var node = document.createElementNS(SVG, name);
+    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) node.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+  function tip(node, text) { el("title", {}, node).textContent = text; }
+  function message(box, text) {
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.className = "hint";
+    p.textContent = text;
+    box.appendChild(p);
+  }
+  function getJSON(path) {
+    return fetch(path + (query ? "?" + query : ""), { headers: { Accept: "application/json" } }).then(function (r) {
+      if (!r.ok) throw new Error(path + ": HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  function drawTimeline(box, points) {
+    if (!points.length) return message(box, "No events for these filters.");
+    var days = {}, order = [];
+    points.forEach(function (p) {
+      var d = p.date || "undated";
+      if (!days[d]) { days[d] = { 1: 0, 2: 0, 3: 0, 4: 0 }; order.push(d); }
+      if (p.quad >= 1 && p.quad <= 4) days[d][p.quad] += p.count;
+    });
+    order.sort();
+    var W = 640, H = 240, left = 40, bottom = 24, top = 10, right = 10;
+    var max = 1;
+    order.forEach(function (d) { var s = days[d]; max = Math.max(max, s[1] + s[2] + s[3] + s[4]); });
+    box.textContent = "";
+    var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "events per day by quad class", "class": "timeline" }, box);
+    var plotW = W - left - right, plotH = H - top - bottom;
+    var step = plotW / order.length, barW = Math.max(1, step * 0.85);
+    el("line", { x1: left, y1: top + plotH, x2: W - right, y2: top + plotH, stroke: "#999" }, svg);
+    el("line", { x1: left, y1: top, x2: left, y2: top + plotH, stroke: "#999" }, svg);
+    el("text", { x: left - 4, y: top + 8, "text-anchor": "end", "class": "axis" }, svg).textContent = String(max);
+    el("text", { x: left - 4, y: top + plotH, "text-anchor": "end", "class": "axis" }, svg).textContent = "0";
+    el("text", { x: left, y: H - 6, "class": "axis" }, svg).textContent = order[0];
+    if (order.length > 1) el("text", { x: W - right, y: H - 6, "text-anchor": "end", "class": "axis" }, svg).textContent = order[order.length - 1];
+    order.forEach(function (d, i) {
+      var y = top + plotH;
+      for (var q = 1; q <= 4; q++) {
+        var n = days[d][q];
+        if (!n) continue;
+        var h = (n / max) * plotH;
+        y -= h;
+        var bar = el("rect", { x: left + i * step, y: y, width: barW, height: Math.max(h, 0.5), fill: QUAD_COLOURS[q], "class": "bar", "data-date": d, "data-quad": q }, svg);
+        tip(bar, d + ": " + n + " " + QUAD_NAMES[q]);
+      }
+    });
+    var legend = document.createElement("p");
+    legend.className = "legend";
+    for (var q = 1; q <= 4; q++) {
+      var s = document.createElement("span"), i = document.createElement("i");
+      i.className = "q" + q;
+      s.appendChild(i);
+      s.appendChild(document.createTextNode(q + " " + QUAD_NAMES[q]));
+      legend.appendChild(s);
+    }
+    box.appendChild(legend);
+  }
+
+  // A small force layout: nodes repel, edges pull, everything drifts to the centre.
+  function layout(nodes, edges, W, H) {
+    var n = nodes.length, k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
+    nodes.forEach(function (d, i) {
+      var a = (2 * Math.PI * i) / n;
+      d.x = W / 2 + (W / 3) * Math.cos(a);
+      d.y = H / 2 + (H / 3) * Math.sin(a);
+    });
+    var temp = W / 8;
+    for (var it = 0; it < 250; it++) {
+      nodes.forEach(function (d) { d.dx = 0; d.dy = 0; });
+      for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) {
+        var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, dist = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        var f = (k * k) / dist;
+        a.dx += (dx / dist) * f; a.dy += (dy / dist) * f; b.dx -= (dx / dist) * f; b.dy -= (dy / dist) * f;
+      }
+      edges.forEach(function (e) {
+        var a = e.s, b = e.t, dx = a.x - b.x, dy = a.y - b.y, dist = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        var f = (dist * dist) / k;
+        a.dx -= (dx / dist) * f; a.dy -= (dy / dist) * f; b.dx += (dx / dist) * f; b.dy += (dy / dist) * f;
+      });
+      nodes.forEach(function (d) {
+        d.dx += (W / 2 - d.x) * 0.05; d.dy += (H / 2 - d.y) * 0.05;
+        var len = Math.sqrt(d.dx * d.dx + d.dy * d.dy) || 1, step = Math.min(len, temp);
+        d.x = Math.min(W - 20, Math.max(20, d.x + (d.dx / len) * step));
+        d.y = Math.min(H - 15, Math.max(15, d.y + (d.dy / len) * step));
+      });
+      temp *= 0.98;
+    }
+  }
+
+  function drawNetwork(box, net) {
+    var nodes = (net.nodes || []).map(function (d) { return Object.assign({}, d); });
+    if (!nodes.length) return message(box, "No actors for these filters.");
+    var byId = {};
+    nodes.forEach(function (d) { byId[d.id] = d; d.degree = 0; });
+    var edges = [];
+    (net.edges || []).forEach(function (e) {
+      if (byId[e.source] && byId[e.target]) {
+        edges.push({ s: byId[e.source], t: byId[e.target], raw: e });
+        byId[e.source].degree += e.weight || 1; byId[e.target].degree += e.weight || 1;
+      }
+    });
+    var W = 640, H = 420;
+    layout(nodes, edges, W, H);
+    box.textContent = "";
+    var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "actor network", "class": "network" }, box);
+    var maxW = 1;
+    edges.forEach(function (e) { maxW = Math.max(maxW, e.raw.weight || 1); });
+    edges.forEach(function (e) {
+      var coop = e.raw.cooperation || 0, conf = e.raw.conflict || 0;
+      var colour = coop > conf ? "#2e8b57" : conf > coop ? "#c0392b" : "#999";
+      var line = el("line", { x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y, stroke: colour, "stroke-opacity": 0.7,
+        "stroke-width": 1 + 6 * Math.sqrt((e.raw.weight || 1) / maxW), "class": "edge",
+        "data-source": e.raw.source, "data-target": e.raw.target }, svg);
+      tip(line, e.raw.source + " → " + e.raw.target + ": " + e.raw.weight + " events (" + coop + " cooperation, " + conf + " conflict)");
+    });
+    nodes.forEach(function (d) {
+      var g = el("g", { "class": "node", "data-id": d.id, transform: "translate(" + d.x + "," + d.y + ")" }, svg);
+      el("circle", { r: 4 + Math.min(10, Math.sqrt(d.degree)), fill: "#2457a6", "fill-opacity": 0.85 }, g);
+      tip(g, (d.name || d.label || d.id) + (d.country ? " (" + d.country + ")" : "") + (d.events != null ? ": " + d.events + " events" : ""));
+      el("text", { x: 8, y: 3, "class": "node-label" }, g).textContent = d.label || d.name || d.id;
+    });
+  }
+
+  var tl = document.getElementById("timeline"), nw = document.getElementById("network");
+  getJSON("/api/timeline").then(function (p) { drawTimeline(tl, p); }, function (e) { message(tl, String(e.message)); });
+  getJSON("/api/network").then(function (n) { drawNetwork(nw, n); }, function (e) { message(nw, String(e.message)); });
+})();

@@ -1,0 +1,246 @@
+"""The JSON API: every endpoint over a small store, its schema, its limits and its headers."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from conftest import assert_spans_ok  # noqa: E402
+from web_records import all_records, build_store  # noqa: E402
+from wirecoder.api import create_app  # noqa: E402
+from wirecoder.record import Record  # noqa: E402
+from wirecoder.settings import Settings  # noqa: E402
+from wirecoder.store import Store  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return build_store(tmp_path_factory.mktemp("api") / "news.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    return TestClient(create_app(db, settings=Settings(db=db)))
+
+
+def test_openapi_schema_lists_every_endpoint(client):
+    schema = client.get("/openapi.json").json()
+    paths = schema["paths"]
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/statements", "/api/speakers", "/api/events",
+                 "/api/actors", "/api/timeline", "/api/network"):
+        assert "get" in paths[path], path
+    assert "post" in paths["/api/code"]
+    event_params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
+    assert {"source", "target", "source_country", "target_country", "plover", "cameo", "quad", "date_from",
+            "date_to", "place", "dedup", "limit", "offset"} <= event_params
+    # Response models name their fields, so clients know what comes back.
+    assert "cameo" in schema["components"]["schemas"]["EventItem"]["properties"]
+    assert "weight" in schema["components"]["schemas"]["NetworkEdge"]["properties"]
+
+
+def test_articles_search_and_paging(client):
+    everything = client.get("/api/articles").json()
+    assert everything["total"] == 3
+    assert {a["id"] for a in everything["items"]} == {"tass-prisoners", "geneva-ceasefire", "manila-shoal"}
+    assert everything["items"][0]["id"] == "tass-prisoners"  # newest first
+
+    found = client.get("/api/articles", params={"q": "Belgorod"}).json()
+    assert [a["id"] for a in found["items"]] == ["tass-prisoners"]
+    assert "Belgorod" in found["items"][0]["snippet"]
+
+    page2 = client.get("/api/articles", params={"limit": 1, "offset": 1}).json()
+    assert page2["total"] == 3 and len(page2["items"]) == 1
+    assert page2["items"][0]["id"] == everything["items"][1]["id"]
+
+    spring = client.get("/api/articles", params={"date_from": "2026-03-01", "date_to": "2026-04-30"}).json()
+    assert {a["id"] for a in spring["items"]} == {"geneva-ceasefire", "manila-shoal"}
+
+
+def test_article_is_the_full_record_with_valid_spans(client):
+    data = client.get("/api/articles/tass-prisoners").json()
+    record = Record.from_dict(data)
+    expected = next(r for r in all_records() if r.id == "tass-prisoners")
+    assert record.text == expected.text  # kept byte for byte, non-breaking space included
+    assert "\u00a0" in record.text
+    assert_spans_ok(record)
+    assert [s.speaker_name for s in record.statements] == ["Dmitry Peskov", "Dmitry Peskov", "Russian Defense Ministry"]
+    assert record.events[0].negated is True
+    assert client.get("/api/articles/no-such-story").status_code == 404
+
+
+def test_statements_by_speaker_and_words(client):
+    peskov = client.get("/api/statements", params={"speaker": "Peskov"}).json()
+    assert peskov["total"] == 2
+    assert {s["kind"] for s in peskov["items"]} == {"direct", "indirect"}
+    assert all(s["article_id"] == "tass-prisoners" for s in peskov["items"])
+    hope = client.get("/api/statements", params={"q": "honoured"}).json()
+    assert [s["speaker"] for s in hope["items"]] == ["Dmitry Peskov"]
+    in_geneva = client.get("/api/statements", params={"article_id": "geneva-ceasefire"}).json()
+    assert {s["speaker"] for s in in_geneva["items"]} == {"Swiss foreign ministry", "Anna Keller"}
+
+
+def test_speakers_ranked_by_statements(client):
+    items = client.get("/api/speakers").json()["items"]
+    assert items[0]["name"] == "Dmitry Peskov" and items[0]["statements"] == 2
+    assert {s["name"] for s in items} >= {"Anna Keller", "Jay Tarriela", "Russian Defense Ministry"}
+
+
+def test_event_filters(client):
+    def ids(**params):
+        out = client.get("/api/events", params=params)
+        assert out.status_code == 200, out.text
+        return sorted((e["article_id"], e["idx"]) for e in out.json()["items"])
+
+    assert len(ids()) == 6
+    assert ids(quad=4) == [("tass-prisoners", 1)]
+    assert ids(plover="accuse") == [("manila-shoal", 0), ("tass-prisoners", 2)]
+    assert ids(source_country="PHL") == [("manila-shoal", 0), ("manila-shoal", 1)]
+    assert ids(target_country="UKR") == [("tass-prisoners", 2)]
+    assert ids(source="UKRMIL") == [("tass-prisoners", 1)]
+    assert ids(target="CHNGOV") == [("manila-shoal", 1)]
+    assert ids(cameo="11") == [("manila-shoal", 0), ("tass-prisoners", 2)]
+    assert ids(date_from="2026-04-01", date_to="2026-04-10") == [("manila-shoal", 1)]
+    assert ids(place="Belgorod") == [("tass-prisoners", 1)]
+    assert ids(article_id="geneva-ceasefire") == [("geneva-ceasefire", 0)]
+    # Blank values (as an HTML form sends them) mean no filter.
+    assert len(ids(source="", quad="", date_from="", dedup="")) == 6
+    first = client.get("/api/events", params={"quad": 4}).json()["items"][0]
+    assert first["source_code"] == "UKRMIL" and first["cameo"] == "195" and first["trigger"] == "struck"
+
+
+def test_actors_timeline_network(client):
+    actors = client.get("/api/actors").json()
+    assert actors["items"][0]["code"] == "UKRGOV"  # in two events
+    assert client.get("/api/actors", params={"country": "chn"}).json()["total"] == 2
+
+    points = client.get("/api/timeline").json()
+    assert sum(p["count"] for p in points) == 6
+    assert {"date": "2026-09-28", "quad": 4, "count": 1} in points
+    assert [p["date"] for p in points] == sorted(p["date"] for p in points)
+    conflict_only = client.get("/api/timeline", params={"quad": 3}).json()
+    assert {p["quad"] for p in conflict_only} == {3} and sum(p["count"] for p in conflict_only) == 2
+
+    net = client.get("/api/network").json()
+    edge = next(e for e in net["edges"] if e["source"] == "PHLMIL")
+    assert edge["target"] == "CHNMIL" and edge["weight"] == 1 and edge["conflict"] == 1 and edge["cooperation"] == 0
+    node_ids = {n["id"] for n in net["nodes"]}
+    assert all(e["source"] in node_ids and e["target"] in node_ids for e in net["edges"])
+    by_country = client.get("/api/network", params={"by": "country"}).json()
+    assert any(e["source"] == "ARM" and e["target"] == "AZE" and e["cooperation"] == 1 for e in by_country["edges"])
+
+
+@pytest.mark.parametrize("path", [
+    "/api/events?quad=9",
+    "/api/events?date_from=yesterday",
+    "/api/events?date_from=2026-05-01&date_to=2026-04-01",
+    "/api/events?cameo=abc",
+    "/api/events?limit=0",
+    "/api/events?offset=-1",
+    "/api/events?limit=501",
+    "/api/articles?limit=10000",
+    "/api/timeline?interval=fortnight",
+    "/api/network?by=planet",
+    "/api/actors?role=bystander",
+])
+def test_bad_parameters_get_422_with_a_message(client, path):
+    r = client.get(path)
+    assert r.status_code == 422, r.text
+    assert isinstance(r.json()["detail"], str) and r.json()["detail"]
+
+
+def test_page_size_and_query_length_are_limited(db):
+    small = TestClient(create_app(db, settings=Settings(db=db, max_page_size=2, max_query_chars=10)))
+    assert small.get("/api/events?limit=2").status_code == 200
+    r = small.get("/api/events?limit=3")
+    assert r.status_code == 422 and "max_page_size" in r.json()["detail"]
+    r = small.get("/api/articles", params={"q": "prisoner exchange"})
+    assert r.status_code == 422 and "max_query_chars" in r.json()["detail"]
+    assert small.get("/api/statements", params={"q": "x" * 11}).status_code == 422
+
+
+def test_big_bodies_get_413(db):
+    app = create_app(db, settings=Settings(db=db, max_body_bytes=1000))
+    client = TestClient(app)
+    r = client.post("/api/code", json={"text": "x" * 2000})
+    assert r.status_code == 413 and "max_body_bytes" in r.json()["detail"]
+    # A streamed (chunked) body declares no length: it is counted as it arrives.
+    r = client.post("/api/code", content=iter([b'{"text": "', b"y" * 600, b"z" * 600, b'"}']),
+                    headers={"content-type": "application/json"})
+    assert "content-length" not in {k.lower() for k in r.request.headers}
+    assert r.status_code == 413
+
+
+def test_code_request_must_make_sense(client):
+    assert client.post("/api/code", json={}).status_code == 422
+    assert client.post("/api/code", json={"text": "a", "html": "<p>a</p>"}).status_code == 422
+    assert client.post("/api/code", json={"text": "a", "colour": "red"}).status_code == 422
+    assert client.post("/api/code", json={"text": "a", "date": "29/09/2026"}).status_code == 422
+    r = client.post("/api/code", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422
+
+
+def test_security_headers_on_every_response(client):
+    for path in ("/api/events", "/api/articles/missing", "/api/events?quad=9", "/openapi.json", "/static/style.css"):
+        r = client.get(path)
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp, path
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["referrer-policy"] == "no-referrer"
+
+
+STORY = (
+    "KYIV, October 2 (Wirewire) - Ukraine and Poland signed an agreement on grain transit on Thursday, "
+    "Ukrainian Prime Minister Olena Hrytsenko said. \"This opens our western border,\" she told reporters."
+)
+
+
+def test_code_returns_a_record_without_storing_it(db, coder):
+    client = TestClient(create_app(db, settings=Settings(db=db), coder=coder))
+    r = client.post("/api/code", json={"text": STORY, "date": "2026-10-02", "id": "kyiv-grain"})
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert data["stored"] is False
+    record = Record.from_dict({k: v for k, v in data.items() if k != "stored"})
+    assert record.text == STORY and record.id == "kyiv-grain"
+    assert_spans_ok(record)
+    assert record.provenance["wirecoder"]
+    assert client.get("/api/articles/kyiv-grain").status_code == 404
+
+
+def test_code_with_store_adds_the_record(tmp_path, coder):
+    db = build_store(tmp_path / "w.duckdb")
+    client = TestClient(create_app(db, settings=Settings(db=db), coder=coder))
+    r = client.post("/api/code", json={"text": STORY, "date": "2026-10-02", "id": "kyiv-grain", "store": True})
+    assert r.status_code == 200, r.text
+    assert r.json()["stored"] is True
+    stored = client.get("/api/articles/kyiv-grain")
+    assert stored.status_code == 200 and stored.json()["text"] == STORY
+    assert client.get("/api/articles").json()["total"] == 4
+    assert Store(db, read_only=True).get_article("kyiv-grain")["text"] == STORY
+
+
+def test_read_only_server_refuses_to_store(tmp_path, coder):
+    db = build_store(tmp_path / "ro.duckdb")
+    client = TestClient(create_app(db, settings=Settings(db=db, read_only=True), coder=coder))
+    r = client.post("/api/code", json={"text": STORY, "id": "kyiv-grain", "store": True})
+    assert r.status_code == 403 and "read_only" in r.json()["detail"]
+    assert client.get("/api/articles/kyiv-grain").status_code == 404
+    # Coding without storing is still allowed.
+    assert client.post("/api/code", json={"text": STORY}).status_code == 200
+
+
+def test_server_never_fetches_unless_allowed(client):
+    r = client.post("/api/code", json={"url": "http://127.0.0.1:9/story.html"})
+    assert r.status_code == 403 and "allow_fetch" in r.json()["detail"]
+
+
+def test_slow_request_gets_503(db):
+    # Loading the spaCy model for the first POST /api/code takes longer than 0.05 s.
+    client = TestClient(create_app(db, settings=Settings(db=db, request_timeout=0.05)))
+    r = client.post("/api/code", json={"text": STORY})
+    assert r.status_code == 503 and "request_timeout" in r.json()["detail"]
+    assert r.headers["content-security-policy"]
