@@ -1,0 +1,243 @@
+"""Fast regular-expression time expressions and their resolution to ISO 8601.
+
+Every expression kind is one pattern built from the names in
+data/patterns/calendar.yaml; resolution is plain calendar arithmetic against an
+anchor date (the dateline date, else the article's reference date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Iterator, Optional, Union
+
+from . import calendar as cal
+
+
+@dataclass
+class TimeExpression:
+    start: int
+    end: int
+    kind: str
+    match: re.Match
+
+
+# Words that may stand before a bare month name ("in May", "since early August").
+_MONTH_LEADS = {
+    "in", "since", "by", "until", "till", "during", "from", "to", "through", "of", "early", "late", "mid",
+    "last", "next", "this", "before", "after", "and", "or", "between", "each", "every", "end", "beginning",
+    "start", "middle", "around", "for",
+}
+
+
+def _alternation(names) -> str:
+    # Longest first so that "sept." wins over "sept" and "sep".
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    lex = cal.lexicon()
+    mon = rf"(?P<mon>(?:{_alternation(lex['months'])})(?![\w]))"
+    full_mon = rf"(?P<mon>(?:{_alternation(n for n in lex['months'] if len(n) > 4 or n in ('may', 'june', 'july'))})(?![\w]))"
+    wd = rf"(?P<wd>(?:{_alternation(n for n in lex['weekdays'] if not n.endswith('.'))})(?![\w]))"
+    num = rf"(?P<n>\d{{1,3}}|{_alternation(lex['number_words'])})"
+    unit = r"(?P<unit>day|week|month|year)"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<y>(?:1[89]|20)\d\d)"
+    specs = [
+        ("iso", rf"\b{year}-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+        ("numeric", rf"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./]{year}\b"),
+        ("mdy", rf"\b{mon}\s*{day}(?:,\s*|\s+){year}\b"),
+        ("dmy", rf"\b{day}\s+(?:of\s+)?{mon},?\s+{year}\b"),
+        ("md", rf"\b{mon}\s*{day}\b(?![,.]?\d)"),
+        ("dm", rf"\b{day}\s+(?:of\s+)?{mon}"),
+        ("my", rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?{mon},?\s+{year}\b"),
+        ("month", rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?{full_mon}"),
+        ("weekday", rf"\b(?:(?P<mod>last|next|this coming|this|coming|past)\s+)?{wd}(?:\s+(?:morning|afternoon|evening|night))?"),
+        ("rel_day", r"\b(?P<rel>yesterday|today|tomorrow|tonight|last night)\b"),
+        ("period_pos", rf"\b(?:the\s+)?(?P<pos>end|beginning|start|middle)\s+of\s+(?P<dir>the|this|next|last|the next|the last)\s+{unit}\b"),
+        ("period", rf"\b(?:(?P<mod>earlier|later)\s+this|(?:the\s+)?(?P<dir>last|this|next|past|coming|previous))\s+(?P<unit>weekend|week|month|year)\b"),
+        ("ago", rf"\b{num}\s+{unit}s?\s+ago\b"),
+        ("past_n", rf"\b(?:the\s+)?(?:past|last|previous)\s+{num}\s+{unit}s\b"),
+        ("year", rf"\b(?:(?P<mod>early|late|mid)[\s-]+|(?P<prep>in|since|by|until|till|from|during|before|after|through|of|to|and|for)\s+){year}\b(?!\s*(?:[-–/]\s*\d|%|percent))"),
+    ]
+    return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs]
+
+
+def _valid(kind: str, m: re.Match, text: str) -> bool:
+    g = m.groupdict()
+    # Month and weekday names are capitalised in news prose ("may" is a verb).
+    for name in ("mon", "wd"):
+        if g.get(name) and not g[name][0].isupper():
+            return False
+    if g.get("d") and not 1 <= int(g["d"]) <= 31:
+        return False
+    if g.get("m") and not 1 <= int(g["m"]) <= 12:
+        return False
+    if kind == "month" and not g.get("mod"):
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if not before or before[-1].lower().rstrip("-") not in _MONTH_LEADS:
+            return False
+    return True
+
+
+def find(text: str) -> list[TimeExpression]:
+    """Every time expression in `text`, longest first where they overlap, in text order."""
+    found = []
+    for kind, rx in _patterns():
+        for m in rx.finditer(text):
+            if _valid(kind, m, text):
+                start = m.start("y") if kind == "year" and m.group("prep") else m.start()
+                found.append(TimeExpression(start, m.end(), kind, m))
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[TimeExpression] = []
+    for e in found:
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+def _n(value: str) -> Optional[int]:
+    if value.isdigit():
+        return int(value)
+    return cal.lexicon()["numbers"].get(value.lower())
+
+
+def _iso(d: Optional[date]) -> Optional[str]:
+    return d.isoformat() if d else None
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+Resolved = tuple[Optional[str], Optional[str]]
+
+
+def resolve_expression(e: TimeExpression, anchor: Optional[date], tense: Optional[str] = None) -> Resolved:
+    """(value, end_value) of one expression; (None, None) when it needs an anchor and has none."""
+    g = e.match.groupdict()
+    kind = e.kind
+    if kind in ("iso", "numeric"):
+        return _iso(cal.safe_date(int(g["y"]), int(g["m"]), int(g["d"]))), None
+    if kind in ("mdy", "dmy"):
+        return _iso(cal.safe_date(int(g["y"]), cal.month_number(g["mon"]), int(g["d"]))), None
+    if kind == "my":
+        return _ym(int(g["y"]), cal.month_number(g["mon"])), None
+    if kind == "year":
+        return g["y"], None
+    if anchor is None:
+        return None, None
+    if kind in ("md", "dm"):
+        return _iso(cal.nearest_year(cal.month_number(g["mon"]), int(g["d"]), anchor, tense)), None
+    if kind == "month":
+        return _ym(*cal.nearest_month(cal.month_number(g["mon"]), anchor, tense)), None
+    if kind == "weekday":
+        mod = (g.get("mod") or "").lower()
+        wd = cal.weekday_number(g["wd"])
+        if mod in ("next", "coming", "this coming"):
+            return _iso(cal.weekday_date(wd, anchor, "future")), None
+        if mod in ("last", "past"):
+            return _iso(cal.weekday_date(wd, anchor, "past", strict=True)), None
+        return _iso(cal.weekday_date(wd, anchor, "future" if tense == "future" else "past")), None
+    if kind == "rel_day":
+        shift = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["rel"].lower()]
+        return _iso(anchor + timedelta(days=shift)), None
+    if kind == "ago":
+        n = _n(g["n"])
+        if n is None:
+            return None, None
+        unit = g["unit"].lower()
+        if unit == "day":
+            return _iso(anchor - timedelta(days=n)), None
+        if unit == "week":
+            return _iso(anchor - timedelta(weeks=n)), None
+        if unit == "month":
+            return _ym(*cal.shift_month(anchor.year, anchor.month, -n)), None
+        return f"{anchor.year - n:04d}", None
+    if kind == "past_n":
+        n = _n(g["n"])
+        if n is None:
+            return None, None
+        return _iso(_back(anchor, g["unit"].lower(), n)), _iso(anchor)
+    if kind == "period_pos":
+        shift = {"last": -1, "the last": -1, "next": 1, "the next": 1}.get(g["dir"].lower(), 0)
+        return _period(anchor, g["unit"].lower(), shift)
+    if kind == "period":
+        unit = g["unit"].lower()
+        mod = (g.get("mod") or "").lower()
+        if mod == "earlier":
+            start = {"week": cal.week_range(anchor)[0], "weekend": cal.week_range(anchor)[0]}.get(unit)
+            start = start or (date(anchor.year, anchor.month, 1) if unit == "month" else date(anchor.year, 1, 1))
+            return _iso(start), _iso(anchor)
+        if mod == "later":
+            end = {"week": cal.week_range(anchor)[1], "weekend": cal.week_range(anchor)[1]}.get(unit)
+            end = end or (cal.month_end(anchor.year, anchor.month) if unit == "month" else date(anchor.year, 12, 31))
+            return _iso(anchor), _iso(end)
+        direction = g["dir"].lower()
+        if direction == "past":
+            return _iso(_back(anchor, "week" if unit == "weekend" else unit, 1)), _iso(anchor)
+        shift = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[direction]
+        if unit == "weekend":
+            return _weekend(anchor, shift)
+        return _period(anchor, unit, shift)
+    return None, None
+
+
+def _back(anchor: date, unit: str, n: int) -> date:
+    if unit == "day":
+        return anchor - timedelta(days=n)
+    if unit == "week":
+        return anchor - timedelta(weeks=n)
+    if unit == "month":
+        y, m = cal.shift_month(anchor.year, anchor.month, -n)
+        return cal.safe_date(y, m, anchor.day) or cal.month_end(y, m)
+    return cal.shift_years(anchor, -n)
+
+
+def _period(anchor: date, unit: str, shift: int) -> Resolved:
+    if unit == "week":
+        start, end = cal.week_range(anchor, shift)
+        return _iso(start), _iso(end)
+    if unit == "month":
+        return _ym(*cal.shift_month(anchor.year, anchor.month, shift)), None
+    return f"{anchor.year + shift:04d}", None
+
+
+def _weekend(anchor: date, shift: int) -> Resolved:
+    if shift < 0:  # the last Saturday-Sunday that ended before the anchor's day
+        saturday = cal.weekday_date(5, anchor - timedelta(days=1), "past")
+        if saturday + timedelta(days=1) >= anchor:
+            saturday -= timedelta(days=7)
+    else:
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7)
+        if anchor.weekday() == 6:  # said on a Sunday: the weekend under way
+            saturday = anchor - timedelta(days=1)
+    return _iso(saturday), _iso(saturday + timedelta(days=1))
+
+
+def resolve(text: str, anchor_date: Union[str, date, None], tense: Optional[str] = None) -> Resolved:
+    """Resolve a time expression such as 'last week', 'on Thursday', 'September 29' or
+    '29 September 2025' to ISO 8601: (value, end_value), end_value set for ranges.
+
+    `anchor_date` is the day the text speaks from (the dateline date, else the
+    publication date); `tense` ('past', 'future' or None) picks the direction for
+    weekdays and year-less dates. Unresolvable: (None, None)."""
+    found = find(text)
+    if not found:
+        return None, None
+    best = max(found, key=lambda e: e.end - e.start)
+    return resolve_expression(best, cal.to_date(anchor_date), tense)
+
+
+def iter_full_dates(text: str) -> Iterator[tuple[TimeExpression, date]]:
+    """Expressions that name a whole date with its year (for page timestamps)."""
+    for e in find(text):
+        if e.kind in ("iso", "numeric", "mdy", "dmy"):
+            value, _ = resolve_expression(e, None)
+            if value:
+                yield e, cal.to_date(value)

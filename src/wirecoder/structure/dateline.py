@@ -1,0 +1,119 @@
+"""Datelines: 'MOSCOW, September 29. /TASS/.', 'WASHINGTON (Reuters) -', 'Moscow. 29 September. INTERFAX -'.
+
+One regular expression covers the wire formats: a place (ALL CAPS, or Title
+Case when a date or an agency follows), an optional region ('KYIV, Ukraine'),
+an optional date, an optional agency in (parentheses), /slashes/ or as a bare
+known name, and a separator (dash, em dash, colon, or the full stop after /TASS/).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from ..dates import calendar as cal
+from ..dates.expressions import find as find_dates
+from ..dates.expressions import resolve_expression
+from ..record import Dateline, Span
+from . import patterns
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern:
+    months = "|".join(re.escape(m) for m in sorted(cal.lexicon()["months"], key=len, reverse=True))
+    mon = rf"(?i:{months})(?![A-Za-z])\.?"
+    day = r"[0-3]?\d(?:st|nd|rd|th)?"
+    date_rx = rf"(?:{mon}\s*{day}(?:,?\s+(?:19|20)\d\d)?|{day}\s+{mon}(?:,?\s+(?:19|20)\d\d)?)"
+    upper_word = r"[A-Z][A-Z'’.\-]*[A-Z.]"
+    title_word = r"[A-Z][a-z'’\-]+"
+    place = rf"(?P<place>{upper_word}(?:[ /]{upper_word}){{0,3}}|{title_word}(?:[ \-]{title_word}){{0,2}})"
+    # A region ("KYIV, Ukraine") is never a month followed by a day.
+    region = rf"(?!{mon}\s*\d)(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)"
+    agency = r"(?P<agency>\((?P<ap>[^()\n]{1,40})\)|/(?P<as>[^/\n]{1,30})/|(?P<aw>[A-Za-z][A-Za-z\-]{1,24}))"
+    return re.compile(
+        rf"^{place}(?:,\s*{region})?(?:[,.]\s*(?P<date>{date_rx}))?[.,]?[ \t\u00a0]*(?:{agency})?(?P<dot>\.)?"
+        rf"[ \t\u00a0]*(?P<sep>—|–|--|-|:)?(?=[\s\u00a0]|$)"
+    )
+
+
+def _agency_name(m: re.Match) -> Optional[str]:
+    raw = m.group("ap") or m.group("as") or m.group("aw")
+    if not raw:
+        return None
+    raw = raw.strip()
+    known = patterns.agencies().get(raw.casefold())
+    if known:
+        return known
+    if m.group("aw"):
+        return None  # a bare word is an agency only when we know its name
+    return raw if raw[:1].isupper() or raw[:1].isdigit() else None
+
+
+def normalise_place(raw: str) -> str:
+    """MOSCOW → Moscow, NEW DELHI → New Delhi, ANKARA/ISTANBUL → Ankara/Istanbul, RIO DE JANEIRO → Rio de Janeiro."""
+    words = patterns.dateline_words()
+    if not raw.isupper():
+        return raw
+
+    def word(w: str, first: bool) -> str:
+        if w in words["place_case"]:
+            return words["place_case"][w]
+        if not first and w.lower() in words["particles"]:
+            return w.lower()
+        return "-".join(p[:1].upper() + p[1:].lower() for p in w.split("-"))
+
+    return "/".join(
+        " ".join(word(w, i == 0) for i, w in enumerate(part.split())) for part in raw.split("/")
+    )
+
+
+def parse(line: str, offset: int = 0, reference: Optional[date] = None) -> Optional[Dateline]:
+    """The dateline at the start of `line` (a line of the record's text starting at `offset`), or None."""
+    m = _regex().match(line)
+    if not m:
+        return None
+    place = m.group("place")
+    if any(w in patterns.dateline_words()["not_places"] for w in re.split(r"[ /]", place.upper())):
+        return None
+    agency = _agency_name(m)
+    if m.group("aw") and agency is None:
+        return None
+    sep, has_date = m.group("sep"), bool(m.group("date"))
+    slashed = bool(m.group("as"))
+    if agency is None:
+        # Without an agency only an ALL CAPS place with a dash or a dated place counts.
+        if not sep or sep == ":" or not (place.isupper() or has_date):
+            return None
+        if not has_date and (len(place) < 4 or not re.match(r"[\s\u00a0]*[\"“«'A-Z0-9]", line[m.end() :])):
+            return None
+        if m.group("region") and not has_date:
+            return None
+    elif not (sep or m.group("dot") or slashed):
+        return None
+    if not place.isupper() and not (agency or has_date):
+        return None
+    end = m.end()
+    while end > 0 and line[end - 1] in " \t\u00a0":
+        end -= 1
+    return Dateline(
+        place=normalise_place(place),
+        agency=agency,
+        date=_date(m.group("date"), reference) if has_date else None,
+        span=Span(offset + m.start(), offset + end, line[m.start() : end]),
+    )
+
+
+def _date(text: str, reference: Optional[date]) -> Optional[str]:
+    found = find_dates(text)
+    if not found:
+        return None
+    e = max(found, key=lambda x: x.end - x.start)
+    if e.kind in ("mdy", "dmy"):
+        return resolve_expression(e, None)[0]
+    if e.kind in ("md", "dm"):
+        g = e.match.groupdict()
+        d = cal.dateline_year(cal.month_number(g["mon"]), int(g["d"]), reference)
+        return d.isoformat() if d else None
+    return None
