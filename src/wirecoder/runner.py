@@ -25,6 +25,8 @@ def run_code(paths: list[str], input_format: str, settings: Settings, output: st
     its place (with a line on stderr naming the input and the reason).
     """
     reader = Reader(settings, input_format)
+    if "-" in paths and sys.stdin.isatty():
+        print("wirecoder: reading articles from the terminal; end with Ctrl-D", file=sys.stderr)
     failed = coded = 0
     rows = []
     try:

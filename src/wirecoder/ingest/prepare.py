@@ -55,7 +55,10 @@ def _from_html(inp: Input, html: str, encoding: Optional[str], reference: Option
         raise _too_many_bytes(inp.source, len(html), settings)
     if not html.strip():
         raise InputError(f"{inp.source}: empty HTML page", kind="empty")
-    page = extract(html, inp.source, url=inp.url, max_depth=settings.max_html_depth)
+    from ..pipeline import _time_limit  # here, not at the top: the pipeline imports this module
+
+    with _time_limit(settings.article_timeout, inp.source):  # a pathological page must not stall the batch
+        page = extract(html, inp.source, url=inp.url, max_depth=settings.max_html_depth)
     _check_text(page.text, inp.source, settings)
     return Record(
         id=inp.id,

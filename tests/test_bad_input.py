@@ -1,0 +1,150 @@
+"""Bad inputs each become one error record in their place, naming the input and the reason."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from wirecoder.cli import cli
+from wirecoder.errors import InputError
+from wirecoder.ingest import iter_inputs, prepare
+from wirecoder.ingest.html import tag_depth
+from wirecoder.settings import Settings
+
+GOOD = "KYIV, June 2. /WNA/. The regional governor said two drones were shot down overnight.\n"
+
+
+def kind_of(path, settings=None, fmt="auto"):
+    """The error kind one bad file gives (reading, then preparing)."""
+    settings = settings or Settings()
+    (inp,) = list(iter_inputs([str(path)], fmt, settings))
+    if inp.error:
+        assert str(path) in inp.error.message
+        return inp.error.kind
+    with pytest.raises(InputError) as exc:
+        prepare(inp, settings)
+    assert str(path) in str(exc.value)  # the message names the input
+    return exc.value.kind
+
+
+def test_empty_and_blank_files(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b" \n\r\n\t ")
+    (tmp_path / "bom_only.txt").write_bytes(b"\xef\xbb\xbf")
+    assert kind_of(tmp_path / "empty.txt") == "empty"
+    assert kind_of(tmp_path / "blank.txt") == "empty"
+    assert kind_of(tmp_path / "bom_only.txt") == "empty"
+
+
+def test_binary_data(tmp_path):
+    (tmp_path / "nul.txt").write_bytes(b"Some words\x00\x00\x00\x01\x02 more words")
+    (tmp_path / "controls.txt").write_bytes(bytes([1, 2, 3, 4, 5, 6, 14, 15, 16]) * 50 + b"text")
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    assert kind_of(tmp_path / "nul.txt") == "binary"
+    assert kind_of(tmp_path / "controls.txt") == "binary"
+    assert kind_of(tmp_path / "doc.pdf") == "binary"
+
+
+def test_undecodable_bytes(tmp_path):
+    # Claims UTF-16 by its BOM but has an odd number of bytes after it.
+    (tmp_path / "bad16.txt").write_bytes(b"\xff\xfeA\x00B")
+    assert kind_of(tmp_path / "bad16.txt") == "undecodable"
+
+
+def test_a_3mb_single_line_is_too_large():
+    settings = Settings()
+    line = ("word " * 600_000).encode()  # 3 MB, no newline
+    from wirecoder.ingest import Input
+
+    with pytest.raises(InputError) as exc:
+        prepare(Input(id="long", source="long.txt", raw=line), settings)
+    assert exc.value.kind == "too_large" and "max_chars" in str(exc.value)
+
+
+def test_file_over_max_bytes_is_refused_from_its_size(tmp_path, monkeypatch):
+    f = tmp_path / "huge.txt"
+    f.write_bytes(b"x" * 5000)
+    settings = Settings(max_bytes=1000)
+
+    def no_reading(*args, **kwargs):  # the size alone decides: the file is never opened
+        raise AssertionError("file was opened")
+
+    monkeypatch.setattr("builtins.open", no_reading)
+    (inp,) = list(iter_inputs([str(f)], settings=settings))
+    assert inp.error.kind == "too_large" and "max_bytes" in inp.error.message and str(f) in inp.error.message
+
+
+def test_deeply_nested_html_is_refused_before_parsing(tmp_path):
+    f = tmp_path / "deep.html"
+    f.write_text("<html><body>" + "<div>" * 20_000 + "text" + "</div>" * 20_000 + "</body></html>")
+    assert kind_of(f) == "too_deep"
+
+
+def test_tag_depth_counts_like_a_forgiving_parser():
+    assert tag_depth("<html><body><div><p>a<p>b<p>c</div></body></html>") == 4  # <p> closes <p>
+    assert tag_depth("<div><br><img src=x><input/></div>") == 1  # void elements do not nest
+    assert tag_depth("<div><script>" + "<div>" * 100 + "</script></div>") == 1
+    assert tag_depth("<ul>" + "<li>x" * 500 + "</ul>") == 2
+
+
+def test_broken_and_textless_json_lines(tmp_path):
+    f = tmp_path / "batch.jsonl"
+    f.write_bytes(
+        b'{"id": "ok", "text": "The envoy said talks were over."}\n'
+        b'{"id": "broken", "text": "unterminated\n'
+        b'{"id": "notext", "url": "https://example.org/x"}\n'
+        b'["a", "list"]\n'
+        b'{"id": "num", "text": 42}\n'
+        b'{"id": "latin", "text": "caf\xe9"}\n'
+    )
+    inputs = list(iter_inputs([str(f)]))
+    assert [i.error.kind if i.error else None for i in inputs] == [
+        None, "bad_json", "no_text", "bad_json", "bad_json", "undecodable"]
+    assert f"{f}:2" in inputs[1].error.message and f"{f}:3" in inputs[2].error.message
+
+
+def test_over_long_json_line_is_skipped_and_the_next_is_read(tmp_path):
+    f = tmp_path / "long.jsonl"
+    big = json.dumps({"id": "big", "text": "x" * 5000})
+    f.write_text(big + "\n" + json.dumps({"id": "next", "text": "The vote passed."}) + "\n")
+    first, second = iter_inputs([str(f)], settings=Settings(max_bytes=1000))
+    assert first.error.kind == "too_large"
+    assert second.id == "next" and second.text == "The vote passed."
+
+
+def test_lone_surrogate_in_json_is_an_error_not_a_crash(tmp_path):
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"id": "sur", "text": "bad \\ud800 text"}\n')
+    assert kind_of(f) == "undecodable"
+
+
+def test_html_without_article_text(tmp_path):
+    f = tmp_path / "nav.html"
+    f.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert kind_of(f) == "no_text"
+
+
+def test_mixed_batch_through_the_cli_keeps_every_input(tmp_path):
+    files = {
+        "01_good.txt": GOOD.encode(),
+        "02_empty.txt": b"",
+        "03_binary.bin": b"\x00\x01\x02\x03" * 100,
+        "04_deep.html": ("<div>" * 5000 + "x").encode(),
+        "05_batch.jsonl": b'{"id": "j1", "text": "The mayor said the bridge reopened."}\n{oops\n{"id": "j3"}\n',
+        "06_good.txt": GOOD.replace("two", "three").encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["code", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["01_good", "02_empty", "03_binary", "04_deep", "j1", "05_batch:2", "j3",
+                                       "06_good"]
+    assert [r.get("error", {}).get("kind") for r in rows] == [
+        None, "empty", "binary", "too_deep", None, "bad_json", "no_text", None]
+    for r in rows:
+        if "error" in r:
+            assert set(r) >= {"id", "source", "error"} and r["error"]["message"].startswith(r["source"])
+            assert r["source"] in result.stderr  # one stderr line names each failed input
+    assert "three drones" in rows[-1]["text"]
