@@ -303,3 +303,30 @@ def test_user_csv_file(tmp_path):
 def test_matcher_is_built_once_per_context():
     ctx = Context(Settings())
     assert get_actor_matcher(ctx) is get_actor_matcher(ctx)
+
+
+@pytest.mark.parametrize(
+    "date, name, code",
+    [
+        ("1995-01-01", "Hafez al-Assad", "SYRGOV"),
+        ("2012-01-01", "Bashar al-Assad", "SYRGOV"),
+        ("2025-06-01", "Bashar al-Assad", "SYRELI"),  # no one in office: who left last
+    ],
+)
+def test_shared_surname_goes_to_whoever_held_office_on_the_date(matcher, date, name, code):
+    ref = resolve_phrase(matcher, "Assad spoke on television.", "Assad", date=date)
+    assert (ref.name, ref.code) == (name, code)
+
+
+def test_shared_surname_with_two_people_in_office_is_not_guessed(matcher):
+    # Boris Johnson was prime minister while Mike Johnson sat in Congress.
+    assert resolve_phrase(matcher, "Johnson spoke on television.", "Johnson", date="2020-06-01") is None
+
+
+def test_news_agencies_and_national_agencies(matcher):
+    text = "According to TASS, the FSB detained a man; the IDF and ICE declined to comment."
+    refs = matcher.find(article(text))
+    assert [(r.text, r.code) for r in refs] == [
+        ("TASS", "RUSMED"), ("FSB", "RUSSPY"), ("IDF", "ISRMIL"), ("ICE", "USACOP"),
+    ]
+    assert refs[0].sector == "JRN"

@@ -25,6 +25,7 @@ BUNDLED_FILES = [
     "metonyms.yaml",
     "organizations.yaml",
     "armed_groups.yaml",
+    "agencies.yaml",
     "people.yaml",
 ]
 

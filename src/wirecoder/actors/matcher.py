@@ -88,7 +88,6 @@ class ActorMatcher:
         self.entries = entries
         self._trie: dict = {}
         surnames: dict[str, list[ActorEntry]] = {}
-        explicit: set[str] = set()
         for e in entries.values():
             if e.kind == "agent":
                 for n in e.names:
@@ -98,8 +97,6 @@ class ActorMatcher:
                 continue
             for n in e.names:
                 self._add(n, _Alias(e, "name", ()))
-                if e.kind == "person" and len(_TOKEN.findall(n)) == 1:
-                    explicit.add(fold(n))
             for n in e.adjectives:
                 self._add(n, _Alias(e, "adjective", ()))
             for n in e.demonyms:
@@ -107,10 +104,10 @@ class ActorMatcher:
             if e.kind == "person" and e.surname is not None:
                 surname = e.surname if isinstance(e.surname, str) else _TOKEN.findall(e.name)[-1]
                 surnames.setdefault(fold(surname), []).append(e)
-        # The surname alone names a person only when no one else has it.
+        # The surname alone names a person; where several people share it (or a listed
+        # alias), the article's date decides between them (see _pick).
         for folded, people in surnames.items():
-            if len(people) == 1 and folded not in explicit:
-                e = people[0]
+            for e in people:
                 surname = e.surname if isinstance(e.surname, str) else _TOKEN.findall(e.name)[-1]
                 self._add(surname, _Alias(e, "name", ()))
 
@@ -130,7 +127,7 @@ class ActorMatcher:
     def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
         return [(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
 
-    def _raw_matches(self, text: str, toks) -> list[_Match]:
+    def _raw_matches(self, text: str, toks, date: Optional[str] = None) -> list[_Match]:
         """Longest dictionary match at each position, left to right, not overlapping."""
         out = []
         i, n = 0, len(toks)
@@ -145,12 +142,13 @@ class ActorMatcher:
                 if node is None:
                     break
                 j += 1
-                for alias in node.get(None, ()):
-                    if all(_case_ok(r, toks[i + k][2]) for k, r in enumerate(alias.rules)):
-                        if best is None or best.j < j or (
-                            best.j == j and _KIND_RANK[alias.entry.kind] > _KIND_RANK[best.entry.kind]
-                        ):
-                            best = _Match(i, j, alias)
+                fitting = [
+                    a for a in node.get(None, ()) if all(_case_ok(r, toks[i + k][2]) for k, r in enumerate(a.rules))
+                ]
+                if fitting:
+                    alias = _pick(fitting, date)
+                    if alias is not None:
+                        best = _Match(i, j, alias)
             if best is not None:
                 out.append(best)
                 i = best.j
@@ -241,7 +239,7 @@ class ActorMatcher:
             k = end_tok + 1
             if k < len(toks) and toks[k][3] == "the":
                 k += 1
-            tail = self._raw_matches(text, toks[k : min(len(toks), k + 6)])
+            tail = self._raw_matches(text, toks[k : min(len(toks), k + 6)], date)
             if tail and tail[0].i == 0 and tail[0].entry.kind in ("country", "metonym"):
                 country = tail[0].entry.country
                 end_tok = k + tail[0].j
@@ -282,8 +280,8 @@ class ActorMatcher:
         """Every actor mention in text[start:end], in order, not overlapping."""
         end = len(text) if end is None else end
         toks = self._tokens(text, start, end)
-        matches = self._raw_matches(text, toks)
         date = _normal_date(date)
+        matches = self._raw_matches(text, toks, date)
         return [
             self._code_chunk(text, toks, chunk, date, context_country)
             for chunk in self._chunks(text, toks, matches)
@@ -328,6 +326,27 @@ class ActorMatcher:
     def lookup(self, name: str, date: Optional[str] = None) -> Optional[ActorRef]:
         """Code a bare name or phrase (e.g. a speaker's name); offsets are into `name`."""
         return self.resolve_text(name, 0, len(name), date)
+
+
+def _pick(aliases: list[_Alias], date: Optional[str]) -> Optional[_Alias]:
+    """The alias a name stands for: the highest kind; among people, the one in office on the date."""
+    top = max(_KIND_RANK[a.entry.kind] for a in aliases)
+    aliases = [a for a in aliases if _KIND_RANK[a.entry.kind] == top]
+    people = {a.entry.key: a for a in aliases if a.entry.kind == "person"}
+    if len(people) <= 1:
+        return aliases[0]
+    if date is None:
+        holding = [a for a in people.values() if a.entry.roles and any(r.end is None for r in a.entry.roles)]
+    else:
+        holding = [a for a in people.values() if a.entry.role_on(date) is not None]
+    if len(holding) == 1:
+        return holding[0]
+    if holding or date is None:
+        return None  # two people of that name in office: not guessed ("Johnson" in 2020)
+    # No one in office: the one who left office last before the date ("Assad" in 2025).
+    past = [(max((r.end for r in a.entry.roles if r.end and r.end <= date), default=""), a) for a in people.values()]
+    past = [p for p in past if p[0]]
+    return max(past, key=lambda p: p[0])[1] if past else None
 
 
 def _entry_code(entry: ActorEntry, date: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:

@@ -1,0 +1,92 @@
+"""Actor matcher figures: coverage of the CAMEO-NER actor spans and speed.
+
+    .venv/bin/python bench/bench_actors.py [--shared ../shared]
+
+Coverage: of the gold source/target actor spans in data/cameo/cameo_ner/train.txt,
+the share for which ``resolve`` finds an actor (any code), and one with a country
+or organisation (a full CAMEO code rather than a bare role). The gold has no codes,
+so code correctness is not measured here. Speed: ``find`` over every sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from wirecoder.actors import build_matcher
+
+
+def read_conll(path: Path):
+    """Sentences as (text, [(start, end, label)]) from one token and BIO tag a line."""
+    sentences, tokens = [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.strip():
+            word, tag = line.rsplit(" ", 1) if " " in line else (line, "O")
+            tokens.append((word, tag))
+            continue
+        if tokens:
+            text, spans, pos, open_span = "", [], 0, None
+            for word, tag in tokens:
+                if text:
+                    text += " "
+                start = len(text)
+                text += word
+                if tag.startswith("B-") or (tag.startswith("I-") and open_span is None):
+                    if open_span:
+                        spans.append(open_span)
+                    open_span = [start, len(text), tag[2:]]
+                elif tag.startswith("I-") and open_span:
+                    open_span[1] = len(text)
+                else:
+                    if open_span:
+                        spans.append(open_span)
+                    open_span = None
+            if open_span:
+                spans.append(open_span)
+            sentences.append((text, [tuple(s) for s in spans]))
+            tokens = []
+    return sentences
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    matcher = build_matcher()
+    print(f"dictionary load and compile: {time.perf_counter() - t0:.2f} s")
+    path = Path(args.shared) / "data" / "cameo" / "cameo_ner" / "train.txt"
+    if not path.exists():
+        print(f"{path} not found: no coverage figures", file=sys.stderr)
+        return
+    sentences = read_conll(path)
+    gold = any_code = full_code = 0
+    for text, spans in tqdm(sentences, desc="resolve", file=sys.stderr):
+        for start, end, _label in spans:
+            gold += 1
+            ref = matcher.resolve_text(text, start, end)
+            if ref is not None:
+                any_code += 1
+                if ref.country:
+                    full_code += 1
+    print(f"gold actor spans: {gold}")
+    print(f"resolve finds an actor: {any_code / gold:.1%}")
+    print(f"resolve finds a country/organisation-coded actor: {full_code / gold:.1%}")
+    chars = sum(len(t) for t, _ in sentences)
+    t0 = time.perf_counter()
+    mentions = 0
+    for _ in range(3):
+        for text, _spans in sentences:
+            mentions += len(matcher.find_in_text(text))
+    elapsed = (time.perf_counter() - t0) / 3
+    print(f"find: {len(sentences)} sentences, {chars} chars in {elapsed:.3f} s "
+          f"({len(sentences) / elapsed:,.0f} sentences/s, {chars / elapsed / 1e6:.2f} M chars/s); "
+          f"{mentions // 3} mentions")
+
+
+if __name__ == "__main__":
+    main()
