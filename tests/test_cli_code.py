@@ -146,3 +146,27 @@ def test_html_and_warc_through_the_cli(tmp_path):
     assert rec.url == "https://example.org/port" and rec.reference_date == "2024-07-01"
     assert [h.text for h in rec.headings] == ["Grain"]
     assert_spans_ok(rec)
+
+
+def test_a_worker_that_dies_costs_only_its_input(folder, monkeypatch):
+    # Simulate a native crash on one article: the worker process exits mid-batch.
+    import os
+
+    from wirecoder.pipeline import Coder
+
+    real = Coder.code_inputs
+
+    def crashing(self, inputs):
+        inputs = list(inputs)
+        if any(b"CRASH-ME" in (i.raw or b"") for i in inputs):
+            os._exit(3)
+        return real(self, inputs)
+
+    monkeypatch.setattr(Coder, "code_inputs", crashing)
+    (folder / "story2c.txt").write_text("CRASH-ME: the parser dies on this one.\n")
+    result = run([str(folder), "--jobs", "2"])
+    assert result.exit_code == 2
+    recs = lines_of(result.stdout)
+    assert [r.id for r in recs] == ["story1", "story2", "story2c", "story3"]
+    assert [type(r).__name__ for r in recs] == ["Record", "Record", "ErrorRecord", "Record"]
+    assert recs[2].error.kind == "crashed" and "story2c.txt" in recs[2].error.message

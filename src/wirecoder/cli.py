@@ -91,7 +91,7 @@ def demo(output):
               help="Refuse POST /api/code storing records (public deployments).")
 @click.option("--allow-fetch", is_flag=True, default=None, help="Let POST /api/code fetch a URL it is given.")
 def serve(db, host, port, read_only, allow_fetch):
-    """Serve the JSON API (/api, /docs) and the analysts' pages over a store."""
+    """Serve the JSON API (/api, schema at /openapi.json) and the analysts' pages over a store."""
     import uvicorn
 
     from .api import create_app
