@@ -244,3 +244,9 @@ def test_slow_request_gets_503(db):
     r = client.post("/api/code", json={"text": STORY})
     assert r.status_code == 503 and "request_timeout" in r.json()["detail"]
     assert r.headers["content-security-policy"]
+
+
+def test_no_cdn_docs_pages(client):
+    # Swagger UI would pull scripts from a CDN and break the CSP; the schema is served instead.
+    assert client.get("/docs").status_code == 404
+    assert client.get("/openapi.json").status_code == 200

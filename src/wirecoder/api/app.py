@@ -33,6 +33,10 @@ def create_app(
     settings = settings or Settings.from_env()
     app = FastAPI(
         title="wirecoder",
+        # Swagger UI and ReDoc load scripts from a CDN and run inline ones: both break the
+        # offline rule and the CSP, so only the schema is served.
+        docs_url=None,
+        redoc_url=None,
         version=__version__,
         description="Statements and political events (CAMEO/PLOVER) coded from news articles, "
         "every field traceable to character spans of the text.",
