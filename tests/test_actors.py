@@ -330,3 +330,16 @@ def test_news_agencies_and_national_agencies(matcher):
         ("TASS", "RUSMED"), ("FSB", "RUSSPY"), ("IDF", "ISRMIL"), ("ICE", "USACOP"),
     ]
     assert refs[0].sector == "JRN"
+
+
+def test_place_name_inside_a_persons_name_is_not_an_actor(matcher):
+    assert matcher.find(article("Paris Hilton and Jordan Peterson arrived late.")) == []
+    assert matcher.find(article("The film starred Denzel Washington.")) == []
+
+
+def test_a_place_in_the_phrase_gives_the_country(matcher):
+    text = "Residents of Aleppo fled as shells landed in Idlib."
+    ref = resolve_phrase(matcher, text, "Residents of Aleppo")
+    assert (ref.code, ref.country) == ("SYRCVL", "SYR")
+    ref = resolve_phrase(matcher, text, "Idlib")
+    assert (ref.code, ref.text) == ("SYR", "Idlib")

@@ -34,6 +34,18 @@ _FILLERS = {
     "hardline", "moderate", "embattled", "beleaguered", "exiled", "ousted", "late", "jailed", "detained",
     "wartime", "permanent", "special", "presidential", "foreign", "defence", "defense", "official",
 }
+# Capitalised words next to a place name that do not make it part of a longer name.
+_NOT_NAME_PARTS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "i", "mr", "mrs", "ms", "dr",
+}
+_SENTENCE_STARTERS = {
+    "the", "a", "an", "in", "on", "at", "from", "for", "but", "and", "or", "meanwhile", "when", "while", "after",
+    "before", "if", "as", "since", "though", "although", "both", "then", "also", "yet", "so", "by", "with",
+    "to", "of", "that", "this", "why", "how", "what", "where", "now", "still", "later", "earlier", "today",
+    "according", "unlike", "like", "including", "despite", "amid", "over", "under", "during",
+}
 _FORMER = {"former", "ex", "erstwhile", "onetime"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "la", "le", "da", "di", "abu", "ben"}
 _OF = {"of", "for"}
@@ -154,7 +166,25 @@ class ActorMatcher:
                 i = best.j
             else:
                 i += 1
-        return out
+        return [m for k, m in enumerate(out) if not self._inside_longer_name(text, toks, out, k)]
+
+    @staticmethod
+    def _inside_longer_name(text: str, toks, matches: list[_Match], k: int) -> bool:
+        """A place name that is part of a longer proper name: "Paris Hilton", "said George Washington"."""
+        m = matches[k]
+        if m.entry.kind not in ("metonym", "country") or m.alias.form != "name":
+            return False
+        if m.j < len(toks) and (k + 1 == len(matches) or matches[k + 1].i != m.j):
+            word = toks[m.j][2]
+            if text[toks[m.j - 1][1] : toks[m.j][0]] == " " and word[:1].isupper() and not word.isupper():
+                if fold(word) not in _NOT_NAME_PARTS:
+                    return True
+        if m.i > 0 and (k == 0 or matches[k - 1].j != m.i):
+            word = toks[m.i - 1][2]
+            if text[toks[m.i - 1][1] : toks[m.i][0]] == " " and word[:1].isupper() and not word.isupper():
+                if fold(word) not in _NOT_NAME_PARTS and fold(word) not in _SENTENCE_STARTERS:
+                    return True
+        return False
 
     def _chunks(self, text: str, toks, matches: list[_Match]) -> list[list[_Match]]:
         """Group matches that form one mention (adjacent, or with filler words between)."""
@@ -295,14 +325,26 @@ class ActorMatcher:
         date: Optional[str] = None,
         context_country: Optional[str] = None,
     ) -> Optional[ActorRef]:
-        """The best actor in text[start:end]: the first named or country-coded one, else the first."""
+        """The best actor in text[start:end]: the first named or country-coded one, else the first.
+
+        A place named in the phrase gives its country where the dictionary gives none:
+        "residents of Aleppo" is SYRCVL, "Idlib" alone is SYR (CAMEO codes places by country)."""
         found = self.find_in_text(text, start, end, date, context_country)
-        if not found:
-            return None
         for ref in found:
             if ref.country:
                 return ref
-        return found[0]
+        end = len(text) if end is None else end
+        place = _place_in(text, start, end)
+        if place is None:
+            return found[0] if found else None
+        if found:
+            ref = found[0]
+            role = ref.code
+            ref.country = place[1]
+            ref.code = place[1] + role if role else place[1]
+            return ref
+        s, e, country, name = place[0][0], place[0][1], place[1], place[2]
+        return ActorRef(start=s, end=e, text=text[s:e], code=country, country=country, sector=None, name=name)
 
     def find(self, record, start: int = 0, end: Optional[int] = None, date: Optional[str] = None,
              context_country: Optional[str] = None) -> list[ActorRef]:
@@ -326,6 +368,39 @@ class ActorMatcher:
     def lookup(self, name: str, date: Optional[str] = None) -> Optional[ActorRef]:
         """Code a bare name or phrase (e.g. a speaker's name); offsets are into `name`."""
         return self.resolve_text(name, 0, len(name), date)
+
+
+# Places that stand for their country in a phrase: cities this large, regions, states.
+_PLACE_ACTOR_POPULATION = 50_000
+
+
+def _place_in(text: str, start: int, end: int):
+    """((start, end), country, name) of the first unambiguous gazetteer place in text[start:end]."""
+    from ..places import get_gazetteer
+
+    gaz = get_gazetteer()
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    for i, (s, _e, word) in enumerate(toks):
+        if not word[:1].isupper():
+            continue
+        for j in range(min(len(toks), i + 4), i, -1):
+            e = toks[j - 1][1]
+            if not toks[j - 1][2][:1].isupper():
+                continue
+            name = text[s:e]
+            if gaz.is_ambiguous(name):
+                continue
+            cands = [c for c in gaz.lookup(name) if c.country and (c.kind != "city" or c.population >= _PLACE_ACTOR_POPULATION)]
+            if not cands:
+                continue
+            # Part of a longer proper name ("Paris Hilton", "George Washington"): not a place.
+            nxt = toks[j][2] if j < len(toks) and text[e : toks[j][0]] == " " else ""
+            prev = toks[i - 1][2] if i > 0 and text[toks[i - 1][1] : s] == " " else ""
+            if nxt[:1].isupper() or (prev[:1].isupper() and fold(prev) not in ("the", "a", "an", "in", "of")):
+                break
+            best = max(cands, key=lambda c: c.population)
+            return (s, e), best.country, best.name
+    return None
 
 
 def _pick(aliases: list[_Alias], date: Optional[str]) -> Optional[_Alias]:
