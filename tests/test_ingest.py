@@ -218,3 +218,13 @@ def test_coder_strings_are_never_touched():
     # Text given as a string is the text: no BOM handling, no decoding.
     rec = prepare(Input(id="s", source="<string>", text="\ufeffMOSCOW, May 1. The talks ended."), Settings())
     assert rec.text.startswith("\ufeff")
+
+
+def test_http_equiv_charset_and_koi8(tmp_path):
+    body = "Пресс-секретарь сообщил журналистам, что визит министра отложен на неделю. " * 3
+    page = PAGE.replace('<meta charset="{charset}">',
+                        '<meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">')
+    f = tmp_path / "koi.html"
+    f.write_bytes(page.format(title="Визит отложен", body=body).encode("koi8-r"))
+    (rec,) = records([f])
+    assert rec.encoding == "koi8-r (declared)" and "визит министра отложен" in rec.text
