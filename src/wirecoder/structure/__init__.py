@@ -21,12 +21,12 @@ from . import dateline as dateline_mod
 from .debris import debris_reason
 from .layout import (
     Unit,
+    cut_candidate,
+    ends_on_fragment,
     ends_sentence,
     heading_like,
     is_prose,
-    last_char,
     last_sentence_start,
-    quotes_unbalanced,
     split_units,
 )
 
@@ -150,8 +150,13 @@ def _read_tail(units: list[Unit], body_at: Optional[int]) -> None:
     last_prose = max((i for i, u in enumerate(units) if i >= body_at and u.role in ("", "dateline") and is_prose(u)), default=None)
     if last_prose is None:
         return
+    # Once page furniture starts, the short lines after it are furniture too ("Suggested Topics:", "Europe");
+    # short lines right after the last paragraph may be a list that ends the article.
+    furniture = False
     for u in units[last_prose + 1 :]:
-        if not u.role and len(u.words) < 4 and not ends_sentence(u.text):
+        if u.role == "debris":
+            furniture = True
+        elif furniture and not u.role and len(u.words) < 4 and not ends_sentence(u.text):
             u.role = "debris"
 
 
@@ -186,22 +191,18 @@ def _read_body(record: Record, units: list[Unit], body_at: Optional[int]) -> Non
 
 
 def _mark_truncated(record: Record, units: list[Unit]) -> None:
-    """A paragraph cut mid-word by the scraper: it ends on a letter, no full stop, often an open quote,
-    and what follows is a heading, debris or the end of the text."""
+    """A paragraph cut mid-word by the scraper: it ends on a word fragment or a word no sentence
+    ends on, or inside an open quote, and what follows is a heading, debris or the end of the text.
+    (A cut right after a complete content word is not detectable this way and is left alone.)"""
     content = [u for u in units if u.role not in ("debris", "timestamp", "title", "standfirst")]
     prose_count = sum(1 for u in content if u.role in ("prose", "dateline"))
     for k, u in enumerate(content):
-        if u.role not in ("prose", "dateline", ""):
-            continue
-        if not last_char(u.text).isalnum() or len(u.words) < 8:
+        if u.role not in ("prose", "dateline") or not cut_candidate(u) or not ends_on_fragment(u.text):
             continue
         after = content[k + 1] if k + 1 < len(content) else None
-        if after is not None and after.role not in ("heading",):
+        if after is not None and after.role != "heading":
             continue
-        cut = last_sentence_start(u.text)
-        if cut == 0 and not quotes_unbalanced(u.text):
-            continue  # one unpunctuated sentence: a caption or a bare test line, not a cut
         if after is None and prose_count < 2:
-            continue
-        start = u.start + cut
+            continue  # a lone unpunctuated line: a caption or a typed test sentence, not a cut
+        start = u.start + last_sentence_start(u.text)
         record.defects.append(Defect(start, u.end, "truncated_sentence", record.text[start : u.end]))

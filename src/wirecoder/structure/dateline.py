@@ -92,8 +92,8 @@ def parse(line: str, offset: int = 0, reference: Optional[date] = None) -> Optio
             return None
     elif not (sep or m.group("dot") or slashed):
         return None
-    if not place.isupper() and not (agency or has_date):
-        return None
+    if not place.isupper() and not has_date and agency not in patterns.agencies().values():
+        return None  # a Title Case place needs a date or a known agency ("Moscow. INTERFAX -")
     end = m.end()
     while end > 0 and line[end - 1] in " \t\u00a0":
         end -= 1

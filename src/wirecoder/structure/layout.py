@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
+
+import yaml
 
 # Characters that close a sentence, and what may follow them (quotes, brackets).
 _TERMINAL = ".!?…"
@@ -12,7 +16,30 @@ _CLOSERS = "\"'”’»)]"
 _SPACE = " \t\r\f\v\u00a0\u2009\u202f\u200b\ufeff"
 _WORD = re.compile(r"[\w’'-]+")
 # A sentence boundary inside a line: terminal mark, optional closing quote, space, capital or opening quote.
-SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*[\s\u00a0]+(?=[\"'“‘«(\[]?[A-Z0-9])")
+_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*[\s\u00a0]+(?=[\"'“‘«(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]?$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset:
+    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "abbreviations.yaml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def sentence_breaks(text: str) -> list[int]:
+    """Offsets where a new sentence starts inside `text`, skipping abbreviations ('Dec. 23',
+    'vs. Mark'), initials ('J. Smith') and list numbers ('2. Naoya')."""
+    out = []
+    for m in _BREAK.finditer(text):
+        if text[m.start()] == ".":
+            head = text[: m.start()]
+            w = _WORD_BEFORE.search(head)
+            word = w.group(1).lower() if w else ""
+            if word in _abbreviations() or (len(word) == 1 and word.isalpha()) or _ENUMERATOR.match(head):
+                continue
+        out.append(m.end())
+    return out
 
 
 @dataclass
@@ -94,9 +121,48 @@ def quotes_unbalanced(text: str) -> bool:
 
 
 def is_prose(u: Unit) -> bool:
-    """A paragraph of article text: several words ending a sentence, or a long line."""
+    """A paragraph of article text: several words ending a sentence, a long line, or one
+    holding a complete sentence (a paragraph cut short still counts)."""
     n = len(u.words)
-    return (n >= 6 and ends_sentence(u.text)) or n >= 25
+    return (n >= 6 and ends_sentence(u.text)) or n >= 25 or (n >= 10 and bool(sentence_breaks(u.text))) or cut_candidate(u)
+
+
+_QUOTE_THEN_CUE = re.compile(r"[,!?][\"”’»]\s+\w")
+
+
+@lru_cache(maxsize=1)
+def _truncation_words() -> dict:
+    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "truncation.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {"dangling": frozenset(raw["dangling_words"]), "short": frozenset(raw["short_words"])}
+
+
+def cut_candidate(u: Unit) -> bool:
+    """A paragraph that stops on a letter where a sentence should end: one with a complete
+    sentence before, an open quote, a closed quote and its cue (',\" Peskov a') or many words."""
+    if not last_char(u.text).isalnum() or len(u.words) < 8:
+        return False
+    return bool(
+        sentence_breaks(u.text)
+        or quotes_unbalanced(u.text)
+        or _QUOTE_THEN_CUE.search(u.text)
+        or len(u.words) >= 15
+    )
+
+
+def ends_on_fragment(text: str) -> bool:
+    """The last word cannot end a sentence: a word cut short ('Peskov a', 'in Ot'), a word
+    that needs a continuation ('the', 'of', 'said'), or an open quotation."""
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    last = words[-1]
+    tw = _truncation_words()
+    if last.lower() in tw["dangling"]:
+        return True
+    if len(last) <= 2 and last.isalpha() and last not in tw["short"] and last.lower() not in tw["short"]:
+        return True
+    return quotes_unbalanced(text)
 
 
 def heading_like(text: str, max_words: int = 14) -> bool:
@@ -108,12 +174,12 @@ def heading_like(text: str, max_words: int = 14) -> bool:
         return False
     if last_char(text) in _TERMINAL + ",;:-–—" or text.rstrip(_SPACE + _CLOSERS)[-1:] in _TERMINAL:
         return False
-    if SENTENCE_BREAK.search(text) or quotes_unbalanced(text):
+    if sentence_breaks(text) or quotes_unbalanced(text):
         return False
     return any(c.isalpha() for c in text)
 
 
 def last_sentence_start(text: str) -> int:
     """Offset in `text` where its last sentence begins."""
-    starts = [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    starts = sentence_breaks(text)
     return starts[-1] if starts else 0
