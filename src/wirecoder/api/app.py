@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import StoreError, WirecoderError
@@ -52,15 +53,19 @@ def create_app(
         message = "; ".join(
             f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}" for e in errors
         )
-        return JSONResponse({"detail": message, "errors": _plain(errors)}, status_code=422)
+        return _error(request, 422, message, {"errors": _plain(errors)})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
 
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError):
-        return JSONResponse({"detail": f"store: {exc}"}, status_code=503)
+        return _error(request, 503, f"store: {exc}")
 
     @app.exception_handler(WirecoderError)
     async def _bad_query(request: Request, exc: WirecoderError):
-        return JSONResponse({"detail": f"{exc.kind}: {exc}"}, status_code=422)
+        return _error(request, 422, f"{exc.kind}: {exc}")
 
     from ..web.pages import router as pages_router
     from .routes import router as api_router
@@ -71,6 +76,20 @@ def create_app(
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes, request_timeout=settings.request_timeout)
 
     return app
+
+
+def _error(request: Request, status: int, detail: str, extra: Optional[dict] = None, headers=None):
+    """JSON for the API, an HTML page for the pages."""
+    if request.url.path.startswith(("/api/", "/openapi", "/static/")):
+        return JSONResponse({"detail": detail, **(extra or {})}, status_code=status, headers=headers)
+    from http import HTTPStatus
+
+    from ..web.pages import templates
+
+    reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "reason": reason, "detail": detail}, status_code=status, headers=headers
+    )
 
 
 def _plain(errors: list) -> list:

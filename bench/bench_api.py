@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Latency of the HTTP API's queries and the pages over a store of 1 million events.
+
+    OMP_NUM_THREADS=1 .venv/bin/python bench/bench_api.py --db /tmp/wirecoder-bench-api.duckdb [--repeat 20]
+
+Builds the store with bench/gen_store.py when it is absent (1 million events, 100,000 articles,
+300,000 statements), adds one long article with many statements and events so that the article
+page has highlights to draw, then requests every path `--repeat` times in process with FastAPI's
+TestClient (no network) and prints p50/p95 in ms against the targets: API < 100 ms, pages < 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+
+from tqdm import tqdm  # noqa: E402
+
+API_TARGET_MS, PAGE_TARGET_MS = 100, 300
+LONG_ID = "bench-long-story"
+
+API_PATHS = [
+    "/api/events?limit=50",
+    "/api/events?source_country=RUS&limit=50",
+    "/api/events?source=RUSGOV&target_country=UKR&limit=50",
+    "/api/events?quad=4&date_from=2024-06-01&date_to=2024-06-30&limit=50",
+    "/api/events?plover=ACCUSE&dedup=true&limit=50",
+    "/api/events?cameo=19&place=Kyiv&limit=50",
+    "/api/events?limit=50&offset=100000",
+    "/api/statements?limit=50",
+    "/api/statements?speaker=Dmitry%20Peskov&limit=50",
+    "/api/statements?q=ceasefire&limit=50",
+    "/api/speakers?limit=50",
+    "/api/actors?limit=50",
+    "/api/articles?limit=50",
+    "/api/articles?q=ceasefire&limit=50",
+    f"/api/articles/{LONG_ID}",
+    "/api/timeline",
+    "/api/timeline?source_country=RUS&quad=4",
+    "/api/network",
+    "/api/network?by=country",
+]
+PAGE_PATHS = [
+    "/articles",
+    "/articles?q=ceasefire",
+    f"/articles/{LONG_ID}",
+    "/articles/syn-12345",
+    "/speakers",
+    "/statements?speaker=Dmitry%20Peskov",
+    "/events",
+    "/events?quad=4&source_country=RUS",
+]
+
+
+def long_record():
+    """A 40-paragraph wire story with a statement and an event in every paragraph."""
+    from wirecoder.record import ActorRef, Event, Record, Span, Statement
+
+    parts, statements, events = [], [], []
+    pos = 0
+    for i in range(40):
+        para = (f"\"We will not accept the terms of round {i},\" Foreign Ministry spokeswoman Maria Zakharova said. "
+                f"Ukrainian forces shelled positions near the river on day {i}, the ministry added.\n")
+        q0 = pos + 1
+        q1 = q0 + para.index(",\"")
+        sp0 = pos + para.index("Foreign")
+        sp1 = pos + para.index(" said")
+        statements.append(("Maria Zakharova", (q0, q1 + 1), (sp0, sp1), (sp1 + 1, sp1 + 5)))
+        t0 = pos + para.index("shelled")
+        a0 = pos + para.index("Ukrainian")
+        events.append(((t0, t0 + 7), (a0, a0 + len("Ukrainian forces"))))
+        parts.append(para)
+        pos += len(para)
+    text = "".join(parts)
+    rec = Record(id=LONG_ID, source="bench", text=text, title="Long bench story", published="2024-06-15")
+    for name, content, speaker, cue in statements:
+        rec.statements.append(Statement(speaker=Span.of(text, *speaker), speaker_name=name, cue=Span.of(text, *cue),
+                                        content=[Span.of(text, *content)], kind="direct"))
+    for trig, src in events:
+        rec.events.append(Event(trigger=Span.of(text, *trig), source=ActorRef(*src, text[src[0]:src[1]], code="UKRMIL"),
+                                cameo="190", quad=4, plover="ASSAULT"))
+    assert not rec.check_spans()
+    return rec
+
+
+def ensure_store(db: str, events: int, articles: int) -> None:
+    from wirecoder.store import Store
+
+    if not os.path.exists(db):
+        import gen_store
+
+        print(f"building {db} with bench/gen_store.py ({events} events) ...", file=sys.stderr)
+        t0 = time.perf_counter()
+        counts = gen_store.generate(db, events, articles)
+        print(f"built in {time.perf_counter() - t0:.0f} s: {counts}", file=sys.stderr)
+    Store(db).add([long_record()])
+
+
+def measure(client, paths: list[str], repeat: int, label: str) -> list[tuple[str, float, float, int]]:
+    rows = []
+    for path in tqdm(paths, desc=label, file=sys.stderr):
+        r = client.get(path)  # warm-up (and check)
+        if r.status_code != 200:
+            raise SystemExit(f"{path}: HTTP {r.status_code}: {r.text[:300]}")
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        rows.append((path, statistics.median(times), p95, len(r.content)))
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", default="/tmp/wirecoder-bench-api.duckdb")
+    ap.add_argument("--events", type=int, default=1_000_000, help="events when the store is built")
+    ap.add_argument("--articles", type=int, default=100_000, help="articles when the store is built")
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+
+    ensure_store(args.db, args.events, args.articles)
+    from fastapi.testclient import TestClient
+
+    from wirecoder.api import create_app
+    from wirecoder.settings import Settings
+    from wirecoder.store import Store
+
+    counts = Store(args.db, read_only=True).counts()
+    client = TestClient(create_app(args.db, settings=Settings(db=args.db)))
+    api = measure(client, API_PATHS, args.repeat, "api")
+    pages = measure(client, PAGE_PATHS, args.repeat, "pages")
+
+    print(f"store: {args.db}: {counts['events']:,} events, {counts['articles']:,} articles, "
+          f"{counts['statements']:,} statements; {args.repeat} requests per path after one warm-up; "
+          f"{os.cpu_count()} CPUs")
+    worst = {}
+    for label, rows, target in (("API", api, API_TARGET_MS), ("page", pages, PAGE_TARGET_MS)):
+        print(f"\n{label:<5} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>9}  path (target p95 < {target} ms)")
+        for path, p50, p95, size in rows:
+            flag = "" if p95 < target else "  OVER"
+            print(f"{'':<5} {p50:8.1f} {p95:8.1f} {size:9d}  {path}{flag}")
+        worst[label] = max(p95 for _, _, p95, _ in rows)
+    print(f"\nworst p95: API {worst['API']:.1f} ms (target {API_TARGET_MS}), "
+          f"pages {worst['page']:.1f} ms (target {PAGE_TARGET_MS})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
