@@ -136,6 +136,7 @@ def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
 def _actor(prefix: str, actor: Optional[dict]) -> dict[str, Any]:
     actor = actor or {}
     return {
+        f"{prefix}_key": actor_key(actor) if actor else None,
         f"{prefix}_text": actor.get("text"),
         f"{prefix}_code": actor.get("code"),
         f"{prefix}_name": actor.get("name"),
@@ -190,16 +191,20 @@ def actor_key(actor: dict[str, Any]) -> Optional[str]:
 
 def actor_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]:
     rows = []
+    seen = set()  # first_in_article lets a query count articles without count(DISTINCT ...)
     for i, ev in enumerate(record.get("events") or []):
         for role in ("source", "target"):
             a = ev.get(role)
             if not a:
                 continue
+            key = actor_key(a)
             rows.append({
-                "article_id": record["id"], "event_idx": i, "role": role, "actor_key": actor_key(a),
+                "article_id": record["id"], "event_idx": i, "role": role, "actor_key": key,
                 "text": a.get("text"), "code": a.get("code"), "name": a.get("name"),
                 "country": a.get("country"), "sector": a.get("sector"), "is_dup": is_dup,
+                "first_in_article": key not in seen,
             })
+            seen.add(key)
     return rows
 
 

@@ -34,8 +34,10 @@ TABLES: dict[str, str] = {
     """,
     "events": """
         article_id VARCHAR, idx INTEGER, date DATE, date_text VARCHAR,
-        source_text VARCHAR, source_code VARCHAR, source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
-        target_text VARCHAR, target_code VARCHAR, target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+        source_key VARCHAR, source_text VARCHAR, source_code VARCHAR, source_name VARCHAR, source_country VARCHAR,
+        source_sector VARCHAR,
+        target_key VARCHAR, target_text VARCHAR, target_code VARCHAR, target_name VARCHAR, target_country VARCHAR,
+        target_sector VARCHAR,
         cameo VARCHAR, cameo_name VARCHAR, root VARCHAR, quad TINYINT, penta TINYINT,
         plover VARCHAR, mode VARCHAR, context VARCHAR, negated BOOLEAN, modality VARCHAR,
         trigger VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
@@ -44,7 +46,8 @@ TABLES: dict[str, str] = {
     """,
     "actors": """
         article_id VARCHAR, event_idx INTEGER, role VARCHAR, actor_key VARCHAR,
-        text VARCHAR, code VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, is_dup BOOLEAN
+        text VARCHAR, code VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, is_dup BOOLEAN,
+        first_in_article BOOLEAN
     """,
     "places": """
         article_id VARCHAR, idx INTEGER, text VARCHAR, name VARCHAR, country VARCHAR, kind VARCHAR,

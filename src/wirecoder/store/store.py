@@ -24,8 +24,9 @@ from .sql import Where
 Output = Union[Record, ErrorRecord, dict]
 
 EVENT_COLUMNS = (
-    "article_id", "idx", "date", "date_text", "source_text", "source_code", "source_name", "source_country",
-    "source_sector", "target_text", "target_code", "target_name", "target_country", "target_sector",
+    "article_id", "idx", "date", "date_text", "source_key", "source_text", "source_code", "source_name",
+    "source_country", "source_sector", "target_key", "target_text", "target_code", "target_name", "target_country",
+    "target_sector",
     "cameo", "cameo_name", "root", "quad", "penta", "plover", "mode", "context", "negated", "modality",
     "trigger", "sentence", "start_char", "end_char", "place_name", "place_country", "lat", "lon",
     "statement", "is_dup",
@@ -298,13 +299,12 @@ class Store:
     def statements(self, speaker: Optional[str] = None, q: Optional[str] = None, article_id: Optional[str] = None,
                    limit: int = 50, offset: int = 0, *, date_from=None, date_to=None,
                    dedup: bool = False, **_ignored) -> dict[str, Any]:
-        """Statements, newest first; `speaker` matches a name exactly or in part, `q` the words said."""
+        """Statements, newest first. `speaker`: a stored name exactly (case-insensitive), else part of a name;
+        `q`: words that must all occur in what was said (the content)."""
         limit, offset = _page(limit, offset)
         w = Where()
-        if speaker:
-            w.add("(speaker_key = lower(?) OR speaker ILIKE ?)", speaker, _like(speaker))
         for t in (q or "").split():
-            w.add("(content ILIKE ? OR sentence ILIKE ?)", _like(t), _like(t))
+            w.add("content ILIKE ?", _like(t))
         if article_id:
             w.add("article_id = ?", article_id)
         w.date_range("date", date_from, date_to)
@@ -312,9 +312,14 @@ class Store:
             w.add("NOT is_dup")
         cols = ", ".join(STATEMENT_COLUMNS)
         with self._read() as cur:
+            if speaker and cur.execute("SELECT 1 FROM speakers WHERE name_key = lower(?) LIMIT 1",
+                                       [speaker]).fetchone():
+                w.add("speaker_key = lower(?)", speaker)
+            elif speaker:
+                w.add("speaker ILIKE ?", _like(speaker))
             total = cur.execute(f"SELECT count(*) FROM statements {w.sql}", w.params).fetchone()[0]
             items = _dicts(cur, f"SELECT {cols} FROM statements {w.sql} "
-                                f"ORDER BY date DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?",
+                                f"ORDER BY date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
                            [*w.params, limit, offset])
             _add_titles(cur, items)
         return {"total": total, "items": items}
@@ -327,26 +332,30 @@ class Store:
             w.add("name ILIKE ?", _like(q))
         with self._read() as cur:
             total = cur.execute(f"SELECT count(DISTINCT name_key) FROM speakers {w.sql}", w.params).fetchone()[0]
+            # One row per speaker per article, so count(*) is the number of articles.
             items = _dicts(cur, f"""
-                SELECT mode(name) AS name, sum(n_statements)::BIGINT AS statements,
-                       count(DISTINCT article_id) AS articles, sum(n_mentions)::BIGINT AS mentions,
-                       mode(role) AS role, mode(org) AS org, mode(code) AS code
+                SELECT any_value(name) AS name, sum(n_statements)::BIGINT AS statements,
+                       count(*) AS articles, sum(n_mentions)::BIGINT AS mentions,
+                       any_value(role) AS role, any_value(org) AS org, any_value(code) AS code
                 FROM speakers {w.sql} GROUP BY name_key
                 ORDER BY statements DESC, articles DESC, name LIMIT ? OFFSET ?""", [*w.params, limit, offset])
         return {"total": total, "items": items}
 
     # -- events and actors -------------------------------------------------------------
-    def _event_where(self, source=None, target=None, source_country=None, target_country=None, cameo=None,
+    def _event_where(self, cur, source=None, target=None, source_country=None, target_country=None, cameo=None,
                      plover=None, quad=None, date_from=None, date_to=None, place=None, article_id=None,
                      dedup=False, actor=None, country=None, negated=None, **_ignored) -> Where:
         w = Where()
         for col, val in (("source", source), ("target", target)):
-            if val:
-                w.add(f"({col}_code = upper(?) OR {col}_name ILIKE ? OR {col}_text ILIKE ?)", val, _like(val),
-                      _like(val))
-        if actor:
-            w.add("(source_code = upper(?) OR target_code = upper(?) OR source_name ILIKE ? OR target_name ILIKE ?"
-                  " OR source_text ILIKE ? OR target_text ILIKE ?)", actor, actor, *[_like(actor)] * 4)
+            if val and _is_code(cur, val):
+                w.add(f"{col}_code = upper(?)", val)
+            elif val:
+                w.add(f"({col}_name ILIKE ? OR {col}_text ILIKE ?)", _like(val), _like(val))
+        if actor and _is_code(cur, actor):
+            w.add("(source_code = upper(?) OR target_code = upper(?))", actor, actor)
+        elif actor:
+            w.add("(source_name ILIKE ? OR target_name ILIKE ? OR source_text ILIKE ? OR target_text ILIKE ?)",
+                  *[_like(actor)] * 4)
         if source_country:
             w.add("source_country = upper(?)", source_country)
         if target_country:
@@ -373,16 +382,17 @@ class Store:
     def events(self, source=None, target=None, source_country=None, target_country=None, cameo=None, plover=None,
                quad=None, date_from=None, date_to=None, place=None, article_id=None, dedup=False,
                limit: int = 50, offset: int = 0, **filters) -> dict[str, Any]:
-        """Events, newest first. Actors match a code exactly or a name in part; `cameo` is a code prefix;
+        """Events, newest first. An actor filter that is a stored code (RUSGOV) matches that code, else part
+        of a name or text; `cameo` is a code prefix;
         `dedup=True` counts each near-duplicate cluster once."""
         limit, offset = _page(limit, offset)
-        w = self._event_where(source, target, source_country, target_country, cameo, plover, quad,
-                              date_from, date_to, place, article_id, dedup, **filters)
         cols = ", ".join(EVENT_COLUMNS)
         with self._read() as cur:
+            w = self._event_where(cur, source, target, source_country, target_country, cameo, plover, quad,
+                                  date_from, date_to, place, article_id, dedup, **filters)
             total = cur.execute(f"SELECT count(*) FROM events {w.sql}", w.params).fetchone()[0]
             items = _dicts(cur, f"SELECT {cols} FROM events {w.sql} "
-                                f"ORDER BY date DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?",
+                                f"ORDER BY date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
                            [*w.params, limit, offset])
             _add_titles(cur, items)
         return {"total": total, "items": items}
@@ -403,11 +413,11 @@ class Store:
         with self._read() as cur:
             total = cur.execute(f"SELECT count(DISTINCT actor_key) FROM actors {w.sql}", w.params).fetchone()[0]
             items = _dicts(cur, f"""
-                SELECT actor_key AS key, mode(code) AS code, coalesce(mode(name), mode(text)) AS name,
-                       mode(country) AS country, mode(sector) AS sector, count(*) AS events,
+                SELECT actor_key AS key, any_value(code) AS code, coalesce(any_value(name), any_value(text)) AS name,
+                       any_value(country) AS country, any_value(sector) AS sector, count(*) AS events,
                        count(*) FILTER (WHERE role = 'source') AS as_source,
                        count(*) FILTER (WHERE role = 'target') AS as_target,
-                       count(DISTINCT article_id) AS articles
+                       count(*) FILTER (WHERE first_in_article) AS articles
                 FROM actors {w.sql} GROUP BY actor_key
                 ORDER BY events DESC, key LIMIT ? OFFSET ?""", [*w.params, limit, offset])
         return {"total": total, "items": items}
@@ -417,9 +427,9 @@ class Store:
         if interval not in ("day", "week", "month", "year"):
             raise ValueError(f"interval must be day, week, month or year, not {interval!r}")
         filters.pop("limit", None), filters.pop("offset", None)
-        w = self._event_where(**filters)
-        w.add("date IS NOT NULL")
         with self._read() as cur:
+            w = self._event_where(cur, **filters)
+            w.add("date IS NOT NULL")
             return _dicts(cur, f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, count(*) AS count "
                                f"FROM events {w.sql} GROUP BY ALL ORDER BY 1, 2 NULLS LAST", w.params)
 
@@ -428,20 +438,16 @@ class Store:
         if by not in ("actor", "country"):
             raise ValueError(f"by must be actor or country, not {by!r}")
         filters.pop("limit", None), filters.pop("offset", None)
-        w = self._event_where(**filters)
-        if by == "country":
-            s, t = "source_country", "target_country"
-        else:
-            s = "coalesce(source_code, source_name, source_text)"
-            t = "coalesce(target_code, target_name, target_text)"
-        w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
+        s, t = ("source_country", "target_country") if by == "country" else ("source_key", "target_key")
         with self._read() as cur:
+            w = self._event_where(cur, **filters)
+            w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
             edges = _dicts(cur, f"""
                 SELECT {s} AS source, {t} AS target, count(*) AS weight,
                        count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation,
                        count(*) FILTER (WHERE quad IN (3, 4)) AS conflict,
-                       mode(source_name) AS source_name, mode(target_name) AS target_name,
-                       mode(source_country) AS source_country, mode(target_country) AS target_country
+                       any_value(source_name) AS source_name, any_value(target_name) AS target_name,
+                       any_value(source_country) AS source_country, any_value(target_country) AS target_country
                 FROM events {w.sql} GROUP BY 1, 2 HAVING count(*) >= ?
                 ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, int(min_weight), int(max_edges)])
         nodes: dict[str, dict[str, Any]] = {}
@@ -485,6 +491,11 @@ class Store:
 def _like(term: str) -> str:
     # No ESCAPE in DuckDB's ILIKE by default: drop % so a term cannot widen itself; _ stays a one-char wildcard.
     return "%" + str(term).replace("%", "") + "%"
+
+
+def _is_code(cur, value: str) -> bool:
+    """A stored actor code (RUSGOV)? Then filters match it exactly; else by part of a name."""
+    return cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None
 
 
 def _snippet(text: str, terms: list[str], width: int = 200) -> str:
