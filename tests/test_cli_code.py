@@ -158,7 +158,7 @@ def test_a_worker_that_dies_costs_only_its_input(folder, monkeypatch):
 
     def crashing(self, inputs):
         inputs = list(inputs)
-        if any(b"CRASH-ME" in (i.raw or b"") for i in inputs):
+        if any("CRASH-ME" in (i.text or "") for i in inputs):
             os._exit(3)
         return real(self, inputs)
 

@@ -10,9 +10,10 @@ from ..record import ErrorInfo
 class Input:
     """One article as read, before coding.
 
-    Exactly one of ``text`` (a plain-text article), ``html`` (a page) or ``raw``
-    (undecoded bytes, decoded by :func:`~wirecoder.ingest.prepare`) is normally
-    set; ``error`` instead when the input could not even be read.
+    Readers give inputs with ``text`` (a plain-text article) or ``html`` (a
+    page) already decoded, or with ``error`` when the input could not be read.
+    ``raw`` (undecoded bytes) is for callers that have only bytes: ``prepare``
+    decodes them the same way.
     """
 
     id: str
@@ -25,6 +26,6 @@ class Input:
     input_format: str = "text"  # text | html
     encoding: Optional[str] = None
     error: Optional[ErrorInfo] = None
-    raw: Optional[bytes] = None  # bytes still to decode (files, stdin, WARC bodies)
+    raw: Optional[bytes] = None  # bytes still to decode (readers decode them as they read)
     charset: Optional[str] = None  # charset declared by the transport (HTTP Content-Type)
     fetched: Optional[str] = None  # crawl date (WARC-Date): the reference date when the page has none

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Optional
 
 from ..errors import InputError
-from ..record import Record, Span
+from ..record import ErrorInfo, Record, Span
 from ..settings import Settings
 from .decode import decode
 from .html import extract
@@ -19,18 +20,12 @@ def prepare(inp: Input, settings: Settings) -> Record:
     Raises InputError (kinds: empty, binary, undecodable, too_large, too_deep,
     no_text, bad_date) when the input cannot be an article.
     """
+    if inp.raw is not None and inp.text is None and inp.html is None:
+        inp = decode_input(inp, settings)
+        if inp.error is not None:
+            raise InputError(inp.error.message, kind=inp.error.kind)
     encoding = inp.encoding
     text, html = inp.text, inp.html
-    if text is None and html is None and inp.raw is not None:
-        if len(inp.raw) > settings.max_bytes:
-            raise _too_many_bytes(inp.source, len(inp.raw), settings)
-        if not inp.raw.strip():
-            raise InputError(f"{inp.source}: empty input", kind="empty")
-        decoded, encoding = decode(inp.raw, inp.source, declared=inp.charset, html=inp.input_format == "html")
-        if inp.input_format == "html":
-            html = decoded
-        else:
-            text = decoded
     reference = _iso_day(inp.date, inp.source, "date") or None
     if text is None and html is not None:
         return _from_html(inp, html, encoding, reference, settings)
@@ -47,6 +42,27 @@ def prepare(inp: Input, settings: Settings) -> Record:
         input_format="text",
         encoding=encoding,
     )
+
+
+def decode_input(inp: Input, settings: Settings) -> Input:
+    """`inp` with its raw bytes decoded into `text` or `html` (and `encoding` set), or with `error` set.
+
+    Readers call this as they read, so every Input they give carries text or html
+    (what the store hashes), or an error.
+    """
+    if inp.raw is None or inp.text is not None or inp.html is not None:
+        return inp
+    try:
+        if len(inp.raw) > settings.max_bytes:
+            raise _too_many_bytes(inp.source, len(inp.raw), settings)
+        if not inp.raw.strip():
+            raise InputError(f"{inp.source}: empty input", kind="empty")
+        decoded, encoding = decode(inp.raw, inp.source, declared=inp.charset, html=inp.input_format == "html")
+    except InputError as exc:
+        return dataclasses.replace(inp, raw=None, error=ErrorInfo(exc.kind, str(exc)))
+    if inp.input_format == "html":
+        return dataclasses.replace(inp, raw=None, html=decoded, encoding=encoding)
+    return dataclasses.replace(inp, raw=None, text=decoded, encoding=encoding)
 
 
 def _from_html(inp: Input, html: str, encoding: Optional[str], reference: Optional[str],

@@ -3,9 +3,9 @@
 A PATH is a file or a folder (read recursively, sorted, hidden files skipped);
 ``-`` is stdin. ``auto`` decides the format of each file by its extension
 (.txt, .html/.htm/.xhtml, .jsonl/.ndjson, .warc/.warc.gz; a further .gz is
-unpacked) and else by its first bytes. Nothing here decodes text: bytes go to
-:func:`~wirecoder.ingest.prepare` (in the worker process), so that reading stays
-cheap. A file over ``max_bytes`` is refused from its size alone (JSON Lines and
+unpacked) and else by its first bytes. Bytes are decoded here
+(:func:`~wirecoder.ingest.prepare.decode_input`), so every input carries its
+``text`` or ``html``, or an error; HTML extraction waits for the worker. A file over ``max_bytes`` is refused from its size alone (JSON Lines and
 WARC files are limited per line or per page instead).
 """
 
@@ -21,6 +21,7 @@ from typing import BinaryIO, Iterable, Iterator, Optional
 from ..record import ErrorInfo
 from ..settings import Settings
 from .inputs import Input
+from .prepare import decode_input
 from .warc import iter_warc
 
 FORMATS = ("auto", "text", "html", "jsonl", "warc")
@@ -105,7 +106,8 @@ class Reader:
             yield _error(stem, source, "too_large",
                          f"{source}: over the limit of {limit:,} bytes (max_bytes); not read further")
             return
-        yield Input(id=stem, source=source, raw=data, input_format="html" if fmt == "html" else "text")
+        yield decode_input(Input(id=stem, source=source, raw=data, input_format="html" if fmt == "html" else "text"),
+                           self.settings)
 
     def _jsonl(self, stream: BinaryIO, source: str, stem: str) -> Iterator[Input]:
         limit = self.settings.max_bytes

@@ -15,6 +15,7 @@ from ..record import ErrorInfo
 from ..settings import Settings
 from .decode import header_charset
 from .inputs import Input
+from .prepare import decode_input
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -44,7 +45,7 @@ def iter_warc(stream: BinaryIO, source: str, stem: str, settings: Settings, skip
                 msg = f"{src} ({url}): HTML body over the limit of {settings.max_bytes:,} bytes (max_bytes)"
                 yield Input(id=f"{stem}#{n}", source=src, url=url, error=ErrorInfo("too_large", msg))
                 continue
-            yield Input(
+            yield decode_input(Input(
                 id=f"{stem}#{n}",
                 source=src,
                 url=url,
@@ -52,7 +53,7 @@ def iter_warc(stream: BinaryIO, source: str, stem: str, settings: Settings, skip
                 charset=header_charset(rec.http_headers.get_header("Content-Type")),
                 fetched=rec.rec_headers.get_header("WARC-Date"),
                 input_format="html",
-            )
+            ), settings)
     except Exception as exc:  # warcio raises several kinds on damaged archives; none may stop the batch
         msg = f"{source}: damaged WARC archive after {n} page(s): {type(exc).__name__}: {exc}"
         yield Input(id=f"{stem}#error", source=source, error=ErrorInfo("bad_warc", msg))
