@@ -139,6 +139,21 @@ def _iso_date(value):
         raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
+@eval_group.command("cameo")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--split", "split_name", default=None,
+              help="Split to score: a file name (test, train) or holdout/fit, the fixed 20%/80% of train "
+                   "(default: test if present, else train).")
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences of each set.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_cameo(folder, split_name, limit, as_json):
+    """Score the event coder on CAMEO sets: PentaClass macro-F1, source/target span F1."""
+    from .eval.cameo import evaluate, format_report
+
+    result = evaluate(folder, split_name, limit=limit)
+    click.echo(json.dumps(result, indent=2) if as_json else format_report(result))
+
+
 def main() -> None:
     cli(prog_name="wirecoder")
 

@@ -58,6 +58,11 @@ class Settings:
     read_only: bool = setting(False, "Serve without POST /api/code storing anything (public deployments).")
     allow_fetch: bool = setting(False, "Let the HTTP API fetch URLs given to it (off: it never fetches).")
     progress: str = setting("auto", "Progress bar on stderr: auto (terminal or long batch), always, never.")
+    event_classifier_min: float = setting(
+        0.5,
+        "Confidence from which the PentaClass sentence classifier overrides the class of a sentence's first "
+        "event, or adds an event at the main verb of a sentence the trigger rules missed (1: rules only).",
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Settings":

@@ -1,0 +1,73 @@
+"""Filling an event's actors, date, place and statement link from the rest of the record."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..record import ActorRef, Place, Record
+
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|on)\s+(?:the\s+)?$", re.I)
+
+
+def actor_matcher(ctx):
+    """The actor dictionary's matcher when that package is installed, else None (plain spans)."""
+    try:
+        from ..actors import get_actor_matcher
+    except ImportError:
+        return None
+    try:
+        return get_actor_matcher(ctx)
+    except Exception:  # a broken dictionary must not stop event coding
+        return None
+
+
+def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str]) -> ActorRef:
+    """The actor named by a noun phrase: its span as written, code and names from the dictionary."""
+    ref = ActorRef(start, end, record.text[start:end])
+    if matcher is not None:
+        try:
+            found = matcher.resolve(record, start, end, date=date)
+        except Exception:
+            found = None
+        if found is not None:
+            ref.code, ref.country, ref.sector, ref.name = found.code, found.country, found.sector, found.name
+    return ref
+
+
+def sentence_date(record: Record, start: int, end: int) -> tuple[Optional[str], object]:
+    """(ISO date, DateRef or None): a date in the sentence, else the dateline's, else the reference date."""
+    for d in record.dates:
+        if start <= d.start and d.end <= end and d.value:
+            return d.value, d
+    if record.dateline is not None and record.dateline.date:
+        return record.dateline.date, None
+    return record.reference_date or record.published, None
+
+
+def sentence_place(record: Record, start: int, end: int, trigger_start: int, actors=()) -> Optional[Place]:
+    """A place in the sentence, not overlapping the (start, end) of words acting as actors:
+    the one after in/near/at first, then the one nearest the trigger."""
+    dateline = record.dateline.span if record.dateline is not None else None
+    inside = [
+        p for p in record.places
+        if start <= p.start and p.end <= end
+        and not any(a < p.end and p.start < b for a, b in actors)
+        and not (dateline is not None and dateline.start <= p.start < dateline.end)  # where it was filed, not where it happened
+    ]
+    if not inside:
+        return None
+    linked = [p for p in inside if _LOCATIVE.search(record.text[max(start, p.start - 12) : p.start])]
+    pool = linked or inside
+    return min(pool, key=lambda p: abs(p.start - trigger_start))
+
+
+def statement_index(record: Record, trigger_start: int, trigger_end: int) -> Optional[int]:
+    """The statement whose cue is the trigger, or whose content holds it."""
+    for i, st in enumerate(record.statements):
+        if st.cue is not None and st.cue.start <= trigger_start and trigger_end <= st.cue.end:
+            return i
+    for i, st in enumerate(record.statements):
+        if any(c.start <= trigger_start and trigger_end <= c.end for c in st.content):
+            return i
+    return None

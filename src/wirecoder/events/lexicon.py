@@ -1,0 +1,66 @@
+"""The trigger lexicon and the negation/modality cues (data/events/*.yaml), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "events"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    code: Optional[str]  # None: a light phrasal verb whose object is the trigger
+    alt: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Trigger]
+    phrasal: dict[str, dict[str, Trigger]]  # particle -> verb lemma -> trigger
+    nouns: dict[str, Trigger]
+    light_verbs: frozenset
+    negation_lemmas: frozenset
+    negating_governors: frozenset
+    modality_governors: dict[str, str]
+    modality_aux: dict[str, str]
+    hypothetical_marks: frozenset
+    statement_content: dict[str, frozenset] = field(default_factory=dict)
+    reporting_verbs: frozenset = frozenset()
+
+
+def _trigger(value) -> Trigger:
+    if isinstance(value, dict):
+        return Trigger(value.get("code"), tuple(value.get("alt") or ()))
+    return Trigger(None if value is None else str(value))
+
+
+def _by_particle(entries: dict) -> dict[str, dict[str, Trigger]]:
+    out: dict[str, dict[str, Trigger]] = {}
+    for key, value in entries.items():
+        verb, particle = key.rsplit(" ", 1)
+        out.setdefault(particle, {})[verb] = _trigger(value)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    triggers = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    return Lexicon(
+        verbs={k: _trigger(v) for k, v in triggers["verbs"].items()},
+        phrasal=_by_particle(triggers["phrasal"]),
+        nouns={k: _trigger(v) for k, v in triggers["nouns"].items()},
+        light_verbs=frozenset(triggers["light_verbs"]),
+        negation_lemmas=frozenset(cues["negation"]["deps_lemmas"]),
+        negating_governors=frozenset(cues["negation"]["governors"]),
+        modality_governors=dict(cues["modality"]["governors"]),
+        modality_aux=dict(cues["modality"]["aux"]),
+        hypothetical_marks=frozenset(cues["modality"]["hypothetical_marks"]),
+        statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
+        reporting_verbs=frozenset(cues["reporting_verbs"]),
+    )

@@ -1,0 +1,355 @@
+"""The rule coder: event triggers on the dependency parse, with their source and target.
+
+One :class:`Found` per (trigger, source, target): compound actors ("Lavrov and
+Kerry") are expanded into one event per pair. Sources come from the subject (or
+the ``by`` agent of a passive), targets from the object, a passive subject or a
+prepositional object (against/on/with/to/at/into). Triggers are ordered main
+clause first (shallower in the tree), then by position.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import Lexicon, Trigger
+
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "over", "from")
+SUBJ = ("nsubj", "csubj")
+RELATIVE = {"who", "which", "that", "whom"}
+ACTOR_POS = {"NOUN", "PROPN", "PRON"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def actor_like(tok) -> bool:
+    return tok is not None and tok.pos_ in ACTOR_POS and tok.ent_type_ not in NOT_ACTORS
+
+
+@dataclass
+class Found:
+    trigger: object  # spaCy Token
+    code: Optional[str]
+    alt: tuple
+    source: object  # Token (head of the noun phrase) or None
+    target: object
+    negated: bool
+    modality: str
+    depth: int
+    reporting: object = None  # the reporting verb this event is the content of, if any
+    verbal: bool = False  # coded from a statement's content (speaker -> content subject)
+
+
+def forms(tok) -> list[str]:
+    """The lemma, then the word and crude stems of it: the small model's lemmatizer slips ('hopes' -> 'hop')."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    for suffix, repl in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def lookup(tok, table):
+    """The table's entry for the first form of tok it has, else None."""
+    for form in forms(tok):
+        if form in table:
+            return table[form]
+    return None
+
+
+def is_in(tok, words) -> bool:
+    return any(form in words for form in forms(tok))
+
+
+def depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        d += 1
+    return d
+
+
+PHRASE_EXCLUDE = {"relcl", "conj", "cc", "punct", "advcl", "parataxis"}
+
+
+def noun_phrase(tok) -> tuple[int, int]:
+    """Character span of the noun phrase headed by tok: its subtree without relative clauses,
+    conjoined actors (coded as actors of their own), or infinitival modifiers ("a decision to ...")."""
+    doc = tok.doc
+    left, right = tok.i, tok.i
+    for child in tok.children:
+        if child.dep_ in PHRASE_EXCLUDE or (child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            continue
+        if child.i < tok.i:
+            left = min(left, child.left_edge.i)
+        else:
+            right = max(right, child.right_edge.i)
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ in ("cc", "prep", "case")):
+        left += 1
+    while right > tok.i and (
+        doc[right].is_space or (doc[right].is_punct and doc[right].text not in (")", "]")) or doc[right].dep_ == "cc"
+    ):
+        right -= 1
+    # a closing bracket belongs in only when its opening one does
+    if doc[right].text in (")", "]") and not any(t.text in ("(", "[") for t in doc[left:right]):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def conjuncts(tok) -> list:
+    if tok is None:
+        return [None]
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i and c.pos_ in ACTOR_POS:
+            out.append(c)
+    return out
+
+
+def _child(tok, *deps):
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_object(tok, preps=TARGET_PREPS):
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            pobj = _child(c, "pobj")
+            if actor_like(pobj):
+                return pobj
+        if c.dep_ == "dative" and actor_like(c):
+            return c
+    return None
+
+
+def _relative_head(tok):
+    """'troops who attacked': the relative pronoun stands for the noun the clause modifies."""
+    if tok is not None and tok.lower_ in RELATIVE:
+        clause = tok.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return tok
+
+
+def verb_arguments(verb, lex: Lexicon):
+    """(source, target) heads for a verb trigger."""
+    passive = _child(verb, "nsubjpass")
+    if passive is not None:
+        agent = _child(verb, "agent")
+        source = _child(agent, "pobj") if agent is not None else None
+        # "aid was delivered by X to Syria": the recipient, not the thing delivered
+        target = _prep_object(verb, ("to", "against", "with", "on", "upon")) or passive
+    else:
+        source = _child(verb, *SUBJ)
+        target = _child(verb, "dobj", "dative")
+        if not actor_like(target):
+            target = _prep_object(verb)
+    if target is None:
+        # "refused to release the hostages": the embedded verb's object
+        xcomp = _child(verb, "xcomp")
+        if xcomp is not None and xcomp.pos_ == "VERB":
+            target = _child(xcomp, "dobj") or _prep_object(xcomp)
+            target = target if actor_like(target) else None
+    if source is None:
+        source = inherited_subject(verb)
+    return _relative_head(source), _relative_head(target)
+
+
+def inherited_subject(verb):
+    """Subject of a verb with none of its own: 'agreed to withdraw', 'urged Kiev to fulfil', conjoined verbs."""
+    seen = 0
+    while verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and seen < 4:
+        head = verb.head
+        seen += 1
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VB"):
+            return head if head.pos_ in ACTOR_POS else None
+        if verb.dep_ == "acl":
+            # "looking for pretexts to impose": climb from the noun to its verb
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX"):
+                return None
+            verb = head
+            subj = _child(verb, *SUBJ)
+            if subj is not None:
+                return subj
+            continue
+        if verb.dep_ == "xcomp":
+            obj = _child(head, "dobj")  # object control: "urged Kiev to fulfil"
+            if obj is not None and obj.pos_ in ACTOR_POS:
+                return obj
+        subj = _child(head, *SUBJ)
+        if subj is None:
+            agent = _child(head, "agent")
+            subj = _child(agent, "pobj") if agent is not None else None
+        if subj is not None:
+            return subj
+        verb = head
+    return None
+
+
+def noun_arguments(noun, lex: Lexicon):
+    """(source, target) heads for an event noun: 'Israel's offensive against X', 'talks between A and B'."""
+    source = target = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            source = c
+        elif c.dep_ in ("amod", "compound") and c.i < noun.i and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            source = source or c
+        elif c.dep_ == "prep" and c.lower_ == "between":
+            pobj = _child(c, "pobj")
+            if pobj is not None:
+                conj = [x for x in pobj.conjuncts if x.i > pobj.i]
+                source, target = pobj, (conj[0] if conj else None)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            source = _child(c, "pobj") or source
+    target = target or _prep_object(noun)
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
+        is_in(head, lex.light_verbs) or lookup(head, lex.verbs) is None
+    ):
+        # "launched an offensive": the launcher is the source; not "condemned the attack"
+        vs, vt = verb_arguments(head, lex)
+        source = source or (vs if noun.dep_ == "dobj" else None)
+        if noun.dep_ == "nsubjpass":
+            source = source or vs
+        target = target or _prep_object(head)
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "to", "into"):
+        # "took part in talks", "agreed to a ceasefire"
+        source = source or verb_arguments(head.head, lex)[0]
+    if source is not None and source.i == noun.i:
+        source = None
+    return _relative_head(source), _relative_head(target)
+
+
+def negated(tok, lex: Lexicon) -> bool:
+    """'did not attack', 'has not yet fulfilled', 'no talks', 'refused to withdraw'."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return negated(head, lex)
+    if tok.dep_ == "xcomp" and is_in(head, lex.negating_governors):
+        return True
+    return False
+
+
+def modality(tok, lex: Lexicon, reporting=None) -> str:
+    """asserted | hoped | planned | threatened | demanded | hypothetical | future."""
+    verb = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    hops = 0
+    node = verb
+    while node.dep_ in ("xcomp", "ccomp", "conj") and hops < 3:
+        gov = node.head
+        mode = lookup(gov, lex.modality_governors) if node.dep_ != "conj" else None
+        if mode:
+            return mode
+        if gov.lemma_ == "go" and gov.tag_ == "VBG":
+            return "future"
+        node = gov
+        hops += 1
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.modality_aux:
+            mode = lex.modality_aux[c.lower_]
+            if mode == "hypothetical" and c.lower_ == "would" and reporting is not None:
+                return "future"  # reported speech: "said it would respond"
+            return mode
+        if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
+            return "hypothetical"
+    return "asserted"
+
+
+def reporting_governor(tok, lex: Lexicon):
+    """The reporting verb ('said') whose content clause holds tok, if any."""
+    node = tok
+    hops = 0
+    while node.head.i != node.i and hops < 6:
+        if node.dep_ in ("ccomp", "parataxis") and is_in(node.head, lex.reporting_verbs):
+            return node.head
+        node = node.head
+        hops += 1
+    return None
+
+
+def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+            trig = None
+            for p in particles:
+                trig = lookup(tok, lex.phrasal.get(p, {}))
+                if trig is not None:
+                    break
+            if trig is None:
+                trig = lookup(tok, lex.verbs)
+            if trig is not None and trig.code:
+                if is_in(tok, lex.light_verbs) and any(
+                    c.dep_ == "dobj" and lookup(c, lex.nouns) is not None for c in tok.children
+                ):
+                    continue  # "imposed sanctions": the noun is the event
+                out.append((tok, trig))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            trig = lookup(tok, lex.nouns)
+            if trig is not None and trig.code:
+                out.append((tok, trig))
+    return out
+
+
+def content_event(verb, lex: Lexicon):
+    """A statement whose content accuses, appeals, threatens or denies: (code, content head) or None."""
+    content = _child(verb, "ccomp")
+    if content is None:
+        return None
+    words = {t.lower_ for t in content.subtree} | {t.lemma_.lower() for t in content.subtree}
+    for kind, code in (("deny", "016"), ("threaten", "130"), ("accuse", "112"), ("appeal", "020")):
+        if words & lex.statement_content[kind]:
+            return code, content
+    return None
+
+
+def code_sentence(sent, lex: Lexicon) -> list[Found]:
+    found: list[Found] = []
+    trig_list = triggers(sent, lex)
+    trigger_ids = {t.i for t, _ in trig_list}
+    for tok, trig in trig_list:
+        code, alt = trig.code, trig.alt
+        reporting = reporting_governor(tok, lex)
+        verbal = False
+        if tok.pos_ == "VERB":
+            source, target = verb_arguments(tok, lex)
+            if is_in(tok, lex.reporting_verbs) and code == "010":
+                content = _child(tok, "ccomp")
+                cued = content_event(tok, lex)
+                if cued is not None:
+                    code, head = cued
+                    target = _relative_head(_child(head, "nsubj", "nsubjpass"))
+                    verbal = True
+                elif content is not None and any(t.i in trigger_ids for t in content.subtree):
+                    continue  # the reported events stand for this statement
+                else:
+                    target = _child(tok, "dative") or _prep_object(tok, ("to",))
+        else:
+            source, target = noun_arguments(tok, lex)
+            if source is None and target is None and tok.dep_ == "pobj":
+                continue  # "under the agreement": a mention, not an event
+        neg = negated(tok, lex)
+        mod = modality(tok, lex, reporting)
+        sources = conjuncts(source)
+        if target is None and len(sources) > 1:
+            # "Lavrov and Kerry met": each with the other
+            pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
+        else:
+            pairs = list(itertools.product(sources, conjuncts(target)))
+        for s, t in pairs:
+            if s is not None and t is not None and s.i == t.i:
+                t = None
+            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal))
+    found.sort(key=lambda f: (f.depth, f.trigger.i))
+    return found

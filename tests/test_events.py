@@ -1,0 +1,210 @@
+"""The event coder on small wire-style sentences written for these tests."""
+
+import pytest
+
+from conftest import assert_spans_ok
+from wirecoder import ontology
+
+
+def events_of(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record, record.events
+
+
+def find(events, trigger):
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in events]}"
+    return found
+
+
+def test_active_verb_gives_source_target_and_codebook_fields(coder):
+    _, events = events_of(coder, "Rebel fighters attacked an army checkpoint outside the town on Sunday.")
+    (ev,) = find(events, "attacked")
+    assert ev.source.text == "Rebel fighters"
+    assert "army checkpoint" in ev.target.text
+    entry = ontology.lookup(ev.cameo)
+    assert ev.cameo.startswith("19") and ev.penta == 4 and ev.quad == 4
+    assert (ev.cameo_name, ev.root, ev.plover) == (entry.name, entry.root, "ASSAULT")
+    assert not ev.negated and ev.modality == "asserted"
+    assert ev.sentence.text.startswith("Rebel fighters")
+
+
+def test_passive_with_agent_takes_the_agent_as_source(coder):
+    _, events = events_of(coder, "Food and medicine were delivered by the Red Crescent to the besieged villagers.")
+    ev = find(events, "delivered")[0]
+    assert ev.plover == "AID"
+    assert "Red Crescent" in ev.source.text
+    assert "villagers" in ev.target.text
+
+
+def test_passive_without_agent_keeps_the_target(coder):
+    _, events = events_of(coder, "Two journalists were detained in the capital on Friday.")
+    ev = find(events, "detained")[0]
+    assert ev.source is None
+    assert ev.target.text == "Two journalists"
+    assert ev.cameo == "173"
+
+
+def test_compound_actors_give_one_event_per_pair(coder):
+    _, events = events_of(coder, "The foreign ministers of Norway and Chile met in Oslo to discuss fishing rights.")
+    met = find(events, "met")
+    assert len(met) == 1  # one subject: "ministers"
+    _, events = events_of(coder, "Norway and Chile held talks in Oslo.")
+    pairs = {(e.source.text, e.target.text) for e in find(events, "talks")}
+    assert pairs == {("Norway", "Chile"), ("Chile", "Norway")}
+    _, events = events_of(coder, "Rebels attacked Kadugli and Dilling overnight.")
+    targets = {e.target.text for e in find(events, "attacked")}
+    assert targets == {"Kadugli", "Dilling"}
+
+
+def test_negation(coder):
+    _, events = events_of(coder, "Kiev has not yet fulfilled its obligations under the peace plan.")
+    assert find(events, "fulfilled")[0].negated
+    _, events = events_of(coder, "The army did not attack the village.")
+    assert find(events, "attack")[0].negated
+    _, events = events_of(coder, "The army attacked the village.")
+    assert not find(events, "attacked")[0].negated
+
+
+def test_refusal_is_a_rejection_and_the_refused_act_is_negated(coder):
+    _, events = events_of(coder, "The militia refused to release the hostages.")
+    refused = find(events, "refused")[0]
+    assert refused.plover == "REJECT" and not refused.negated
+    assert refused.target.text == "the hostages"
+    release = find(events, "release")[0]
+    assert release.negated and release.source.text == "The militia"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, modality",
+    [
+        ("Moscow hopes Kiev will withdraw its troops from the border.", "withdraw", "hoped"),
+        ("The rebels threatened to attack the airport.", "attack", "threatened"),
+        ("The government plans to release the prisoners next week.", "release", "planned"),
+        ("The union will boycott the elections.", "boycott", "future"),
+        ("If the talks fail, the army could attack the town.", "attack", "hypothetical"),
+        ("The minister urged the rebels to release the hostages.", "release", "demanded"),
+        ("The militia attacked the convoy.", "attacked", "asserted"),
+    ],
+)
+def test_modality(coder, text, trigger, modality):
+    _, events = events_of(coder, text)
+    assert find(events, trigger)[0].modality == modality
+
+
+def test_event_nouns_with_light_verbs(coder):
+    _, events = events_of(coder, "Government forces launched an offensive against the rebel stronghold.")
+    ev = find(events, "offensive")[0]
+    assert ev.source.text == "Government forces"
+    assert ev.target.text == "the rebel stronghold"
+    assert not find_any(events, "launched")
+    _, events = events_of(rules_only(coder), "The European Union imposed sanctions on the junta.")
+    ev = find(events, "sanctions")[0]
+    assert ev.plover == "COERCE" and ev.source.text == "The European Union" and ev.target.text == "the junta"
+
+
+def test_an_event_noun_under_an_event_verb_gets_no_source_from_it(coder):
+    _, events = events_of(coder, "The mission condemned the abduction of two engineers.")
+    assert find(events, "abduction")[0].source is None
+    assert find(events, "condemned")[0].source.text == "The mission"
+
+
+def rules_only(coder):
+    from wirecoder import Coder
+    from wirecoder.settings import Settings
+
+    return Coder(Settings.from_env(event_classifier_min=1.0), nlp=coder.nlp)
+
+
+def find_any(events, trigger):
+    return [e for e in events if e.trigger.text == trigger]
+
+
+def test_metonymy_resolves_through_the_actor_dictionary(coder):
+    pytest.importorskip("wirecoder.actors")
+    _, events = events_of(coder, "The Kremlin accused Washington of meddling in the election.")
+    ev = find(events, "accused")[0]
+    assert ev.plover == "ACCUSE"
+    assert (ev.source.code, ev.target.code) == ("RUSGOV", "USAGOV")
+    assert ev.source.country == "RUS"
+
+
+def test_statement_content_gives_a_verbal_event_from_the_speaker(coder):
+    record, events = events_of(coder, "The Kremlin says Washington is looking for pretexts to pressure Moscow.")
+    ev = find(events, "says")[0]
+    assert ev.plover == "ACCUSE"
+    assert ev.source.text == "The Kremlin" and ev.target.text == "Washington"
+    for st in record.statements:  # linked when the statements stage found this statement
+        if st.cue and st.cue.start <= ev.trigger.start < st.cue.end:
+            assert ev.statement == record.statements.index(st)
+
+
+def test_events_inside_a_statement_carry_its_index(coder):
+    record, events = events_of(
+        coder, "The rebels shelled the hospital overnight, the regional governor told reporters on Monday."
+    )
+    ev = find(events, "shelled")[0]
+    assert ev.plover == "ASSAULT"
+    holding = [i for i, st in enumerate(record.statements) if any(c.start <= ev.trigger.start < c.end for c in st.content)]
+    if holding:
+        assert ev.statement == holding[0]
+    else:
+        assert ev.statement is None
+
+
+def test_date_falls_back_to_dateline_then_reference_date(coder):
+    record, events = events_of(coder, "The army shelled the town of Zorya, officials said.", date="2026-03-10")
+    assert find(events, "shelled")[0].date == "2026-03-10"
+    record, events = events_of(coder, "On Monday, the army shelled the town of Zorya.", date="2026-03-10")
+    ev = find(events, "shelled")[0]
+    in_sentence = [d for d in record.dates if ev.sentence.start <= d.start < ev.sentence.end and d.value]
+    if in_sentence:
+        assert ev.date == in_sentence[0].value and ev.date_span.text == in_sentence[0].text
+    else:
+        assert ev.date == "2026-03-10"
+
+
+def test_place_prefers_the_one_after_in_near_at(coder):
+    record, events = events_of(coder, "Iraqi troops clashed with militants near Mosul, Baghdad said.")
+    ev = find(events, "clashed")[0]
+    if not record.places:
+        pytest.skip("no places stage / gazetteer")
+    assert ev.place is not None and ev.place.text == "Mosul"
+
+
+def test_main_clause_event_comes_before_subordinate_ones(coder):
+    _, events = events_of(coder, "Ukraine condemned the bombing that killed twelve civilians in Kharkiv.")
+    triggers = [e.trigger.text for e in events]
+    assert triggers[0] == "condemned"
+    assert "killed" in triggers
+
+
+def test_no_duplicate_events_in_an_article(coder):
+    text = (
+        "Militants abducted two aid workers\n"
+        "GAO, March 9. Militants abducted two aid workers near the airport on Sunday, the mission said. "
+        "The mission condemned the abduction."
+    )
+    _, events = events_of(coder, text)
+    keys = [(e.trigger.start, e.source and e.source.text, e.target and e.target.text, e.cameo) for e in events]
+    assert len(keys) == len(set(keys))
+    abductions = [e for e in events if e.trigger.text == "abducted"]
+    assert len(abductions) == 1
+
+
+def test_sentences_in_defects_are_skipped(coder):
+    from wirecoder.events.coder import code_events
+    from wirecoder.record import Defect, Record
+
+    text = "Rebels attacked the airport.\nSoldiers attacked the market."
+    record = Record(id="t", source="t", text=text, reference_date="2026-03-10")
+    record.defects.append(Defect(0, 28, "debris", text[0:28]))
+    evs = code_events(record, coder.nlp(text), coder.ctx)
+    assert [e.source.text for e in evs] == ["Soldiers"]
+
+
+def test_rules_only_when_the_classifier_is_switched_off(coder):
+    record = rules_only(coder).code("Police arrested the opposition leader in the capital.")
+    ev = find(record.events, "arrested")[0]
+    assert ev.cameo == "173" and ev.plover == "COERCE"
