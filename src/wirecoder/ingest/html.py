@@ -135,7 +135,7 @@ def _is_site(name: str, sitename: Optional[str], hostname: Optional[str]) -> boo
     if not c:
         return False
     site, host = _compact(sitename), _compact((hostname or "").removeprefix("www."))
-    return bool(site) and (c == site or c in site or site in c) or bool(host) and c in host
+    return bool(site) and (c == site or c in site or site in c) or bool(host) and (c in host or host in c)
 
 
 def _strip_site_name(title: str, sitename: Optional[str], hostname: Optional[str]) -> str:
@@ -151,12 +151,21 @@ def _strip_site_name(title: str, sitename: Optional[str], hostname: Optional[str
         title = title[: len(title) - len(last) - len(seps[-1])].rstrip()
 
 
+_BYLINE_PREFIX = re.compile(r"^(?:view all posts by|posts by|written by|by)\s+", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"\d|\b(?:staff|sponsored|updated|published|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _people(author: Optional[str], sitename: Optional[str], hostname: Optional[str]) -> list[str]:
-    """Author names from trafilatura's "A; B", leaving out the site itself and "Staff"/"Sponsored" bylines."""
+    """Author names from trafilatura's "A; B", leaving out the site itself and bylines that are no names
+    ("Staff", "Sponsored", date fragments such as "Updated Dec")."""
     out = []
     for a in (author or "").split(";"):
-        a = a.strip()
-        if not a or _is_site(a, sitename, hostname) or re.search(r"\b(staff|sponsored)\b", a, re.I):
+        a = _BYLINE_PREFIX.sub("", a.strip())
+        if not a or _is_site(a, sitename, hostname) or _NOT_A_NAME.search(a) or a in out:
             continue
         out.append(a)
     return out
