@@ -1,0 +1,97 @@
+"""A corpus of hostile inputs, coded in one batch: each gives a record or an error record
+in its place, the batch goes on, and nothing is lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirecoder import Coder, Settings
+from wirecoder.ingest import Input
+from wirecoder.record import ErrorRecord, Record
+
+from conftest import assert_spans_ok
+
+GOOD = "MOSCOW, September 29. /TASS/. Kremlin spokesman Dmitry Peskov said talks would go on.\n"
+
+# name -> (bytes, expected: "record" | "error" | "either")
+HOSTILE: dict[str, tuple[bytes, str]] = {
+    "01_empty.txt": (b"", "error"),
+    "02_binary.txt": (bytes(range(256)) * 40, "error"),
+    "03_nul_bytes.txt": (b"The minister\x00 said\x00\x00 nothing.\x00" * 20, "either"),
+    "04_invalid_utf8.txt": ("Le ministre a d\u00e9clar\u00e9 que la tr\u00eave tient.".encode("latin-1"), "record"),
+    "05_mixed_encodings.txt": ("Peskov said \u201cyes\u201d. ".encode("utf-8") + "Caf\u00e9 ferm\u00e9.".encode("cp1252"), "record"),
+    "06_three_mb_line.txt": (b"word " * 600_000, "error"),
+    "07_deep_nesting.html": (b"<html><body>" + b"<div>" * 20_000 + b"text" + b"</div>" * 20_000 + b"</body></html>", "error"),
+    "08_unbalanced_quotes.txt": ('He said "this will not stand. And \u201cnever\u201d again \u00abok.\n"She said'.encode(), "record"),
+    "09_nested_quotes.txt": ('Peskov said: "He told us \'they \u201cwill\u201d leave\' yesterday," adding nothing.'.encode(), "record"),
+    "10_right_to_left.txt": ("\u0642\u0627\u0644 \u0627\u0644\u0645\u062a\u062d\u062f\u062b \u0625\u0646 \u0627\u0644\u0645\u062d\u0627\u062f\u062b\u0627\u062a \u0633\u062a\u0633\u062a\u0645\u0631. \u05d4\u05d5\u05d0 \u05d0\u05de\u05e8.".encode(), "record"),
+    "11_emoji.txt": ("The minister \U0001f600 said \U0001f1f7\U0001f1fa talks \U0001f91d went well \U0001f44d.".encode(), "record"),
+    "12_only_punctuation.txt": (b"?!.,;:--\"'()[]{}...\n!!!", "record"),
+    "13_one_word.txt": (b"Ceasefire", "record"),
+    "14_good.txt": (GOOD.encode(), "record"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("hostile")
+    for name, (data, _) in HOSTILE.items():
+        (d / name).write_bytes(data)
+    return d
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "wirecoder.cli", "code", *args],
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_hostile_batch_loses_nothing_and_goes_on(hostile_dir, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run_cli(str(hostile_dir), "-o", str(out))
+    assert result.returncode == 2, result.stderr  # some inputs failed, the rest were coded
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == len(HOSTILE)  # records + error records == inputs
+    for (name, (_, expected)), line in zip(sorted(HOSTILE.items()), lines):
+        assert line["source"].endswith(name)  # input order kept
+        if expected == "error":
+            assert "error" in line, name
+            assert line["error"]["kind"] and name in line["error"]["message"] or name in line["source"]
+            assert name in result.stderr  # a stderr line names the input
+        elif expected == "record":
+            assert "error" not in line, (name, line.get("error"))
+            rec = Record.from_dict(line)
+            assert_spans_ok(rec)
+
+
+def test_fifty_megabyte_file_is_refused_by_the_size_limit(tmp_path):
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing 50 MB
+    good = tmp_path / "zz_good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run_cli(str(big), str(good), "-o", str(out))
+    assert result.returncode == 2
+    first, second = [json.loads(line) for line in out.read_text().splitlines()]
+    assert first["error"]["kind"] == "too_large"
+    assert "huge.txt" in first["error"]["message"] and "max_bytes" in first["error"]["message"]
+    assert "error" not in second
+
+
+def test_pathological_article_is_cut_off_and_the_batch_goes_on():
+    # A time limit far below what coding takes stands in for a pathological article.
+    coder = Coder(Settings(article_timeout=0.000001))
+    long_text = GOOD * 200
+    outs = list(coder.code_inputs([Input(id="slow", source="<slow>", text=long_text)]))
+    assert isinstance(outs[0], ErrorRecord) and outs[0].error.kind == "timeout"
+    assert "<slow>" in outs[0].error.message
+    relaxed = Coder(Settings(article_timeout=60))
+    outs = list(relaxed.code_inputs([Input(id="slow", source="<slow>", text=long_text), Input(id="ok", source="<ok>", text=GOOD)]))
+    assert [type(o) for o in outs] == [Record, Record]
