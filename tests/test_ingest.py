@@ -228,3 +228,14 @@ def test_http_equiv_charset_and_koi8(tmp_path):
     f.write_bytes(page.format(title="Визит отложен", body=body).encode("koi8-r"))
     (rec,) = records([f])
     assert rec.encoding == "koi8-r (declared)" and "визит министра отложен" in rec.text
+
+
+def test_xhtml_xml_declaration_names_the_charset(tmp_path):
+    body = "Министр заявил, что соглашение о прекращении огня пока не выполнено. " * 3
+    page = ('<?xml version="1.0" encoding="windows-1251"?>\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Перемирие</title></head>'
+            f"<body><article><p>{body}</p></article></body></html>")
+    f = tmp_path / "x.xhtml"
+    f.write_bytes(page.encode("cp1251"))
+    (rec,) = records([f])
+    assert rec.encoding == "windows-1251 (declared)" and "соглашение о прекращении огня" in rec.text

@@ -47,7 +47,9 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b
 MAX_CONTROL_RATIO = 0.05  # above this share of control bytes, data is not text
 
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",  # XHTML's XML declaration
+    re.IGNORECASE,
 )
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
@@ -84,7 +86,7 @@ def header_charset(content_type: Optional[str]) -> Optional[str]:
 def meta_charset(data: bytes) -> Optional[str]:
     """The charset an HTML page declares in a <meta> in its first 4 KB, if any."""
     m = _META_CHARSET.search(data[:4096])
-    return m.group(1).decode("ascii", "replace").strip().lower() if m else None
+    return (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower() if m else None
 
 
 def decode(data: bytes, source: str, *, declared: Optional[str] = None, html: bool = False) -> tuple[str, str]:
