@@ -214,6 +214,7 @@ def test_code_returns_a_record_without_storing_it(db, coder):
 def test_code_with_store_adds_the_record(tmp_path, coder):
     db = build_store(tmp_path / "w.duckdb")
     client = TestClient(create_app(db, settings=Settings(db=db), coder=coder))
+    assert client.get("/api/articles").json()["total"] == 3
     r = client.post("/api/code", json={"text": STORY, "date": "2026-10-02", "id": "kyiv-grain", "store": True})
     assert r.status_code == 200, r.text
     assert r.json()["stored"] is True
@@ -250,3 +251,20 @@ def test_no_cdn_docs_pages(client):
     # Swagger UI would pull scripts from a CDN and break the CSP; the schema is served instead.
     assert client.get("/docs").status_code == 404
     assert client.get("/openapi.json").status_code == 200
+
+
+def test_answers_follow_what_an_ingest_writes_meanwhile(tmp_path):
+    from web_records import manila_record
+
+    db = build_store(tmp_path / "live.duckdb")
+    client = TestClient(create_app(db, settings=Settings(db=db)))
+    assert client.get("/api/events").json()["total"] == 6
+    assert client.get("/api/timeline", params={"quad": 1}).json() == client.get("/api/timeline", params={"quad": 1}).json()
+    later = manila_record()
+    later.id = "manila-shoal-followup"
+    later.published = later.reference_date = "2026-04-13"
+    Store(db).add([later])  # another writer, as `wirecoder ingest` would be
+    assert client.get("/api/events").json()["total"] == 8
+    assert client.get("/api/articles/manila-shoal-followup").status_code == 200
+    quad1 = client.get("/api/timeline", params={"quad": 1}).json()
+    assert sum(p["count"] for p in quad1) == 3

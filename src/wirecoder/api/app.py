@@ -26,10 +26,12 @@ def create_app(
     store: Any = None,
     settings: Optional[Settings] = None,
     coder: Any = None,
+    cache_entries: int = 256,
 ) -> FastAPI:
     """The app over the store at `db` (opened read-only on first use) or an open `store`.
 
     `coder` is the Coder for POST /api/code; without one it is loaded on first use.
+    `cache_entries`: answers kept until the store file changes (0: every request queries the store).
     """
     settings = settings or Settings.from_env()
     app = FastAPI(
@@ -43,7 +45,7 @@ def create_app(
         "every field traceable to character spans of the text.",
     )
     app.state.settings = settings
-    app.state.access = StoreAccess(db, store, settings)
+    app.state.access = StoreAccess(db, store, settings, cache_entries=cache_entries)
     app.state.coder = coder
 
     @app.exception_handler(RequestValidationError)

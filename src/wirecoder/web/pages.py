@@ -105,21 +105,25 @@ def speakers_page(request: Request, q: Optional[str] = Query(None), offset: int 
     )
 
 
+_LATEST_SQL = (
+    "SELECT speaker_key, arg_max({'content': content, 'article_id': article_id, 'idx': idx}, date) AS latest "
+    "FROM statements WHERE speaker_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY speaker_key"
+)
+_latest_broken = False
+
+
 def _latest_statements(store, names: list) -> dict:
     """Each speaker's latest statement ("on what"), in one query over the store's statements table."""
+    global _latest_broken
     keys = sorted({n.lower() for n in names if n})
-    if not keys or not hasattr(store, "arrow"):
+    if not keys or _latest_broken or not hasattr(store, "arrow"):
         return {}
     try:
-        table = store.arrow(
-            "SELECT speaker_key, arg_max(content, (date, article_id, idx)) AS content, "
-            "arg_max(article_id, (date, article_id, idx)) AS article_id, arg_max(idx, (date, article_id, idx)) AS idx "
-            "FROM statements WHERE speaker_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY speaker_key",
-            [keys],
-        )
-    except Exception:  # the page still lists speakers without their latest words
+        table = store.arrow(_LATEST_SQL, [keys])
+    except Exception:  # store without raw SQL access: the page lists speakers without their latest words
+        _latest_broken = True
         return {}
-    return {row["speaker_key"]: row for row in table.to_pylist()}
+    return {row["speaker_key"]: row["latest"] for row in table.to_pylist()}
 
 
 @router.get("/statements", response_class=HTMLResponse)
