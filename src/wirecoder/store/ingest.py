@@ -15,6 +15,8 @@ from ..parallel import code_parallel
 from ..record import ErrorRecord
 from ..runner import progress
 from ..settings import Settings
+from ..errors import StoreError
+from .connection import writable_problem
 from .rows import input_hash
 from .store import Store
 
@@ -65,6 +67,9 @@ def ingest(paths: list[str], store: Store, input_format: str = "auto", settings:
 
 def run_ingest(paths: list[str], input_format: str, settings: Settings, db: str) -> int:
     """The CLI: 0 when every input was stored, 2 when some could not be coded."""
+    problem = writable_problem(db)
+    if problem:  # before any coding, not after the first batch
+        raise StoreError(f"cannot write the store: {problem}")
     store = Store(db)
     t = ingest(paths, store, input_format, settings)
     print(
