@@ -113,7 +113,7 @@ def _date(text: str, reference: Optional[date]) -> Optional[str]:
     if e.kind in ("mdy", "dmy"):
         return resolve_expression(e, None)[0]
     if e.kind in ("md", "dm"):
-        g = e.match.groupdict()
+        g = e.groups
         d = cal.dateline_year(cal.month_number(g["mon"]), int(g["d"]), reference)
         return d.isoformat() if d else None
     return None
