@@ -208,3 +208,11 @@ def test_rules_only_when_the_classifier_is_switched_off(coder):
     record = rules_only(coder).code("Police arrested the opposition leader in the capital.")
     ev = find(record.events, "arrested")[0]
     assert ev.cameo == "173" and ev.plover == "COERCE"
+
+
+def test_passive_with_no_subject_of_a_kind_is_negated_and_inherits_no_source(coder):
+    _, events = events_of(coder, "Air defenses shot down four drones. No ships were damaged in the attack.")
+    shot = find(events, "shot")[0]
+    assert shot.cameo == "195" and shot.source.text == "Air defenses"
+    damaged = find(events, "damaged")[0]
+    assert damaged.negated and damaged.source is None

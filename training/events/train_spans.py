@@ -17,7 +17,7 @@ from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc
-from spacy.training import Example
+from spacy.training import Example, iob_to_biluo
 from tqdm import tqdm
 
 from wirecoder.eval.cameo import bio_spans
@@ -39,7 +39,7 @@ def to_example(nlp, sent):
             t = "B-" + t[2:]
         fixed.append(t)
         prev = t
-    return Example.from_dict(Doc(nlp.vocab, words=words), {"words": words, "tags": None, "entities": fixed})
+    return Example.from_dict(Doc(nlp.vocab, words=words), {"entities": iob_to_biluo(fixed)})
 
 
 def train(sents, epochs: int, seed: int = 0):

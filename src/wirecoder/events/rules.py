@@ -153,7 +153,7 @@ def verb_arguments(verb, lex: Lexicon):
         if xcomp is not None and xcomp.pos_ == "VERB":
             target = _child(xcomp, "dobj") or _prep_object(xcomp)
             target = target if actor_like(target) else None
-    if source is None:
+    if source is None and passive is None:  # "no ships were damaged": no agent to inherit
         source = inherited_subject(verb)
     return _relative_head(source), _relative_head(target)
 
@@ -230,6 +230,8 @@ def negated(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
+        if c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True  # "no ships were damaged"
     head = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return negated(head, lex)
@@ -281,7 +283,7 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
     out = []
     for tok in sent:
         if tok.pos_ == "VERB":
-            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")]
             trig = None
             for p in particles:
                 trig = lookup(tok, lex.phrasal.get(p, {}))
