@@ -113,7 +113,8 @@ def _too_many_bytes(source: str, size: int, settings: Settings) -> InputError:
 
 
 def _fallback_date(inp: Input, settings: Settings) -> Optional[str]:
-    return _iso_day(inp.fetched, inp.source, "WARC-Date", strict=False) or settings.reference_date or None
+    return (_iso_day(inp.fetched, inp.source, "WARC-Date", strict=False)
+            or _iso_day(settings.reference_date, inp.source, "reference_date setting"))
 
 
 def _iso_day(value: Optional[str], source: str, what: str, strict: bool = True) -> Optional[str]:
