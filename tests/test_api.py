@@ -268,3 +268,33 @@ def test_answers_follow_what_an_ingest_writes_meanwhile(tmp_path):
     assert client.get("/api/articles/manila-shoal-followup").status_code == 200
     quad1 = client.get("/api/timeline", params={"quad": 1}).json()
     assert sum(p["count"] for p in quad1) == 3
+
+
+def test_serve_command_answers_on_loopback(db):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "wirecoder.cli", "serve", "--db", db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(300):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/events", params={"quad": 4}, timeout=2)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                time.sleep(0.1)
+        else:
+            pytest.fail("wirecoder serve did not answer")
+        assert r.status_code == 200 and r.json()["items"][0]["trigger"] == "struck"
+        assert "script-src 'self'" in r.headers["content-security-policy"]
+    finally:
+        proc.terminate()
+        proc.wait(10)

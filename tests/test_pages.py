@@ -162,3 +162,31 @@ def test_page_errors_are_pages_and_api_errors_json(client):
     bad = client.get("/events", params={"date_from": "someday"})
     assert bad.status_code == 422 and "date_from" in bad.text and bad.headers["content-type"].startswith("text/html")
     assert client.get("/api/articles/nope").headers["content-type"] == "application/json"
+
+
+CODED_STORY = (
+    "Latest news\n"
+    "ANKARA, June 4 (Wirewire) - Turkey accused Syrian government forces of shelling a border village on "
+    "Wednesday, Foreign Minister Kerem Aslan said. \"We will not let this pass,\" Aslan told reporters in "
+    "Ankara, adding that Turkey still hoped for talks. According to local officials, the shelling damaged "
+    "a school near Kilis. The ministry said Damascus had not yet responded to the protest note and"
+)
+
+
+def test_a_record_coded_by_wirecoder_renders_with_real_spans(tmp_path, coder):
+    from wirecoder.store import Store
+
+    record = coder.code(CODED_STORY, id="ankara-coded", date="2026-06-04")
+    db = str(tmp_path / "coded.duckdb")
+    Store(db).add([record])
+    client = TestClient(create_app(db, settings=Settings(db=db)))
+    page = client.get("/articles/ankara-coded")
+    assert page.status_code == 200
+    body = article_body(page.text)
+    assert html.unescape(re.sub(r"<[^>]+>", "", body)) == CODED_STORY
+    for attrs, shown in marked_spans(body):
+        assert CODED_STORY[int(attrs["data-start"]):int(attrs["data-end"])] == shown
+    for i, st in enumerate(record.statements):
+        assert f'id="statement-{i}"' in page.text
+    shown_events = {int(n) for a, _ in marked_spans(body) for n in a.get("data-event", "").split()}
+    assert shown_events == {i for i, ev in enumerate(record.events) if ev.trigger}

@@ -66,11 +66,11 @@ class StoreAccess:
         with self._cache_lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
-                return copy.deepcopy(self._cache[key])
+                return _copy(self._cache[key])
         out = getattr(self.store, method)(*args, **kwargs)
         if self._file_state() == state:  # not written meanwhile: safe to keep
             with self._cache_lock:
-                self._cache[key] = copy.deepcopy(out)
+                self._cache[key] = _copy(out)
                 while len(self._cache) > self.cache_entries:
                     self._cache.popitem(last=False)
         return out
@@ -88,3 +88,12 @@ class StoreAccess:
 
         path = getattr(self._store, "path", None) or self.db
         return Store(path).add(records)
+
+
+def _copy(value: Any) -> Any:
+    """A copy callers may change at the top of each row (pages add fields to rows); cheap for big lists."""
+    if isinstance(value, list):
+        return [dict(v) if isinstance(v, dict) else copy.deepcopy(v) for v in value]
+    if isinstance(value, dict) and isinstance(value.get("items"), list):
+        return {**value, "items": _copy(value["items"])}
+    return copy.deepcopy(value)
