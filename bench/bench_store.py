@@ -5,7 +5,8 @@
 
 Queries run through Store as the API calls them (page of 50 plus the total). "warm" is the usual
 case in a server (the process's shared read connection is open); "cold" adds opening the file,
-as after an idle pause or a write by ingest.
+as after an idle pause or a write by ingest. "cpu" is the process CPU time per query: with
+--threads 1 it is about what the query takes on an idle core, whatever else loads the machine.
 """
 
 from __future__ import annotations
@@ -56,17 +57,21 @@ def main() -> None:
     ap.add_argument("--db", default="/tmp/wirecoder-bench.duckdb")
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--cold", type=int, default=5, help="cold runs (file reopened) per query")
+    ap.add_argument("--threads", type=int, default=None, help="DuckDB threads for reads (default: DuckDB's)")
     args = ap.parse_args()
+    if args.threads:
+        connection.READ_CONFIG["threads"] = args.threads
     store = Store(args.db, read_only=True)
     print(f"{args.db}: {store.counts()}")
-    print(f"{'query':<40} {'p50 ms':>8} {'p95 ms':>8} {'cold p50':>9} {'rows':>9}")
+    print(f"{'query':<40} {'p50 ms':>8} {'p95 ms':>8} {'cpu p50':>8} {'cold p50':>9} {'rows':>9}")
     for name, q in QUERIES:
         result = q(store)  # warm-up
-        warm = []
+        warm, cpu = [], []
         for _ in range(args.repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             q(store)
             warm.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
         cold = []
         for _ in range(args.cold):
             reader = connection.shared_reader(store.path)
@@ -76,7 +81,7 @@ def main() -> None:
             q(store)
             cold.append((time.perf_counter() - t) * 1000)
         rows = result.get("total", "") if isinstance(result, dict) else len(result)
-        print(f"{name:<40} {statistics.median(warm):8.1f} {_pct(warm, 95):8.1f} "
+        print(f"{name:<40} {statistics.median(warm):8.1f} {_pct(warm, 95):8.1f} {statistics.median(cpu):8.1f} "
               f"{statistics.median(cold):9.1f} {rows!s:>9}")
 
 

@@ -122,7 +122,7 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
                    DATE '2024-01-01' + (a % 730)::INTEGER AS date,
                    sp.name AS speaker, lower(sp.name) AS speaker_key, NULL AS speaker_code, 'spokesperson' AS speaker_role,
                    NULL AS speaker_org, CASE WHEN i % 3 = 0 THEN 'direct' ELSE 'indirect' END AS kind, 'speech' AS type,
-                   h(i, 11) % 10 = 0 AS negated, 'said' AS cue, words_of(i, 12, 15) AS content,
+                   h(i, 11) % 10 = 0 AS negated, 'said' AS cue, words_of(i, 12, 15) AS content, content AS content_lc,
                    words_of(i, 13, 22) AS sentence, 0 AS start_char, 100 AS end_char, a % 20 = 19 AS is_dup, '{{}}' AS json
             FROM (SELECT i, i // {statements_per_article} AS a FROM range({n_statements}) r(i)) st
             JOIN speaker_list sp ON sp.n = skew(i, 10, {len(speakers)})

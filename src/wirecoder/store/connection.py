@@ -30,6 +30,7 @@ import duckdb
 from ..errors import StoreError
 from .schema import SCHEMA_VERSION, create_sql
 
+READ_CONFIG: dict = {}  # DuckDB settings for read connections (bench/bench_store.py sets threads)
 IDLE_CLOSE = 0.3  # seconds a shared read connection stays open without queries
 LOCK_TIMEOUT = 60.0  # seconds to wait for the file before giving up with StoreError
 
@@ -229,7 +230,7 @@ def _connect_with_retry(path: str, read_only: bool, deadline: float) -> duckdb.D
     delay = 0.01
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            return duckdb.connect(path, read_only=read_only, config=READ_CONFIG if read_only else {})
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_error(exc):
                 if read_only:

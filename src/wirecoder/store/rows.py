@@ -107,6 +107,7 @@ def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]
             "negated": bool(st.get("negated")),
             "cue": _text(st.get("cue")),
             "content": " … ".join(s.get("text") or "" for s in content),
+            "content_lc": " … ".join(s.get("text") or "" for s in content).lower(),  # for contains(), faster than ILIKE
             "sentence": _text(st.get("sentence")),
             "start_char": min((s["start"] for s in spans), default=None),
             "end_char": max((s["end"] for s in spans), default=None),

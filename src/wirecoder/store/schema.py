@@ -25,7 +25,7 @@ TABLES: dict[str, str] = {
         article_id VARCHAR, idx INTEGER, date DATE,
         speaker VARCHAR, speaker_key VARCHAR, speaker_code VARCHAR, speaker_role VARCHAR, speaker_org VARCHAR,
         kind VARCHAR, type VARCHAR, negated BOOLEAN,
-        cue VARCHAR, content VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
+        cue VARCHAR, content VARCHAR, content_lc VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
         is_dup BOOLEAN, json VARCHAR
     """,
     "speakers": """

@@ -304,7 +304,7 @@ class Store:
         limit, offset = _page(limit, offset)
         w = Where()
         for t in (q or "").split():
-            w.add("content ILIKE ?", _like(t))
+            w.add("contains(content_lc, ?)", t.lower())
         if article_id:
             w.add("article_id = ?", article_id)
         w.date_range("date", date_from, date_to)
