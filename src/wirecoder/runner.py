@@ -7,6 +7,8 @@ import sys
 import time
 from typing import BinaryIO, Iterable, Iterator, TextIO
 
+from tqdm import tqdm
+
 from .errors import WirecoderError
 from .ingest import Reader
 from .parallel import code_parallel
@@ -40,7 +42,8 @@ def run_code(paths: list[str], input_format: str, settings: Settings, output: st
                 out.write(line.encode("utf-8") + b"\n")
                 if isinstance(rec, ErrorRecord):
                     failed += 1
-                    print(f"wirecoder: {rec.error.kind}: {rec.error.message}", file=sys.stderr)
+                    # tqdm.write keeps a progress bar intact (and is a plain print without one)
+                    tqdm.write(f"wirecoder: {rec.error.kind}: {rec.error.message}", file=sys.stderr)
                 else:
                     coded += 1
                 if summary:
