@@ -60,6 +60,13 @@ def test_year_is_chosen_across_the_year_boundary():
     assert january.dateline.date == "2026-01-05"
 
 
+def test_dateline_on_a_line_of_its_own():
+    record = code_text("Ceasefire talks resume in Lebanon\nBEIRUT —\nOfficials met on Tuesday to discuss the truce, a spokesman said.")
+    assert record.dateline.place == "Beirut"
+    assert record.dateline.span.text == "BEIRUT —"
+    assert record.title == "Ceasefire talks resume in Lebanon"
+
+
 def test_published_date_is_used_when_there_is_no_reference_date():
     record = code_text("GENEVA, Nov 12 (Reuters) -" + BODY, published="2026-11-12T16:05:00Z")
     assert record.dateline.date == "2026-11-12"

@@ -44,6 +44,11 @@ def test_year_less_date_takes_the_year_nearest_the_anchor():
     assert resolve("January 3", "2026-12-30") == ("2027-01-03", None)
 
 
+def test_month_range_keeps_its_years_in_order():
+    assert resolve("between January and April", "2026-09-02") == ("2026-01", "2026-04")
+    assert resolve("from November to February", "2026-09-02") == ("2026-11", "2027-02")
+
+
 def test_weekday_in_the_future_tense_points_forward():
     assert resolve("on Friday", "2026-11-03", tense="future") == ("2026-11-06", None)
     assert resolve("on Friday", "2026-11-03") == ("2026-10-30", None)

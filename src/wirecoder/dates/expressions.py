@@ -79,6 +79,13 @@ def _patterns() -> list[tuple[str, re.Pattern, Optional[re.Pattern], bool]]:
             False,
         ),
         (
+            # "between January and April", "from March to May": one range, years in order.
+            "month_range",
+            full_mon,
+            rf"(?:{_ci('between', 'from')})\s+(?P<first>{full_mon.replace('?P<mon>', '?P<mon1>')})\s+(?:and|to|through|until|-|–)\s+$",
+            True,
+        ),
+        (
             "weekday",
             rf"{wd}(?:\s+(?:morning|afternoon|evening|night))?",
             rf"(?P<mod>{_ci('last', 'next', 'this coming', 'this', 'coming', 'past')})\s+$",
@@ -131,7 +138,9 @@ def find(text: str) -> list[TimeExpression]:
                 if b is not None and _word_start(text, b.start()):
                     groups.update({k: v for k, v in b.groupdict().items() if v is not None})
                     # "in 2014": the preposition is context, not part of the expression.
-                    if not groups.get("prep"):
+                    if groups.get("first"):
+                        start = b.start("first")
+                    elif not groups.get("prep"):
                         start = b.start()
                 elif required:
                     continue
@@ -194,6 +203,10 @@ def resolve_expression(e: TimeExpression, anchor: Optional[date], tense: Optiona
         return _iso(cal.nearest_year(cal.month_number(g["mon"]), int(g["d"]), anchor, tense)), None
     if kind == "month":
         return _ym(*cal.nearest_month(cal.month_number(g["mon"]), anchor, tense)), None
+    if kind == "month_range":
+        y2, m2 = cal.nearest_month(cal.month_number(g["mon"]), anchor, tense)
+        m1 = cal.month_number(g["mon1"])
+        return _ym(y2 if m1 <= m2 else y2 - 1, m1), _ym(y2, m2)
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         wd = cal.weekday_number(g["wd"])

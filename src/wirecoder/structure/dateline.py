@@ -86,7 +86,7 @@ def parse(line: str, offset: int = 0, reference: Optional[date] = None) -> Optio
         # Without an agency only an ALL CAPS place with a dash or a dated place counts.
         if not sep or sep == ":" or not (place.isupper() or has_date):
             return None
-        if not has_date and (len(place) < 4 or not re.match(r"[\s\u00a0]*[\"“«'A-Z0-9]", line[m.end() :])):
+        if not has_date and (len(place) < 4 or not re.match(r"[\s\u00a0]*(?:[\"“«'A-Z0-9]|$)", line[m.end() :])):
             return None
         if m.group("region") and not has_date:
             return None
