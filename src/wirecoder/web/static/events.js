@@ -30,13 +30,15 @@
     });
   }
 
+  function dayNumber(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
+
   function drawTimeline(box, points) {
-    if (!points.length) return message(box, "No events for these filters.");
+    points = points.filter(function (p) { return p.date && !isNaN(dayNumber(p.date)); });
+    if (!points.length) return message(box, "No dated events for these filters.");
     var days = {}, order = [];
     points.forEach(function (p) {
-      var d = p.date || "undated";
-      if (!days[d]) { days[d] = { 1: 0, 2: 0, 3: 0, 4: 0 }; order.push(d); }
-      if (p.quad >= 1 && p.quad <= 4) days[d][p.quad] += p.count;
+      if (!days[p.date]) { days[p.date] = { 1: 0, 2: 0, 3: 0, 4: 0 }; order.push(p.date); }
+      if (p.quad >= 1 && p.quad <= 4) days[p.date][p.quad] += p.count;
     });
     order.sort();
     var W = 640, H = 240, left = 40, bottom = 24, top = 10, right = 10;
@@ -45,21 +47,23 @@
     box.textContent = "";
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "events per day by quad class", "class": "timeline" }, box);
     var plotW = W - left - right, plotH = H - top - bottom;
-    var step = plotW / order.length, barW = Math.max(1, step * 0.85);
+    // A time axis: days without events stay empty, so gaps show.
+    var first = dayNumber(order[0]), span = dayNumber(order[order.length - 1]) - first + 1;
+    var step = plotW / span, barW = Math.max(1, step * 0.85);
     el("line", { x1: left, y1: top + plotH, x2: W - right, y2: top + plotH, stroke: "#999" }, svg);
     el("line", { x1: left, y1: top, x2: left, y2: top + plotH, stroke: "#999" }, svg);
     el("text", { x: left - 4, y: top + 8, "text-anchor": "end", "class": "axis" }, svg).textContent = String(max);
     el("text", { x: left - 4, y: top + plotH, "text-anchor": "end", "class": "axis" }, svg).textContent = "0";
     el("text", { x: left, y: H - 6, "class": "axis" }, svg).textContent = order[0];
     if (order.length > 1) el("text", { x: W - right, y: H - 6, "text-anchor": "end", "class": "axis" }, svg).textContent = order[order.length - 1];
-    order.forEach(function (d, i) {
-      var y = top + plotH;
+    order.forEach(function (d) {
+      var x = left + (dayNumber(d) - first) * step, y = top + plotH;
       for (var q = 1; q <= 4; q++) {
         var n = days[d][q];
         if (!n) continue;
         var h = (n / max) * plotH;
         y -= h;
-        var bar = el("rect", { x: left + i * step, y: y, width: barW, height: Math.max(h, 0.5), fill: QUAD_COLOURS[q], "class": "bar", "data-date": d, "data-quad": q }, svg);
+        var bar = el("rect", { x: x, y: y, width: barW, height: Math.max(h, 0.5), fill: QUAD_COLOURS[q], "class": "bar", "data-date": d, "data-quad": q }, svg);
         tip(bar, d + ": " + n + " " + QUAD_NAMES[q]);
       }
     });
@@ -75,19 +79,20 @@
     box.appendChild(legend);
   }
 
-  // A small force layout: nodes repel, edges pull, everything drifts to the centre.
+  // A small force layout (Fruchterman-Reingold with gravity) in free space, then fitted to the view.
   function layout(nodes, edges, W, H) {
-    var n = nodes.length, k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
+    var n = nodes.length, k = 60;
     nodes.forEach(function (d, i) {
-      var a = (2 * Math.PI * i) / n;
-      d.x = W / 2 + (W / 3) * Math.cos(a);
-      d.y = H / 2 + (H / 3) * Math.sin(a);
+      var a = (2 * Math.PI * i) / n, r = k * Math.sqrt(n);
+      d.x = r * Math.cos(a);
+      d.y = r * Math.sin(a);
     });
-    var temp = W / 8;
-    for (var it = 0; it < 250; it++) {
+    var temp = k * 2;
+    for (var it = 0; it < 300; it++) {
       nodes.forEach(function (d) { d.dx = 0; d.dy = 0; });
       for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) {
         var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, dist = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        if (dist > 6 * k) continue;
         var f = (k * k) / dist;
         a.dx += (dx / dist) * f; a.dy += (dy / dist) * f; b.dx -= (dx / dist) * f; b.dy -= (dy / dist) * f;
       }
@@ -97,13 +102,21 @@
         a.dx -= (dx / dist) * f; a.dy -= (dy / dist) * f; b.dx += (dx / dist) * f; b.dy += (dy / dist) * f;
       });
       nodes.forEach(function (d) {
-        d.dx += (W / 2 - d.x) * 0.05; d.dy += (H / 2 - d.y) * 0.05;
+        d.dx -= d.x * 0.3; d.dy -= d.y * 0.3;  // gravity keeps separate groups near the middle
         var len = Math.sqrt(d.dx * d.dx + d.dy * d.dy) || 1, step = Math.min(len, temp);
-        d.x = Math.min(W - 20, Math.max(20, d.x + (d.dx / len) * step));
-        d.y = Math.min(H - 15, Math.max(15, d.y + (d.dy / len) * step));
+        d.x += (d.dx / len) * step;
+        d.y += (d.dy / len) * step;
       });
-      temp *= 0.98;
+      temp = Math.max(1, temp * 0.97);
     }
+    var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    nodes.forEach(function (d) { minX = Math.min(minX, d.x); maxX = Math.max(maxX, d.x); minY = Math.min(minY, d.y); maxY = Math.max(maxY, d.y); });
+    var padL = 20, padR = 110, padY = 20;  // room on the right for labels
+    var sx = (W - padL - padR) / Math.max(maxX - minX, 1), sy = (H - 2 * padY) / Math.max(maxY - minY, 1);
+    nodes.forEach(function (d) {
+      d.x = n === 1 ? W / 2 : padL + (d.x - minX) * sx;
+      d.y = n === 1 ? H / 2 : padY + (d.y - minY) * sy;
+    });
   }
 
   function drawNetwork(box, net) {
