@@ -110,6 +110,26 @@ cli.add_command(_query_cmd, "query")
 cli.add_command(_export_cmd, "export")
 
 
+@cli.command()
+@click.argument("input")
+@click.argument("output")
+@click.option("--input-format", type=click.Choice(["auto", "jsonl", "warc", "parquet", "text", "html"]),
+              default="auto", show_default=True, help="How to read the input files (auto: by name and content).")
+@click.option("--partitions", type=click.IntRange(min=1), default=None, help="Coding tasks (default: 2 per core).")
+@click.option("--master", default=None, help="Spark master, e.g. local[4] (default: local[*]).")
+@click.option("--date", "reference_date", help="Reference date YYYY-MM-DD for inputs that carry none.")
+@click.option("--model", "spacy_model", help="spaCy pipeline to use (installed where the workers run).")
+def spark(input, output, input_format, partitions, master, reference_date, spacy_model):
+    """Code INPUT (folder, glob or s3a:// URI) on Spark into Parquet tables under OUTPUT; reruns skip done inputs."""
+    from .spark import run_job, spark_session
+
+    settings = Settings.from_env(reference_date=reference_date, spacy_model=spacy_model, progress="never")
+    session = spark_session(master)
+    summary = run_job(session, input, output, input_format, partitions, settings)
+    click.echo(json.dumps(summary.__dict__), err=True)
+    sys.exit(2 if summary.errors else 0)
+
+
 @cli.group("eval")
 def eval_group():
     """Measure accuracy on annotated data (PolNeAR, CAMEO sets, NAEB pages)."""
