@@ -27,6 +27,7 @@ FORMATS = [
     ("RIO DE JANEIRO, Aug. 14 (Reuters) -", "Rio de Janeiro", "Reuters", "2026-08-14"),
     ("ST. PETERSBURG, June 3. /TASS/.", "St. Petersburg", "TASS", "2026-06-03"),
     ("WASHINGTON, Sept 29, 2025 (Reuters) -", "Washington", "Reuters", "2025-09-29"),
+    ("JEDDAH, Saudi Arabia --", "Jeddah", None, None),
 ]
 
 

@@ -88,8 +88,6 @@ def parse(line: str, offset: int = 0, reference: Optional[date] = None) -> Optio
             return None
         if not has_date and (len(place) < 4 or not re.match(r"[\s\u00a0]*(?:[\"“«'A-Z0-9]|$)", line[m.end() :])):
             return None
-        if m.group("region") and not has_date:
-            return None
     elif not (sep or m.group("dot") or slashed):
         return None
     if not place.isupper() and not has_date and agency not in patterns.agencies().values():
