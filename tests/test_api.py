@@ -298,3 +298,13 @@ def test_serve_command_answers_on_loopback(db):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_serve_refuses_a_missing_store(tmp_path):
+    from click.testing import CliRunner
+
+    from wirecoder.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "nothing.duckdb")])
+    assert result.exit_code != 0
+    assert "no store here" in result.output and "wirecoder ingest" in result.output

@@ -96,8 +96,15 @@ def serve(db, host, port, read_only, allow_fetch):
 
     from .api import create_app
 
+    from .errors import StoreError
+    from .store import Store
+
     settings = Settings.from_env(db=db, host=host, port=port, read_only=read_only, allow_fetch=allow_fetch)
-    app = create_app(settings.db, settings=settings)
+    try:
+        store = Store(settings.db, read_only=True)  # fail now, not on the first request
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    app = create_app(settings.db, store=store, settings=settings)
     click.echo(f"serving {settings.db} on http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
 
