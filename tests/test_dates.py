@@ -31,6 +31,9 @@ ANCHOR = "2026-09-29"  # a Tuesday
         ("since early August", "2026-08", None),
         ("last year", "2025", None),
         ("two weeks ago", "2026-09-15", None),
+        ("in the last year", "2025-09-29", "2026-09-29"),
+        ("the past week", "2026-09-22", "2026-09-29"),
+        ("last weekend", "2026-09-26", "2026-09-27"),
         ("the past three years", "2023-09-29", "2026-09-29"),
         ("2026-10-01", "2026-10-01", None),
     ],
@@ -52,6 +55,11 @@ def test_month_range_keeps_its_years_in_order():
 def test_weekday_in_the_future_tense_points_forward():
     assert resolve("on Friday", "2026-11-03", tense="future") == ("2026-11-06", None)
     assert resolve("on Friday", "2026-11-03") == ("2026-10-30", None)
+
+
+def test_this_weekend_follows_the_tense():
+    assert resolve("this weekend", ANCHOR) == ("2026-10-03", "2026-10-04")
+    assert resolve("this weekend", ANCHOR, tense="past") == ("2026-09-26", "2026-09-27")
 
 
 def test_relative_expressions_need_an_anchor():

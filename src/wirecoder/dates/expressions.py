@@ -101,7 +101,7 @@ def _patterns() -> list[tuple[str, re.Pattern, Optional[re.Pattern], bool]]:
         (
             "period",
             r"(?P<unit>weekend|week|month|year)\b",
-            rf"(?:(?P<mod>{_ci('earlier', 'later')})\s+this|(?:{_ci('the')}\s+)?(?P<dir>{_ci('last', 'this', 'next', 'past', 'coming', 'previous')}))\s+$",
+            rf"(?:(?P<mod>{_ci('earlier', 'later')})\s+this|(?:(?P<the>{_ci('the')})\s+)?(?P<dir>{_ci('last', 'this', 'next', 'past', 'coming', 'previous')}))\s+$",
             True,
         ),
         ("ago", rf"ago\b", rf"{num}\s+{units}s?\s+$", True),
@@ -250,10 +250,13 @@ def resolve_expression(e: TimeExpression, anchor: Optional[date], tense: Optiona
             end = end or (cal.month_end(anchor.year, anchor.month) if unit == "month" else date(anchor.year, 12, 31))
             return _iso(anchor), _iso(end)
         direction = g["dir"].lower()
-        if direction == "past":
+        # "the past week", "in the last year": the stretch up to the anchor, not the calendar period.
+        if direction == "past" or (direction == "last" and g.get("the")):
             return _iso(_back(anchor, "week" if unit == "weekend" else unit, 1)), _iso(anchor)
         shift = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[direction]
         if unit == "weekend":
+            if shift == 0 and tense == "past" and anchor.weekday() < 5:
+                shift = -1  # "this weekend, he said..." in a past-tense sentence: the one just gone
             return _weekend(anchor, shift)
         return _period(anchor, unit, shift)
     return None, None
