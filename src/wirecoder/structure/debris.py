@@ -20,7 +20,7 @@ def debris_reason(line: str) -> Optional[str]:
         return "pattern"
     if len(line) <= 250 and p["contains"].search(line):
         return "pattern"
-    if p["byline"].match(line):
+    if len(line) <= 120 and p["byline"].match(line):
         return "byline"
     if p["initials"].match(line):
         return "initials"
