@@ -318,9 +318,7 @@ class Store:
             elif speaker:
                 w.add("speaker ILIKE ?", _like(speaker))
             total = cur.execute(f"SELECT count(*) FROM statements {w.sql}", w.params).fetchone()[0]
-            items = _dicts(cur, f"SELECT {cols} FROM statements {w.sql} "
-                                f"ORDER BY date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
-                           [*w.params, limit, offset])
+            items = _page_rows(cur, "statements", cols, w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -391,9 +389,7 @@ class Store:
             w = self._event_where(cur, source, target, source_country, target_country, cameo, plover, quad,
                                   date_from, date_to, place, article_id, dedup, **filters)
             total = cur.execute(f"SELECT count(*) FROM events {w.sql}", w.params).fetchone()[0]
-            items = _dicts(cur, f"SELECT {cols} FROM events {w.sql} "
-                                f"ORDER BY date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
-                           [*w.params, limit, offset])
+            items = _page_rows(cur, "events", cols, w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -412,14 +408,16 @@ class Store:
             w.add("NOT is_dup")
         with self._read() as cur:
             total = cur.execute(f"SELECT count(DISTINCT actor_key) FROM actors {w.sql}", w.params).fetchone()[0]
+            # Counts first (cheap), then names and codes for the page's keys only.
             items = _dicts(cur, f"""
-                SELECT actor_key AS key, any_value(code) AS code, coalesce(any_value(name), any_value(text)) AS name,
-                       any_value(country) AS country, any_value(sector) AS sector, count(*) AS events,
-                       count(*) FILTER (WHERE role = 'source') AS as_source,
-                       count(*) FILTER (WHERE role = 'target') AS as_target,
-                       count(*) FILTER (WHERE first_in_article) AS articles
+                SELECT actor_key AS key, count(*) AS events, sum((role = 'source')::INT)::BIGINT AS as_source,
+                       sum((role = 'target')::INT)::BIGINT AS as_target,
+                       sum(first_in_article::INT)::BIGINT AS articles
                 FROM actors {w.sql} GROUP BY actor_key
                 ORDER BY events DESC, key LIMIT ? OFFSET ?""", [*w.params, limit, offset])
+            about = _actor_names(cur, [it["key"] for it in items])
+        items = [{"key": it["key"], **about.get(it["key"], {}), **{k: v for k, v in it.items() if k != "key"}}
+                 for it in items]
         return {"total": total, "items": items}
 
     def timeline(self, interval: str = "day", **filters) -> list[dict[str, Any]]:
@@ -444,22 +442,22 @@ class Store:
             w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
             edges = _dicts(cur, f"""
                 SELECT {s} AS source, {t} AS target, count(*) AS weight,
-                       count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation,
-                       count(*) FILTER (WHERE quad IN (3, 4)) AS conflict,
-                       any_value(source_name) AS source_name, any_value(target_name) AS target_name,
-                       any_value(source_country) AS source_country, any_value(target_country) AS target_country
+                       sum((quad IN (1, 2))::INT)::BIGINT AS cooperation,
+                       sum((quad IN (3, 4))::INT)::BIGINT AS conflict
                 FROM events {w.sql} GROUP BY 1, 2 HAVING count(*) >= ?
                 ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, int(min_weight), int(max_edges)])
+            keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+            about = _actor_names(cur, keys) if by == "actor" else {}
         nodes: dict[str, dict[str, Any]] = {}
         for e in edges:
             for end in ("source", "target"):
                 key = e[end]
                 n = nodes.setdefault(key, {"id": key, "label": key, "country": None, "weight": 0})
-                name = e.pop(f"{end}_name")
-                country = e.pop(f"{end}_country")
-                if by == "actor" and name:
-                    n["label"] = name
-                n["country"] = n["country"] or (key if by == "country" else country)
+                if by == "actor":
+                    n["label"] = about.get(key, {}).get("name") or key
+                    n["country"] = about.get(key, {}).get("country")
+                else:
+                    n["country"] = key
                 n["weight"] += e["weight"]
         return {"nodes": sorted(nodes.values(), key=lambda n: (-n["weight"], n["id"])), "edges": edges}
 
@@ -491,6 +489,32 @@ class Store:
 def _like(term: str) -> str:
     # No ESCAPE in DuckDB's ILIKE by default: drop % so a term cannot widen itself; _ stays a one-char wildcard.
     return "%" + str(term).replace("%", "") + "%"
+
+
+def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) -> list[dict[str, Any]]:
+    """One page, newest first: sort only row ids, then fetch the page's full rows (deep pages stay cheap)."""
+    rids = [r[0] for r in cur.execute(f"SELECT rowid FROM {table} {w.sql} ORDER BY date DESC NULLS LAST, rowid "
+                                      f"LIMIT ? OFFSET ?", [*w.params, limit, offset]).fetchall()]
+    if not rids:
+        return []
+    items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
+                        f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
+    order = {r: i for i, r in enumerate(rids)}
+    items.sort(key=lambda it: order[it["_rid"]])
+    for it in items:
+        del it["_rid"]
+    return items
+
+
+def _actor_names(cur, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """code, name, country, sector for each actor key (the first stored values)."""
+    if not keys:
+        return {}
+    rows = cur.execute("""
+        SELECT actor_key, any_value(code), coalesce(any_value(name), any_value(text)), any_value(country),
+               any_value(sector)
+        FROM actors WHERE actor_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_key""", [keys]).fetchall()
+    return {r[0]: {"code": r[1], "name": r[2], "country": r[3], "sector": r[4]} for r in rows}
 
 
 def _is_code(cur, value: str) -> bool:
