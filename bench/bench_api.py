@@ -133,8 +133,13 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=100_000, help="articles when the store is built")
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--uncached-only", action="store_true", help="skip the cached pass")
+    ap.add_argument("--rebuild", action="store_true", help="build the store again (after a store schema change)")
     args = ap.parse_args()
 
+    if args.rebuild:
+        for suffix in ("", ".wal", ".gate"):
+            if os.path.exists(args.db + suffix):
+                os.remove(args.db + suffix)
     ensure_store(args.db, args.events, args.articles)
     from fastapi.testclient import TestClient
 

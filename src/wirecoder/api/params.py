@@ -67,7 +67,7 @@ class EventFilters:
         return urlencode({k: str(v).lower() if isinstance(v, bool) else v for k, v in self.as_kwargs().items()})
 
 
-def _flag(value: Optional[str]) -> Optional[bool]:
+def flag(value: Optional[str]) -> Optional[bool]:
     return (value in ("true", "1", "yes", "on")) if value else None
 
 
@@ -106,7 +106,7 @@ def _event_filters(
         source_country=clean(source_country, True), target_country=clean(target_country, True),
         country=clean(country, True), cameo=clean(cameo), plover=clean(plover, True),
         quad=int(quad) if quad else None, date_from=clean(date_from), date_to=clean(date_to),
-        place=clean(place), article_id=clean(article_id), negated=_flag(negated), dedup=_flag(dedup),
+        place=clean(place), article_id=clean(article_id), negated=flag(negated), dedup=flag(dedup),
     )
 
 

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from . import models
-from .params import FLAG, EventFilters, Paging, _flag, event_filters, paging, search_query
+from .params import FLAG, EventFilters, Paging, flag, event_filters, paging, search_query
 
 router = APIRouter(prefix="/api", tags=["api"])
 DATE = r"^(?:\d{4}-\d{2}-\d{2})?$"
@@ -34,7 +34,7 @@ def list_articles(
     return _access(request).page(
         "search_articles", q=search_query(request, q), limit=page.limit, offset=page.offset,
         date_from=date_from or None, date_to=date_to or None, site=site or None,
-        has_events=_flag(has_events), dedup=_flag(dedup),
+        has_events=flag(has_events), dedup=flag(dedup),
     )
 
 
@@ -59,7 +59,7 @@ def list_statements(
 ):
     return _access(request).page(
         "statements", speaker=speaker or None, q=search_query(request, q), article_id=article_id or None,
-        date_from=date_from or None, date_to=date_to or None, dedup=_flag(dedup),
+        date_from=date_from or None, date_to=date_to or None, dedup=flag(dedup),
         limit=page.limit, offset=page.offset,
     )
 
@@ -87,7 +87,7 @@ def list_actors(
 ):
     return _access(request).page(
         "actors", q=search_query(request, q), role=role, country=(country or "").upper() or None,
-        dedup=_flag(dedup), limit=page.limit, offset=page.offset,
+        dedup=flag(dedup), limit=page.limit, offset=page.offset,
     )
 
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from ..api.params import EventFilters, Paging, event_filters, paging, search_query
+from ..api.params import EventFilters, event_filters, search_query
 from .highlight import record_marks, render, speaker_groups
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
