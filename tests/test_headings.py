@@ -41,6 +41,14 @@ def test_subheadings_between_paragraphs_are_found():
     assert [h.text for h in record.headings] == ["Gradual reopening", "Maritime dispute left aside"]
 
 
+def test_short_question_between_paragraphs_is_a_subheading():
+    text = "\n".join([HEADLINE, P1, P2, "What happens to the maritime dispute?", P4])
+    assert [h.text for h in analysed(text).headings] == ["What happens to the maritime dispute?"]
+    # A quoted question is speech, not a heading.
+    quoted = "\n".join([HEADLINE, P1, P2, '"Why now?" asked one official.', P4])
+    assert analysed(quoted).headings == []
+
+
 def test_headline_standfirst_and_dateline_are_not_subheadings():
     text = "\n".join([HEADLINE, STANDFIRST, P1, P2, P3])
     record = analysed(text)

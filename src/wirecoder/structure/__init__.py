@@ -170,11 +170,13 @@ def _read_body(record: Record, units: list[Unit], body_at: Optional[int]) -> Non
             u.role = "prose"
     content = [u for u in units[body_at:] if u.role not in ("debris", "timestamp")]
     for k, u in enumerate(content):
-        if u.role:
-            continue
         if given:
-            if any(h.start < u.end and u.start < h.end for h in record.headings):
+            if u.role != "dateline" and any(h.start < u.end and u.start < h.end for h in record.headings):
                 u.role = "heading"
+            continue
+        # A short question on its own line between paragraphs reads as a subheading.
+        question = u.role == "prose" and u.text.endswith("?") and len(u.words) <= 12
+        if u.role and not question:
             continue
         before = content[k - 1] if k > 0 else None
         after = content[k + 1] if k + 1 < len(content) else None

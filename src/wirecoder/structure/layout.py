@@ -166,13 +166,17 @@ def ends_on_fragment(text: str) -> bool:
 
 
 def heading_like(text: str, max_words: int = 14) -> bool:
-    """A short line that starts with a capital and ends without sentence punctuation."""
+    """A short line that starts with a capital and ends without sentence punctuation
+    (a question such as 'What comes next?' may be a heading too)."""
     words = _WORD.findall(text)
     if not 1 <= len(words) <= max_words or len(text) > 110:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“«'‘"):
         return False
-    if last_char(text) in _TERMINAL + ",;:-–—" or text.rstrip(_SPACE + _CLOSERS)[-1:] in _TERMINAL:
+    question = text.endswith("?") and not text.startswith(("\"", "“", "«", "'", "‘"))
+    if not question and (
+        last_char(text) in _TERMINAL + ",;:-–—" or text.rstrip(_SPACE + _CLOSERS)[-1:] in _TERMINAL
+    ):
         return False
     if sentence_breaks(text) or quotes_unbalanced(text):
         return False
