@@ -28,6 +28,7 @@ FORMATS = [
     ("ST. PETERSBURG, June 3. /TASS/.", "St. Petersburg", "TASS", "2026-06-03"),
     ("WASHINGTON, Sept 29, 2025 (Reuters) -", "Washington", "Reuters", "2025-09-29"),
     ("JEDDAH, Saudi Arabia --", "Jeddah", None, None),
+    ("RYE, N.H. -", "Rye", None, None),
 ]
 
 
@@ -66,6 +67,12 @@ def test_dateline_on_a_line_of_its_own():
     assert record.dateline.place == "Beirut"
     assert record.dateline.span.text == "BEIRUT —"
     assert record.title == "Ceasefire talks resume in Lebanon"
+
+
+def test_em_dash_without_a_space():
+    record = code_text("BOSTON —Officials met on Tuesday to discuss the strike, a union spokesman said.")
+    assert record.dateline.place == "Boston"
+    assert record.dateline.span.text == "BOSTON —"
 
 
 def test_published_date_is_used_when_there_is_no_reference_date():

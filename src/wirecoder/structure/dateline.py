@@ -34,7 +34,7 @@ def _regex() -> re.Pattern:
     agency = r"(?P<agency>\((?P<ap>[^()\n]{1,40})\)|/(?P<as>[^/\n]{1,30})/|(?P<aw>[A-Za-z][A-Za-z\-]{1,24}))"
     return re.compile(
         rf"^{place}(?:,\s*{region})?(?:[,.]\s*(?P<date>{date_rx}))?[.,]?[ \t\u00a0]*(?:{agency})?(?P<dot>\.)?"
-        rf"[ \t\u00a0]*(?P<sep>—|–|--|-|:)?(?=[\s\u00a0]|$)"
+        rf"[ \t\u00a0]*(?P<sep>—|–|--|-|:)?(?:(?=[\s\u00a0]|$)|(?<=[—–])(?=[\"“A-Z]))"
     )
 
 
@@ -86,7 +86,7 @@ def parse(line: str, offset: int = 0, reference: Optional[date] = None) -> Optio
         # Without an agency only an ALL CAPS place with a dash or a dated place counts.
         if not sep or sep == ":" or not (place.isupper() or has_date):
             return None
-        if not has_date and (len(place) < 4 or not re.match(r"[\s\u00a0]*(?:[\"“«'A-Z0-9]|$)", line[m.end() :])):
+        if not has_date and (len(place) < 3 or not re.match(r"[\s\u00a0]*(?:[\"“«'A-Z0-9]|$)", line[m.end() :])):
             return None
     elif not (sep or m.group("dot") or slashed):
         return None
