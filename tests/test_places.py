@@ -106,3 +106,16 @@ def test_gazetteer_is_built_once_and_keys_fold_accents():
     assert get_gazetteer() is get_gazetteer()
     assert place_key("Zürich") == place_key("Zurich")
     assert place_key("Deir ez-Zor") == "deir ez zor"
+
+
+def test_names_and_acronyms_that_match_small_towns_are_not_places(coder):
+    record = coder.code("Mary and Joseph said the OTA update was late. Republic of Ireland officials agreed.")
+    texts = [p.text for p in record.places]
+    assert "Mary" not in texts and "OTA" not in texts and "Republic" not in texts
+    assert "Ireland" in texts
+
+
+def test_curated_region_outranks_a_town_of_the_same_name(coder):
+    record = coder.code("Ships were diverted away from the Red Sea and across the Atlantic Ocean.")
+    kinds = {p.text: p.kind for p in record.places}
+    assert kinds == {"Red Sea": "sea", "Atlantic Ocean": "sea"}

@@ -67,6 +67,7 @@ class Candidate:
     lon: Optional[float]
     geonameid: Optional[int]
     population: int = 0
+    curated: bool = False  # from regions.yaml: outranks a gazetteer town of the same name
 
 
 class Gazetteer:
@@ -76,6 +77,8 @@ class Gazetteer:
         self.primary: dict[str, list[Candidate]] = {}
         self.alternate: dict[str, list[Candidate]] = {}
         self.ambiguous: set[str] = set()
+        # Names of organisations, groups and people in the actor dictionary: never places.
+        self.actor_names: set[str] = set()
         self.max_tokens = 1
         # Longest name (in words) starting with each first word: most words start none.
         self.span_by_first: dict[str, int] = {}
@@ -156,12 +159,23 @@ class Gazetteer:
             lat, lon = centre("US-" + code)
             gaz.add(st["name"], Candidate(st["name"], "USA", "admin", lat, lon, st["geonameid"], 0))
         for r in yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")):
-            cand = Candidate(r["name"], r.get("country"), r.get("kind", "region"), r.get("lat"), r.get("lon"), None, 0)
+            cand = Candidate(r["name"], r.get("country"), r.get("kind", "region"), r.get("lat"), r.get("lon"), None, 0,
+                             curated=True)
             for n in r.get("names") or [r["name"]]:
                 if place_key(n) in gaz.primary:  # regions.yaml outranks a small town of the same name
                     gaz.primary[place_key(n)].insert(0, cand)
                 else:
                     gaz.add(n, cand)
+        from .actors import get_actor_matcher
+
+        for e in get_actor_matcher().entries.values():
+            if e.kind in ("organization", "group", "person"):
+                for n in e.names:
+                    if place_key(n) not in gaz.primary or all(c.kind == "city" for c in gaz.primary[place_key(n)]):
+                        gaz.actor_names.add(place_key(n))
+        for line in (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                gaz.actor_names.add(place_key(line))
         for line in (DATA_DIR / "ambiguous.txt").read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if line and not line.startswith("#"):
@@ -194,8 +208,8 @@ def _best(cands: list[Candidate], home: Optional[str], named: set[str]) -> Candi
         return cands[0]
     return max(
         cands,
-        key=lambda c: (c.country == home and home is not None, c.country in named, _KIND_RANK.get(c.kind, 1),
-                       c.population),
+        key=lambda c: (c.country == home and home is not None, c.country in named, c.curated,
+                       _KIND_RANK.get(c.kind, 1), c.population),
     )
 
 
@@ -257,29 +271,48 @@ def find_places(record, doc, gaz: Gazetteer) -> list[Place]:
             i += 1
             continue
         i, j, start, end, cands = match
-        if _vetoed(doc, i, j, start, end, cands, ents, gaz):
+        verdict = _verdict(text, doc, i, j, start, end, cands, ents, gaz)
+        if verdict == "no":
             i += 1
             continue
-        found.append((start, end, cands))
+        found.append((start, end, cands) if verdict == "yes" else (start, end, cands, "support"))
         i = j
 
     # Countries the story names outright, and the only country a name can be in.
+    sure = [f for f in found if len(f) == 3]
     named = set()
-    for _, _, cands in found:
+    for _, _, cands in sure:
         plain = _best(cands, None, set())
-        if plain.kind == "country" or len({c.country for c in cands}) == 1:
+        others = [c for c in cands if c.country != plain.country]
+        # "Lebanon" names the country (over small US towns); "Georgia" might be the US state.
+        if not others or (plain.kind == "country" and all(
+                c.kind == "city" and c.population < TRUSTED_POPULATION for c in others)):
             named.add(plain.country)
     named.discard(None)
-    return [_to_place(text, s, e, _best(c, home, named)) for s, e, c in found]
+    supported = {home}  # small towns only in the country the story was filed from
+    out = []
+    for f in found:
+        s, e, cands = f[0], f[1], f[2]
+        if len(f) == 4:  # a small town with no other sign: kept in the dateline's country
+            cands = [c for c in cands if c.country in supported]
+            if not cands:
+                continue
+        out.append(_to_place(text, s, e, _best(cands, home, named)))
+    return out
 
 
-def _vetoed(doc, i: int, j: int, start: int, end: int, cands: list[Candidate], ents, gaz: Gazetteer) -> bool:
-    """True when the parse says this capitalised match is not a place."""
-    span_text = doc.text[start:end]
+_NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP", "LANGUAGE"}
+# Cities at least this large are places without further signs; smaller ones need one.
+TRUSTED_POPULATION = 100_000
+
+
+def _verdict(text: str, doc, i: int, j: int, start: int, end: int, cands: list[Candidate], ents, gaz) -> str:
+    """"yes", "no", or "support" (a small town kept only in the dateline's country)."""
+    span_text = text[start:end]
     exact_label = None
     for s, e, label in ents:
         if s <= start and end <= e and (s, e) != (start, end) and label in _VETO_LABELS:
-            return True  # part of a longer name: "Paris Hilton", "Washington Post"
+            return "no"  # part of a longer name: "Paris Hilton", "Washington Post"
         if (s, e) == (start, end):
             exact_label = label
     last = doc[j - 1]
@@ -287,21 +320,33 @@ def _vetoed(doc, i: int, j: int, start: int, end: int, cands: list[Candidate], e
     head = last.head
     if last.dep_ == "compound" and head.i >= j and head.pos_ == "PROPN" and head.lower_ not in _PLACE_WORDS:
         if not gaz.lookup(head.text):
-            return True
+            return "no"
     # "Lloyd Austin": a first name before the match.
     if i > 0:
         prev = doc[i - 1]
         if (prev.pos_ == "PROPN" and _capitalised(prev.text) and prev.dep_ == "compound" and i <= prev.head.i < j
                 and not gaz.lookup(prev.text) and prev.lower_ not in {"north", "south", "east", "west", "central"}):
-            return True
+            return "no"
     single = j - i == 1
-    is_country = any(c.kind == "country" for c in cands)
+    trusted_kind = any(c.kind != "city" for c in cands)
     # "Police said", "Most of": a common word at the start of a sentence.
-    if single and not is_country and doc[i].pos_ not in ("PROPN",) and not doc[i].is_upper:
-        return True
-    if gaz.is_ambiguous(span_text):
-        return not _clear_place_context(doc, i, j, exact_label, gaz)
-    return False
+    if single and not trusted_kind and doc[i].pos_ != "PROPN" and not doc[i].is_upper:
+        return "no"
+    key = place_key(span_text)
+    if key in gaz.actor_names or exact_label in _NOT_PLACE_LABELS:
+        return "no"  # "Hamas" (also a town's other name), "March"
+    clear = _clear_place_context(doc, i, j, exact_label, gaz)
+    if gaz.is_ambiguous(span_text) or key not in gaz.primary:
+        return "yes" if clear else "no"
+    if clear or trusted_kind:
+        return "yes"
+    if span_text.isupper():
+        return "no"  # "OTA", "GOLDEN": acronyms and shouted words are not towns without a GPE tag
+    if exact_label in ("PERSON", "ORG"):
+        return "no"  # "Mary and Joseph", "Norton told": the parse says a name, nothing says a place
+    if max(c.population for c in cands) >= TRUSTED_POPULATION:
+        return "yes"
+    return "support"
 
 
 def _clear_place_context(doc, i: int, j: int, exact_label: Optional[str], gaz: Gazetteer) -> bool:
