@@ -98,7 +98,7 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
             INSERT INTO events BY NAME
             SELECT 'syn-' || a AS article_id, (i % {events_per_article})::INTEGER AS idx,
                    DATE '2024-01-01' + (a % 730)::INTEGER AS date, NULL AS date_text,
-                   s.code AS source_key, s.code AS source_text, s.code AS source_code, s.code AS source_name, left(s.code, 3) AS source_country,
+                   (s.n + 1)::INTEGER AS source_aid, (t.n + 1)::INTEGER AS target_aid, s.code AS source_key, s.code AS source_text, s.code AS source_code, s.code AS source_name, left(s.code, 3) AS source_country,
                    NULL AS source_sector,
                    t.code AS target_key, t.code AS target_text, t.code AS target_code, t.code AS target_name, left(t.code, 3) AS target_country,
                    NULL AS target_sector,
@@ -144,6 +144,9 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
                 UNION ALL
                 SELECT article_id, idx, 'target', target_code, target_text, target_code, target_name, target_country,
                        NULL, is_dup FROM events)
+        """)
+        con.execute("""
+            INSERT INTO actor_names SELECT (n + 1)::INTEGER, code, code, code, left(code, 3), NULL FROM actor_list
         """)
         con.execute("""
             INSERT INTO places BY NAME

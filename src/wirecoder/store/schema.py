@@ -34,6 +34,7 @@ TABLES: dict[str, str] = {
     """,
     "events": """
         article_id VARCHAR, idx INTEGER, date DATE, date_text VARCHAR,
+        source_aid INTEGER, target_aid INTEGER,
         source_key VARCHAR, source_text VARCHAR, source_code VARCHAR, source_name VARCHAR, source_country VARCHAR,
         source_sector VARCHAR,
         target_key VARCHAR, target_text VARCHAR, target_code VARCHAR, target_name VARCHAR, target_country VARCHAR,
@@ -48,6 +49,10 @@ TABLES: dict[str, str] = {
         article_id VARCHAR, event_idx INTEGER, role VARCHAR, actor_key VARCHAR,
         text VARCHAR, code VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, is_dup BOOLEAN,
         first_in_article BOOLEAN
+    """,
+    # One row per distinct actor key: a small integer id (events group on it) and how to show it.
+    "actor_names": """
+        id INTEGER, actor_key VARCHAR, code VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR
     """,
     "places": """
         article_id VARCHAR, idx INTEGER, text VARCHAR, name VARCHAR, country VARCHAR, kind VARCHAR,

@@ -154,6 +154,7 @@ class Store:
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [write])
             con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [write])
             con.execute("DELETE FROM errors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [write])
+            aids = _actor_ids(con, [records[rid] for rid in write])
             tables: dict[str, list[dict]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
             for rid in write:
                 rec = records[rid]
@@ -163,7 +164,9 @@ class Store:
                 tables["articles"].append(R.article_row(rec, hashes[rid], input_hashes.get(rid), dup_of, sim, now))
                 tables["statements"] += R.statement_rows(rec, is_dup)
                 tables["speakers"] += R.speaker_rows(rec)
-                tables["events"] += R.event_rows(rec, is_dup)
+                for ev in R.event_rows(rec, is_dup):
+                    ev["source_aid"], ev["target_aid"] = aids.get(ev["source_key"]), aids.get(ev["target_key"])
+                    tables["events"].append(ev)
                 tables["actors"] += R.actor_rows(rec, is_dup)
                 tables["places"] += R.place_rows(rec)
                 if sig.usable:
@@ -436,7 +439,8 @@ class Store:
         if by not in ("actor", "country"):
             raise ValueError(f"by must be actor or country, not {by!r}")
         filters.pop("limit", None), filters.pop("offset", None)
-        s, t = ("source_country", "target_country") if by == "country" else ("source_key", "target_key")
+        # Actors group on their small integer ids (much cheaper than two strings), named afterwards.
+        s, t = ("source_country", "target_country") if by == "country" else ("source_aid", "target_aid")
         with self._read() as cur:
             w = self._event_where(cur, **filters)
             w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
@@ -446,8 +450,17 @@ class Store:
                        sum((quad IN (3, 4))::INT)::BIGINT AS conflict
                 FROM events {w.sql} GROUP BY 1, 2 HAVING count(*) >= ?
                 ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, int(min_weight), int(max_edges)])
-            keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
-            about = _actor_names(cur, keys) if by == "actor" else {}
+            about: dict = {}
+            if by == "actor" and edges:
+                ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+                for aid, key, name, country in cur.execute(
+                        "SELECT id, actor_key, name, country FROM actor_names WHERE id IN (SELECT unnest(?::INTEGER[]))",
+                        [ids]).fetchall():
+                    about[aid] = {"key": key, "name": name, "country": country}
+                for e in edges:
+                    e["source"], e["target"] = about[e["source"]]["key"], about[e["target"]]["key"]
+                about = {v["key"]: v for v in about.values()}
+                edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
         nodes: dict[str, dict[str, Any]] = {}
         for e in edges:
             for end in ("source", "target"):
@@ -506,14 +519,39 @@ def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) ->
     return items
 
 
+def _actor_ids(con, records: list[dict]) -> dict[str, int]:
+    """Integer ids of the batch's actor keys, adding new keys to actor_names (first spelling wins)."""
+    first: dict[str, dict] = {}
+    for rec in records:
+        for ev in rec.get("events") or []:
+            for role in ("source", "target"):
+                a = ev.get(role)
+                key = R.actor_key(a) if a else None
+                if key and key not in first:
+                    first[key] = a
+    if not first:
+        return {}
+    ids = dict(con.execute("SELECT actor_key, id FROM actor_names WHERE actor_key IN (SELECT unnest(?::VARCHAR[]))",
+                           [list(first)]).fetchall())
+    next_id = con.execute("SELECT coalesce(max(id), 0) FROM actor_names").fetchall()[0][0] + 1
+    new = []
+    for key, a in first.items():
+        if key not in ids:
+            ids[key] = next_id
+            new.append({"id": next_id, "actor_key": key, "code": a.get("code"),
+                        "name": a.get("name") or a.get("text"), "country": a.get("country"),
+                        "sector": a.get("sector")})
+            next_id += 1
+    _insert(con, "actor_names", new)
+    return ids
+
+
 def _actor_names(cur, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """code, name, country, sector for each actor key (the first stored values)."""
+    """code, name, country, sector for each actor key."""
     if not keys:
         return {}
-    rows = cur.execute("""
-        SELECT actor_key, any_value(code), coalesce(any_value(name), any_value(text)), any_value(country),
-               any_value(sector)
-        FROM actors WHERE actor_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_key""", [keys]).fetchall()
+    rows = cur.execute("SELECT actor_key, code, name, country, sector FROM actor_names "
+                       "WHERE actor_key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()
     return {r[0]: {"code": r[1], "name": r[2], "country": r[3], "sector": r[4]} for r in rows}
 
 
