@@ -119,3 +119,9 @@ def test_curated_region_outranks_a_town_of_the_same_name(coder):
     record = coder.code("Ships were diverted away from the Red Sea and across the Atlantic Ocean.")
     kinds = {p.text: p.kind for p in record.places}
     assert kinds == {"Red Sea": "sea", "Atlantic Ocean": "sea"}
+
+
+def test_a_tiny_namesake_in_a_named_country_does_not_beat_the_real_place(coder):
+    record = coder.code("The United States and Russia will meet in Geneva, the State Department said.")
+    (geneva,) = [p for p in record.places if p.text == "Geneva"]
+    assert geneva.country == "CHE"

@@ -203,14 +203,22 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# The dateline's or a named country's place wins over a larger namesake only if it is a
+# city in its own right: Tripoli (Lebanon) in a story about Lebanon, never Geneva (Illinois).
+CONTEXT_POPULATION_SHARE = 0.5
+
+
 def _best(cands: list[Candidate], home: Optional[str], named: set[str]) -> Candidate:
     if len(cands) == 1:
         return cands[0]
-    return max(
-        cands,
-        key=lambda c: (c.country == home and home is not None, c.country in named, c.curated,
-                       _KIND_RANK.get(c.kind, 1), c.population),
-    )
+    floor = CONTEXT_POPULATION_SHARE * max(c.population for c in cands)
+
+    def rank(c: Candidate):
+        sizable = c.kind != "city" or c.population >= min(floor, TRUSTED_POPULATION)
+        return (sizable and home is not None and c.country == home, sizable and c.country in named, c.curated,
+                _KIND_RANK.get(c.kind, 1), c.population)
+
+    return max(cands, key=rank)
 
 
 def _to_place(text: str, start: int, end: int, c: Candidate) -> Place:
