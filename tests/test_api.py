@@ -234,9 +234,58 @@ def test_read_only_server_refuses_to_store(tmp_path, coder):
     assert client.post("/api/code", json={"text": STORY}).status_code == 200
 
 
-def test_server_never_fetches_unless_allowed(client):
-    r = client.post("/api/code", json={"url": "http://127.0.0.1:9/story.html"})
+PAGE = (
+    "<html><head><title>Grain deal signed</title></head><body><nav>Home | World | Sport</nav><article>"
+    "<h1>Grain deal signed</h1><p>KYIV, October 2 (Wirewire) - Ukraine and Poland signed an agreement on grain "
+    "transit on Thursday, Ukrainian Prime Minister Olena Hrytsenko said.</p><p>\"This opens our western border,\" "
+    "she told reporters after the signing ceremony in the capital, adding that trucks would move next week.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.fixture
+def page_server():
+    """A loopback web server with one article page; it records the requests it gets."""
+    import http.server
+    import threading
+
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.path)
+            body = PAGE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/grain.html", seen
+    srv.shutdown()
+
+
+def test_server_never_fetches_unless_allowed(db, coder, page_server):
+    url, seen = page_server
+    client = TestClient(create_app(db, settings=Settings(db=db), coder=coder))
+    r = client.post("/api/code", json={"url": url})
     assert r.status_code == 403 and "allow_fetch" in r.json()["detail"]
+    # Given html and a url, the url is only metadata: nothing is fetched.
+    r = client.post("/api/code", json={"html": PAGE, "url": url})
+    assert r.status_code == 200 and "Olena Hrytsenko" in r.json()["text"]
+    assert seen == []
+
+    fetching = TestClient(create_app(db, settings=Settings(db=db, allow_fetch=True), coder=coder))
+    r = fetching.post("/api/code", json={"url": url, "date": "2026-10-02"})
+    assert r.status_code == 200, r.text
+    assert seen == ["/grain.html"]
+    assert "Olena Hrytsenko" in r.json()["text"] and r.json()["url"] == url
+    assert fetching.post("/api/code", json={"url": "file:///etc/passwd"}).status_code == 422
 
 
 def test_slow_request_gets_503(db):
