@@ -83,13 +83,13 @@ class Gazetteer:
         # Longest name (in words) starting with each first word: most words start none.
         self.span_by_first: dict[str, int] = {}
 
-    def add(self, name: str, cand: Candidate, primary: bool = True) -> None:
-        key = place_key(name)
+    def add(self, name: str, cand: Candidate, primary: bool = True, key: Optional[str] = None) -> None:
+        key = key or place_key(name)
         if not key:
             return
         index = self.primary if primary else self.alternate
         bucket = index.setdefault(key, [])
-        if cand not in bucket:
+        if not any(c is cand for c in bucket):
             bucket.append(cand)
         words = key.split(" ")
         self.max_tokens = max(self.max_tokens, len(words))
@@ -137,8 +137,9 @@ class Gazetteer:
                              int(c.get("population") or 0))
             for alt in c.get("alternatenames") or ():
                 if len(alt) >= 3 and alt[:1].isupper() and not alt.isupper() and _latin(alt):
-                    if place_key(alt) not in gaz.primary:
-                        gaz.add(alt, cand, primary=False)
+                    key = place_key(alt)
+                    if key not in gaz.primary:
+                        gaz.add(alt, cand, primary=False, key=key)
 
         def centre(key: str) -> tuple[Optional[float], Optional[float]]:
             s = sums.get(key)
