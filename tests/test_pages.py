@@ -190,3 +190,16 @@ def test_a_record_coded_by_wirecoder_renders_with_real_spans(tmp_path, coder):
         assert f'id="statement-{i}"' in page.text
     shown_events = {int(n) for a, _ in marked_spans(body) for n in a.get("data-event", "").split()}
     assert shown_events == {i for i, ev in enumerate(record.events) if ev.trigger}
+
+
+def test_an_input_that_failed_shows_its_error(tmp_path):
+    from wirecoder.record import ErrorInfo, ErrorRecord
+    from wirecoder.store import Store
+
+    db = str(tmp_path / "errors.duckdb")
+    Store(db).add([ErrorRecord("empty-page", "feed.jsonl:7", ErrorInfo("empty", "feed.jsonl:7: empty text <none>"))])
+    client = TestClient(create_app(db, settings=Settings(db=db)))
+    assert client.get("/api/articles/empty-page").json()["error"]["kind"] == "empty"
+    page = client.get("/articles/empty-page")
+    assert page.status_code == 200
+    assert "Not coded: <span class=\"kind\">empty</span>: feed.jsonl:7: empty text &lt;none&gt;" in page.text
