@@ -343,3 +343,9 @@ def test_a_place_in_the_phrase_gives_the_country(matcher):
     assert (ref.code, ref.country) == ("SYRCVL", "SYR")
     ref = resolve_phrase(matcher, text, "Idlib")
     assert (ref.code, ref.text) == ("SYR", "Idlib")
+
+
+def test_an_unsettled_surname_is_not_taken_for_a_town(matcher):
+    # George W. Bush was president while Jeb Bush governed Florida: no guess, and no Egyptian town.
+    assert resolve_phrase(matcher, "Bush spoke on television.", "Bush", date="2005-01-01") is None
+    assert resolve_phrase(matcher, "Bush spoke on television.", "Bush", date="2016-01-01").name == "Jeb Bush"

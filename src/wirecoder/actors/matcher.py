@@ -334,7 +334,7 @@ class ActorMatcher:
             if ref.country:
                 return ref
         end = len(text) if end is None else end
-        place = _place_in(text, start, end)
+        place = _place_in(text, start, end, self._trie)
         if place is None:
             return found[0] if found else None
         if found:
@@ -374,8 +374,11 @@ class ActorMatcher:
 _PLACE_ACTOR_POPULATION = 50_000
 
 
-def _place_in(text: str, start: int, end: int):
-    """((start, end), country, name) of the first unambiguous gazetteer place in text[start:end]."""
+def _place_in(text: str, start: int, end: int, trie: dict):
+    """((start, end), country, name) of the first unambiguous gazetteer place in text[start:end].
+
+    A name the actor dictionary knows (a surname it could not settle, like "Bush" when two
+    Bushes held office) is not taken for a place."""
     from ..places import get_gazetteer
 
     gaz = get_gazetteer()
@@ -389,6 +392,11 @@ def _place_in(text: str, start: int, end: int):
                 continue
             name = text[s:e]
             if gaz.is_ambiguous(name):
+                continue
+            node = trie
+            for _s, _e, w in toks[i:j]:
+                node = node.get(fold(w)) if node is not None else None
+            if node is not None and None in node:
                 continue
             cands = [c for c in gaz.lookup(name) if c.country and (c.kind != "city" or c.population >= _PLACE_ACTOR_POPULATION)]
             if not cands:
