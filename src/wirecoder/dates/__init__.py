@@ -81,7 +81,7 @@ def _tense(doc, text: str, start: int, end: int) -> Optional[str]:
         if span is not None and len(span):
             tok = span.root
             for _ in range(4):
-                if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                     break
                 tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
