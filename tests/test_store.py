@@ -107,6 +107,8 @@ def test_event_filters(store):
     page = store.events(limit=2, offset=0)
     assert page["total"] == 3 and [e["article_id"] for e in page["items"]] == ["c", "b"]  # newest first
     assert store.events(limit=2, offset=2)["items"][0]["article_id"] == "a"
+    filtered = store.events(plover="ACCUSE", limit=2, offset=1)  # a filtered page takes another path
+    assert filtered["total"] == 3 and [e["article_id"] for e in filtered["items"]] == ["b", "a"]
     assert page["items"][0]["article_title"] == "Story c"
 
 

@@ -320,8 +320,7 @@ class Store:
                 w.add("speaker_key = lower(?)", speaker)
             elif speaker:
                 w.add("speaker ILIKE ?", _like(speaker))
-            total = cur.execute(f"SELECT count(*) FROM statements {w.sql}", w.params).fetchone()[0]
-            items = _page_rows(cur, "statements", cols, w, limit, offset)
+            total, items = _page_rows(cur, "statements", cols, w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -391,8 +390,7 @@ class Store:
         with self._read() as cur:
             w = self._event_where(cur, source, target, source_country, target_country, cameo, plover, quad,
                                   date_from, date_to, place, article_id, dedup, **filters)
-            total = cur.execute(f"SELECT count(*) FROM events {w.sql}", w.params).fetchone()[0]
-            items = _page_rows(cur, "events", cols, w, limit, offset)
+            total, items = _page_rows(cur, "events", cols, w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -504,19 +502,32 @@ def _like(term: str) -> str:
     return "%" + str(term).replace("%", "") + "%"
 
 
-def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) -> list[dict[str, Any]]:
-    """One page, newest first: sort only row ids, then fetch the page's full rows (deep pages stay cheap)."""
-    rids = [r[0] for r in cur.execute(f"SELECT rowid FROM {table} {w.sql} ORDER BY date DESC NULLS LAST, rowid "
-                                      f"LIMIT ? OFFSET ?", [*w.params, limit, offset]).fetchall()]
+# Newest first, then insertion order, as one BIGINT (rowid < 2^33): lets max_by() pick a page.
+_SORT_KEY = "((coalesce(date - DATE '1970-01-01', -100000))::BIGINT << 33) - rowid"
+MAX_BY_ROWS = 100_000  # deeper pages sort with ORDER BY instead
+
+
+def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page newest first). Filtered: one scan gives the count and the page's row ids (max_by);
+    then only the page's full rows are fetched, so deep pages and costly filters stay cheap."""
+    want = limit + offset
+    if w.parts and 0 < want <= MAX_BY_ROWS:
+        total, rids = cur.execute(f"SELECT count(*), max_by(rowid, {_SORT_KEY}, ?) FROM {table} {w.sql}",
+                                  [want, *w.params]).fetchall()[0]
+        rids = (rids or [])[offset:want]
+    else:
+        total = cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
+        rids = [r[0] for r in cur.execute(f"SELECT rowid FROM {table} {w.sql} ORDER BY date DESC NULLS LAST, rowid "
+                                          f"LIMIT ? OFFSET ?", [*w.params, limit, offset]).fetchall()]
     if not rids:
-        return []
+        return total, []
     items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
                         f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
     order = {r: i for i, r in enumerate(rids)}
     items.sort(key=lambda it: order[it["_rid"]])
     for it in items:
         del it["_rid"]
-    return items
+    return total, items
 
 
 def _actor_ids(con, records: list[dict]) -> dict[str, int]:
