@@ -79,6 +79,17 @@ def load_texts(args) -> tuple[list[tuple[str, str]], str]:
     return [(f"{id_}#{k}", text) for k, (id_, text) in enumerate(cycled)], where
 
 
+def _bar(items, total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, mininterval=2, leave=False)
+
+
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
@@ -116,18 +127,19 @@ def main() -> int:
 
     # Interleaved rounds, best of each: the machine is shared, so one slow round says little.
     bare_s = coder_s = bare_cpu = coder_cpu = float("inf")
-    for _ in range(args.rounds):
+    n = len(texts)
+    for r in range(args.rounds):
         t0, c0 = time.perf_counter(), time.process_time()
-        tokens = sum(len(doc) for doc in nlp.pipe([t for _, t in texts], batch_size=bs))
+        docs = nlp.pipe([t for _, t in texts], batch_size=bs)
+        tokens = sum(len(doc) for doc in _bar(docs, n, f"round {r + 1}: bare spaCy"))
         bare_s, bare_cpu = min(bare_s, time.perf_counter() - t0), min(bare_cpu, time.process_time() - c0)
         coder.timings.clear()
         t0, c0 = time.perf_counter(), time.process_time()
-        outputs = list(coder.code_inputs(inputs))
+        outputs = list(_bar(coder.code_inputs(inputs), n, f"round {r + 1}: coder"))
         coder_s, coder_cpu = min(coder_s, time.perf_counter() - t0), min(coder_cpu, time.process_time() - c0)
         errors = sum(isinstance(o, ErrorRecord) for o in outputs)
         del outputs
 
-    n = len(texts)
     print(f"bare spaCy nlp.pipe : {n / bare_s:7.2f} articles/s {tokens / bare_s:9.0f} tokens/s ({bare_s:.1f} s)")
     print(f"coder, 1 process    : {n / coder_s:7.2f} articles/s {tokens / coder_s:9.0f} tokens/s ({coder_s:.1f} s, "
           f"{errors} error records)")
@@ -140,13 +152,19 @@ def main() -> int:
         print(f"  {name:<12} {secs:7.2f}  {100 * secs / total:5.1f}%")
 
     if args.jobs > 1:
-        t0 = time.perf_counter()
-        outputs = list(code_parallel(iter(inputs), settings, args.jobs))
+        kids0 = _children_cpu()
+        t0, c0 = time.perf_counter(), time.process_time()
+        outputs = list(_bar(code_parallel(iter(inputs), settings, args.jobs), n, f"{args.jobs} processes"))
         par_s = time.perf_counter() - t0
+        par_cpu = time.process_time() - c0 + _children_cpu() - kids0  # workers are reaped at pool shutdown
         assert len(outputs) == n
         print(f"coder, {args.jobs} processes  : {n / par_s:7.2f} articles/s {tokens / par_s:9.0f} tokens/s "
               f"({par_s:.1f} s incl. pool start)")
-        print(f"speed-up vs 1 process: {coder_s / par_s:.2f}x")
+        print(f"speed-up vs 1 process: {coder_s / par_s:.2f}x (wall; needs {args.jobs} idle cores to mean much)")
+        # CPU spent by parent + workers against one process: the cost of going parallel, which load
+        # from other programs on the machine does not change much.
+        print(f"CPU time, {args.jobs} processes / 1 process: {par_cpu / coder_cpu:.2f} "
+              f"({par_cpu:.1f} s vs {coder_cpu:.1f} s; incl. model load in each worker)")
         print(f"peak RSS, largest worker: {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
     return 0
 

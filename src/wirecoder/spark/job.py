@@ -290,12 +290,14 @@ def spark_session(master: Optional[str] = None, app_name: str = "wirecoder", con
     """A SparkSession: the one spark-submit set up, else local mode on every core (or `master`)."""
     from pyspark.sql import SparkSession
 
-    # In local mode the Python workers must be this interpreter (its venv has wirecoder and the model).
-    os.environ.setdefault("PYSPARK_PYTHON", _python())
+    under_submit = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit chose master and Python
+    if not under_submit and (master or "local").startswith("local"):
+        # In local mode the Python workers must be this interpreter (its venv has wirecoder and the model).
+        os.environ.setdefault("PYSPARK_PYTHON", _python())
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    elif "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit: nobody chose a master
+    elif not under_submit:
         builder = builder.master("local[*]")
     defaults = {"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "8",
                 "spark.sql.sources.partitionOverwriteMode": "dynamic"}
