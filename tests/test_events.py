@@ -216,3 +216,15 @@ def test_passive_with_no_subject_of_a_kind_is_negated_and_inherits_no_source(cod
     assert shot.cameo == "195" and shot.source.text == "Air defenses"
     damaged = find(events, "damaged")[0]
     assert damaged.negated and damaged.source is None
+
+
+def test_span_tagger_can_be_switched_off(coder):
+    from wirecoder import Coder
+    from wirecoder.settings import Settings
+
+    plain = Coder(Settings.from_env(event_span_tagger=False), nlp=coder.nlp)
+    for c in (coder, plain):
+        record = c.code("Police in the capital arrested two opposition activists on Friday.")
+        ev = find(record.events, "arrested")[0]
+        assert "Police" in ev.source.text and "activists" in ev.target.text
+        assert_spans_ok(record)

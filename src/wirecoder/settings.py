@@ -63,6 +63,9 @@ class Settings:
         "Confidence from which the PentaClass sentence classifier overrides the class of a sentence's first "
         "event, or adds an event at the main verb of a sentence the trigger rules missed (1: rules only).",
     )
+    event_span_tagger: bool = setting(
+        True, "Let the trained source/target span tagger refine the actor spans of each sentence's main event."
+    )
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Settings":

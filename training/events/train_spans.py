@@ -42,7 +42,7 @@ def to_example(nlp, sent):
     return Example.from_dict(Doc(nlp.vocab, words=words), {"entities": iob_to_biluo(fixed)})
 
 
-def train(sents, epochs: int, seed: int = 0):
+def train(sents, epochs: int, seed: int = 0, args_drop: float = 0.2):
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("en")
@@ -52,7 +52,7 @@ def train(sents, epochs: int, seed: int = 0):
     for _ in tqdm(range(epochs), desc="span tagger", file=sys.stderr):
         random.shuffle(examples)
         for batch in spacy.util.minibatch(examples, size=8):
-            nlp.update(batch, sgd=optimizer, drop=0.2)
+            nlp.update(batch, sgd=optimizer, drop=args_drop)
     return nlp
 
 
@@ -74,12 +74,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="/work/shared/data/cameo/cameo_ner/train.txt")
     ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--holdout", action="store_true")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
     sents = read_bio(Path(args.data))
     fit, held = split(sents) if args.holdout else (sents, [])
-    nlp = train(fit, args.epochs)
+    nlp = train(fit, args.epochs, args_drop=args.dropout)
     if held:
         print(f"span tagger epochs={args.epochs} train={len(fit)} held-out={len(held)}: {score(nlp, held)}")
     if args.out:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional
 
 from .. import ontology
 from ..record import ActorRef, Event, Record, Span
-from . import attach, classifier, rules
+from . import attach, classifier, rules, spans
 from .lexicon import load as load_lexicon
 
 
@@ -21,11 +22,14 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     clf = classifier.load(ctx) if min_conf < 1.0 else None
     sents = [s for s in doc.sents if any(t.is_alpha for t in s) and not record.in_defect(s.start_char, s.end_char)]
     predictions = clf.predict([s.text for s in sents]) if clf is not None and sents else [None] * len(sents)
+    tagger = spans.load(ctx) if getattr(ctx.settings, "event_span_tagger", True) else None
+    tagged = tagger.tag([(s.start_char, s.text) for s in sents]) if tagger is not None and sents else [[]] * len(sents)
     out: list[Event] = []
-    for sent, pred in zip(sents, predictions):
+    for sent, pred, sent_spans in zip(sents, predictions, tagged):
         found = rules.code_sentence(sent, lex)
         if pred is not None:
             found = _apply_class(found, sent, pred, min_conf, lex)
+        found = _refine_main_actors(found, sent_spans)
         found += _statement_events(record, doc, sent, found, lex)
         out.extend(_event(record, sent, f, matcher) for f in found)
     return _dedupe(out)
@@ -55,6 +59,58 @@ def _apply_class(found: list, sent, probs: dict[int, float], min_conf: float, le
         for s in rules.conjuncts(source)
         for t in rules.conjuncts(target)
     ]
+
+
+def _refine_main_actors(found: list, tagged: list[tuple[str, int, int]]) -> list:
+    """The span tagger re-bounds the actors of the sentence's main event, without changing who they are:
+    a tagged span replaces the rule's noun phrase when it holds that actor's head word and no other
+    actor or the trigger; an actor the rules left empty is filled from the tagger's span of that role."""
+    if not found or not tagged:
+        return found
+    trigger = found[0].trigger
+    main = [f for f in found if f.trigger.i == trigger.i]
+    heads = [t.idx for f in main for t in (f.source, f.target) if t is not None and not isinstance(t, tuple)]
+    heads.append(trigger.idx)
+    # a passive subject is never the source ("aid was delivered by X"): keep the tagger off it
+    heads += [t.idx for t in trigger.children if t.dep_ == "nsubjpass"]
+
+    def free(label, avoid=None):
+        for lab, a, b in tagged:
+            if lab == label and not any(a <= h < b for h in heads) and (avoid is None or b <= avoid[0] or avoid[1] <= a):
+                return (a, b)
+        return None
+
+    def rebound(actor, label):
+        if actor is None:
+            return free(label)
+        if isinstance(actor, tuple):
+            return actor
+        for _, a, b in tagged:
+            if [h for h in heads if a <= h < b] == [actor.idx]:
+                return (a, b)
+        # the tagger puts this role elsewhere, on words the rules gave no role
+        return free(label, avoid=rules.noun_phrase(actor)) or actor
+
+    for f in main:
+        source, target = rebound(f.source, "SOURCE"), rebound(f.target, "TARGET")
+        if source is not None and target is not None and _bounds(source) == _bounds(target):
+            continue
+        f.source, f.target = source, target
+    return found
+
+
+def _bounds(actor) -> tuple[int, int]:
+    return actor if isinstance(actor, tuple) else rules.noun_phrase(actor)
+
+
+def _unique(actors) -> list:
+    out, seen = [], set()
+    for a in actors:
+        key = None if a is None else _bounds(a)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
 
 
 def _statement_events(record: Record, doc, sent, found: list, lex) -> list:
@@ -122,7 +178,7 @@ def _event(record: Record, sent, f, matcher) -> Event:
 def _actor(record: Record, tok, matcher, date) -> Optional[ActorRef]:
     if tok is None:
         return None
-    start, end = rules.noun_phrase(tok)
+    start, end = _bounds(tok)  # a token heading a noun phrase, or a tagged (start, end)
     return attach.actor_ref(record, start, end, matcher, date)
 
 
@@ -130,6 +186,13 @@ def _key(actor: Optional[ActorRef]):
     if actor is None:
         return None
     return actor.code, (actor.name or actor.text).lower()
+
+
+def _actor_key(actor: Optional[ActorRef]):
+    """Who an actor is, for matching events across sentences: its code, else its words."""
+    if actor is None:
+        return None
+    return actor.code or (actor.name or actor.text).lower()
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -144,9 +207,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         seen_exact.add(exact)
         if ev.source is not None and ev.target is not None:
-            same = (ev.cameo, _key(ev.source), _key(ev.target), ev.negated, ev.modality)
+            same = (ev.cameo, _actor_key(ev.source), _actor_key(ev.target), ev.negated, ev.modality)
             earlier = kept.get(same)
-            if earlier is not None and (earlier.date == ev.date or earlier.date_span is None or ev.date_span is None):
+            if (
+                earlier is not None
+                and earlier.sentence != ev.sentence
+                and (earlier.date == ev.date or earlier.date_span is None or ev.date_span is None)
+            ):
                 if earlier.date_span is None and ev.date_span is not None:
                     earlier.date, earlier.date_span = ev.date, ev.date_span
                 earlier.place = earlier.place or ev.place

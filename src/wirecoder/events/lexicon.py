@@ -31,6 +31,7 @@ class Lexicon:
     hypothetical_marks: frozenset
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
+    actor_nouns: frozenset = frozenset()
 
 
 def _trigger(value) -> Trigger:
@@ -63,4 +64,5 @@ def load() -> Lexicon:
         hypothetical_marks=frozenset(cues["modality"]["hypothetical_marks"]),
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
+        actor_nouns=frozenset(cues["actor_nouns"]),
     )

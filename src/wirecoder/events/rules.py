@@ -22,8 +22,24 @@ ACTOR_POS = {"NOUN", "PROPN", "PRON"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
+ACTOR_ENTS = {"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"}
+
+
 def actor_like(tok) -> bool:
     return tok is not None and tok.pos_ in ACTOR_POS and tok.ent_type_ not in NOT_ACTORS
+
+
+def names_actor(tok, lex) -> bool:
+    """A target worth the name: a name, a pronoun, an actor noun, or a phrase holding one ("X's request")."""
+    if not actor_like(tok):
+        return False
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ACTOR_ENTS or is_in(tok, lex.actor_nouns):
+        return True
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENTS or is_in(t, lex.actor_nouns)
+        for t in tok.lefts
+        for t in t.subtree
+    )
 
 
 @dataclass
@@ -114,13 +130,15 @@ def _child(tok, *deps):
     return None
 
 
-def _prep_object(tok, preps=TARGET_PREPS):
+def _prep_object(tok, preps=TARGET_PREPS, lex=None):
+    """The first prepositional (or dative) object that is an actor: 'against X', 'on X', 'to X'."""
+    ok = actor_like if lex is None else (lambda t: names_actor(t, lex))
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             pobj = _child(c, "pobj")
-            if actor_like(pobj):
+            if pobj is not None and ok(pobj):
                 return pobj
-        if c.dep_ == "dative" and actor_like(c):
+        if c.dep_ == "dative" and ok(c):
             return c
     return None
 
@@ -145,8 +163,8 @@ def verb_arguments(verb, lex: Lexicon):
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
-        if not actor_like(target):
-            target = _prep_object(verb)
+        if not names_actor(target, lex):
+            target = _prep_object(verb, lex=lex)
     if target is None:
         # "refused to release the hostages": the embedded verb's object
         xcomp = _child(verb, "xcomp")
@@ -206,7 +224,7 @@ def noun_arguments(noun, lex: Lexicon):
                 source, target = pobj, (conj[0] if conj else None)
         elif c.dep_ == "prep" and c.lower_ == "by":
             source = _child(c, "pobj") or source
-    target = target or _prep_object(noun)
+    target = target or _prep_object(noun, lex=lex)
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
         is_in(head, lex.light_verbs) or lookup(head, lex.verbs) is None
@@ -216,7 +234,7 @@ def noun_arguments(noun, lex: Lexicon):
         source = source or (vs if noun.dep_ == "dobj" else None)
         if noun.dep_ == "nsubjpass":
             source = source or vs
-        target = target or _prep_object(head)
+        target = target or _prep_object(head, lex=lex)
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "to", "into"):
         # "took part in talks", "agreed to a ceasefire"
         source = source or verb_arguments(head.head, lex)[0]
