@@ -344,6 +344,10 @@ def test_serve_command_answers_on_loopback(db):
             pytest.fail("wirecoder serve did not answer")
         assert r.status_code == 200 and r.json()["items"][0]["trigger"] == "struck"
         assert "script-src 'self'" in r.headers["content-security-policy"]
+        assert httpx.get(f"http://localhost:{port}/api/speakers", timeout=5).status_code == 200
+        # A name that resolves to 127.0.0.1 by DNS rebinding is not a host this server answers to.
+        rebound = httpx.get(f"http://127.0.0.1:{port}/api/speakers", headers={"Host": f"evil.example:{port}"}, timeout=5)
+        assert rebound.status_code == 400 and "items" not in rebound.text
     finally:
         proc.terminate()
         proc.wait(10)

@@ -94,8 +94,7 @@ def serve(db, host, port, read_only, allow_fetch):
     """Serve the JSON API (/api, schema at /openapi.json) and the analysts' pages over a store."""
     import uvicorn
 
-    from .api import create_app
-
+    from .api import create_app, loopback_hosts
     from .errors import StoreError
     from .store import Store
 
@@ -104,7 +103,7 @@ def serve(db, host, port, read_only, allow_fetch):
         store = Store(settings.db, read_only=True)  # fail now, not on the first request
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    app = create_app(settings.db, store=store, settings=settings)
+    app = create_app(settings.db, store=store, settings=settings, allowed_hosts=loopback_hosts(settings.host))
     click.echo(f"serving {settings.db} on http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
 

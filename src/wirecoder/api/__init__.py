@@ -3,6 +3,6 @@
 ``wirecoder serve --db FILE`` runs it with uvicorn on loopback; see docs/api.md.
 """
 
-from .app import create_app
+from .app import create_app, loopback_hosts
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "loopback_hosts"]

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..errors import StoreError, WirecoderError
@@ -27,11 +28,13 @@ def create_app(
     settings: Optional[Settings] = None,
     coder: Any = None,
     cache_entries: int = 256,
+    allowed_hosts: Optional[list[str]] = None,
 ) -> FastAPI:
     """The app over the store at `db` (opened read-only on first use) or an open `store`.
 
     `coder` is the Coder for POST /api/code; without one it is loaded on first use.
     `cache_entries`: answers kept until the store file changes (0: every request queries the store).
+    `allowed_hosts`: Host header values accepted (others get 400), e.g. loopback_hosts(port).
     """
     settings = settings or Settings.from_env()
     app = FastAPI(
@@ -75,9 +78,19 @@ def create_app(
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+    if allowed_hosts:
+        # A web page cannot reach a loopback server through a rebound DNS name.
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes, request_timeout=settings.request_timeout)
 
     return app
+
+
+def loopback_hosts(host: str) -> Optional[list[str]]:
+    """Host names a server bound to `host` answers to: loopback names only, unless bound elsewhere."""
+    if host in ("127.0.0.1", "localhost", "::1", "[::1]"):
+        return ["127.0.0.1", "localhost", "::1", "[::1]"]
+    return None
 
 
 def _error(request: Request, status: int, detail: str, extra: Optional[dict] = None, headers=None):
