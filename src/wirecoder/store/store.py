@@ -266,7 +266,8 @@ class Store:
     def search_articles(self, q: Optional[str] = None, limit: int = 50, offset: int = 0, *,
                         date_from=None, date_to=None, site: Optional[str] = None,
                         has_events: Optional[bool] = None, dedup: bool = False, **_ignored) -> dict[str, Any]:
-        """Articles whose title or text contains every word of `q` (case-insensitive), newest first."""
+        """Articles whose title or text contains every word of `q` (case-insensitive substring), newest first
+        (same date: first stored first)."""
         limit, offset = _page(limit, offset)
         w = Where()
         terms = [t for t in (q or "").split() if t]
@@ -281,9 +282,7 @@ class Store:
             w.add("dup_of IS NULL")
         cols = ", ".join(ARTICLE_COLUMNS)
         with self._read() as cur:
-            total = cur.execute(f"SELECT count(*) FROM articles {w.sql}", w.params).fetchone()[0]
-            items = _dicts(cur, f"SELECT {cols}, text FROM articles {w.sql} "
-                                f"ORDER BY date DESC NULLS LAST, id LIMIT ? OFFSET ?", [*w.params, limit, offset])
+            total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
         for it in items:
             it["snippet"] = _snippet(it.pop("text") or "", terms)
         return {"total": total, "items": items}
