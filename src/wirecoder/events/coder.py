@@ -22,15 +22,21 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     clf = classifier.load(ctx) if min_conf < 1.0 else None
     sents = [s for s in doc.sents if any(t.is_alpha for t in s) and not record.in_defect(s.start_char, s.end_char)]
     predictions = clf.predict([s.text for s in sents]) if clf is not None and sents else [None] * len(sents)
-    tagger = spans.load(ctx) if getattr(ctx.settings, "event_span_tagger", True) else None
-    tagged = tagger.tag([(s.start_char, s.text) for s in sents]) if tagger is not None and sents else [[]] * len(sents)
-    out: list[Event] = []
-    for sent, pred, sent_spans in zip(sents, predictions, tagged):
+    per_sentence = []
+    for sent, pred in zip(sents, predictions):
         found = rules.code_sentence(sent, lex)
         if pred is not None:
             found = _apply_class(found, sent, pred, min_conf, lex)
-        found = _refine_main_actors(found, sent_spans)
-        found += _statement_events(record, doc, sent, found, lex)
+        per_sentence.append(found)
+    # the span tagger runs only on sentences with an event (it costs more than the rules)
+    tagger = spans.load(ctx) if getattr(ctx.settings, "event_span_tagger", True) else None
+    if tagger is not None:
+        busy = [i for i, found in enumerate(per_sentence) if found]
+        for i, sent_spans in zip(busy, tagger.tag([(sents[i].start_char, sents[i].text) for i in busy])):
+            per_sentence[i] = _refine_main_actors(per_sentence[i], sent_spans)
+    out: list[Event] = []
+    for sent, found in zip(sents, per_sentence):
+        found = found + _statement_events(record, doc, sent, found, lex)
         out.extend(_event(record, sent, f, matcher) for f in found)
     return _dedupe(out)
 
