@@ -205,3 +205,18 @@ def test_full_disk_gives_store_error_and_leaves_store_readable(tmp_path):
     store = Store(path, read_only=True)
     assert store.counts()["articles"] == 1
     assert store.get_article("small")["id"] == "small"
+
+
+def test_store_from_an_earlier_version_gains_new_columns(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    Store(path)
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE statements DROP COLUMN content_lc")
+    con.execute("DROP TABLE actor_names")
+    con.close()
+    store = Store(path)
+    store.add([wire_record("a")])
+    assert store.statements(q="obligations")["total"] == 1
+    assert store.network()["edges"][0]["source"] == "RUSGOV"

@@ -28,7 +28,7 @@ from typing import Iterator, Optional
 import duckdb
 
 from ..errors import StoreError
-from .schema import SCHEMA_VERSION, create_sql
+from .schema import SCHEMA_VERSION, create_sql, missing_columns
 
 READ_CONFIG: dict = {}  # DuckDB settings for read connections (bench/bench_store.py sets threads)
 IDLE_CLOSE = 0.3  # seconds a shared read connection stays open without queries
@@ -263,9 +263,19 @@ def write_connection(path: str, timeout: float = LOCK_TIMEOUT) -> Iterator[duckd
                 raise _storage_error(path, exc, "write the store") from exc
 
 
+def table_columns(con) -> dict[str, set[str]]:
+    have: dict[str, set[str]] = {}
+    for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall():
+        have.setdefault(table, set()).add(column)
+    return have
+
+
 def ensure_schema(path: str) -> None:
+    """Create the tables, and add columns a store from an earlier version lacks."""
     with write_connection(path) as con:
         for sql in create_sql():
+            con.execute(sql)
+        for sql in missing_columns(table_columns(con)):
             con.execute(sql)
         have = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if have is None:

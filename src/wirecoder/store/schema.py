@@ -77,5 +77,23 @@ ARTICLE_TABLES = ("statements", "speakers", "events", "actors", "places", "minha
 EXPORT_TABLES = ("articles", "statements", "speakers", "events", "actors", "places", "errors")
 
 
+def columns(table: str) -> list[tuple[str, str]]:
+    """(name, type) of each column of `table` as declared above."""
+    out = []
+    for part in TABLES[table].split(","):
+        name, _, type_ = part.strip().partition(" ")
+        out.append((name, type_.strip()))
+    return out
+
+
+def missing_columns(have: dict[str, set[str]]) -> list[str]:
+    """ALTER statements that bring a store made by an earlier version up to these tables."""
+    return [
+        f"ALTER TABLE {table} ADD COLUMN {name} {type_}"
+        for table in TABLES if table in have
+        for name, type_ in columns(table) if name not in have[table]
+    ]
+
+
 def create_sql() -> list[str]:
     return [f"CREATE TABLE IF NOT EXISTS {name} ({cols.strip()})" for name, cols in TABLES.items()]

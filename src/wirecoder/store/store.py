@@ -16,9 +16,9 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
 from . import rows as R
-from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, write_connection
+from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
-from .schema import ARTICLE_TABLES, TABLES
+from .schema import ARTICLE_TABLES, TABLES, missing_columns
 from .sql import Where
 
 Output = Union[Record, ErrorRecord, dict]
@@ -74,8 +74,8 @@ class Store:
             ensure_schema(self.path)
         else:
             with self._read() as cur:
-                have = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-            if not set(TABLES) <= have:
+                have = table_columns(cur)
+            if not set(TABLES) <= set(have) or missing_columns(have):
                 ensure_schema(self.path)
 
     def __repr__(self) -> str:
