@@ -142,3 +142,13 @@ def test_hand_cleaned_articles_are_rarely_marked_truncated(shared):
         record = analysed(a.get("articleBody") or " ", published=a.get("date"))
         marked += any(d.kind == "truncated_sentence" for d in record.defects)
     assert marked / len(articles) < 0.02
+
+
+def test_in_defect_can_ask_for_one_kind():
+    cut = 'He said the ministry would publish the figures. "The quotas for next year will be set only after the talks," Eide a'
+    text = "\n".join(["All news", "Norway seeks new round of fishing talks", PARA1, cut, "Quotas at stake", PARA3])
+    record = analysed(text)
+    at = text.index("Eide a")
+    assert record.in_defect(at, at + 6)
+    assert not record.in_defect(at, at + 6, kinds=("debris",))
+    assert record.in_defect(0, 3, kinds=("debris",))

@@ -174,9 +174,10 @@ class Record:
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
 
-    def in_defect(self, start: int, end: int) -> bool:
-        """True when [start, end) overlaps a stretch marked as not prose."""
-        return any(d.start < end and start < d.end for d in self.defects)
+    def in_defect(self, start: int, end: int, kinds: Optional[tuple[str, ...]] = None) -> bool:
+        """True when [start, end) overlaps a stretch marked as not prose (of one of `kinds`,
+        e.g. ("debris",) to keep the words of a truncated sentence)."""
+        return any(d.start < end and start < d.end and (kinds is None or d.kind in kinds) for d in self.defects)
 
     def iter_spans(self) -> Iterator[tuple[str, Any]]:
         """Every object with start/end/text in the record, with a path naming it."""
