@@ -14,6 +14,9 @@ if shutil.which("java") is None:
     pytest.skip("Spark needs Java: no `java` on PATH (apt-get install openjdk-17-jre-headless)",
                 allow_module_level=True)
 
+# A cold JVM and a model load in each Python worker: slow on a busy 2-core machine.
+pytestmark = pytest.mark.timeout(900)
+
 from wirecoder.cli import cli  # noqa: E402
 from wirecoder.record import ErrorRecord, from_dict  # noqa: E402
 from wirecoder.settings import Settings  # noqa: E402
@@ -42,7 +45,27 @@ def _corpus(folder: Path) -> Path:
     lines = [json.dumps(a) for a in WIRE] + ["{this line is not JSON"]
     (folder / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "ankara.txt").write_text(STORY, encoding="utf-8")
+    _warc(folder / "crawl.warc.gz")
     return folder
+
+
+def _warc(path: Path) -> None:
+    """A crawl with one news page, as a crawler would write it."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Ministry rejects claims</title></head><body><nav>Home | World | All news</nav>"
+            "<article><h1>Ministry rejects claims</h1><p>WARSAW, May 12. The Polish Defence Ministry on Monday "
+            "rejected claims that its troops had crossed the border, a spokesman said.</p><p>\u201cThese "
+            "accusations are false,\u201d the spokesman told reporters in Warsaw.</p></article></body></html>")
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://news.example.org/world/ministry-rejects-claims", "response",
+            payload=BytesIO(page.encode("utf-8")), http_headers=headers))
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +104,8 @@ def test_spark_output_equals_wirecoder_code(coded):
     for id_, rec in expected.items():
         assert got[id_].to_dict() == rec.to_dict(), id_
     s, records = coded["summary"], [r for r in coded["expected"] if not isinstance(r, ErrorRecord)]
-    assert (s.inputs, s.skipped) == (2, 0)
-    assert s.articles == len(records) == 4
+    assert (s.inputs, s.skipped) == (3, 0)
+    assert s.articles == len(records) == 5
     assert s.statements == sum(len(r.statements) for r in records)
     assert s.events == sum(len(r.events) for r in records)
 
@@ -142,7 +165,7 @@ def test_a_rerun_skips_finished_inputs_and_codes_new_ones(spark, settings, coded
     before = sorted(r.to_json() for r in read_records(str(out)))
 
     again = run_job(spark, str(corpus), str(out), "auto", partitions=2, settings=settings)
-    assert (again.inputs, again.skipped, again.articles, again.errors) == (2, 2, 0, 0)
+    assert (again.inputs, again.skipped, again.articles, again.errors) == (3, 3, 0, 0)
     assert sorted(r.to_json() for r in read_records(str(out))) == before
 
     # Output of a run that died before its manifest is removed, never read twice.
@@ -152,6 +175,6 @@ def test_a_rerun_skips_finished_inputs_and_codes_new_ones(spark, settings, coded
     (corpus / "late.txt").write_text("KIEV, October 5. Ukraine said it would resume the talks.\n", encoding="utf-8")
     third = run_job(spark, str(corpus), str(out), "auto", partitions=2, settings=settings)
     assert third.removed_runs == ["dead-run"] and not dead.exists()
-    assert (third.inputs, third.skipped, third.articles) == (3, 2, 1)
+    assert (third.inputs, third.skipped, third.articles) == (4, 3, 1)
     ids = [r.id for r in read_records(str(out))]
     assert sorted(ids) == sorted([r.id for r in coded["expected"]] + ["late"])
