@@ -165,6 +165,17 @@ def _iso_date(value):
         raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
+@eval_group.command("polnear")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_polnear(folder, as_json):
+    """Score statements (speaker, cue, content) on a PolNeAR folder: exact and overlap P/R/F1."""
+    from .eval.polnear import evaluate, format_table
+
+    result = evaluate(folder)
+    click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+
+
 @eval_group.command("cameo")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--split", "split_name", default=None,

@@ -1,17 +1,64 @@
-"""Who said what: attributions (speaker, cue, content) found in the parse."""
+"""Who said what: attributions (speaker, cue, content) found in the parse.
+
+The ``statements`` stage tags speaker, cue and content runs with the trained
+tagger (models/statements), assembles them into Statements and resolves each
+speaker mention to a canonical name within the article. The ``speakers`` stage
+groups statements by resolved speaker and adds actor codes.
+"""
 
 from __future__ import annotations
 
+from ..record import Speaker
 from ..stages import doc_stage
+from .extract import extract_statements
+
+__all__ = ["extract_statements"]
 
 
 @doc_stage("statements")
 def statements(record, doc, ctx) -> None:
-    # Filled by the statements work (issue 3).
-    return None
+    record.statements.extend(extract_statements(record, doc, ctx))
 
 
 @doc_stage("speakers")
 def speakers(record, doc, ctx) -> None:
-    # Groups statements by resolved speaker (issue 3).
-    return None
+    by_name: dict[str, Speaker] = {}
+    matcher = _actor_matcher(ctx)
+    for i, st in enumerate(record.statements):
+        if not st.speaker_name:
+            continue
+        sp = by_name.get(st.speaker_name)
+        if sp is None:
+            sp = by_name[st.speaker_name] = Speaker(name=st.speaker_name, role=st.speaker_role, org=st.speaker_org)
+            record.speakers.append(sp)
+        sp.statements.append(i)
+        if st.speaker is not None and all(m.start != st.speaker.start for m in sp.mentions):
+            sp.mentions.append(st.speaker)
+        sp.role = sp.role or st.speaker_role
+        sp.org = sp.org or st.speaker_org
+        if matcher is not None and st.speaker is not None and st.speaker_code is None:
+            st.speaker_code = _code(matcher, record, st)
+        sp.code = sp.code or st.speaker_code
+    for sp in record.speakers:  # statements without a mention share their speaker's code
+        for i in sp.statements:
+            if record.statements[i].speaker_code is None:
+                record.statements[i].speaker_code = sp.code
+
+
+def _actor_matcher(ctx):
+    try:
+        from ..actors import get_actor_matcher
+    except ImportError:  # the actors module is built separately
+        return None
+    try:
+        return get_actor_matcher(ctx)
+    except Exception:
+        return None
+
+
+def _code(matcher, record, st):
+    try:
+        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.reference_date or record.published)
+    except Exception:
+        return None
+    return getattr(ref, "code", None) if ref is not None else None

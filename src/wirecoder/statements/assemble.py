@@ -1,0 +1,302 @@
+"""From tagged runs (speaker, cue, content) to Statements: which speaker and content go with which cue.
+
+A cue takes the speaker run that is its grammatical subject (or the object of
+"according to"), else the nearest speaker run in its sentence; content runs go to
+the nearest cue in the same or a neighbouring sentence of the same paragraph. A
+quotation split by its cue ("X," he said, "Y.") becomes one content in two pieces.
+Content with no cue near it is a statement without a cue: a quotation that goes on
+from the last speaker (the resolver gives it that speaker's name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..record import Span, Statement
+from .lexicon import Lexicon
+
+_SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
+_NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+@dataclass
+class Run:
+    start: int  # token index
+    end: int  # token index, exclusive
+    sent: int
+    para: int
+    used: bool = False
+    owner: list = field(default_factory=list)
+
+
+def _gap(a: Run, b: Run) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _char_span(doc, text: str, start: int, end: int) -> Span | None:
+    a = doc[start].idx
+    b = doc[end - 1].idx + len(doc[end - 1].text)
+    while a < b and (text[a].isspace() or text[a] == "\u00a0"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == "\u00a0"):
+        b -= 1
+    if b <= a:
+        return None
+    return Span(a, b, text[a:b])
+
+
+def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -> list[Statement]:
+    text = record.text
+    n = len(doc)
+    sent_of = [0] * n
+    for k, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            sent_of[i] = k
+    para_of = [0] * n
+    p = 0
+    for t in doc:
+        para_of[t.i] = p
+        if "\n" in t.whitespace_ or "\n" in t.text:
+            p += 1
+
+    def make(role):
+        out = []
+        for a, b in runs.get(role, []):
+            while a < b and doc[a].is_space:
+                a += 1
+            while b > a and doc[b - 1].is_space:
+                b -= 1
+            if b <= a or record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)):
+                continue
+            out.append(Run(a, b, sent_of[a], para_of[a]))
+        return out
+
+    speakers, cues, contents = make("speaker"), make("cue"), make("content")
+    cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon), key=lambda r: r.start)
+    for c in cues:
+        _extend_cue_left(doc, c)
+
+    # speaker of each cue
+    cue_speaker: dict[int, Run | None] = {}
+    for ci, c in enumerate(cues):
+        best, best_key = None, None
+        heads = [doc[i] for i in range(c.start, c.end)]
+        for s in speakers:
+            if s.para != c.para or abs(s.sent - c.sent) > 1:
+                continue
+            syntactic = any(
+                doc[i].head.i in range(c.start, c.end) and doc[i].dep_ in _SUBJ for i in range(s.start, s.end)
+            ) or any(h.head.i in range(s.start, s.end) for h in heads if h.dep_ in ("acl", "relcl"))
+            key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, _gap(s, c))
+            if best_key is None or key < best_key:
+                best, best_key = s, key
+        if best is None:
+            best = _subject_run(doc, c, sent_of, para_of)
+        cue_speaker[ci] = best
+        if best is not None:
+            best.used = True
+
+    # content to the nearest cue of the same paragraph (same or neighbouring sentence)
+    cue_contents: dict[int, list[Run]] = {ci: [] for ci in range(len(cues))}
+    loose: list[Run] = []
+    for ct in contents:
+        best, best_key = None, None
+        for ci, c in enumerate(cues):
+            if c.para != ct.para and not (ct.end <= c.start and para_of[ct.end - 1] == c.para):
+                continue
+            if _gap(c, ct) == 0 and (c.start >= ct.start and c.end <= ct.end):
+                pass  # a cue inside a content (nested attribution) can still own it
+            # sentence distance between the nearest tokens of the two runs
+            ds = min(abs(sent_of[i] - c.sent) for i in (ct.start, ct.end - 1))
+            if ds > 1:
+                continue
+            key = (ds, _gap(c, ct))
+            if best_key is None or key < best_key:
+                best, best_key = ci, key
+        if best is None:
+            loose.append(ct)
+        else:
+            cue_contents[best].append(ct)
+
+    statements: list[tuple[int, Statement]] = []
+    for ci, c in enumerate(cues):
+        sp = cue_speaker[ci]
+        pieces = sorted(cue_contents[ci], key=lambda r: r.start)
+        groups: list[list[Run]] = []
+        for r in pieces:
+            # pieces flanking the cue (and its speaker) are one quotation in two parts
+            if groups and groups[-1][-1].end <= c.start and r.start >= c.end and len(groups[-1]) == 1:
+                between = [doc[i] for i in range(groups[-1][-1].end, r.start)]
+                inside = set(range(c.start, c.end)) | (set(range(sp.start, sp.end)) if sp else set())
+                if all(t.i in inside or t.is_punct or t.is_space or t.dep_ in ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")
+                       for t in between) and len(between) < 15:
+                    groups[-1].append(r)
+                    continue
+            groups.append([r])
+        if not groups:
+            fallback = _complement_run(doc, c, sp, sent_of, para_of)
+            groups = [[fallback]] if fallback is not None else [[]]
+        for g in groups:
+            statements.append((c.start, _statement(doc, text, record, sp, c, g, quote_mask, lexicon)))
+    for ct in loose:
+        sp = None
+        for s in speakers:  # a speaker run left over in the same sentence
+            if not s.used and s.sent == ct.sent and s.para == ct.para:
+                sp = s
+                s.used = True
+                break
+        statements.append((ct.start, _statement(doc, text, record, sp, None, [ct], quote_mask, lexicon)))
+    statements.sort(key=lambda x: x[0])
+    return [s for _, s in statements if s.content or s.cue is not None]
+
+
+def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> Statement:
+    st = Statement()
+    if sp is not None:
+        st.speaker = _trim_marks(text, _char_span(doc, text, sp.start, sp.end))
+    if cue is not None:
+        st.cue = _trim_marks(text, _char_span(doc, text, cue.start, cue.end))
+        head = _run_head(doc, cue)
+        st.type = _cue_type(doc, cue, head, lexicon)
+        st.negated = any(c.dep_ == "neg" or c.lower_ in _NEG_WORDS and c.dep_ in ("neg", "advmod") for c in head.children)
+    for r in pieces:
+        span = _char_span(doc, text, r.start, r.end)
+        if span is not None:
+            st.content.append(span)
+    if st.content:
+        inside = sum(quote_mask[i] for s in st.content for i in range(s.start, s.end) if text[i].isalnum())
+        total = sum(1 for s in st.content for i in range(s.start, s.end) if text[i].isalnum())
+        if total and inside >= 0.9 * total:
+            st.kind = "direct"
+        elif inside > 0:
+            st.kind = "mixed"
+        else:
+            st.kind = "indirect"
+    anchor = cue if cue is not None else pieces[0]
+    sent = doc[anchor.start].sent
+    st.sentence = _char_span(doc, text, sent.start, sent.end)
+    return st
+
+
+def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
+    """The cue's grammatical subject (or the object of "according to") when the tagger gave none."""
+    head = _run_head(doc, cue)
+    cands = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+    if not cands:
+        for i in range(cue.start, cue.end):
+            if doc[i].lower_ == "to" and any(doc[j].lower_ == "according" for j in range(cue.start, cue.end)):
+                cands = [c for c in doc[i].children if c.dep_ == "pobj"]
+    if not cands:
+        return None
+    subj = cands[0]
+    a, b = subj.left_edge.i, subj.right_edge.i + 1
+    if a < cue.end and b > cue.start:
+        return None
+    return Run(a, b, sent_of[a], para_of[a])
+
+
+def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
+    """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
+    head = _run_head(doc, cue)
+    if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
+        return _according_content(doc, cue, sp, sent_of, para_of)
+    comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
+    if not comp:
+        return None
+    c = comp[0]
+    a = c.left_edge.i
+    # the complementizer belongs to the content in PolNeAR ("that the talks ...")
+    for m in head.children:
+        if m.dep_ == "mark" and a - 1 == m.i:
+            a = m.i
+    b = c.right_edge.i + 1
+    while b > a and doc[b - 1].is_punct:
+        b -= 1
+    if b <= a or (sp is not None and a < sp.end and b > sp.start):
+        return None
+    return Run(a, b, sent_of[a], para_of[a])
+
+
+_CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
+
+
+def _extend_cue_left(doc, cue: Run) -> None:
+    """PolNeAR cues carry their auxiliaries: "has publicly signaled", "would have described"."""
+    head = _run_head(doc, cue)
+    if head.pos_ not in ("VERB", "AUX"):
+        return
+    left = {c.i for c in head.children if c.dep_ in _CUE_LEFT and c.i < head.i}
+    while cue.start - 1 in left and doc[cue.start - 1].sent == head.sent:
+        cue.start -= 1
+
+
+_EDGE_MARKS = set("\"“”«»„‹›,;:—–-()[] \u00a0\t\n")
+
+
+def _trim_marks(text: str, span: Span | None) -> Span | None:
+    """A speaker or cue never starts or ends with a quote mark or comma."""
+    if span is None:
+        return None
+    a, b = span.start, span.end
+    while a < b and text[a] in _EDGE_MARKS:
+        a += 1
+    while b > a and text[b - 1] in _EDGE_MARKS:
+        b -= 1
+    return Span(a, b, text[a:b]) if b > a else None
+
+
+def _rule_cues(doc, cues: list, sent_of, para_of, lexicon) -> list:
+    """Reporting or belief verb + subject + "that" clause: a cue the tagger may miss."""
+    taken = {i for c in cues for i in range(c.start, c.end)}
+    out = []
+    for t in doc:
+        if t.pos_ != "VERB" or t.i in taken or not lexicon.word_cue_type(t.text, t.lemma_, "VERB"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in t.children):
+            out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
+    return out
+
+
+def _according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
+    """"According to X, <content>." or "<content>, according to X." """
+    sent = doc[cue.start].sent
+    end_src = max(cue.end, sp.end if sp is not None else cue.end)
+    a, b = end_src, sent.end
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if b - a < 2:  # the attribution closes the sentence: the content is before it
+        a, b = sent.start, cue.start
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+    if b - a < 2:
+        return None
+    return Run(a, b, sent_of[a], para_of[a])
+
+
+def _run_head(doc, run: Run):
+    for i in range(run.start, run.end):
+        h = doc[i].head.i
+        if not (run.start <= h < run.end) or h == i:
+            return doc[i]
+    return doc[run.end - 1]
+
+
+def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
+    words = [doc[i].lower_ for i in range(run.start, run.end)]
+    if "according" in words:
+        return "report"
+    for i in range(run.start, run.end):
+        t = doc[i]
+        kind = lexicon.word_cue_type(t.text, t.lemma_, t.pos_)
+        if kind and t.i == head.i:
+            return kind
+    for i in range(run.start, run.end):
+        kind = lexicon.cue_type(doc[i].lemma_, doc[i].pos_)
+        if kind:
+            return kind
+    return "speech"

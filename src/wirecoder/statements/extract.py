@@ -1,0 +1,46 @@
+"""One article's statements: tagger, assembly, rules, speaker resolution."""
+
+from __future__ import annotations
+
+from ..record import Statement
+from .assemble import assemble
+from .features import base_features
+from .lexicon import load_lexicon
+from .quotes import inside_mask, quote_regions
+from .resolve import SpeakerResolver
+from .tagger import AttributionTagger
+
+
+def get_tagger(ctx=None) -> AttributionTagger:
+    if ctx is None:
+        return _shared_tagger()
+    return ctx.resource("statements.tagger", AttributionTagger)
+
+
+_TAGGER = None
+
+
+def _shared_tagger() -> AttributionTagger:
+    global _TAGGER
+    if _TAGGER is None:
+        _TAGGER = AttributionTagger()
+    return _TAGGER
+
+
+def extract_statements(record, doc, ctx=None) -> list[Statement]:
+    """Statements of one article (record.text must be the text of doc)."""
+    if not len(doc):
+        return []
+    lexicon = load_lexicon()
+    regions = quote_regions(record.text)
+    mask = inside_mask(record.text, regions)
+    tagger = get_tagger(ctx)
+    if not tagger.available:
+        return []
+    runs = tagger.tag(doc, base_features(doc, lexicon, regions))
+    found = assemble(doc, record, runs, mask, lexicon)
+    resolver = SpeakerResolver(doc, lexicon)
+    for st in found:
+        tokens = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand") if st.speaker else None
+        resolver.resolve(st, list(tokens) if tokens is not None else [])
+    return found

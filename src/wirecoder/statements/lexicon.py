@@ -1,0 +1,50 @@
+"""The attribution lexicon (data/attribution/cues.yaml), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verb_type: dict  # lemma -> speech | belief | report (first listed wins)
+    noun_type: dict
+    phrases: tuple  # tuples of lower-case words: ("according", "to")
+    roles: frozenset  # role words, lower case, possibly multi-word
+
+    def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
+        table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
+        return table.get(lemma.lower())
+
+    def word_cue_type(self, word: str, lemma: str, pos: str = "VERB") -> str | None:
+        """Like cue_type, also trying the word itself de-inflected: the small model
+        lemmatizes "hopes" as "hop"."""
+        found = self.cue_type(lemma, pos)
+        if found or pos in ("NOUN", "PROPN"):
+            return found
+        w = word.lower()
+        for cut, add in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e")):
+            if w.endswith(cut) and self.verb_type.get(w[: -len(cut)] + add):
+                return self.verb_type[w[: -len(cut)] + add]
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = yaml.safe_load((DATA_DIR / "cues.yaml").read_text(encoding="utf-8"))
+    verb_type: dict = {}
+    for kind in ("speech", "belief", "report"):
+        for lemma in data["verbs"].get(kind, []):
+            verb_type.setdefault(lemma, kind)
+    noun_type: dict = {}
+    for kind in ("speech", "belief", "report"):
+        for lemma in data["nouns"].get(kind, []):
+            noun_type.setdefault(lemma, kind)
+    phrases = tuple(tuple(p.lower().split()) for p in data["phrases"])
+    return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]))

@@ -1,0 +1,229 @@
+"""Speaker resolution within one article: he -> Dmitry Peskov, "the spokesman" -> Dmitry Peskov.
+
+Each statement's local speaker mention gets a canonical name. The article's people
+(PERSON entities with the title words around them) and its earlier speakers are the
+candidates: a surname maps to the full name seen before it, a role noun ("the
+spokesman") to the last person or speaker with that role, a pronoun to the last
+speaker (or to a person who became the subject of a main clause after that speaker),
+an organisation to its fullest name. A statement without a speaker mention (a
+quotation running on) continues the last speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .lexicon import Lexicon
+
+PERSON_PRONOUNS = {"he", "she", "i", "him", "her", "me"}
+GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+
+
+@dataclass
+class Candidate:
+    name: str
+    pos: int  # character offset where it was last mentioned
+    kind: str  # person | org | other
+    role: Optional[str] = None
+    org: Optional[str] = None
+    main_subject: bool = False  # subject of a main clause
+    mentions: list = field(default_factory=list)
+
+
+def _clean_name(tokens) -> str:
+    words = [t.text for t in tokens if not t.is_punct or t.text in ".-"]
+    while words and words[0].lower() in HONORIFICS | DETERMINERS:
+        words = words[1:]
+    name = " ".join(words).replace(" - ", "-")
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)].rstrip()
+    return name.strip(" ,.")
+
+
+def _role_in(tokens, lexicon: Lexicon) -> tuple[Optional[str], Optional[int]]:
+    """The longest role phrase among the tokens, and the index of its first token."""
+    words = [t.lower_ for t in tokens]
+    best, at = None, None
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 3), i, -1):
+            phrase = " ".join(words[i:j])
+            if phrase in lexicon.roles and (best is None or len(phrase) > len(best)):
+                best, at = phrase, i
+    return best, at
+
+
+def _org_before(tokens, role_at: Optional[int]) -> Optional[str]:
+    """Proper nouns just before the role word: "Kremlin spokesman" -> Kremlin."""
+    if role_at is None:
+        return None
+    words = []
+    i = role_at - 1
+    while i >= 0 and (tokens[i].pos_ == "PROPN" or tokens[i].ent_type_ in ORG_LABELS) and tokens[i].ent_type_ != "PERSON":
+        words.insert(0, tokens[i].text)
+        i -= 1
+    name = " ".join(words)
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name or None
+
+
+class SpeakerResolver:
+    def __init__(self, doc, lexicon: Lexicon):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.people = self._people(doc)
+        self.speakers: list[Candidate] = []  # in order of statements
+        self.last: Optional[Candidate] = None
+
+    def _people(self, doc) -> list[Candidate]:
+        """Every PERSON entity with the title words of its noun phrase, in text order."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean_name(list(ent))
+            if not name:
+                continue
+            np = [t for t in ent.root.subtree if t.sent == ent.sent]
+            left = [t for t in np if t.i < ent.start and t.i >= ent.start - 6]
+            appos = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+            role, at = _role_in(left, self.lexicon)
+            org = _org_before(left, at)
+            if role is None:
+                role, at = _role_in(appos, self.lexicon)
+                org = _org_before(appos, at)
+            main = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
+            out.append(Candidate(name, ent.start_char, "person", role, org, main))
+        return out
+
+    def _known_person(self, surname: str, before: int) -> Optional[Candidate]:
+        """The latest full name (speaker or person seen before) that ends with this surname."""
+        best = None
+        if not surname.split():
+            return None
+        for c in self.speakers + [p for p in self.people if p.pos < before]:
+            if c.kind == "person" and c.name.split() and c.name != surname and c.name.split()[-1] == surname.split()[-1]:
+                if best is None or c.pos > best.pos:
+                    best = c
+        return best
+
+    def _by_role(self, role: str, before: int) -> Optional[Candidate]:
+        best = None
+        for c in self.speakers + [p for p in self.people if p.pos < before]:
+            if c.role and (c.role == role or c.role.endswith(" " + role)):
+                if best is None or c.pos > best.pos:
+                    best = c
+        return best
+
+    def _last_person(self, before: int) -> Optional[Candidate]:
+        last_speaker = next((c for c in reversed(self.speakers) if c.kind == "person"), None)
+        later_subject = None
+        for p in self.people:
+            if p.pos < before and p.main_subject and (last_speaker is None or p.pos > last_speaker.pos):
+                later_subject = p
+        if later_subject is not None:
+            return later_subject
+        if last_speaker is not None:
+            return last_speaker
+        earlier = [p for p in self.people if p.pos < before]
+        return earlier[-1] if earlier else None
+
+    def resolve(self, statement, span_tokens) -> Optional[Candidate]:
+        """Fill statement.speaker_name/role/org; returns the candidate it resolved to."""
+        if statement.speaker is None:
+            cand = self.last
+            if cand is not None:
+                statement.speaker_name = cand.name
+                statement.speaker_role, statement.speaker_org = cand.role, cand.org
+            return cand
+        start = statement.speaker.start
+        tokens = [t for t in span_tokens if not t.is_space]
+        cand = self._candidate(tokens, start)
+        if cand is not None and not cand.name:
+            cand = None
+        if cand is not None:
+            cand.pos = start
+            if cand not in self.speakers:
+                self.speakers.append(cand)
+            else:  # most recent last
+                self.speakers.remove(cand)
+                self.speakers.append(cand)
+            self.last = cand
+            statement.speaker_name = cand.name
+            statement.speaker_role, statement.speaker_org = cand.role, cand.org
+        return cand
+
+    def _same(self, name: str, kind: str) -> Optional[Candidate]:
+        for c in self.speakers:
+            if c.name == name and c.kind == kind:
+                return c
+        return None
+
+    def _candidate(self, tokens, start: int) -> Optional[Candidate]:
+        if not tokens:
+            return None
+        words = {t.lower_ for t in tokens}
+        role, role_at = _role_in(tokens, self.lexicon)
+        org = _org_before(tokens, role_at)
+        persons = [t for t in tokens if t.ent_type_ == "PERSON"]
+        if persons:
+            first = persons[0].i
+            run = [t for t in tokens if t.ent_type_ == "PERSON" and t.i >= first]
+            run = [t for k, t in enumerate(run) if k == 0 or t.i == run[k - 1].i + 1]
+            name = _clean_name(run)
+            if len(name.split()) == 1:
+                full = self._known_person(name, start)
+                if full is not None:
+                    if role and not full.role:
+                        full.role, full.org = role, org
+                    return self._register(full)
+            known = self._same(name, "person") or next(
+                (p for p in self.people if p.name == name and p.pos <= start), None)
+            cand = Candidate(name, start, "person", role or (known.role if known else None),
+                             org or (known.org if known else None))
+            if known is not None and known in self.speakers:
+                if role and not known.role:
+                    known.role, known.org = role, org
+                return known
+            return cand
+        if len(tokens) == 1 and tokens[0].lower_ in PERSON_PRONOUNS:
+            return self._last_person(start)
+        if len(tokens) == 1 and tokens[0].lower_ in GROUP_PRONOUNS:
+            return next((c for c in reversed(self.speakers) if c.kind != "person"), self.last)
+        propn = [t for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in ORG_LABELS]
+        if propn and not role and len(tokens) <= 3 and propn[0].i == tokens[-len(propn)].i:
+            # a name spaCy did not label: treat as a person surname or full name
+            name = _clean_name(propn)
+            full = self._known_person(name, start) if len(name.split()) == 1 else None
+            return full or self._same(name, "person") or Candidate(name, start, "person")
+        if role is not None:
+            # "the spokesman", "the Kremlin spokesman": the last one with that role
+            definite = tokens[0].lower_ in ("the", "this", "that") or (org is not None and role_at is not None)
+            if definite:
+                prior = self._by_role(role, start)
+                if prior is not None and (org is None or prior.org in (None, org)):
+                    return prior
+            name = _clean_name(tokens)
+            return self._same(name, "other") or Candidate(name, start, "other", role, org)
+        orgs = [t for t in tokens if t.ent_type_ in ORG_LABELS]
+        if orgs:
+            run = [t for t in orgs if t.ent_iob_ == "B" or t.i == orgs[0].i]
+            ent = next((e for e in self.doc.ents if e.start == run[0].i), None)
+            name = _clean_name(list(ent) if ent is not None else orgs)
+            return self._same(name, "org") or Candidate(name, start, "org")
+        # "the ministry" -> the last organisation speaker with that word in its name
+        head = tokens[-1].lower_
+        for c in reversed(self.speakers):
+            if c.kind == "org" and head in c.name.lower().split():
+                return c
+        name = _clean_name(tokens)
+        return self._same(name, "other") or Candidate(name, start, "other")
+
+    def _register(self, cand: Candidate) -> Candidate:
+        return cand

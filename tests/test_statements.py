@@ -1,0 +1,180 @@
+"""Statements: who said what, on small invented wire stories; every span points into the text."""
+
+import pytest
+
+from conftest import SAMPLES, assert_spans_ok
+
+
+def content_text(st):
+    return " ".join(s.text for s in st.content)
+
+
+def find(record, snippet):
+    """The statement whose content holds the snippet."""
+    for st in record.statements:
+        if any(snippet in s.text for s in st.content) or snippet in content_text(st):
+            return st
+    raise AssertionError(f"no statement with {snippet!r}: {[content_text(s) for s in record.statements]}")
+
+
+TASS_STORY = (
+    "All news\n"
+    "Kremlin says US has not yet fulfilled its promises\n"
+    "MOSCOW, September 29. /TASS/. Washington has not yet fulfilled its promises on the grain deal, "
+    "Kremlin spokesman Dmitry Peskov told reporters on\u00a0Friday.\n"
+    "\"We are still waiting for concrete steps. So far there have been none,\" he said.\n"
+    "Peskov pointed out that such behaviour \"in no way helps to build trust\" between the two countries.\n"
+    "According to the spokesman, contacts with Washington will continue next week.\n"
+    "\"The door is not closed. We have said so many times,\" Peskov added, \"and we repeat it toda"
+)
+
+
+@pytest.fixture(scope="module")
+def tass(coder):
+    return coder.code(TASS_STORY, id="tass")
+
+
+def test_tass_story_spans_are_valid_and_text_is_kept(tass):
+    assert tass.text == TASS_STORY
+    assert_spans_ok(tass)
+    assert len(tass.statements) >= 4
+
+
+def test_direct_quote_with_pronoun_speaker(tass):
+    st = find(tass, "We are still waiting for concrete steps")
+    assert st.kind == "direct"
+    assert st.cue is not None and st.cue.text == "said"
+    assert st.speaker is not None and st.speaker.text == "he"
+    assert st.speaker_name == "Dmitry Peskov"
+
+
+def test_reported_speech_with_title_speaker(tass):
+    st = find(tass, "fulfilled its promises on the grain deal")
+    assert st.kind == "indirect"
+    assert "Peskov" in st.speaker.text
+    assert st.cue is not None and "told" in st.cue.text
+
+
+def test_mixed_quote(tass):
+    st = find(tass, "in no way helps to build trust")
+    assert st.kind == "mixed"
+    assert st.speaker is not None and st.speaker.text == "Peskov"
+
+
+def test_according_to(tass):
+    st = find(tass, "contacts with Washington will continue")
+    assert st.cue is not None and st.cue.text.lower().startswith("according")
+    assert st.speaker is not None and "spokesman" in st.speaker.text
+
+
+def test_unbalanced_quote_cut_by_scraper_keeps_the_article(tass):
+    # the cut-off last sentence, with its unclosed quote mark, is kept in the text and
+    # does not swallow or break the statements before it
+    assert tass.text.endswith("we repeat it toda")
+    find(tass, "We are still waiting for concrete steps")
+    for st in tass.statements:
+        for s in st.content:
+            assert not tass.in_defect(s.start, s.end) or not any(
+                d.kind == "debris" and d.start <= s.start and s.end <= d.end for d in tass.defects)
+
+
+def test_headline_attribution(coder):
+    record = coder.code("Kremlin says US has not yet fulfilled its promises\n\n"
+                        "MOSCOW, September 29. The Kremlin has no new contacts with Washington planned.")
+    st = find(record, "US has not yet fulfilled its promises")
+    assert st.speaker is not None and st.speaker.text == "Kremlin"
+    assert st.cue.text == "says"
+
+
+def test_trailing_attribution_with_has_stressed(coder):
+    record = coder.code("The sanctions will not change Moscow's course, the Kremlin has stressed.")
+    st = find(record, "The sanctions will not change Moscow's course")
+    assert st.speaker.text == "the Kremlin"
+    assert "stressed" in st.cue.text
+
+
+def test_quote_over_two_sentences_is_one_statement(coder):
+    record = coder.code('"We will not allow this. Our response will be proportionate," '
+                        'Foreign Minister Sergei Lavrov said on Monday.')
+    st = find(record, "We will not allow this")
+    assert "Our response will be proportionate" in content_text(st)
+    assert st.speaker_name == "Sergei Lavrov"
+
+
+def test_quote_split_by_cue_becomes_one_content_in_two_pieces(coder):
+    record = coder.code('"The sanctions have failed," Kremlin spokesman Dmitry Peskov said, '
+                        '"and everybody in Europe knows it."')
+    st = find(record, "The sanctions have failed")
+    assert len(st.content) == 2
+    assert "everybody in Europe knows it" in st.content[1].text
+    assert st.kind == "direct"
+
+
+def test_quote_without_cue_continues_last_speaker(coder):
+    record = coder.code('Finance Minister Laura Gentile said on Friday that the budget was balanced.\n\n'
+                        '"There will be no new taxes. Not this year, not next year."')
+    st = find(record, "There will be no new taxes")
+    assert st.speaker_name == "Laura Gentile"
+
+
+@pytest.mark.parametrize("cue_word, kind", [("believes", "belief"), ("hopes", "belief"), ("regrets", "belief")])
+def test_attitudes_and_beliefs(coder, cue_word, kind):
+    record = coder.code(f"The Turkish foreign minister {cue_word} that the corridor will stay open.")
+    st = find(record, "the corridor will stay open")
+    assert st.cue is not None and st.cue.text == cue_word
+    assert st.type == kind
+
+
+def test_in_the_words_of(coder):
+    record = coder.code("In the words of the Kremlin spokesman, the talks were \"useful but difficult\".")
+    assert_spans_ok(record)
+    st = find(record, "useful but difficult")
+    assert st.kind in ("direct", "mixed")
+
+
+@pytest.mark.parametrize("open_mark, close_mark", [('"', '"'), ("\u201c", "\u201d"), ("\u00ab", "\u00bb")])
+def test_straight_curly_and_angle_quotes(coder, open_mark, close_mark):
+    text = f"{open_mark}We see no grounds for optimism,{close_mark} Peskov said on Monday."
+    record = coder.code(text)
+    st = find(record, "We see no grounds for optimism")
+    assert st.kind == "direct"
+    assert st.speaker.text == "Peskov"
+
+
+def test_negated_cue(coder):
+    record = coder.code("Peskov did not say whether the president would travel to the summit.")
+    assert_spans_ok(record)
+    negated = [s for s in record.statements if s.cue is not None and "say" in s.cue.text]
+    assert negated and negated[0].negated
+
+
+def test_text_without_statements_has_none(coder):
+    record = coder.code("Heavy rain fell across the region on Tuesday. Rivers rose by two metres.")
+    assert record.statements == []
+
+
+def test_statements_skip_debris(coder):
+    html = ("<html><body><nav>All news</nav><article><h1>Minister speaks</h1>"
+            "<p>BERLIN, May 14. Finance Minister Laura Gentile said the budget would be approved in June.</p>"
+            "</article><footer>\"Subscribe now,\" the newsletter says.</footer></body></html>")
+    record = coder.code(html=html)
+    assert_spans_ok(record)
+    for st in record.statements:
+        for s in st.content + ([st.speaker] if st.speaker else []):
+            assert not record.in_defect(s.start, s.end)
+
+
+def test_sample_corpus_statements_are_valid(coder):
+    folder = SAMPLES / "text"
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        pytest.skip("no sample corpus")
+    total = 0
+    for path in files:
+        record = coder.code(path.read_text(encoding="utf-8"), id=path.stem)
+        assert_spans_ok(record)
+        total += len(record.statements)
+        for st in record.statements:
+            assert st.content or st.cue is not None
+            assert st.kind in ("direct", "indirect", "mixed")
+    assert total >= len(files)  # wire stories quote someone
