@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Optional
 
 from .. import ontology
@@ -18,7 +17,7 @@ RULE_CLASS_DOUBT = 0.2
 def code_events(record: Record, doc, ctx) -> list[Event]:
     lex = load_lexicon()
     matcher = attach.actor_matcher(ctx)
-    min_conf = float(getattr(ctx.settings, "event_classifier_min", 0.5))
+    min_conf = ctx.settings.event_classifier_min
     clf = classifier.load(ctx) if min_conf < 1.0 else None
     sents = [s for s in doc.sents if any(t.is_alpha for t in s) and not record.in_defect(s.start_char, s.end_char)]
     predictions = clf.predict([s.text for s in sents]) if clf is not None and sents else [None] * len(sents)
@@ -29,7 +28,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
             found = _apply_class(found, sent, pred, min_conf, lex)
         per_sentence.append(found)
     # the span tagger runs only on sentences with an event (it costs more than the rules)
-    tagger = spans.load(ctx) if getattr(ctx.settings, "event_span_tagger", True) else None
+    tagger = spans.load(ctx) if ctx.settings.event_span_tagger else None
     if tagger is not None:
         busy = [i for i, found in enumerate(per_sentence) if found]
         for i, sent_spans in zip(busy, tagger.tag([(sents[i].start_char, sents[i].text) for i in busy])):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+_EDGE = " \t\n\r\u00a0.,;:!?"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "events" / "spans"
 
 
@@ -25,9 +26,9 @@ class SpanTagger:
         for (offset, _), doc in zip(sentences, self.nlp.pipe(text for _, text in sentences)):
             spans = []
             for e in doc.ents:
-                text = e.text
-                lead = len(text) - len(text.lstrip())
-                trail = len(text) - len(text.rstrip())
+                text = e.text  # no surrounding spaces or sentence punctuation
+                lead = len(text) - len(text.lstrip(_EDGE))
+                trail = len(text) - len(text.rstrip(_EDGE))
                 if text.strip():
                     spans.append((e.label_, offset + e.start_char + lead, offset + e.end_char - trail))
             out.append(spans)
