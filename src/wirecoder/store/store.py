@@ -493,7 +493,10 @@ class Store:
     # -- raw access for query/export ---------------------------------------------------
     def arrow(self, sql: str, params: Optional[list] = None) -> pa.Table:
         with self._read() as cur:
-            return cur.execute(sql, params or []).fetch_arrow_table()
+            result = cur.execute(sql, params or [])
+            # DuckDB 2 renamed fetch_arrow_table to to_arrow_table; 1.x has only the old name.
+            fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
+            return fetch()
 
 
 def _like(term: str) -> str:
