@@ -26,6 +26,9 @@ PARALLEL_BATCH = 8  # inputs per task: small enough to keep the workers evenly b
 
 _worker_coder: Optional[Coder] = None
 _worker_failure: Optional[BaseException] = None
+# With the fork start method, a Coder loaded and warmed in the parent is inherited by every
+# worker (copy-on-write): one model load for the run instead of one per worker and per restart.
+_parent_coder: Optional[Coder] = None
 
 
 class WorkerStartError(WirecoderError):
@@ -37,7 +40,8 @@ class WorkerStartError(WirecoderError):
 def _init(settings: Settings) -> None:
     global _worker_coder, _worker_failure
     try:
-        _worker_coder = Coder(settings)
+        inherited = _parent_coder
+        _worker_coder = inherited if inherited is not None and inherited.settings == settings else Coder(settings)
     except BaseException as exc:  # reported by the first task, not as a broken pool
         _worker_failure = exc
 
@@ -98,6 +102,8 @@ class _Pool:
         self.settings, self.jobs = settings, jobs
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         self.context = mp.get_context(method)
+        if method == "fork":
+            _share_parent_coder(settings)
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
@@ -112,4 +118,20 @@ class _Pool:
         self.executor = self._new()
 
     def shutdown(self) -> None:
+        global _parent_coder
         self.executor.shutdown(wait=True, cancel_futures=True)
+        _parent_coder = None
+
+
+def _share_parent_coder(settings: Settings) -> None:
+    """Load and warm a Coder in the parent, for forked workers to inherit. When it cannot load,
+    each worker tries on its own and the first task reports why (as before)."""
+    global _parent_coder
+    try:
+        coder = Coder(settings)
+        coder.warm_up()
+    except Exception:
+        _parent_coder = None
+        return
+    coder.timings.clear()
+    _parent_coder = coder

@@ -36,8 +36,16 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     out: list[Event] = []
     for sent, found in zip(sents, per_sentence):
         found = found + _statement_events(record, doc, sent, found, lex)
-        out.extend(_event(record, sent, f, matcher) for f in found)
+        if found:
+            acting = _acting(sent)
+            out.extend(_event(record, sent, f, matcher, acting) for f in found)
     return _dedupe(out)
+
+
+def _acting(sent) -> list[tuple[int, int]]:
+    """(start, end) of words acting in the sentence ("Kiev will withdraw", "Baghdad said"): places there
+    are actors, not where it happened."""
+    return [(t.idx, t.idx + len(t.text)) for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound")]
 
 
 def _apply_class(found: list, sent, probs: dict[int, float], min_conf: float, lex) -> list:
@@ -151,7 +159,7 @@ def _statement_events(record: Record, doc, sent, found: list, lex) -> list:
     return extra
 
 
-def _event(record: Record, sent, f, matcher) -> Event:
+def _event(record: Record, sent, f, matcher, acting) -> Event:
     tok = f.trigger
     trigger = Span.of(record.text, tok.idx, tok.idx + len(tok.text))
     date, date_ref = attach.sentence_date(record, sent.start_char, sent.end_char)
@@ -167,8 +175,6 @@ def _event(record: Record, sent, f, matcher) -> Event:
         date=date,
         date_span=Span.of(record.text, date_ref.start, date_ref.end) if date_ref is not None else None,
     )
-    # places that act in the sentence ("Kiev will withdraw", "Baghdad said") are actors, not where it happened
-    acting = [(t.idx, t.idx + len(t.text)) for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound")]
     ev.place = attach.sentence_place(record, sent.start_char, sent.end_char, tok.idx, acting)
     if entry is not None:
         ev.cameo_name, ev.root, ev.quad, ev.penta = entry.name, entry.root, entry.quad, entry.penta

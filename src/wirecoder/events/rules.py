@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from .lexicon import Lexicon, Trigger
@@ -56,14 +57,21 @@ class Found:
     verbal: bool = False  # coded from a statement's content (speaker -> content subject)
 
 
-def forms(tok) -> list[str]:
+_STEMS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
+
+
+def forms(tok) -> tuple[str, ...]:
     """The lemma, then the word and crude stems of it: the small model's lemmatizer slips ('hopes' -> 'hop')."""
-    low = tok.lower_
-    out = [tok.lemma_.lower(), low]
-    for suffix, repl in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e")):
+    return _forms(tok.lemma_, tok.lower_)
+
+
+@lru_cache(maxsize=65536)  # the same few thousand words come back in every article
+def _forms(lemma: str, low: str) -> tuple[str, ...]:
+    out = [lemma.lower(), low]
+    for suffix, repl in _STEMS:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.append(low[: -len(suffix)] + repl)
-    return out
+    return tuple(out)
 
 
 def lookup(tok, table):
