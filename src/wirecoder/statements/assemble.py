@@ -118,10 +118,13 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         else:
             cue_contents[best].append(ct)
 
+    role_tokens = {i for r in cues + speakers for i in range(r.start, r.end)}
     statements: list[tuple[int, Statement]] = []
     for ci, c in enumerate(cues):
         sp = cue_speaker[ci]
-        pieces = sorted(cue_contents[ci], key=lambda r: r.start)
+        pieces = _merge_fragments(sorted(cue_contents[ci], key=lambda r: r.start), sent_of, role_tokens)
+        if COMPLEMENT_SPAN:
+            pieces = [_to_complement(doc, c, r, role_tokens) for r in pieces]
         groups: list[list[Run]] = []
         for r in pieces:
             # pieces flanking the cue (and its speaker) are one quotation in two parts
@@ -130,6 +133,9 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 inside = set(range(c.start, c.end)) | (set(range(sp.start, sp.end)) if sp else set())
                 if all(t.i in inside or t.is_punct or t.is_space or t.dep_ in ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")
                        for t in between) and len(between) < 15:
+                    groups[-1].append(r)
+                    continue
+                if QUOTE_CONTINUES and _quote_goes_on(doc, text, groups[-1][-1], r, c, inside, role_tokens):
                     groups[-1].append(r)
                     continue
             groups.append([r])
@@ -148,6 +154,80 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         statements.append((ct.start, _statement(doc, text, record, sp, None, [ct], quote_mask, lexicon)))
     statements.sort(key=lambda x: x[0])
     return [s for _, s in statements if s.content or s.cue is not None]
+
+
+MERGE_GAP = 15  # tokens
+
+
+def _merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
+    """Content runs of one cue split by a short gap in the same sentence are one content.
+
+    The content tagger often breaks a long complement ("the United States | to step up |
+    military efforts ..."); PolNeAR's content is the whole stretch. The gap must hold no
+    cue or speaker token, so "X," he said, "Y" stays two pieces.
+    """
+    out: list[Run] = []
+    for r in pieces:
+        if out:
+            last = out[-1]
+            gap = range(last.end, r.start)
+            if (0 <= len(gap) <= MERGE_GAP and sent_of[last.end - 1] == sent_of[r.start]
+                    and not any(i in role_tokens for i in gap)):
+                last.end = max(last.end, r.end)
+                continue
+        out.append(Run(r.start, r.end, r.sent, r.para))
+    return out
+
+
+COMPLEMENT_SPAN = True
+QUOTE_CONTINUES = True
+_OPEN_QUOTES = "\"“«„"
+
+
+def _quote_goes_on(doc, text, first: Run, second: Run, cue: Run, own: set, role_tokens: set) -> bool:
+    """ "X,” Clinton said on Thursday in a speech in New York. “Y." is one quotation.
+
+    The first quote ends with a comma inside its marks (its sentence goes on after the
+    cue); the second opens with a quote mark in the cue's sentence or the next one; no
+    other cue or speaker stands between them.
+    """
+    last = doc[first.end - 1]
+    end = last.idx + len(last.text)
+    if "," not in text[max(0, end - 3): end + 2]:
+        return False
+    start = doc[second.start]
+    opens = start.text[:1] in _OPEN_QUOTES or (second.start > 0 and doc[second.start - 1].text[-1:] in _OPEN_QUOTES)
+    if not opens:
+        return False
+    sent_c, sent_s = doc[cue.start].sent, start.sent
+    if sent_s.start not in (sent_c.start, sent_c.end):
+        return False
+    return not any(i in role_tokens and i not in own for i in range(first.end, second.start))
+
+
+def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
+    """A content run inside the clause the cue governs grows to that whole clause.
+
+    PolNeAR's content of reported speech is the complement clause ("that" included,
+    final punctuation excluded); the tagger often stops a few words short.
+    """
+    head = _run_head(doc, cue)
+    for c in head.children:
+        if c.dep_ not in ("ccomp", "xcomp") or c.i < cue.end:
+            continue
+        a, b = c.left_edge.i, c.right_edge.i + 1
+        if not (a <= r.start and r.end <= b) and not (r.start <= c.i < r.end):
+            continue
+        for m in head.children:
+            if m.dep_ == "mark" and m.i == a - 1:
+                a = m.i
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        a, b = min(a, r.start), max(b, r.end)
+        if any(i in role_tokens for i in range(a, b) if not (r.start <= i < r.end)):
+            return r
+        return Run(a, b, r.sent, r.para)
+    return r
 
 
 def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> Statement:
