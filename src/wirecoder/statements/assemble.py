@@ -180,6 +180,7 @@ def _merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
 
 
 COMPLEMENT_SPAN = True
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
 QUOTE_CONTINUES = True
 _OPEN_QUOTES = "\"“«„"
 
@@ -213,7 +214,7 @@ def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
     """
     head = _run_head(doc, cue)
     for c in head.children:
-        if c.dep_ not in ("ccomp", "xcomp") or c.i < cue.end:
+        if c.dep_ not in COMPLEMENT_DEPS or c.i < cue.end:
             continue
         a, b = c.left_edge.i, c.right_edge.i + 1
         if not (a <= r.start and r.end <= b) and not (r.start <= c.i < r.end):
