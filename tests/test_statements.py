@@ -178,3 +178,16 @@ def test_sample_corpus_statements_are_valid(coder):
             assert st.content or st.cue is not None
             assert st.kind in ("direct", "indirect", "mixed")
     assert total >= len(files)  # wire stories quote someone
+
+
+def test_surname_and_pronoun_take_the_full_name_given_after_a_title(coder):
+    text = (
+        "MOSCOW, September 29. /TASS/. Washington has not kept its promises, Kremlin Spokesman "
+        "Dmitry Peskov told reporters on Tuesday.\n"
+        "\"We see no practical steps,\" Peskov said.\n"
+        "\"Moscow is still open to dialogue,\" he added.\n"
+    )
+    rec = coder.code(text, date="2026-09-29")
+    names = {st.speaker_name for st in rec.statements}
+    assert names == {"Dmitry Peskov"}, [(st.speaker and st.speaker.text, st.speaker_name) for st in rec.statements]
+    assert len(rec.speakers) == 1 and rec.speakers[0].role == "spokesman"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..record import Speaker
 from ..stages import doc_stage
 from .extract import extract_statements
+from .lexicon import load_lexicon
 
 __all__ = ["extract_statements"]
 
@@ -22,6 +23,7 @@ def statements(record, doc, ctx) -> None:
 
 @doc_stage("speakers")
 def speakers(record, doc, ctx) -> None:
+    _complete_surnames(record)
     by_name: dict[str, Speaker] = {}
     matcher = _actor_matcher(ctx)
     for i, st in enumerate(record.statements):
@@ -43,6 +45,33 @@ def speakers(record, doc, ctx) -> None:
         for i in sp.statements:
             if record.statements[i].speaker_code is None:
                 record.statements[i].speaker_code = sp.code
+
+
+def _complete_surnames(record) -> None:
+    """A speaker known only by a surname takes the article's one full name ending in it.
+
+    Resolution runs left to right, so "Peskov" met before (or without) a parse that
+    labels "Dmitry Peskov" stays a bare surname; the whole article settles it.
+    """
+    full_names = {e.text.strip(" ,.") for e in record.entities if e.label == "PERSON"}
+    full_names |= {st.speaker_name for st in record.statements if st.speaker_name}
+    roles = load_lexicon().roles
+    for st in record.statements:  # "Kremlin Spokesman Dmitry Peskov": the capitalised words after the role
+        if st.speaker is None:
+            continue
+        words = st.speaker.text.replace("\u00a0", " ").split()
+        after_role = [i for i, w in enumerate(words) if w.lower() in roles]
+        tail = words[after_role[-1] + 1 :] if after_role else []
+        if len(tail) >= 2 and all(w[:1].isupper() for w in tail):
+            full_names.add(" ".join(tail).strip(" ,."))
+    full_names = {n.replace("\u00a0", " ") for n in full_names if len(n.split()) >= 2}
+    for st in record.statements:
+        name = st.speaker_name
+        if not name or len(name.split()) != 1:
+            continue
+        matches = {n for n in full_names if n.split()[-1] == name}
+        if len(matches) == 1:
+            st.speaker_name = matches.pop()
 
 
 def _actor_matcher(ctx):
