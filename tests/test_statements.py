@@ -191,3 +191,15 @@ def test_surname_and_pronoun_take_the_full_name_given_after_a_title(coder):
     names = {st.speaker_name for st in rec.statements}
     assert names == {"Dmitry Peskov"}, [(st.speaker and st.speaker.text, st.speaker_name) for st in rec.statements]
     assert len(rec.speakers) == 1 and rec.speakers[0].role == "spokesman"
+
+
+def test_a_subheading_is_not_a_statement(coder):
+    text = (
+        "MOSCOW, September 29. /TASS/. Kremlin spokesman Dmitry Peskov said talks would go on.\n"
+        "Expert contacts continue\n"
+        "Russian and American experts met in Geneva on Monday.\n"
+    )
+    rec = coder.code(text, date="2026-09-29")
+    heading = text.index("Expert contacts")
+    assert any(h.start == heading for h in rec.headings)
+    assert all(not (st.cue and heading <= st.cue.start < heading + 24) for st in rec.statements)

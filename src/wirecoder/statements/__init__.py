@@ -18,7 +18,16 @@ __all__ = ["extract_statements"]
 
 @doc_stage("statements")
 def statements(record, doc, ctx) -> None:
-    record.statements.extend(extract_statements(record, doc, ctx))
+    for st in extract_statements(record, doc, ctx):
+        # A subheading such as "Expert contacts continue" reads like a cue with no content.
+        if not st.content and st.cue is not None and _in_heading(record, st.cue.start):
+            continue
+        record.statements.append(st)
+
+
+def _in_heading(record, offset: int) -> bool:
+    spans = record.headings + ([record.title_span] if record.title_span else [])
+    return any(h.start <= offset < h.end for h in spans)
 
 
 @doc_stage("speakers")
