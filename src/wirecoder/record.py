@@ -134,8 +134,22 @@ class Event:
     statement: Optional[int] = None
 
 
+class _JsonObject:
+    """JSON (de)serialisation shared by the records written to output."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        return _build(cls, data)
+
+
 @dataclass
-class Record:
+class Record(_JsonObject):
     id: str
     source: str
     text: str
@@ -158,17 +172,6 @@ class Record:
     places: list[Place] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
-
-    # -- serialisation -------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Record":
-        return _build(cls, data)
 
     # -- helpers for stages ----------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -202,23 +205,13 @@ class ErrorInfo:
 
 
 @dataclass
-class ErrorRecord:
+class ErrorRecord(_JsonObject):
     """Stands in the output where an input could not be coded."""
 
     id: str
     source: str
     error: ErrorInfo
     provenance: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ErrorRecord":
-        return _build(cls, data)
 
 
 def from_dict(data: dict[str, Any]) -> Union[Record, ErrorRecord]:
