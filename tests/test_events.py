@@ -228,3 +228,13 @@ def test_span_tagger_can_be_switched_off(coder):
         ev = find(record.events, "arrested")[0]
         assert "Police" in ev.source.text and "activists" in ev.target.text
         assert_spans_ok(record)
+
+
+def test_a_tagged_span_of_punctuation_only_gives_no_actor(coder):
+    # Found by the property test: the span tagger once labelled "..." and the edge trim
+    # turned it into an inverted span (3, 0).
+    rec = coder.code("...strikes on Aleppo")
+    assert not rec.check_spans()
+    for ev in rec.events:
+        for actor in (ev.source, ev.target):
+            assert actor is None or actor.start < actor.end

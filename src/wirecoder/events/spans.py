@@ -33,7 +33,7 @@ class SpanTagger:
                 text = e.text  # no surrounding spaces or sentence punctuation
                 lead = len(text) - len(text.lstrip(_EDGE))
                 trail = len(text) - len(text.rstrip(_EDGE))
-                if text.strip():
+                if text.strip(_EDGE):  # a span of punctuation only ("...") has no actor
                     spans.append((e.label_, offset + e.start_char + lead, offset + e.end_char - trail))
             out.append(spans)
         return out
