@@ -14,6 +14,13 @@ import yaml
 PATTERNS_DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 
 
+def alternation(names) -> str:
+    """A regex matching any of `names` literally, longest first so that "sept." wins over "sept"
+    and "sep"; ties in a fixed order, so that the pattern is the same in every process; grouped,
+    so that what follows binds to every choice."""
+    return "(?:" + "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n))) + ")"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     """Month and weekday names → numbers, number words, future cues (loaded once)."""

@@ -32,10 +32,7 @@ _MONTH_LEADS = {
 }
 
 
-def _alternation(names) -> str:
-    # Longest first so that "sept." wins over "sept" and "sep"; ties in a fixed order, so that the
-    # pattern is the same in every process. Grouped, so that what follows binds to every choice.
-    return "(?:" + "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n))) + ")"
+_alternation = cal.alternation
 
 
 def _cased(names) -> str:

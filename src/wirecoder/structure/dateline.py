@@ -22,8 +22,7 @@ from . import patterns
 
 @lru_cache(maxsize=1)
 def _regex() -> re.Pattern:
-    months = "|".join(re.escape(m) for m in sorted(cal.lexicon()["months"], key=len, reverse=True))
-    mon = rf"(?i:{months})(?![A-Za-z])\.?"
+    mon = rf"(?i:{cal.alternation(cal.lexicon()['months'])})(?![A-Za-z])\.?"
     day = r"[0-3]?\d(?:st|nd|rd|th)?"
     date_rx = rf"(?:{mon}\s*{day}(?:,?\s+(?:19|20)\d\d)?|{day}\s+{mon}(?:,?\s+(?:19|20)\d\d)?)"
     upper_word = r"[A-Z][A-Z'’.\-]*[A-Z.]"
