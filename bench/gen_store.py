@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from wirecoder.store import Store  # noqa: E402
+from wirecoder.store import Store, search  # noqa: E402
 from wirecoder.store.connection import write_connection  # noqa: E402
 
 COUNTRIES = ["RUS", "UKR", "USA", "CHN", "FRA", "DEU", "GBR", "TUR", "IRN", "ISR", "SYR", "IND", "PAK",
@@ -91,7 +91,8 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
                    json_object('id', 'syn-' || i, 'source', 'synthetic', 'text', 'synthetic article ' || i)::VARCHAR AS record,
                    12 AS n_sentences, {statements_per_article} AS n_statements, {events_per_article} AS n_events,
                    CASE WHEN i % 20 = 19 THEN 'syn-' || (i - 1) END AS dup_of,
-                   CASE WHEN i % 20 = 19 THEN 0.9 END AS similarity, now()::TIMESTAMP AS ingested_at
+                   CASE WHEN i % 20 = 19 THEN 0.9 END AS similarity, now()::TIMESTAMP AS ingested_at,
+                   (i + 1)::INTEGER AS doc
             FROM range({n_articles}) t(i)
         """)
         con.execute(f"""
@@ -123,7 +124,8 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
                    sp.name AS speaker, lower(sp.name) AS speaker_key, NULL AS speaker_code, 'spokesperson' AS speaker_role,
                    NULL AS speaker_org, CASE WHEN i % 3 = 0 THEN 'direct' ELSE 'indirect' END AS kind, 'speech' AS type,
                    h(i, 11) % 10 = 0 AS negated, 'said' AS cue, words_of(i, 12, 15) AS content, content AS content_lc,
-                   words_of(i, 13, 22) AS sentence, 0 AS start_char, 100 AS end_char, a % 20 = 19 AS is_dup, '{{}}' AS json
+                   words_of(i, 13, 22) AS sentence, 0 AS start_char, 100 AS end_char, a % 20 = 19 AS is_dup, '{{}}' AS json,
+                   (i + 1)::INTEGER AS sid
             FROM (SELECT i, i // {statements_per_article} AS a FROM range({n_statements}) r(i)) st
             JOIN speaker_list sp ON sp.n = skew(i, 10, {len(speakers)})
         """)
@@ -153,6 +155,7 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
             SELECT article_id, idx, place_name AS text, place_name AS name, place_country AS country, 'city' AS kind,
                    lat, lon, 0 AS start_char, 10 AS end_char FROM events WHERE idx = 0
         """)
+        search.index_rows(con, 1, 1)  # the word index, as ingest builds it
     counts = Store(path, read_only=True).counts()
     counts["seconds"] = round(time.perf_counter() - t0, 1)
     counts["mb"] = round(os.path.getsize(path) / 1e6, 1)

@@ -271,12 +271,25 @@ def table_columns(con) -> dict[str, set[str]]:
 
 
 def ensure_schema(path: str) -> None:
-    """Create the tables, and add columns a store from an earlier version lacks."""
+    """Create the tables, and bring a store from an earlier version up to date (one transaction):
+    add the columns it lacks and, from before version 2, build the word index of its texts."""
+    from . import search
+
     with write_connection(path) as con:
-        for sql in create_sql():
-            con.execute(sql)
-        for sql in missing_columns(table_columns(con)):
-            con.execute(sql)
-        have = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if have is None:
-            con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        con.begin()
+        try:
+            for sql in create_sql():
+                con.execute(sql)
+            for sql in missing_columns(table_columns(con)):
+                con.execute(sql)
+            have = con.execute("SELECT max(value::INTEGER) FROM meta WHERE key = 'schema_version'").fetchone()[0]
+            if have is None or have < SCHEMA_VERSION:
+                if have is None or have < search.INDEX_VERSION:
+                    search.rebuild(con)
+                con.execute("DELETE FROM meta WHERE key = 'schema_version'")
+                con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            con.commit()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                con.rollback()
+            raise

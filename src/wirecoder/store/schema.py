@@ -7,7 +7,7 @@ coded is lost. No PRIMARY KEY constraints: the store keeps ids unique itself
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the word index (search_terms, *_postings; articles.doc, statements.sid)
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -19,14 +19,15 @@ TABLES: dict[str, str] = {
         published VARCHAR, date DATE, dateline_place VARCHAR,
         text VARCHAR, record VARCHAR,
         n_sentences INTEGER, n_statements INTEGER, n_events INTEGER,
-        dup_of VARCHAR, similarity DOUBLE, ingested_at TIMESTAMP
+        dup_of VARCHAR, similarity DOUBLE, ingested_at TIMESTAMP,
+        doc INTEGER
     """,
     "statements": """
         article_id VARCHAR, idx INTEGER, date DATE,
         speaker VARCHAR, speaker_key VARCHAR, speaker_code VARCHAR, speaker_role VARCHAR, speaker_org VARCHAR,
         kind VARCHAR, type VARCHAR, negated BOOLEAN,
         cue VARCHAR, content VARCHAR, content_lc VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
-        is_dup BOOLEAN, json VARCHAR
+        is_dup BOOLEAN, json VARCHAR, sid INTEGER
     """,
     "speakers": """
         article_id VARCHAR, name VARCHAR, name_key VARCHAR, role VARCHAR, org VARCHAR, code VARCHAR,
@@ -67,6 +68,17 @@ TABLES: dict[str, str] = {
     """,
     "lsh": """
         band SMALLINT, key BIGINT, article_id VARCHAR
+    """,
+    # The word index for text search (store/search.py): tokens, and per token the article numbers
+    # (articles.doc) or statement numbers (statements.sid) whose text holds it.
+    "search_terms": """
+        id INTEGER, term VARCHAR
+    """,
+    "article_postings": """
+        term_id INTEGER, num INTEGER
+    """,
+    "statement_postings": """
+        term_id INTEGER, num INTEGER
     """,
 }
 

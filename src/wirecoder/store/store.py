@@ -16,6 +16,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
 from . import rows as R
+from . import search
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
 from .schema import ARTICLE_TABLES, TABLES, missing_columns
@@ -155,14 +156,20 @@ class Store:
             con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [write])
             con.execute("DELETE FROM errors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [write])
             aids = _actor_ids(con, [records[rid] for rid in write])
+            first_doc, first_sid = search.next_numbers(con)
+            doc, sid = first_doc, first_sid
             tables: dict[str, list[dict]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
             for rid in write:
                 rec = records[rid]
                 dup_of, sim, sig, keys = links[rid]
                 is_dup = dup_of is not None
                 stats["duplicates"] += is_dup
-                tables["articles"].append(R.article_row(rec, hashes[rid], input_hashes.get(rid), dup_of, sim, now))
-                tables["statements"] += R.statement_rows(rec, is_dup)
+                tables["articles"].append({**R.article_row(rec, hashes[rid], input_hashes.get(rid), dup_of, sim, now),
+                                           "doc": doc})
+                doc += 1
+                for st in R.statement_rows(rec, is_dup):
+                    tables["statements"].append({**st, "sid": sid})
+                    sid += 1
                 tables["speakers"] += R.speaker_rows(rec)
                 for ev in R.event_rows(rec, is_dup):
                     ev["source_aid"], ev["target_aid"] = aids.get(ev["source_key"]), aids.get(ev["target_key"])
@@ -174,6 +181,7 @@ class Store:
                     tables["lsh"] += [{"band": b, "key": k, "article_id": rid} for b, k in keys]
             for table, rows in tables.items():
                 _insert(con, table, rows)
+            search.index_rows(con, first_doc, first_sid)
         if errors:
             eids = list(errors)
             con.execute("DELETE FROM errors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [eids])
@@ -271,8 +279,6 @@ class Store:
         limit, offset = _page(limit, offset)
         w = Where()
         terms = [t for t in (q or "").split() if t]
-        for t in terms:
-            w.add("(title ILIKE ? OR text ILIKE ?)", _like(t), _like(t))
         w.date_range("date", date_from, date_to)
         if site:
             w.add("site ILIKE ?", _like(site))
@@ -281,7 +287,7 @@ class Store:
         if dedup:
             w.add("dup_of IS NULL")
         cols = ", ".join(ARTICLE_COLUMNS)
-        with self._read() as cur:
+        with self._read() as cur, _words(cur, w, "articles", terms):
             total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
         for it in items:
             it["snippet"] = _snippet(it.pop("text") or "", terms)
@@ -305,8 +311,6 @@ class Store:
         `q`: words that must all occur in what was said (the content)."""
         limit, offset = _page(limit, offset)
         w = Where()
-        for t in (q or "").split():
-            w.add("contains(content_lc, ?)", t.lower())
         if article_id:
             w.add("article_id = ?", article_id)
         w.date_range("date", date_from, date_to)
@@ -319,7 +323,8 @@ class Store:
                 w.add("speaker_key = lower(?)", speaker)
             elif speaker:
                 w.add("speaker ILIKE ?", _like(speaker))
-            total, items = _page_rows(cur, "statements", cols, w, limit, offset)
+            with _words(cur, w, "statements", (q or "").split()):
+                total, items = _page_rows(cur, "statements", cols, w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -497,6 +502,32 @@ class Store:
             # DuckDB 2 renamed fetch_arrow_table to to_arrow_table; 1.x has only the old name.
             fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
             return fetch()
+
+
+# Text searched by `q` when the store has no word index yet (a store from before it, opened read-only).
+_SCAN_TEXT = {"articles": "lower(coalesce(title, '') || ' ' || coalesce(text, ''))", "statements": "content_lc"}
+
+
+@contextlib.contextmanager
+def _words(cur, w: Where, kind: str, words: list[str]) -> Iterator[None]:
+    """Add "contains every word" to `w`: through the word index (a semi-join on the matching
+    numbers, registered on `cur` while the query runs), else as a scan of the text."""
+    words = [t for t in words if t]
+    if not words:
+        yield
+        return
+    if not search.has_index(cur):
+        for t in words:
+            w.add(f"contains({_SCAN_TEXT[kind]}, lower(?))", t)
+        yield
+        return
+    name = f"_q_{kind}"
+    search.register_numbers(cur, name, search.matching(cur, kind, words))
+    w.add(f"{search.KINDS[kind][2]} IN (SELECT n FROM {name})")
+    try:
+        yield
+    finally:
+        cur.unregister(name)
 
 
 def _like(term: str) -> str:

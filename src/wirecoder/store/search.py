@@ -1,0 +1,155 @@
+"""The word index behind text search (`q=`) of articles and statements, kept inside the store.
+
+DuckDB's FTS extension would need a download, so the store keeps a small inverted index of its own:
+
+* ``search_terms(id, term)``: every distinct token of the stored texts, lowercased, where a token is
+  a run of characters between ASCII whitespace (punctuation stays attached: ``ceasefire,``);
+* ``article_postings(term_id, num)`` and ``statement_postings(term_id, num)``: one row per term and
+  row whose text holds it, by the row's number (``articles.doc``, ``statements.sid``).
+
+Search keeps its documented meaning, a case-insensitive substring: a query word never contains
+whitespace (queries are split on it), so it occurs in a text exactly when it is part of one of the
+text's tokens. A search therefore scans the vocabulary (small) for tokens containing the word, reads
+their postings, and intersects over the words: the answer is exact, with no candidates to re-check.
+
+Postings are appended in the batch's transaction. Rows of a replaced article get new numbers (numbers
+are never reused), so old numbers in the postings simply match no row. Reading a term's postings is
+cheap because the table is kept sorted by term: DuckDB skips the row groups whose term range misses
+it. Appended rows are not sorted, so once they make up a quarter of the table (and at least
+``MERGE_MIN_ROWS``) the table is rewritten sorted, without the dead numbers; each rewrite follows
+growth by a constant factor, so ingest stays linear.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+import pyarrow as pa
+
+INDEX_VERSION = 2  # meta schema_version from which the index is complete
+MERGE_MIN_ROWS = 200_000  # postings rows below which merging is not worth it
+
+# (postings table, the table it indexes, its number column, the SQL of its searchable text)
+KINDS = {
+    "articles": ("article_postings", "articles", "doc", "lower(coalesce(title, '') || ' ' || coalesce(text, ''))"),
+    "statements": ("statement_postings", "statements", "sid", "lower(coalesce(content_lc, ''))"),
+}
+
+
+def _tokens_sql(kind: str) -> str:
+    _, table, num, text = KINDS[kind]
+    return (f"SELECT {num} AS num, unnest(regexp_split_to_array({text}, '\\s+')) AS w "
+            f"FROM {table} WHERE {num} >= ?")
+
+
+def next_numbers(con) -> tuple[int, int]:
+    """The next free article and statement numbers (numbers are never reused)."""
+    row = con.execute("SELECT (SELECT coalesce(max(doc), 0) FROM articles), "
+                      "(SELECT coalesce(max(sid), 0) FROM statements)").fetchone()
+    seen = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('max_doc', 'max_sid')").fetchall())
+    return (max(int(row[0]), int(seen.get("max_doc", 0))) + 1, max(int(row[1]), int(seen.get("max_sid", 0))) + 1)
+
+
+def index_rows(con, first_doc: int, first_sid: int) -> None:
+    """Add the articles numbered from `first_doc` and statements from `first_sid` to the index.
+
+    Runs inside the caller's transaction, after the rows are inserted."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _tokens AS "
+                f"SELECT 'a' AS kind, num, w FROM ({_tokens_sql('articles')}) WHERE w <> '' "
+                f"UNION ALL SELECT 's', num, w FROM ({_tokens_sql('statements')}) WHERE w <> ''",
+                [first_doc, first_sid])
+    try:
+        con.execute("""
+            INSERT INTO search_terms
+            SELECT (SELECT coalesce(max(id), 0) FROM search_terms) + row_number() OVER (ORDER BY w), w
+            FROM (SELECT DISTINCT w FROM _tokens) new
+            WHERE NOT EXISTS (SELECT 1 FROM search_terms t WHERE t.term = new.w)""")
+        for kind, short in (("articles", "a"), ("statements", "s")):
+            con.execute(f"""
+                INSERT INTO {KINDS[kind][0]}
+                SELECT DISTINCT t.id, k.num FROM _tokens k JOIN search_terms t ON t.term = k.w
+                WHERE k.kind = '{short}' ORDER BY 1, 2""")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _tokens")
+    # Remember the largest numbers given out, so that a number freed by a replacement is never reused.
+    con.execute("DELETE FROM meta WHERE key IN ('max_doc', 'max_sid')")
+    con.execute("INSERT INTO meta SELECT 'max_doc', coalesce(max(doc), 0)::VARCHAR FROM articles "
+                "UNION ALL SELECT 'max_sid', coalesce(max(sid), 0)::VARCHAR FROM statements")
+    merge_if_grown(con)
+
+
+def merge_if_grown(con, force: bool = False) -> bool:
+    """Rewrite a postings table sorted by term (dead numbers dropped) once its unsorted tail is large."""
+    merged = False
+    for postings, table, num, _ in KINDS.values():
+        key = f"{postings}_sorted_rows"
+        rows = con.execute(f"SELECT count(*) FROM {postings}").fetchone()[0]
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        tail = rows - (int(row[0]) if row else 0)
+        if not force and (tail < MERGE_MIN_ROWS or tail * 4 < rows):
+            continue
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _sorted AS
+            SELECT term_id, num FROM {postings} WHERE num IN (SELECT {num} FROM {table}) ORDER BY term_id, num""")
+        con.execute(f"DELETE FROM {postings}")
+        con.execute(f"INSERT INTO {postings} SELECT term_id, num FROM _sorted ORDER BY term_id, num")
+        con.execute("DROP TABLE _sorted")
+        rows = con.execute(f"SELECT count(*) FROM {postings}").fetchone()[0]
+        con.execute("DELETE FROM meta WHERE key = ?", [key])
+        con.execute("INSERT INTO meta VALUES (?, ?)", [key, str(rows)])
+        merged = True
+    return merged
+
+
+def rebuild(con) -> None:
+    """Number every article and statement afresh and index them all (a store from before the index)."""
+    con.execute("UPDATE articles SET doc = n FROM (SELECT id AS i, row_number() OVER (ORDER BY ingested_at, id) AS n "
+                "FROM articles) WHERE id = i")
+    con.execute("UPDATE statements SET sid = n FROM (SELECT article_id AS a, idx AS j, "
+                "row_number() OVER (ORDER BY article_id, idx) AS n FROM statements) WHERE article_id = a AND idx = j")
+    for postings, *_ in KINDS.values():
+        con.execute(f"DELETE FROM {postings}")
+    con.execute("DELETE FROM search_terms")
+    con.execute("DELETE FROM meta WHERE key LIKE '%_sorted_rows'")
+    index_rows(con, 1, 1)
+    merge_if_grown(con, force=True)
+
+
+def has_index(cur) -> bool:
+    """Whether this store's index is complete (else searches scan the text)."""
+    try:
+        row = cur.execute("SELECT max(value::INTEGER) FROM meta WHERE key = 'schema_version'").fetchone()
+    except Exception:  # noqa: BLE001 - a store without meta: no index
+        return False
+    return bool(row and row[0] is not None and row[0] >= INDEX_VERSION)
+
+
+def matching(cur, kind: str, words: list[str]) -> np.ndarray:
+    """Sorted numbers of the rows of `kind` whose text contains every word (case-insensitive)."""
+    postings = KINDS[kind][0]
+    found: Optional[np.ndarray] = None
+    for word in words:
+        ids = [r[0] for r in cur.execute("SELECT id FROM search_terms WHERE contains(term, lower(?))",
+                                         [word]).fetchall()]
+        if not ids:
+            return np.empty(0, dtype=np.int64)
+        # Term ids written into the SQL as constants (they are integers from the store) let DuckDB
+        # skip every row group whose term range misses them; a long list goes as a parameter.
+        if len(ids) <= 200:
+            res = cur.execute(f"SELECT num FROM {postings} WHERE term_id IN ({', '.join(str(int(i)) for i in ids)})")
+        else:
+            res = cur.execute(f"SELECT num FROM {postings} WHERE term_id = ANY(?::INTEGER[])", [ids])
+        res = res.fetchnumpy()
+        nums = np.sort(np.asarray(res["num"], dtype=np.int64))
+        if len(nums) > 1:  # a row holding several matching tokens comes once per token
+            nums = nums[np.concatenate(([True], nums[1:] != nums[:-1]))]
+        found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
+        if not len(found):
+            break
+    return found if found is not None else np.empty(0, dtype=np.int64)
+
+
+def register_numbers(cur, name: str, nums: np.ndarray) -> None:
+    """Make `nums` a one-column relation `name(n)` on this cursor, for a semi-join."""
+    cur.register(name, pa.table({"n": pa.array(nums, type=pa.int64())}))
