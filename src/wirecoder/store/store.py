@@ -412,14 +412,20 @@ class Store:
         if dedup:
             w.add("NOT is_dup")
         with self._read() as cur:
-            total = cur.execute(f"SELECT count(DISTINCT actor_key) FROM actors {w.sql}", w.params).fetchone()[0]
-            # Counts first (cheap), then names and codes for the page's keys only.
+            # Counts first (cheap), then names and codes for the page's keys only. The total (number of
+            # actors) comes from the same grouping, as a window over the groups.
             items = _dicts(cur, f"""
-                SELECT actor_key AS key, count(*) AS events, sum((role = 'source')::INT)::BIGINT AS as_source,
-                       sum((role = 'target')::INT)::BIGINT AS as_target,
-                       sum(first_in_article::INT)::BIGINT AS articles
+                SELECT actor_key AS key, count(*) AS events, count_if(role = 'source') AS as_source,
+                       count_if(role = 'target') AS as_target, count_if(first_in_article) AS articles,
+                       count(*) OVER () AS _total
                 FROM actors {w.sql} GROUP BY actor_key
                 ORDER BY events DESC, key LIMIT ? OFFSET ?""", [*w.params, limit, offset])
+            if items:
+                total = items[0]["_total"]
+            else:  # a page past the end
+                total = cur.execute(f"SELECT count(DISTINCT actor_key) FROM actors {w.sql}", w.params).fetchone()[0]
+            for it in items:
+                del it["_total"]
             about = _actor_names(cur, [it["key"] for it in items])
         items = [{"key": it["key"], **about.get(it["key"], {}), **{k: v for k, v in it.items() if k != "key"}}
                  for it in items]
@@ -446,12 +452,23 @@ class Store:
         with self._read() as cur:
             w = self._event_where(cur, **filters)
             w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
-            edges = _dicts(cur, f"""
-                SELECT {s} AS source, {t} AS target, count(*) AS weight,
-                       sum((quad IN (1, 2))::INT)::BIGINT AS cooperation,
-                       sum((quad IN (3, 4))::INT)::BIGINT AS conflict
-                FROM events {w.sql} GROUP BY 1, 2 HAVING count(*) >= ?
-                ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, int(min_weight), int(max_edges)])
+            if by == "actor":
+                # Many actor pairs: the heaviest edges by a bare count first, then cooperation and
+                # conflict for those edges only (a third cheaper than counting all three for every pair).
+                edges = _dicts(cur, f"""
+                    WITH top AS (SELECT {s} AS s, {t} AS t, count(*) AS weight FROM events {w.sql}
+                                 GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY weight DESC, s, t LIMIT ?)
+                    SELECT s AS source, t AS target, any_value(weight) AS weight,
+                           count_if(quad IN (1, 2)) AS cooperation, count_if(quad IN (3, 4)) AS conflict
+                    FROM events JOIN top ON {s} = top.s AND {t} = top.t {w.sql}
+                    GROUP BY 1, 2 ORDER BY weight DESC, source, target""",
+                               [*w.params, int(min_weight), int(max_edges), *w.params])
+            else:
+                edges = _dicts(cur, f"""
+                    SELECT {s} AS source, {t} AS target, count(*) AS weight,
+                           count_if(quad IN (1, 2)) AS cooperation, count_if(quad IN (3, 4)) AS conflict
+                    FROM events {w.sql} GROUP BY 1, 2 HAVING count(*) >= ?
+                    ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, int(min_weight), int(max_edges)])
             about: dict = {}
             if by == "actor" and edges:
                 ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
@@ -538,13 +555,17 @@ def _like(term: str) -> str:
 # Newest first, then insertion order, as one BIGINT (rowid < 2^33): lets max_by() pick a page.
 _SORT_KEY = "((coalesce(date - DATE '1970-01-01', -100000))::BIGINT << 33) - rowid"
 MAX_BY_ROWS = 100_000  # deeper pages sort with ORDER BY instead
+DEEP_OFFSET = 2_000  # from this offset on, pages are found through the counts per date
 
 
 def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """(total, one page newest first). Filtered: one scan gives the count and the page's row ids (max_by);
-    then only the page's full rows are fetched, so deep pages and costly filters stay cheap."""
+    """(total, one page newest first). Shallow filtered pages: one scan gives the count and the page's
+    row ids (max_by). Deep pages: counts per date first, then only the dates the page falls in are
+    sorted. Either way only the page's full rows are then read."""
     want = limit + offset
-    if w.parts and 0 < want <= MAX_BY_ROWS:
+    if offset >= DEEP_OFFSET and limit:
+        total, rids = _deep_page(cur, table, w, limit, offset)
+    elif w.parts and 0 < want <= MAX_BY_ROWS:
         total, rids = cur.execute(f"SELECT count(*), max_by(rowid, {_SORT_KEY}, ?) FROM {table} {w.sql}",
                                   [want, *w.params]).fetchall()[0]
         rids = (rids or [])[offset:want]
@@ -561,6 +582,35 @@ def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) ->
     for it in items:
         del it["_rid"]
     return total, items
+
+
+def _deep_page(cur, table: str, w: Where, limit: int, offset: int) -> tuple[int, list[int]]:
+    """(total, row ids of the page) from the counts per date: the page's rows are among the dates
+    where the running count crosses offset..offset+limit, so only those rows are sorted."""
+    counts = cur.execute(f"SELECT date, count(*) FROM {table} {w.sql} GROUP BY date "
+                         f"ORDER BY date DESC NULLS LAST", w.params).fetchall()
+    total = sum(n for _, n in counts)
+    seen, skip, dates = 0, 0, []
+    for date, n in counts:
+        if seen + n > offset and seen < offset + limit:
+            if not dates:
+                skip = offset - seen
+            dates.append(date)
+        seen += n
+    if not dates:
+        return total, []
+    known = [d for d in dates if d is not None]
+    part = Where()
+    part.parts, part.params = list(w.parts), list(w.params)
+    if known and None in dates:
+        part.add("(date BETWEEN ? AND ? OR date IS NULL)", min(known), max(known))
+    elif known:
+        part.add("date BETWEEN ? AND ?", min(known), max(known))
+    else:
+        part.add("date IS NULL")
+    rids = [r[0] for r in cur.execute(f"SELECT rowid FROM {table} {part.sql} ORDER BY date DESC NULLS LAST, rowid "
+                                      f"LIMIT ? OFFSET ?", [*part.params, limit, skip]).fetchall()]
+    return total, rids
 
 
 def _actor_ids(con, records: list[dict]) -> dict[str, int]:
@@ -601,7 +651,10 @@ def _actor_names(cur, keys: list[str]) -> dict[str, dict[str, Any]]:
 
 def _is_code(cur, value: str) -> bool:
     """A stored actor code (RUSGOV)? Then filters match it exactly; else by part of a name."""
-    return cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None
+    # actor_names is small (one row per actor); actors (one row per event side) is asked only when it
+    # lacks the value, as in a store from before actor_names.
+    return (cur.execute("SELECT 1 FROM actor_names WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None
+            or cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None)
 
 
 def _snippet(text: str, terms: list[str], width: int = 200) -> str:
