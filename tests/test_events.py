@@ -238,3 +238,37 @@ def test_a_tagged_span_of_punctuation_only_gives_no_actor(coder):
     for ev in rec.events:
         for actor in (ev.source, ev.target):
             assert actor is None or actor.start < actor.end
+
+
+def test_classifier_reading_the_parse_gives_the_figures_of_tokenizing_each_sentence(coder):
+    """The classifier reads a sentence's words from the article's parse where tokenizing the sentence
+    alone gives the same tokens; sentences that begin or end inside a run of characters without
+    whitespace ('the port.Talks resumed') are tokenized again. Either way each sentence gets the
+    probabilities it gets from its own text."""
+    from wirecoder.events import classifier
+
+    clf = classifier.load(coder.ctx)
+    if clf is None:
+        pytest.skip("the event classifier model is not installed")
+    assert classifier.reads_parses(coder.ctx, clf)  # the coder's own pipeline qualifies
+    text = (
+        "KIEV, March 3.\u00a0\nUkraine accused Russia of shelling the port.Talks resumed in Geneva.\n\n"
+        "\u201cWe will not retreat,\u201d\u2015 Pamela Padilla\u00a0\nThe ministry (which denied it) said:"
+        "\u201cno troops crossed.\u201d  Aid was delivered by the Red Cross.\n"
+        'He said "It is over."She left. \u201cNo.\u201d\u2015 Carla Sanchez.\n\n'
+    )
+    doc = coder.nlp(text)
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    alone = [classifier._splits_alone_as_in(text, s.start_char, s.end_char) for s in sents]
+    assert any(alone) and not all(alone)  # both ways are exercised
+    for sent, read in zip(sents, alone):
+        if read:
+            assert [t.text for t in clf.nlp.make_doc(sent.text)] == [t.text for t in sent]
+    assert clf.predict_sentences(sents, reads_parse=True) == clf.predict([s.text for s in sents])
+    assert clf.predict_sentences(sents) == clf.predict([s.text for s in sents])
+
+    import spacy
+
+    merging = spacy.blank("en")  # a pipeline that may merge tokens is never read
+    merging.add_pipe("merge_entities")
+    assert not clf.reads_parses_of(merging) and not clf.reads_parses_of(None)

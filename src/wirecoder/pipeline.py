@@ -35,7 +35,7 @@ class Coder:
     def __init__(self, settings: Optional[Settings] = None, nlp=None):
         self.settings = settings or Settings.from_env()
         self.nlp = nlp if nlp is not None else nlp_mod.load(self.settings.spacy_model)
-        self.ctx = Context(self.settings)
+        self.ctx = Context(self.settings, nlp=self.nlp)
         self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files))
         self.timings: dict[str, float] = {}
         self._warmed = False

@@ -37,8 +37,9 @@ def doc_stage(name: str):
 class Context:
     """What stages share within one process: settings and resources loaded once."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, nlp: Any = None):
         self.settings = settings
+        self.nlp = nlp  # the spaCy pipeline the doc stages' docs come from, when the coder knows it
         self._resources: dict[str, Any] = {}
 
     def resource(self, name: str, factory: Callable[[], Any]) -> Any:

@@ -20,7 +20,10 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     min_conf = ctx.settings.event_classifier_min
     clf = classifier.load(ctx) if min_conf < 1.0 else None
     sents = [s for s in doc.sents if any(t.is_alpha for t in s) and not record.in_defect(s.start_char, s.end_char)]
-    predictions = clf.predict([s.text for s in sents]) if clf is not None and sents else [None] * len(sents)
+    if clf is not None:
+        predictions = clf.predict_sentences(sents, reads_parse=classifier.reads_parses(ctx, clf))
+    else:
+        predictions = [None] * len(sents)
     per_sentence = []
     for sent, pred in zip(sents, predictions):
         found = rules.code_sentence(sent, lex)
