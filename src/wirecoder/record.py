@@ -7,6 +7,7 @@ into ``Record.text`` with its ``text`` equal to ``record.text[start:end]``;
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import types
@@ -138,7 +139,8 @@ class _JsonObject:
     """JSON (de)serialisation shared by the records written to output."""
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """What ``dataclasses.asdict`` gives (a deep copy, dataclasses as dicts), several times faster."""
+        return _plain(self)
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -220,6 +222,34 @@ def from_dict(data: dict[str, Any]) -> Union[Record, ErrorRecord]:
 
 
 _SPANLIKE = (Span, Defect, Entity, Place, ActorRef, DateRef)
+
+_ATOMS = (str, int, float, bool, type(None))  # what records hold at their leaves; copies are themselves
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj: Any) -> Any:
+    """``dataclasses.asdict`` for records: the same dicts, lists and copies, without asdict's per-value
+    deepcopy calls and field lookups (a third of the time of writing a record as JSON)."""
+    cls = type(obj)
+    if cls in _ATOMS:
+        return obj
+    names = _FIELD_NAMES.get(cls)
+    if names is not None:
+        return {name: _plain(getattr(obj, name)) for name in names}
+    if cls is list:
+        return [_plain(x) for x in obj]
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(obj))
+        return _plain(obj)
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a named tuple, as asdict rebuilds it
+        return cls(*[_plain(x) for x in obj])
+    if isinstance(obj, (list, tuple)):
+        return cls(_plain(x) for x in obj)
+    if isinstance(obj, dict):
+        return cls((_plain(k), _plain(v)) for k, v in obj.items())
+    return copy.deepcopy(obj)
 
 
 def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
