@@ -110,7 +110,7 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
                    h(i, 7) % 10 = 0 AS negated, 'asserted' AS modality, 'accused' AS trigger,
                    words_of(i, 8, 18) AS sentence, 0 AS start_char, 100 AS end_char,
                    p.name AS place_name, p.country AS place_country, p.lat, p.lon, NULL AS statement,
-                   a % 20 = 19 AS is_dup, '{{}}' AS json
+                   a % 20 = 19 AS is_dup, '{{}}' AS json, (a + 1)::INTEGER AS doc
             FROM (SELECT i, i // {events_per_article} AS a FROM range({n_events}) r(i)) ev
             JOIN actor_list s ON s.n = skew(i, 3, {len(actors)})
             JOIN actor_list t ON t.n = skew(i, 4, {len(actors)})
@@ -125,7 +125,7 @@ def generate(path: str, n_events: int, n_articles: int, statements_per_article: 
                    NULL AS speaker_org, CASE WHEN i % 3 = 0 THEN 'direct' ELSE 'indirect' END AS kind, 'speech' AS type,
                    h(i, 11) % 10 = 0 AS negated, 'said' AS cue, words_of(i, 12, 15) AS content, content AS content_lc,
                    words_of(i, 13, 22) AS sentence, 0 AS start_char, 100 AS end_char, a % 20 = 19 AS is_dup, '{{}}' AS json,
-                   (i + 1)::INTEGER AS sid
+                   (i + 1)::INTEGER AS sid, (a + 1)::INTEGER AS doc
             FROM (SELECT i, i // {statements_per_article} AS a FROM range({n_statements}) r(i)) st
             JOIN speaker_list sp ON sp.n = skew(i, 10, {len(speakers)})
         """)

@@ -105,6 +105,7 @@ def _make_old(path) -> None:
         con.execute(f"DROP TABLE {table}")
     con.execute("ALTER TABLE articles DROP COLUMN doc")
     con.execute("ALTER TABLE statements DROP COLUMN sid")
+    con.execute("ALTER TABLE statements DROP COLUMN doc")
     con.execute("DELETE FROM meta")
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.close()
@@ -117,13 +118,29 @@ def test_store_from_before_the_index_is_searched_by_scan_then_indexed(tmp_path):
     old = Store(path, read_only=True)  # read-only: no index can be built, the text is scanned
     for q in QUERIES:
         assert _found(old, q) == _expected(TEXTS, q), q
-    assert old.statements(q="cease")["total"] == 1
+    assert old.statements(q="cease")["items"][0]["article_title"] == "Story a1"
     Store(path)  # writable: the index is built
     con = duckdb.connect(str(path), read_only=True)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("2",)]
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("3",)]
     assert con.execute("SELECT count(*) FROM article_postings").fetchone()[0] > 0
     con.close()
     new = Store(path, read_only=True)
     for q in QUERIES:
         assert _found(new, q) == _expected(TEXTS, q), q
-    assert new.statements(q="cease")["total"] == 1
+    assert new.statements(q="cease")["items"][0]["article_title"] == "Story a1"
+
+
+def test_store_of_version_2_gets_article_numbers_on_its_rows(tmp_path):
+    path = tmp_path / "v2.duckdb"
+    Store(path).add([_record(i, t, said=t.split()[-2]) for i, t in TEXTS.items()])
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE events DROP COLUMN doc")
+    con.execute("ALTER TABLE statements DROP COLUMN doc")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    store = Store(path)
+    items = store.statements(limit=None)["items"]
+    assert {it["article_title"] for it in items} == {f"Story {i}" for i in TEXTS}
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("SELECT count(*) FROM statements WHERE doc IS NULL").fetchone()[0] == 0
+    con.close()

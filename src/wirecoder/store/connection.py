@@ -272,7 +272,8 @@ def table_columns(con) -> dict[str, set[str]]:
 
 def ensure_schema(path: str) -> None:
     """Create the tables, and bring a store from an earlier version up to date (one transaction):
-    add the columns it lacks and, from before version 2, build the word index of its texts."""
+    add the columns it lacks and, from before version 2, build the word index of its texts (version 3:
+    events and statements carry their article's number)."""
     from . import search
 
     with write_connection(path) as con:
@@ -286,6 +287,8 @@ def ensure_schema(path: str) -> None:
             if have is None or have < SCHEMA_VERSION:
                 if have is None or have < search.INDEX_VERSION:
                     search.rebuild(con)
+                elif have < 3:
+                    search.fill_article_numbers(con)
                 con.execute("DELETE FROM meta WHERE key = 'schema_version'")
                 con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
             con.commit()

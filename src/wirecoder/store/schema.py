@@ -7,7 +7,8 @@ coded is lost. No PRIMARY KEY constraints: the store keeps ids unique itself
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: the word index (search_terms, *_postings; articles.doc, statements.sid)
+# 2: the word index (search_terms, *_postings; articles.doc, statements.sid); 3: events.doc, statements.doc
+SCHEMA_VERSION = 3
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -27,7 +28,7 @@ TABLES: dict[str, str] = {
         speaker VARCHAR, speaker_key VARCHAR, speaker_code VARCHAR, speaker_role VARCHAR, speaker_org VARCHAR,
         kind VARCHAR, type VARCHAR, negated BOOLEAN,
         cue VARCHAR, content VARCHAR, content_lc VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
-        is_dup BOOLEAN, json VARCHAR, sid INTEGER
+        is_dup BOOLEAN, json VARCHAR, sid INTEGER, doc INTEGER
     """,
     "speakers": """
         article_id VARCHAR, name VARCHAR, name_key VARCHAR, role VARCHAR, org VARCHAR, code VARCHAR,
@@ -44,7 +45,7 @@ TABLES: dict[str, str] = {
         plover VARCHAR, mode VARCHAR, context VARCHAR, negated BOOLEAN, modality VARCHAR,
         trigger VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
         place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
-        statement INTEGER, is_dup BOOLEAN, json VARCHAR
+        statement INTEGER, is_dup BOOLEAN, json VARCHAR, doc INTEGER
     """,
     "actors": """
         article_id VARCHAR, event_idx INTEGER, role VARCHAR, actor_key VARCHAR,

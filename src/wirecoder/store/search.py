@@ -102,10 +102,17 @@ def merge_if_grown(con, force: bool = False) -> bool:
     return merged
 
 
+def fill_article_numbers(con) -> None:
+    """Give events and statements their article's number (they look titles up by it)."""
+    for table in ("events", "statements"):
+        con.execute(f"UPDATE {table} SET doc = a.doc FROM articles a WHERE a.id = {table}.article_id")
+
+
 def rebuild(con) -> None:
     """Number every article and statement afresh and index them all (a store from before the index)."""
     con.execute("UPDATE articles SET doc = n FROM (SELECT id AS i, row_number() OVER (ORDER BY ingested_at, id) AS n "
                 "FROM articles) WHERE id = i")
+    fill_article_numbers(con)
     con.execute("UPDATE statements SET sid = n FROM (SELECT article_id AS a, idx AS j, "
                 "row_number() OVER (ORDER BY article_id, idx) AS n FROM statements) WHERE article_id = a AND idx = j")
     for postings, *_ in KINDS.values():
@@ -116,13 +123,13 @@ def rebuild(con) -> None:
     merge_if_grown(con, force=True)
 
 
-def has_index(cur) -> bool:
-    """Whether this store's index is complete (else searches scan the text)."""
+def store_version(cur) -> int:
+    """The store's schema version (0 when it has none)."""
     try:
         row = cur.execute("SELECT max(value::INTEGER) FROM meta WHERE key = 'schema_version'").fetchone()
-    except Exception:  # noqa: BLE001 - a store without meta: no index
-        return False
-    return bool(row and row[0] is not None and row[0] >= INDEX_VERSION)
+    except Exception:  # noqa: BLE001 - a store without meta
+        return 0
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def matching(cur, kind: str, words: list[str]) -> np.ndarray:

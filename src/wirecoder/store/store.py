@@ -19,7 +19,7 @@ from . import rows as R
 from . import search
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
-from .schema import ARTICLE_TABLES, TABLES, missing_columns
+from .schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, missing_columns
 from .sql import Where
 
 Output = Union[Record, ErrorRecord, dict]
@@ -68,6 +68,7 @@ class Store:
         self.read_only = read_only
         self.lock_timeout = lock_timeout
         self.deduper = Deduper(dedup_threshold)
+        self._latest = False  # schema version known to be the latest (see _version)
         if read_only:
             if not os.path.isfile(self.path):
                 raise StoreError(f"{self.path}: no store here (create one with `wirecoder ingest --db {self.path}`)")
@@ -87,6 +88,14 @@ class Store:
     def _read(self) -> Iterator[Any]:
         with shared_reader(self.path).cursor(self.lock_timeout) as cur:
             yield cur
+
+    def _version(self, cur) -> int:
+        """The store's schema version; once it is the latest it stays so (versions only go up)."""
+        if self._latest:
+            return SCHEMA_VERSION
+        version = search.store_version(cur)
+        self._latest = version >= SCHEMA_VERSION
+        return version
 
     # -- writing ------------------------------------------------------------------
     def add(self, outputs: Iterable[Output], input_hashes: Optional[dict[str, str]] = None) -> dict[str, int]:
@@ -166,19 +175,20 @@ class Store:
                 stats["duplicates"] += is_dup
                 tables["articles"].append({**R.article_row(rec, hashes[rid], input_hashes.get(rid), dup_of, sim, now),
                                            "doc": doc})
-                doc += 1
                 for st in R.statement_rows(rec, is_dup):
-                    tables["statements"].append({**st, "sid": sid})
+                    tables["statements"].append({**st, "sid": sid, "doc": doc})
                     sid += 1
                 tables["speakers"] += R.speaker_rows(rec)
                 for ev in R.event_rows(rec, is_dup):
                     ev["source_aid"], ev["target_aid"] = aids.get(ev["source_key"]), aids.get(ev["target_key"])
+                    ev["doc"] = doc
                     tables["events"].append(ev)
                 tables["actors"] += R.actor_rows(rec, is_dup)
                 tables["places"] += R.place_rows(rec)
                 if sig.usable:
                     tables["minhash"].append({"article_id": rid, "sig": sig.to_bytes()})
                     tables["lsh"] += [{"band": b, "key": k, "article_id": rid} for b, k in keys]
+                doc += 1
             for table, rows in tables.items():
                 _insert(con, table, rows)
             search.index_rows(con, first_doc, first_sid)
@@ -287,7 +297,7 @@ class Store:
         if dedup:
             w.add("dup_of IS NULL")
         cols = ", ".join(ARTICLE_COLUMNS)
-        with self._read() as cur, _words(cur, w, "articles", terms):
+        with self._read() as cur, _words(cur, w, "articles", terms, self._version(cur)):
             total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
         for it in items:
             it["snippet"] = _snippet(it.pop("text") or "", terms)
@@ -323,8 +333,9 @@ class Store:
                 w.add("speaker_key = lower(?)", speaker)
             elif speaker:
                 w.add("speaker ILIKE ?", _like(speaker))
-            with _words(cur, w, "statements", (q or "").split()):
-                total, items = _page_rows(cur, "statements", cols, w, limit, offset)
+            version = self._version(cur)
+            with _words(cur, w, "statements", (q or "").split(), version):
+                total, items = _page_rows(cur, "statements", cols + _doc_column(version), w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -394,7 +405,7 @@ class Store:
         with self._read() as cur:
             w = self._event_where(cur, source, target, source_country, target_country, cameo, plover, quad,
                                   date_from, date_to, place, article_id, dedup, **filters)
-            total, items = _page_rows(cur, "events", cols, w, limit, offset)
+            total, items = _page_rows(cur, "events", cols + _doc_column(self._version(cur)), w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -439,8 +450,14 @@ class Store:
         with self._read() as cur:
             w = self._event_where(cur, **filters)
             w.add("date IS NOT NULL")
-            return _dicts(cur, f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, count(*) AS count "
-                               f"FROM events {w.sql} GROUP BY ALL ORDER BY 1, 2 NULLS LAST", w.params)
+            # Count per day first (a cheap grouping on the date itself), then truncate the few days.
+            per_day = f"SELECT date, quad, count(*) AS n FROM events {w.sql} GROUP BY ALL"
+            if interval == "day":
+                sql = f"SELECT date, quad, n AS count FROM ({per_day}) ORDER BY 1, 2 NULLS LAST"
+            else:
+                sql = (f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, sum(n)::BIGINT AS count "
+                       f"FROM ({per_day}) GROUP BY ALL ORDER BY 1, 2 NULLS LAST")
+            return _dicts(cur, sql, w.params)
 
     def network(self, min_weight: int = 1, by: str = "actor", max_edges: int = 500, **filters) -> dict[str, Any]:
         """Who acts on whom: nodes (actors or countries) and weighted edges with cooperation/conflict counts."""
@@ -526,14 +543,14 @@ _SCAN_TEXT = {"articles": "lower(coalesce(title, '') || ' ' || coalesce(text, ''
 
 
 @contextlib.contextmanager
-def _words(cur, w: Where, kind: str, words: list[str]) -> Iterator[None]:
+def _words(cur, w: Where, kind: str, words: list[str], version: int) -> Iterator[None]:
     """Add "contains every word" to `w`: through the word index (a semi-join on the matching
     numbers, registered on `cur` while the query runs), else as a scan of the text."""
     words = [t for t in words if t]
     if not words:
         yield
         return
-    if not search.has_index(cur):
+    if version < search.INDEX_VERSION:
         for t in words:
             w.add(f"contains({_SCAN_TEXT[kind]}, lower(?))", t)
         yield
@@ -665,14 +682,23 @@ def _snippet(text: str, terms: list[str], width: int = 200) -> str:
     return ("…" if start else "") + s + ("…" if start + width < len(text) else "")
 
 
+def _doc_column(version: int) -> str:
+    """The article number of event and statement rows (from schema version 3; none before)."""
+    return ", doc AS _doc" if version >= 3 else ", NULL AS _doc"
+
+
 def _add_titles(cur, items: list[dict]) -> None:
-    ids = sorted({it["article_id"] for it in items})
-    if not ids:
-        return
-    titles = dict(cur.execute("SELECT id, title FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                              [ids]).fetchall())
+    """Each item's article_title, looked up by the article's number (`_doc`, an integer: several
+    times cheaper than by id), or by id for rows without one."""
+    docs = sorted({it["_doc"] for it in items if it.get("_doc") is not None})
+    by_doc = dict(cur.execute("SELECT doc, title FROM articles WHERE doc IN (SELECT unnest(?::INTEGER[]))",
+                              [docs]).fetchall()) if docs else {}
+    ids = sorted({it["article_id"] for it in items if it.get("_doc") is None})
+    by_id = dict(cur.execute("SELECT id, title FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                             [ids]).fetchall()) if ids else {}
     for it in items:
-        it["article_title"] = titles.get(it["article_id"])
+        doc = it.pop("_doc", None)
+        it["article_title"] = by_doc.get(doc) if doc is not None else by_id.get(it["article_id"])
 
 
 def _insert(con, table: str, rows: list[dict]) -> None:
