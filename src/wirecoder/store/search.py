@@ -151,7 +151,13 @@ def matching(cur, kind: str, words: list[str]) -> np.ndarray:
         nums = np.sort(np.asarray(res["num"], dtype=np.int64))
         if len(nums) > 1:  # a row holding several matching tokens comes once per token
             nums = nums[np.concatenate(([True], nums[1:] != nums[:-1]))]
-        found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
+        if found is None:
+            found = nums
+        elif len(nums):  # both sorted and distinct: keep what `nums` also holds
+            at = np.minimum(np.searchsorted(nums, found), len(nums) - 1)
+            found = found[nums[at] == found]
+        else:
+            found = nums
         if not len(found):
             break
     return found if found is not None else np.empty(0, dtype=np.int64)
