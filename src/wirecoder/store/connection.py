@@ -230,7 +230,10 @@ def _connect_with_retry(path: str, read_only: bool, deadline: float) -> duckdb.D
     delay = 0.01
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only, config=READ_CONFIG if read_only else {})
+            con = duckdb.connect(path, read_only=read_only, config=READ_CONFIG if read_only else {})
+            # No progress bar: a long write (building the word index of an old store) would print one.
+            con.execute("SET enable_progress_bar = false")
+            return con
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not _is_lock_error(exc):
                 if read_only:
