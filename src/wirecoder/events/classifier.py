@@ -118,4 +118,4 @@ def load(ctx) -> Optional[PentaClassifier]:
 
 def reads_parses(ctx, clf: PentaClassifier) -> bool:
     """Once per process: whether ``clf`` may read the words of the docs the coder's pipeline parses."""
-    return ctx.resource("events.penta_classifier_reads_parses", lambda: clf.reads_parses_of(getattr(ctx, "nlp", None)))
+    return ctx.resource("events.penta_classifier_reads_parses", lambda: clf.reads_parses_of(ctx.nlp))

@@ -21,7 +21,8 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     clf = classifier.load(ctx) if min_conf < 1.0 else None
     sents = [s for s in doc.sents if any(t.is_alpha for t in s) and not record.in_defect(s.start_char, s.end_char)]
     if clf is not None:
-        predictions = clf.predict_sentences(sents, reads_parse=classifier.reads_parses(ctx, clf))
+        from_coder = ctx.nlp is not None and doc.vocab is ctx.nlp.vocab  # a doc of the pipeline checked
+        predictions = clf.predict_sentences(sents, reads_parse=from_coder and classifier.reads_parses(ctx, clf))
     else:
         predictions = [None] * len(sents)
     per_sentence = []
