@@ -8,6 +8,7 @@ An input that fails anywhere becomes an :class:`ErrorRecord` in its place.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import signal
 import threading
@@ -99,6 +100,10 @@ class Coder:
             self.timings.pop(name, None)  # the stage split is about articles only
 
     def _code_batch(self, batch: list[Input]) -> list[Output]:
+        with _fewer_collections():
+            return self._code_batch_inner(batch)
+
+    def _code_batch_inner(self, batch: list[Input]) -> list[Output]:
         self.warm_up()
         outputs: list[Optional[Output]] = [None] * len(batch)
         ready: list[tuple[int, Record]] = []
@@ -156,6 +161,33 @@ _WARM_UP_TEXT = (
     "MOSCOW, September 29. /TASS/. The Foreign Ministry said on Tuesday that Kiev has not yet fulfilled "
     "its obligations.\n\n\u201cWe hope the talks resume,\u201d the spokesman added.\n"
 )
+
+
+# Python's cyclic garbage collector runs a young-generation pass every GC_GEN0 container allocations
+# (net of frees) while a batch is coded, instead of every 700 (its default).
+GC_GEN0 = 10_000
+
+
+@contextlib.contextmanager
+def _fewer_collections(gen0: int = GC_GEN0):
+    """Run the block with the cyclic garbage collector checking for garbage less often.
+
+    Coding a batch makes hundreds of thousands of short-lived objects (spaCy tokens and spans, rule
+    matches, record parts) that reference counting frees anyway; at the default threshold the collector
+    still ran about 9 times per article and now and then rescanned every loaded model, gazetteer and
+    lexicon: 2.7 % of the coder's CPU time on PolNeAR dev (0.73 s of 27 s for 40 articles), 0.05 s with
+    this. Garbage in reference cycles is still collected, a little later. The old thresholds come back
+    after the block; a host that disabled the collector (threshold 0) or set a higher one keeps its own.
+    """
+    old = gc.get_threshold()
+    if old[0] == 0 or old[0] >= gen0:
+        yield
+        return
+    gc.set_threshold(gen0, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 @contextlib.contextmanager
