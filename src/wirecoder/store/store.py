@@ -448,6 +448,7 @@ class Store:
             raise ValueError(f"interval must be day, week, month or year, not {interval!r}")
         filters.pop("limit", None), filters.pop("offset", None)
         with self._read() as cur:
+            _perfect_grouping(cur)
             w = self._event_where(cur, **filters)
             w.add("date IS NOT NULL")
             # Count per day first (a cheap grouping on the date itself), then truncate the few days.
@@ -467,6 +468,7 @@ class Store:
         # Actors group on their small integer ids (much cheaper than two strings), named afterwards.
         s, t = ("source_country", "target_country") if by == "country" else ("source_aid", "target_aid")
         with self._read() as cur:
+            _perfect_grouping(cur)
             w = self._event_where(cur, **filters)
             w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
             if by == "actor":
@@ -562,6 +564,17 @@ def _words(cur, w: Where, kind: str, words: list[str], version: int) -> Iterator
         yield
     finally:
         cur.unregister(name)
+
+
+# Groupings on small integer keys (date x quad for the timeline, source x target actor id for the
+# network: 18 bits for 300 x 300 actors) use DuckDB's perfect hash table up to this many key bits
+# instead of its default 12: about twice as fast, for a table of at most 2^18 groups.
+PERFECT_HT_BITS = 18
+
+
+def _perfect_grouping(cur) -> None:
+    # A session setting: it stays with this cursor (the shared connection's other cursors keep theirs).
+    cur.execute(f"SET perfect_ht_threshold = {PERFECT_HT_BITS}")
 
 
 def _like(term: str) -> str:
