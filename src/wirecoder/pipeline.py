@@ -174,7 +174,7 @@ def _fewer_collections(gen0: int = GC_GEN0):
 
     Coding a batch makes hundreds of thousands of short-lived objects (spaCy tokens and spans, rule
     matches, record parts) that reference counting frees anyway; at the default threshold the collector
-    still ran about 9 times per article and now and then rescanned every loaded model, gazetteer and
+    still ran 6 to 9 times per article and now and then rescanned every loaded model, gazetteer and
     lexicon: 2.7 % of the coder's CPU time on PolNeAR dev (0.73 s of 27 s for 40 articles), 0.05 s with
     this. Garbage in reference cycles is still collected, a little later. The old thresholds come back
     after the block; a host that disabled the collector (threshold 0) or set a higher one keeps its own.
