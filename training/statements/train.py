@@ -3,14 +3,22 @@
 Reproducible: same data, same spaCy model, same features -> same model.
 Usage (from the repository root):
     OMP_NUM_THREADS=1 .venv/bin/python training/statements/train.py \
-        --train /work/shared/data/polnear/train --out src/wirecoder/models/statements
+        --train /work/shared/data/polnear/train --out src/wirecoder/models/statements --jobs 2
 Never train on dev: dev is for `wirecoder eval polnear`.
+
+Each role is trained with python-crfsuite (L2-regularised SGD by default), then
+the three models are written as one compact file, tagger.npz, which the
+statements stage decodes with numpy (src/wirecoder/statements/tagger.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import json
+import multiprocessing
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,8 +26,8 @@ from tqdm import tqdm
 
 from wirecoder import nlp as nlp_mod
 from wirecoder.eval.polnear import load_gold
-from wirecoder.statements.features import base_features, crf_features
-from wirecoder.statements.tagger import ROLES, MODEL_DIR
+from wirecoder.statements.features import feature_strings, token_columns
+from wirecoder.statements.tagger import MODEL_DIR, MODEL_FILE, ROLES, export_model
 
 
 def token_labels(doc, units) -> list[str]:
@@ -27,8 +35,6 @@ def token_labels(doc, units) -> list[str]:
     labels = ["O"] * len(doc)
     text = doc.text
     starts = [t.idx for t in doc]
-    import bisect
-
     for unit in sorted(units, key=len, reverse=True):
         if not unit:
             continue
@@ -63,41 +69,73 @@ def parsed_docs(articles, nlp, cache: Path | None):
     return docs
 
 
+# Filled before the role processes fork, so that they share the features instead of pickling them.
+_DATA: dict = {}
+
+
+def train_role(role: str) -> tuple[str, float]:
+    import pycrfsuite
+
+    args = _DATA["args"]
+    t0 = time.time()
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=args.verbose)
+    for xseq, labels in zip(_DATA["features"], _DATA["labels"][role]):
+        trainer.append(xseq, labels)
+    params = {"max_iterations": args.iterations, "feature.possible_transitions": True,
+              "feature.minfreq": args.minfreq}
+    if args.algorithm == "lbfgs":
+        params.update({"c1": args.c1, "c2": args.c2})
+    elif args.algorithm == "l2sgd":
+        params.update({"c2": args.c2})
+    trainer.set_params(params)
+    trainer.train(str(Path(_DATA["work"]) / f"{role}.crfsuite"))
+    return role, time.time() - t0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", required=True, help="PolNeAR train folder")
-    ap.add_argument("--out", default=str(MODEL_DIR))
+    ap.add_argument("--out", default=str(MODEL_DIR), help="folder for tagger.npz")
     ap.add_argument("--cache", help="DocBin file to keep the parse of the training texts")
-    ap.add_argument("--algorithm", default="ap", help="crfsuite algorithm: ap (averaged perceptron) or lbfgs")
-    ap.add_argument("--iterations", type=int, default=12)
-    ap.add_argument("--c1", type=float, default=0.1, help="lbfgs only")
-    ap.add_argument("--c2", type=float, default=0.01, help="lbfgs only")
-    ap.add_argument("--minfreq", type=float, default=3, help="drop features seen fewer times (model size)")
+    ap.add_argument("--work", help="folder for the crfsuite models of each role (default: a temporary one)")
+    ap.add_argument("--algorithm", default="l2sgd", help="crfsuite algorithm: l2sgd, lbfgs or ap")
+    ap.add_argument("--iterations", type=int, default=30)
+    ap.add_argument("--c1", type=float, default=0.05, help="lbfgs only")
+    ap.add_argument("--c2", type=float, default=1.0, help="l2sgd and lbfgs")
+    ap.add_argument("--minfreq", type=float, default=3, help="drop features seen fewer times")
+    ap.add_argument("--min-weight", type=float, default=0.0, help="drop weights smaller than this when exporting")
+    ap.add_argument("--version", default="2.0.0", help="written to VERSION and into the model file")
+    ap.add_argument("--jobs", type=int, default=1, help="roles trained at once")
     ap.add_argument("--verbose", action="store_true")
-    ap.add_argument("--roles", default=",".join(ROLES))
     args = ap.parse_args()
-
-    import pycrfsuite
 
     nlp = nlp_mod.load("")
     articles = load_gold(args.train)
     docs = parsed_docs(articles, nlp, Path(args.cache) if args.cache else None)
-    feats = [crf_features(base_features(d)) for d in tqdm(docs, desc="features", file=sys.stderr)]
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for role in args.roles.split(","):
-        t0 = time.time()
-        trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=args.verbose)
-        for art, doc, xseq in zip(articles, docs, feats):
-            trainer.append(xseq, token_labels(doc, art.units[role]))
-        params = {"max_iterations": args.iterations, "feature.possible_transitions": True,
-                  "feature.minfreq": args.minfreq}
-        if args.algorithm == "lbfgs":
-            params.update({"c1": args.c1, "c2": args.c2})
-        trainer.set_params(params)
-        trainer.train(str(out / f"{role}.crfsuite"))
-        size = (out / f"{role}.crfsuite").stat().st_size / 1e6
-        print(f"{role}: trained in {time.time() - t0:.0f} s, {size:.1f} MB", file=sys.stderr)
+    _DATA["args"] = args
+    _DATA["features"] = [feature_strings(token_columns(d)) for d in tqdm(docs, desc="features", file=sys.stderr)]
+    _DATA["labels"] = {role: [token_labels(d, a.units[role]) for a, d in zip(articles, docs)] for role in ROLES}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(args.work or tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        _DATA["work"] = str(work)
+        if args.jobs > 1:
+            with multiprocessing.get_context("fork").Pool(min(args.jobs, len(ROLES))) as pool:
+                done = pool.map(train_role, ROLES)
+        else:
+            done = [train_role(role) for role in ROLES]
+        for role, seconds in done:
+            print(f"{role}: trained in {seconds:.0f} s", file=sys.stderr)
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        info = {"version": args.version, "data": f"PolNeAR train ({len(articles)} articles)",
+                "algorithm": args.algorithm, "iterations": args.iterations, "c2": args.c2,
+                "minfreq": args.minfreq, "min_weight": args.min_weight, "spacy_model": nlp.meta.get("name"),
+                "spacy_model_version": nlp.meta.get("version")}
+        stats = export_model({role: work / f"{role}.crfsuite" for role in ROLES}, out / MODEL_FILE,
+                             min_weight=args.min_weight, info=info)
+    (out / "VERSION").write_text(args.version + "\n")
+    print(json.dumps(stats), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -282,6 +282,8 @@ def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | No
     if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
         return _according_content(doc, cue, sp, sent_of, para_of)
     comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
+    # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
+    comp = comp or [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
     if not comp:
         return None
     c = comp[0]

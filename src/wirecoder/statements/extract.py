@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..record import Statement
 from .assemble import assemble
-from .features import base_features
+from .features import token_columns
 from .lexicon import load_lexicon
 from .quotes import inside_mask, quote_regions
 from .resolve import SpeakerResolver
@@ -37,7 +37,7 @@ def extract_statements(record, doc, ctx=None) -> list[Statement]:
     tagger = get_tagger(ctx)
     if not tagger.available:
         return []
-    runs = tagger.tag(doc, base_features(doc, lexicon, regions))
+    runs = tagger.tag(doc, token_columns(doc, lexicon, regions))
     found = assemble(doc, record, runs, mask, lexicon)
     resolver = SpeakerResolver(doc, lexicon)
     for st in found:

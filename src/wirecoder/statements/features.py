@@ -1,8 +1,15 @@
 """Token features for the attribution tagger, from the spaCy parse, the quote marks and the lexicon.
 
 The features that carry most of the weight are syntactic: for each token, the
-nearest ancestor that is an attribution cue, and the relation under which the
-token hangs from it (nsubj: likely speaker; ccomp: likely content).
+nearest ancestor that is an attribution cue and the relation under which the
+token hangs from it (nsubj: likely speaker; ccomp: likely content), and what
+hangs from the token itself (a subject and a clause: the frame of a reporting verb).
+
+Features are built column by column: a column is a name (``"l="``, ``"-2p="``)
+and one value per token (None where the token has no such feature). The
+feature string a CRF sees is the name followed by the value (``"l=say"``).
+Training joins them into strings (``feature_strings``); the tagger looks the
+values up per column without building strings, which is most of its speed.
 """
 
 from __future__ import annotations
@@ -11,6 +18,17 @@ from .lexicon import Lexicon, load_lexicon
 from .quotes import CLOSING, OPENING, STRAIGHT, quote_regions
 
 _MAX_UP = 12  # ancestors walked when looking for a cue
+# children whose presence describes a token's frame ("k=ccomp"); "inq": a child inside quotes
+_KID_DEPS = ("acomp", "advcl", "agent", "attr", "aux", "ccomp", "dative", "dobj", "mark", "neg",
+             "nsubj", "nsubjpass", "parataxis", "prep", "xcomp", "inq")
+_CLAUSE = frozenset({"ccomp", "xcomp", "parataxis", "inq"})
+_WINDOW_KEYS = ("l", "p", "q", "c", "d")
+_NEAR_KEYS = ("w", "r", "qm", "se")  # also seen at offsets -1 and +1
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_BASE_KEYS = ("w", "l", "p", "t", "d", "s", "q", "qm", "c", "hc", "hl", "r", "al", "sd", "u", "e", "ss", "se",
+              "acc", "sc", "sq", "pc", "nl", "ks")
+
+Columns = list  # [(name, [value or None per token]), ...]
 
 
 def _shape(text: str) -> str:
@@ -25,8 +43,8 @@ def _shape(text: str) -> str:
     return "p" if not any(c.isalnum() for c in text) else "m"
 
 
-def base_features(doc, lexicon: Lexicon | None = None, regions=None) -> list[dict]:
-    """Per-token values used by the tagger (before windowing)."""
+def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
+    """The feature columns of a parse: [(name, values)], one value (or None) per token."""
     lex = lexicon or load_lexicon()
     text = doc.text
     regions = quote_regions(text) if regions is None else regions
@@ -37,16 +55,19 @@ def base_features(doc, lexicon: Lexicon | None = None, regions=None) -> list[dic
     ends = {b - 1 for _, b in regions}
     toks = list(doc)
     n = len(toks)
+    lower = [t.lower_ for t in toks]
     lemma = [t.lemma_.lower() for t in toks]
     pos = [t.pos_ for t in toks]
-    cue = [lex.cue_type(lemma[i], pos[i]) if pos[i] in ("VERB", "NOUN", "PROPN") else None for i in range(n)]
-    heads = [t.head.i for t in toks]
     deps = [t.dep_ for t in toks]
+    heads = [t.head.i for t in toks]
+    idx = [t.idx for t in toks]
+    cue = [lex.cue_type(lemma[i], pos[i]) if pos[i] in ("VERB", "NOUN", "PROPN") else None for i in range(n)]
+    sent_start = [t.is_sent_start for t in toks]
 
     # "according to X": every token in the object's subtree
     acc = bytearray(n)
     for t in toks:
-        if lemma[t.i] == "accord" or t.lower_ == "according":
+        if lemma[t.i] == "accord" or lower[t.i] == "according":
             for c in t.children:
                 if c.lower_ == "to":
                     for d in c.subtree:
@@ -55,97 +76,141 @@ def base_features(doc, lexicon: Lexicon | None = None, regions=None) -> list[dic
             acc[t.i] = 2
 
     sent_id = [0] * n
-    sent_cue = []
-    sent_q = []
+    sent_cue: list[bool] = []
+    sent_q: list[bool] = []
     for k, s in enumerate(doc.sents):
-        has_cue = False
-        has_q = False
+        has_cue = has_q = False
         for i in range(s.start, s.end):
             sent_id[i] = k
             if cue[i] and pos[i] == "VERB":
                 has_cue = True
-            if inside[toks[i].idx]:
+            if inside[idx[i]]:
                 has_q = True
         sent_cue.append(has_cue)
         sent_q.append(has_q)
 
-    out = []
-    for i, t in enumerate(toks):
-        # nearest cue ancestor, and the relation under it
-        rel, anc_lem, side, up = "-", "-", "-", 0
-        child, j = i, heads[i]
+    # what hangs from each token, and the kind of its subject
+    kids: list[set] = [set() for _ in range(n)]
+    subj = ["-"] * n
+    for t in toks:
+        h = heads[t.i]
+        if h == t.i:
+            continue
+        dp = deps[t.i]
+        if dp in ("nsubj", "nsubjpass") and subj[h] == "-":
+            # the first subject child in token order, as spaCy lists children
+            subj[h] = t.ent_type_ or ("PRON" if pos[t.i] == "PRON" else pos[t.i])
+        kids[h].add(dp)
+        if inside[idx[t.i]] and dp != "punct":
+            kids[h].add("inq")
+
+    # nearest cue ancestor and the relation under it
+    rel = ["-"] * n
+    anc = ["-"] * n
+    side = ["-"] * n
+    ups = ["0"] * n
+    for i in range(n):
+        child, j, up = i, heads[i], 0
         while j != child and up < _MAX_UP:
             if cue[j]:
-                rel = deps[child]
-                anc_lem = lemma[j]
-                side = "L" if i < j else "R"
+                rel[i] = deps[child]
+                anc[i] = lemma[j]
+                side[i] = "L" if i < j else "R"
                 break
             child, j = j, heads[j]
             up += 1
-        ch = t.idx
-        qm = "-"
-        if ch in starts:
-            qm = "o"
-        elif ch in ends:
-            qm = "c"
-        k = sent_id[i]
-        out.append({
-            "w": t.lower_ if len(t.lower_) < 20 else "<long>",
-            "l": lemma[i],
-            "p": pos[i],
-            "t": t.tag_,
-            "d": deps[i],
-            "s": _shape(t.text),
-            "q": "1" if inside[ch] else "0",
-            "qm": qm,
-            "c": cue[i] or "-",
-            "hc": cue[heads[i]] or "-",
-            "hl": lemma[heads[i]] if cue[heads[i]] else pos[heads[i]],
-            "r": rel,
-            "al": anc_lem,
-            "sd": side,
-            "u": str(min(up, 4)),
-            "e": t.ent_type_ or "-",
-            "ss": "1" if t.is_sent_start else "0",
-            "se": "1" if (i + 1 == n or toks[i + 1].is_sent_start) else "0",
-            "acc": str(acc[i]),
-            "sc": "1" if sent_cue[k] else "0",
-            "sq": "1" if sent_q[k] else "0",
-            "pc": "1" if k > 0 and sent_cue[k - 1] else "0",
-            "nl": "1" if "\n" in t.whitespace_ or "\n" in t.text else "0",
-        })
-    return out
+        ups[i] = str(min(up, 4))
+
+    q = ["1" if inside[c] else "0" for c in idx]
+    qm = ["o" if c in starts else ("c" if c in ends else "-") for c in idx]
+    c_ = [c or "-" for c in cue]
+    sc = ["1" if sent_cue[sent_id[i]] else "0" for i in range(n)]
+    se = ["1" if (i + 1 == n or sent_start[i + 1]) else "0" for i in range(n)]
+    cl = ["1" if kids[i] & _CLAUSE else "0" for i in range(n)]
+    base = {
+        "w": [w if len(w) < 20 else "<long>" for w in lower],
+        "l": lemma,
+        "p": pos,
+        "t": [t.tag_ for t in toks],
+        "d": deps,
+        "s": [_shape(t.text) for t in toks],
+        "q": q,
+        "qm": qm,
+        "c": c_,
+        "hc": [c_[h] for h in heads],
+        "hl": [lemma[h] if cue[h] else pos[h] for h in heads],
+        "r": rel,
+        "al": anc,
+        "sd": side,
+        "u": ups,
+        "e": [t.ent_type_ or "-" for t in toks],
+        "ss": ["1" if s else "0" for s in sent_start],
+        "se": se,
+        "acc": [str(a) for a in acc],
+        "sc": sc,
+        "sq": ["1" if sent_q[sent_id[i]] else "0" for i in range(n)],
+        "pc": ["1" if sent_id[i] > 0 and sent_cue[sent_id[i] - 1] else "0" for i in range(n)],
+        "nl": ["1" if "\n" in t.whitespace_ or "\n" in t.text else "0" for t in toks],
+        "ks": subj,
+    }
+    cols: Columns = [("b", [""] * n)]
+    cols += [(f"{k}=", base[k]) for k in _BASE_KEYS]
+    cols += [(f"k={dep}", ["" if dep in kids[i] else None for i in range(n)]) for dep in _KID_DEPS]
+    cols.append(("l|cl=", [f"{lemma[i]}|{cl[i]}" for i in range(n)]))
+    cols.append(("p|cl|ks=", [f"{pos[i]}|{cl[i]}|{subj[i]}" for i in range(n)]))
+    cols.append(("c|cl=", [f"{c_[i]}|{cl[i]}" for i in range(n)]))
+    cols.append(("r|sd=", [f"{rel[i]}|{side[i]}" for i in range(n)]))
+    cols.append(("r|q=", [f"{rel[i]}|{q[i]}" for i in range(n)]))
+    cols.append(("d|p|hc=", [f"{deps[i]}|{pos[i]}|{base['hc'][i]}" for i in range(n)]))
+    cols.append(("q|sc=", [f"{q[i]}|{sc[i]}" for i in range(n)]))
+    for off in _OFFSETS:
+        keys = _WINDOW_KEYS + (_NEAR_KEYS if off in (-1, 1) else ())
+        for k in keys:
+            cols.append((f"{off}{k}=", _shifted(base[k], off)))
+        edge = [None] * n
+        for i in range(max(0, -off)) if off < 0 else range(max(0, n - off), n):
+            edge[i] = ""
+        cols.append((f"{off}EDGE", edge))
+    cols.append(("l-1|l=", [None] + [f"{lemma[i - 1]}|{lemma[i]}" for i in range(1, n)] if n else []))
+    cols.append(("l|l+1=", [f"{lemma[i]}|{lemma[i + 1]}" for i in range(n - 1)] + [None] if n else []))
+    return cols
 
 
-_WINDOW_KEYS = ("l", "p", "q", "c", "d")
+def column_names() -> list[str]:
+    """Every column name token_columns makes, in its order (the model file's attributes split on these)."""
+    names = ["b"] + [f"{k}=" for k in _BASE_KEYS] + [f"k={dep}" for dep in _KID_DEPS]
+    names += ["l|cl=", "p|cl|ks=", "c|cl=", "r|sd=", "r|q=", "d|p|hc=", "q|sc="]
+    for off in _OFFSETS:
+        names += [f"{off}{k}=" for k in _WINDOW_KEYS + (_NEAR_KEYS if off in (-1, 1) else ())]
+        names.append(f"{off}EDGE")
+    return names + ["l-1|l=", "l|l+1="]
 
 
-def crf_features(base: list[dict]) -> list[list[str]]:
-    """The feature strings of each token: its own values, a window of neighbours, a few conjunctions."""
-    n = len(base)
-    seq = []
-    for i, f in enumerate(base):
-        feats = ["b"] + [f"{k}={v}" for k, v in f.items()]
-        feats.append(f"r|sd={f['r']}|{f['sd']}")
-        feats.append(f"r|q={f['r']}|{f['q']}")
-        feats.append(f"d|p|hc={f['d']}|{f['p']}|{f['hc']}")
-        feats.append(f"q|sc={f['q']}|{f['sc']}")
-        for off in (-3, -2, -1, 1, 2, 3):
-            j = i + off
-            if 0 <= j < n:
-                g = base[j]
-                for k in _WINDOW_KEYS:
-                    feats.append(f"{off}{k}={g[k]}")
-                if off in (-1, 1):
-                    feats.append(f"{off}w={g['w']}")
-                    feats.append(f"{off}r={g['r']}")
-                    feats.append(f"{off}qm={g['qm']}")
-                    feats.append(f"{off}se={g['se']}")
-            else:
-                feats.append(f"{off}EDGE")
-        if i > 0:
-            feats.append(f"l-1|l={base[i - 1]['l']}|{f['l']}")
-        if i + 1 < n:
-            feats.append(f"l|l+1={f['l']}|{base[i + 1]['l']}")
-        seq.append(feats)
+def split_feature(feature: str, names: list[str] | None = None) -> tuple[str, str]:
+    """A feature string as (column name, value): "l=say" -> ("l=", "say"), "k=ccomp" -> ("k=ccomp", "")."""
+    best = ""
+    for name in names or column_names():
+        if feature.startswith(name) and len(name) > len(best):
+            best = name
+    if not best:
+        raise ValueError(f"feature {feature!r} belongs to no column")
+    return best, feature[len(best):]
+
+
+def _shifted(values: list, off: int) -> list:
+    """values[i + off] at position i, None beyond either end."""
+    n = len(values)
+    if off > 0:
+        return values[off:] + [None] * min(off, n)
+    return [None] * min(-off, n) + values[: n + off]
+
+
+def feature_strings(cols: Columns) -> list[list[str]]:
+    """The feature strings of each token (what the CRF trainer sees)."""
+    n = len(cols[0][1]) if cols else 0
+    seq: list[list[str]] = [[] for _ in range(n)]
+    for name, values in cols:
+        for i, v in enumerate(values):
+            if v is not None:
+                seq[i].append(name + v)
     return seq

@@ -1,48 +1,163 @@
-"""The trained attribution tagger: three CRFs (speaker, cue, content) over the tokens of a parse.
+"""The trained attribution tagger: three linear-chain CRFs (speaker, cue, content) over a parse.
 
-Model files: src/wirecoder/models/statements/<role>.crfsuite (see its VERSION and
-training/statements/README.md for the command that makes them).
+The CRFs are trained with python-crfsuite (training/statements/train.py) and
+shipped as one compact file, models/statements/tagger.npz: per attribute (a
+feature column's name and a value) a row of weights for every role and label,
+and the label transitions of each role. Decoding here is the CRF's own Viterbi,
+done with numpy over columns of feature values: no feature strings are built,
+and one lookup per token and column serves all three roles.
 """
 
 from __future__ import annotations
 
+import json
+import re
+from array import array
 from pathlib import Path
 
-from .features import base_features, crf_features
+import numpy as np
+
+from .features import Columns, column_names, split_feature, token_columns
 
 ROLES = ("speaker", "cue", "content")
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "statements"
+MODEL_FILE = "tagger.npz"
+_SEP = "\x00"  # between attribute values in the model file (never inside one)
 
 
 class AttributionTagger:
     def __init__(self, model_dir: Path = MODEL_DIR):
-        import pycrfsuite
-
         self.model_dir = Path(model_dir)
-        self.taggers = {}
-        for role in ROLES:
-            path = self.model_dir / f"{role}.crfsuite"
-            if path.exists():
-                t = pycrfsuite.Tagger()
-                t.open(str(path))
-                self.taggers[role] = t
+        self.roles: tuple = ()
+        path = self.model_dir / MODEL_FILE
+        if not path.exists():
+            return
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+            names = meta["columns"]
+            column_of = z["column"]
+            values = bytes(z["values"]).decode("utf-8").split(_SEP)
+            weights = z["weights"].astype(np.float32)
+            self.transitions = z["transitions"].astype(np.float64)
+        self.meta = meta
+        self.roles = tuple(meta["roles"])
+        self.labels = meta["labels"]  # per role, in column order of its weights
+        # row len(values) is all zeros: unknown values and absent features
+        self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), np.float32)])
+        self._unknown = len(values)
+        index: dict[str, _Column] = {name: _Column(self._unknown) for name in names}
+        for row, (col, value) in enumerate(zip(column_of.tolist(), values)):
+            index[names[col]][value] = row
+        self.index = index
 
     @property
     def available(self) -> bool:
-        return len(self.taggers) == len(ROLES)
+        return set(self.roles) >= set(ROLES)
 
-    def tag(self, doc, base=None) -> dict[str, list[tuple[int, int]]]:
+    def scores(self, cols: Columns) -> np.ndarray:
+        """State scores (tokens x roles*labels): the sum of each token's feature weights."""
+        n = len(cols[0][1]) if cols else 0
+        rows = array("q")  # handed to numpy without a copy
+        used = 0
+        for name, values in cols:
+            table = self.index.get(name)
+            if table is not None:
+                rows.extend(map(table.__getitem__, values))
+                used += 1
+        if not used:
+            return np.zeros((n, self.weights.shape[1]), np.float32)
+        picked = self.weights[np.frombuffer(rows, dtype=np.int64)]
+        return picked.reshape(used, n, -1).sum(axis=0, dtype=np.float64)
+
+    def tag(self, doc, cols: Columns | None = None) -> dict[str, list[tuple[int, int]]]:
         """Token index runs (start, end) tagged for each role."""
         if not len(doc):
             return {r: [] for r in ROLES}
-        import pycrfsuite
+        cols = token_columns(doc) if cols is None else cols
+        return self.tag_columns(cols)
 
-        # Built once, tagged three times: the string-to-id conversion is the costly part.
-        xseq = pycrfsuite.ItemSequence(crf_features(base if base is not None else base_features(doc)))
+    def tag_columns(self, cols: Columns) -> dict[str, list[tuple[int, int]]]:
+        state = self.scores(cols)
         out = {}
-        for role, tagger in self.taggers.items():
-            out[role] = bio_runs(tagger.tag(xseq))
+        width = len(self.labels[0])
+        for k, role in enumerate(self.roles):
+            path = viterbi(state[:, k * width:(k + 1) * width], self.transitions[k])
+            labels = self.labels[k]
+            out[role] = bio_runs([labels[y] for y in path])
         return out
+
+
+class _Column(dict):
+    """Value -> weight row of one feature column; an unknown value (or None: no feature) is the zero row."""
+
+    def __init__(self, unknown: int):
+        super().__init__()
+        self.unknown = unknown
+        self[None] = unknown  # most tokens lack most optional features: no Python-level miss
+
+    def __missing__(self, value) -> int:
+        return self.unknown
+
+
+def viterbi(state: np.ndarray, trans: np.ndarray) -> list[int]:
+    """The best label path: state scores (n x L) plus transition scores (L x L), first best on ties."""
+    n, L = state.shape
+    if n == 0:
+        return []
+    if L == 3:
+        return _viterbi3(state.tolist(), trans.tolist())
+    S = state.tolist()
+    T = trans.tolist()
+    score = S[0]
+    back = []
+    labels = range(L)
+    for t in range(1, n):
+        row = S[t]
+        new, bp = [], []
+        for y in labels:
+            best_p, best = 0, score[0] + T[0][y]
+            for p in range(1, L):
+                v = score[p] + T[p][y]
+                if v > best:
+                    best, best_p = v, p
+            new.append(best + row[y])
+            bp.append(best_p)
+        back.append(bp)
+        score = new
+    y = max(labels, key=lambda j: (score[j], -j))
+    path = [y]
+    for bp in reversed(back):
+        y = bp[y]
+        path.append(y)
+    path.reverse()
+    return path
+
+
+def _best3(x0: float, x1: float, x2: float) -> tuple[float, int]:
+    if x0 >= x1:
+        return (x0, 0) if x0 >= x2 else (x2, 2)
+    return (x1, 1) if x1 >= x2 else (x2, 2)
+
+
+def _viterbi3(S: list, T: list) -> list[int]:
+    """viterbi() for three labels (B, I, O), unrolled: the stage runs it three times per token."""
+    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = T
+    a, b, c = S[0]
+    back = []
+    best3 = _best3
+    for s0, s1, s2 in S[1:]:
+        v0, p0 = best3(a + t00, b + t10, c + t20)
+        v1, p1 = best3(a + t01, b + t11, c + t21)
+        v2, p2 = best3(a + t02, b + t12, c + t22)
+        back.append((p0, p1, p2))
+        a, b, c = v0 + s0, v1 + s1, v2 + s2
+    y = best3(a, b, c)[1]
+    path = [y]
+    for bp in reversed(back):
+        y = bp[y]
+        path.append(y)
+    path.reverse()
+    return path
 
 
 def bio_runs(labels: list[str]) -> list[tuple[int, int]]:
@@ -60,3 +175,70 @@ def bio_runs(labels: list[str]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(labels)))
     return runs
+
+
+def export_model(crfsuite_files: dict[str, Path], out: Path, min_weight: float = 0.0,
+                 info: dict | None = None) -> dict:
+    """Write tagger.npz from one trained crfsuite model per role; weights below min_weight dropped."""
+    label_order = ("O", "B", "I")
+    roles = list(crfsuite_files)
+    columns: dict[str, int] = {}
+    names = column_names()
+    rows: dict[tuple[int, str], int] = {}
+    entries = []  # (row, role k, label j, weight)
+    trans = np.zeros((len(roles), 3, 3), np.float32)
+    for k, role in enumerate(roles):
+        transitions, state_features = read_crfsuite(crfsuite_files[role])
+        for (a, b), w in transitions.items():
+            trans[k, label_order.index(a), label_order.index(b)] = w
+        for (attr, label), w in state_features.items():
+            if abs(w) < min_weight or _SEP in attr:
+                continue
+            name, value = split_feature(attr, names)
+            col = columns.setdefault(name, len(columns))
+            row = rows.setdefault((col, value), len(rows))
+            entries.append((row, k, label_order.index(label), w))
+    weights = np.zeros((len(rows), 3 * len(roles)), np.float32)
+    for row, k, j, w in entries:
+        weights[row, 3 * k + j] = w
+    ordered = sorted(rows.items(), key=lambda kv: kv[1])
+    meta = {"roles": roles, "labels": [list(label_order)] * len(roles),
+            "columns": sorted(columns, key=columns.get), **(info or {})}
+    np.savez_compressed(
+        out,
+        meta=np.frombuffer(json.dumps(meta).encode("utf-8"), np.uint8),
+        column=np.array([col for (col, _), _ in ordered], np.int32),
+        values=np.frombuffer(_SEP.join(v for (_, v), _ in ordered).encode("utf-8"), np.uint8),
+        weights=weights,
+        transitions=trans,
+    )
+    return {"attributes": len(rows), "features": len(entries), "bytes": Path(out).stat().st_size}
+
+
+
+_TRANSITION = re.compile(r"^  \(1\) (\S+) --> (\S+): (\S+)$", re.M)
+# An attribute can hold a newline (the word of a line-break token): match across lines.
+_STATE = re.compile(r"\n  \(0\) (.*?) --> (\S+): (-?[0-9.]+(?:e[-+]?[0-9]+)?)(?=\n)", re.S)
+
+
+def read_crfsuite(path: Path) -> tuple[dict, dict]:
+    """Transition and state-feature weights of a crfsuite model, from its text dump.
+
+    (python-crfsuite's own dump parser stops at an attribute that holds a newline.)
+    """
+    import tempfile
+
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / "model.txt"
+        tagger.dump(str(dump))
+        text = dump.read_text(encoding="utf-8", errors="surrogateescape")
+    tagger.close()
+    trans_part = text[text.index("TRANSITIONS = {"):text.index("STATE_FEATURES = {")]
+    state_part = text[text.index("STATE_FEATURES = {") + len("STATE_FEATURES = {"):]
+    transitions = {(a, b): float(w) for a, b, w in _TRANSITION.findall(trans_part)}
+    state = {(attr, label): float(w) for attr, label, w in _STATE.findall(state_part)}
+    return transitions, state
