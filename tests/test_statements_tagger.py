@@ -46,6 +46,20 @@ def test_window_features_see_the_neighbours(docs):
     assert "k=nsubj" in strings[told] and "k=ccomp" in strings[told]
 
 
+def test_tiny_documents_are_tagged():
+    """One or two tokens: every window reaches past both ends."""
+    nlp = nlp_mod.load("")
+    tagger = AttributionTagger()
+    for text in ("Peskov", "He said", "\u201c"):
+        doc = nlp(text)
+        strings = feature_strings(token_columns(doc))
+        assert len(strings) == len(doc)
+        assert all("-3EDGE" in s and "3EDGE" in s for s in strings)
+        runs = tagger.tag(doc)
+        assert set(runs) == set(ROLES)
+        assert all(0 <= a < b <= len(doc) for r in runs.values() for a, b in r)
+
+
 def _brute_force(state, trans):
     n, L = state.shape
     best, best_path = None, None

@@ -168,7 +168,7 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
         for k in keys:
             cols.append((f"{off}{k}=", _shifted(base[k], off)))
         edge = [None] * n
-        for i in range(max(0, -off)) if off < 0 else range(max(0, n - off), n):
+        for i in range(min(n, -off)) if off < 0 else range(max(0, n - off), n):
             edge[i] = ""
         cols.append((f"{off}EDGE", edge))
     cols.append(("l-1|l=", [None] + [f"{lemma[i - 1]}|{lemma[i]}" for i in range(1, n)] if n else []))
@@ -202,7 +202,7 @@ def _shifted(values: list, off: int) -> list:
     n = len(values)
     if off > 0:
         return values[off:] + [None] * min(off, n)
-    return [None] * min(-off, n) + values[: n + off]
+    return [None] * min(-off, n) + values[: max(0, n + off)]
 
 
 def feature_strings(cols: Columns) -> list[list[str]]:
