@@ -124,13 +124,7 @@ def viterbi(state: np.ndarray, trans: np.ndarray) -> list[int]:
             bp.append(best_p)
         back.append(bp)
         score = new
-    y = max(labels, key=lambda j: (score[j], -j))
-    path = [y]
-    for bp in reversed(back):
-        y = bp[y]
-        path.append(y)
-    path.reverse()
-    return path
+    return _backtrace(back, max(labels, key=lambda j: (score[j], -j)))
 
 
 def _best3(x0: float, x1: float, x2: float) -> tuple[float, int]:
@@ -151,7 +145,12 @@ def _viterbi3(S: list, T: list) -> list[int]:
         v2, p2 = best3(a + t02, b + t12, c + t22)
         back.append((p0, p1, p2))
         a, b, c = v0 + s0, v1 + s1, v2 + s2
-    y = best3(a, b, c)[1]
+    return _backtrace(back, best3(a, b, c)[1])
+
+
+def _backtrace(back: list, last: int) -> list[int]:
+    """The path that ends in label `last`, from each step's best previous labels."""
+    y = last
     path = [y]
     for bp in reversed(back):
         y = bp[y]
