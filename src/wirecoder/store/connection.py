@@ -286,9 +286,9 @@ def ensure_schema(path: str) -> None:
                 con.execute(sql)
             for sql in missing_columns(table_columns(con)):
                 con.execute(sql)
-            have = con.execute("SELECT max(value::INTEGER) FROM meta WHERE key = 'schema_version'").fetchone()[0]
-            if have is None or have < SCHEMA_VERSION:
-                if have is None or have < search.INDEX_VERSION:
+            have = search.store_version(con)  # 0: a new store, or one from before versions
+            if have < SCHEMA_VERSION:
+                if have < search.INDEX_VERSION:
                     search.rebuild(con)
                 elif have < 3:
                     search.fill_article_numbers(con)

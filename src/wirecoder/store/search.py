@@ -51,10 +51,11 @@ def next_numbers(con) -> tuple[int, int]:
     return (max(int(row[0]), int(seen.get("max_doc", 0))) + 1, max(int(row[1]), int(seen.get("max_sid", 0))) + 1)
 
 
-def index_rows(con, first_doc: int, first_sid: int) -> None:
+def index_rows(con, first_doc: int, first_sid: int, merge_all: bool = False) -> None:
     """Add the articles numbered from `first_doc` and statements from `first_sid` to the index.
 
-    Runs inside the caller's transaction, after the rows are inserted."""
+    Runs inside the caller's transaction, after the rows are inserted. Then a postings table is
+    rewritten sorted when its unsorted tail has grown large, or always with `merge_all`."""
     con.execute("CREATE OR REPLACE TEMP TABLE _tokens AS "
                 f"SELECT 'a' AS kind, num, w FROM ({_tokens_sql('articles')}) WHERE w <> '' "
                 f"UNION ALL SELECT 's', num, w FROM ({_tokens_sql('statements')}) WHERE w <> ''",
@@ -76,7 +77,7 @@ def index_rows(con, first_doc: int, first_sid: int) -> None:
     con.execute("DELETE FROM meta WHERE key IN ('max_doc', 'max_sid')")
     con.execute("INSERT INTO meta SELECT 'max_doc', coalesce(max(doc), 0)::VARCHAR FROM articles "
                 "UNION ALL SELECT 'max_sid', coalesce(max(sid), 0)::VARCHAR FROM statements")
-    merge_if_grown(con)
+    merge_if_grown(con, force=merge_all)
 
 
 def merge_if_grown(con, force: bool = False) -> bool:
@@ -119,8 +120,7 @@ def rebuild(con) -> None:
         con.execute(f"DELETE FROM {postings}")
     con.execute("DELETE FROM search_terms")
     con.execute("DELETE FROM meta WHERE key LIKE '%_sorted_rows'")
-    index_rows(con, 1, 1)
-    merge_if_grown(con, force=True)
+    index_rows(con, 1, 1, merge_all=True)  # one rewrite of each postings table, not two
 
 
 def store_version(cur) -> int:
@@ -147,17 +147,9 @@ def matching(cur, kind: str, words: list[str]) -> np.ndarray:
             res = cur.execute(f"SELECT num FROM {postings} WHERE term_id IN ({', '.join(str(int(i)) for i in ids)})")
         else:
             res = cur.execute(f"SELECT num FROM {postings} WHERE term_id = ANY(?::INTEGER[])", [ids])
-        res = res.fetchnumpy()
-        nums = np.sort(np.asarray(res["num"], dtype=np.int64))
-        if len(nums) > 1:  # a row holding several matching tokens comes once per token
-            nums = nums[np.concatenate(([True], nums[1:] != nums[:-1]))]
-        if found is None:
-            found = nums
-        elif len(nums):  # both sorted and distinct: keep what `nums` also holds
-            at = np.minimum(np.searchsorted(nums, found), len(nums) - 1)
-            found = found[nums[at] == found]
-        else:
-            found = nums
+        # a row holding several matching tokens comes once per token: sorted and distinct
+        nums = np.unique(np.asarray(res.fetchnumpy()["num"], dtype=np.int64))
+        found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
         if not len(found):
             break
     return found if found is not None else np.empty(0, dtype=np.int64)

@@ -25,6 +25,12 @@ class Where:
             self.add(f"{column} <= ?", parse_date(date_to))
         return self
 
+    def copy(self) -> "Where":
+        """A Where with the same conditions, to add more to without changing this one."""
+        other = Where()
+        other.parts, other.params = list(self.parts), list(self.params)
+        return other
+
     @property
     def sql(self) -> str:
         return ("WHERE " + " AND ".join(self.parts)) if self.parts else ""

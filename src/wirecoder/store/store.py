@@ -619,8 +619,7 @@ def _deep_page(cur, table: str, w: Where, limit: int, offset: int) -> tuple[int,
     if not dates:
         return total, []
     known = [d for d in dates if d is not None]
-    part = Where()
-    part.parts, part.params = list(w.parts), list(w.params)
+    part = w.copy()
     if known and None in dates:
         part.add("(date BETWEEN ? AND ? OR date IS NULL)", min(known), max(known))
     elif known:
