@@ -25,6 +25,8 @@ _CLAUSE = frozenset({"ccomp", "xcomp", "parataxis", "inq"})
 _WINDOW_KEYS = ("l", "p", "q", "c", "d")
 _NEAR_KEYS = ("w", "r", "qm", "se")  # also seen at offsets -1 and +1
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
+# conjunctions of a token's own values ("cl": a clause or quotation hangs from it)
+_CONJUNCTIONS = (("l", "cl"), ("p", "cl", "ks"), ("c", "cl"), ("r", "sd"), ("r", "q"), ("d", "p", "hc"), ("q", "sc"))
 _BASE_KEYS = ("w", "l", "p", "t", "d", "s", "q", "qm", "c", "hc", "hl", "r", "al", "sd", "u", "e", "ss", "se",
               "acc", "sc", "sq", "pc", "nl", "ks")
 
@@ -156,16 +158,11 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
     cols: Columns = [("b", [""] * n)]
     cols += [(f"{k}=", base[k]) for k in _BASE_KEYS]
     cols += [(f"k={dep}", ["" if dep in kids[i] else None for i in range(n)]) for dep in _KID_DEPS]
-    cols.append(("l|cl=", [f"{lemma[i]}|{cl[i]}" for i in range(n)]))
-    cols.append(("p|cl|ks=", [f"{pos[i]}|{cl[i]}|{subj[i]}" for i in range(n)]))
-    cols.append(("c|cl=", [f"{c_[i]}|{cl[i]}" for i in range(n)]))
-    cols.append(("r|sd=", [f"{rel[i]}|{side[i]}" for i in range(n)]))
-    cols.append(("r|q=", [f"{rel[i]}|{q[i]}" for i in range(n)]))
-    cols.append(("d|p|hc=", [f"{deps[i]}|{pos[i]}|{base['hc'][i]}" for i in range(n)]))
-    cols.append(("q|sc=", [f"{q[i]}|{sc[i]}" for i in range(n)]))
+    joinable = {**base, "cl": cl}
+    for keys in _CONJUNCTIONS:
+        cols.append(("|".join(keys) + "=", ["|".join(vs) for vs in zip(*(joinable[k] for k in keys))]))
     for off in _OFFSETS:
-        keys = _WINDOW_KEYS + (_NEAR_KEYS if off in (-1, 1) else ())
-        for k in keys:
+        for k in _window_keys(off):
             cols.append((f"{off}{k}=", _shifted(base[k], off)))
         edge = [None] * n
         for i in range(min(n, -off)) if off < 0 else range(max(0, n - off), n):
@@ -176,12 +173,16 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
     return cols
 
 
+def _window_keys(off: int) -> tuple[str, ...]:
+    return _WINDOW_KEYS + (_NEAR_KEYS if off in (-1, 1) else ())
+
+
 def column_names() -> list[str]:
     """Every column name token_columns makes, in its order (the model file's attributes split on these)."""
     names = ["b"] + [f"{k}=" for k in _BASE_KEYS] + [f"k={dep}" for dep in _KID_DEPS]
-    names += ["l|cl=", "p|cl|ks=", "c|cl=", "r|sd=", "r|q=", "d|p|hc=", "q|sc="]
+    names += ["|".join(keys) + "=" for keys in _CONJUNCTIONS]
     for off in _OFFSETS:
-        names += [f"{off}{k}=" for k in _WINDOW_KEYS + (_NEAR_KEYS if off in (-1, 1) else ())]
+        names += [f"{off}{k}=" for k in _window_keys(off)]
         names.append(f"{off}EDGE")
     return names + ["l-1|l=", "l|l+1="]
 
