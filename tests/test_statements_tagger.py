@@ -7,8 +7,10 @@ import numpy as np
 import pytest
 
 from wirecoder import nlp as nlp_mod
-from wirecoder.statements.features import column_names, feature_strings, split_feature, token_columns
-from wirecoder.statements.tagger import MODEL_DIR, MODEL_FILE, ROLES, AttributionTagger, export_model, viterbi
+from wirecoder.statements.features import (column_names, cue_relative_columns, cue_relative_names, feature_strings,
+                                            split_feature, token_columns)
+from wirecoder.statements.tagger import (MODEL_DIR, MODEL_FILE, ROLES, AttributionTagger, bio_runs, export_model,
+                                         viterbi)
 
 TEXTS = [
     "Kremlin spokesman Dmitry Peskov told reporters that Washington \"has not yet fulfilled\" its promises.",
@@ -60,6 +62,56 @@ def test_tiny_documents_are_tagged():
         assert all(0 <= a < b <= len(doc) for r in runs.values() for a, b in r)
 
 
+def _values(cols, i):
+    return {name: values[i] for name, values in cols}
+
+
+def test_cue_relative_columns_place_tokens_around_the_cue(docs):
+    doc = docs[1]  # "We are still waiting," he said. According to the ministry, talks will resume.
+    said = [t.i for t in doc if t.text == "said"][0]
+    he = [t.i for t in doc if t.text == "he"][0]
+    talks = [t.i for t in doc if t.text == "talks"][0]
+    cols = cue_relative_columns(doc, [said])
+    assert [name for name, _ in cols] == cue_relative_names()
+    assert all(len(values) == len(doc) for _, values in cols)
+    assert _values(cols, said)["pr="] == "SELF" and _values(cols, said)["pdist="] == "0"
+    v = _values(cols, he)  # the subject of "said", one to its left (distance +1: the cue is to the right)
+    assert (v["pr="], v["psd="], v["pu="], v["pdist="], v["ps="]) == ("nsubj", "L", "0", "1", "1")
+    assert _values(cols, said + 1)["-1pr="] == "SELF"
+    assert _values(cols, 0)["pdist="] == "+far"  # the opening quote, far before "said" in its sentence
+    v = _values(cols, talks)  # the next sentence has no cue token, the one before has
+    assert (v["pr="], v["pdist="], v["ps="], v["pp="]) == ("-", "-", "0", "1")
+    names = column_names() + cue_relative_names()
+    for name, values in cols:
+        for value in values:
+            if value is not None:  # the neighbours' relation past either end
+                assert split_feature(name + value, names) == (name, value)
+
+
+def _nearest_cue_by_walking(doc, cue):
+    """The definition: walk up the heads from each token to the first cue token (at most 12 levels)."""
+    out = []
+    for t in doc:
+        found = ("-", "0")
+        child, up = t, 0
+        while child.head.i != child.i and up < 12:
+            if child.head.i in cue:
+                found = (child.dep_, str(min(up, 4)))
+                break
+            child, up = child.head, up + 1
+        out.append(("SELF", "0") if t.i in cue else found)
+    return out
+
+
+def test_cue_relative_relations_equal_the_walk_up_the_tree(docs):
+    rnd = random.Random(5)
+    for doc in docs:
+        for _ in range(5):
+            cue = {t.i for t in doc if rnd.random() < 0.15}
+            cols = dict(cue_relative_columns(doc, sorted(cue)))
+            assert list(zip(cols["pr="], cols["pu="])) == _nearest_cue_by_walking(doc, cue)
+
+
 def _brute_force(state, trans):
     n, L = state.shape
     best, best_path = None, None
@@ -79,35 +131,76 @@ def test_viterbi_finds_the_best_path():
             assert viterbi(state, trans) == _brute_force(state, trans)
 
 
-def test_decoder_tags_exactly_as_crfsuite(docs, tmp_path):
-    """A small CRF trained here, exported, decoded with numpy: the same labels as crfsuite gives."""
+def _train_toy_model(docs, tmp_path, stacked=()):
+    """Small CRFs trained here (stacked roles on the gold cue tokens, as train.py does) and exported."""
     pycrfsuite = pytest.importorskip("pycrfsuite")
     rnd = random.Random(3)
+    base = [feature_strings(token_columns(d)) for d in docs]
+    # an arbitrary but learnable labelling: verbs are cues, and each role takes some of what follows them
+    cue_labels = [["B" if t.pos_ == "VERB" else "O" for t in d] for d in docs]
     files = {}
-    seqs = [feature_strings(token_columns(d)) for d in docs]
     for role in ROLES:
         trainer = pycrfsuite.Trainer(algorithm="l2sgd", verbose=False)
-        for doc, xseq in zip(docs, seqs):
+        for doc, xseq, cues in zip(docs, base, cue_labels):
             labels = []
-            for t in doc:  # an arbitrary but learnable labelling: verbs and what follows them
+            for t in doc:
                 prev = labels[-1] if labels else "O"
                 labels.append("B" if t.pos_ == "VERB" else ("I" if prev != "O" and rnd.random() < 0.7 else "O"))
-            trainer.append(xseq, labels)
+            if role in stacked:
+                gold = [i for i, lab in enumerate(cues) if lab != "O"]
+                xseq = [x + y for x, y in zip(xseq, feature_strings(cue_relative_columns(doc, gold)))]
+            trainer.append(xseq, cues if role == "cue" else labels)
         trainer.set_params({"max_iterations": 5, "feature.possible_transitions": True})
         files[role] = tmp_path / f"{role}.crfsuite"
         trainer.train(str(files[role]))
-    export_model(files, tmp_path / MODEL_FILE)
-    ours = AttributionTagger(tmp_path)
-    assert ours.available
+    export_model(files, tmp_path / MODEL_FILE, stacked=stacked)
+    refs = {}
     for role in ROLES:
-        ref = pycrfsuite.Tagger()
-        ref.open(str(files[role]))
-        for doc, xseq in zip(docs, seqs):
-            cols = token_columns(doc)
-            state = ours.scores(cols)
+        refs[role] = pycrfsuite.Tagger()
+        refs[role].open(str(files[role]))
+    return AttributionTagger(tmp_path), refs
+
+
+def test_decoder_tags_exactly_as_crfsuite(docs, tmp_path):
+    """Without stacked roles (models before 2.1.0): each role's labels as crfsuite gives from the columns."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    ours, refs = _train_toy_model(docs, tmp_path)
+    assert ours.available and ours.stacked == () and "stacked" not in ours.meta
+    for doc in docs:
+        cols = token_columns(doc)
+        xseq = feature_strings(cols)
+        state = ours.scores(cols)
+        for role in ROLES:
             k = ours.roles.index(role)
             path = viterbi(state[:, 3 * k:3 * k + 3], ours.transitions[k])
-            assert [ours.labels[k][y] for y in path] == ref.tag(pycrfsuite.ItemSequence(xseq))
+            assert [ours.labels[k][y] for y in path] == refs[role].tag(pycrfsuite.ItemSequence(xseq))
+        want = {role: bio_runs(refs[role].tag(pycrfsuite.ItemSequence(xseq))) for role in ROLES}
+        assert ours.tag(doc) == want
+        assert ours.tag_columns(cols) == want  # no doc needed
+
+
+def test_stacked_decoder_tags_exactly_as_crfsuite(docs, tmp_path):
+    """Speaker and content stacked on the cue: crfsuite's labels for the base features plus the features
+    relative to the cue tokens crfsuite's cue CRF found."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    ours, refs = _train_toy_model(docs, tmp_path, stacked=("speaker", "content"))
+    assert ours.stacked == ("speaker", "content")
+    found_cues = 0
+    for doc in docs:
+        cols = token_columns(doc)
+        xseq = feature_strings(cols)
+        cue = bio_runs(refs["cue"].tag(pycrfsuite.ItemSequence(xseq)))
+        cue_tokens = [i for a, b in cue for i in range(a, b)]
+        found_cues += len(cue_tokens)
+        more = feature_strings(cue_relative_columns(doc, cue_tokens))
+        want = {"cue": cue}
+        for role in ("speaker", "content"):
+            want[role] = bio_runs(refs[role].tag(pycrfsuite.ItemSequence([x + y for x, y in zip(xseq, more)])))
+        assert ours.tag(doc) == want
+        assert ours.tag(doc, cols) == want
+        with pytest.raises(ValueError):
+            ours.tag_columns(cols)  # the stacked roles need the parse
+    assert found_cues
 
 
 def test_shipped_model_loads_and_is_small():
@@ -116,4 +209,6 @@ def test_shipped_model_loads_and_is_small():
     tagger = AttributionTagger()
     assert tagger.available
     assert tagger.meta["version"] == (MODEL_DIR / "VERSION").read_text().strip()
-    assert set(tagger.index) <= set(column_names())
+    assert set(tagger.stacked) <= set(ROLES) - {"cue"}
+    assert set(tagger.index) <= set(column_names()) | (set(cue_relative_names()) if tagger.stacked else set())
+    assert set(tagger.index) >= set(cue_relative_names()) if tagger.stacked else True

@@ -173,6 +173,112 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
     return cols
 
 
+# Columns relative to the cue tokens the cue CRF found (gold cue tokens in training): the speaker CRF
+# stacked on the cue CRF sees where each token stands from an actual cue, not only from a lexicon verb.
+_CUE_DIST_NEAR = 3  # signed distances kept as they are; beyond: "+far" / "-far"
+_CUE_DIST_REACH = 30  # a cue token further away in the sentence counts as none ("-")
+_CUE_RELATIVE_KEYS = ("pr", "psd", "pu", "pr|sd", "pdist", "ps", "pp", "pr|p", "pd|p")
+_CUE_RELATIVE_OFFSETS = (-1, 1)  # the neighbours' "pr"
+
+
+def cue_relative_columns(doc, cue_tokens) -> Columns:
+    """Feature columns of each token relative to the given cue tokens (indices into doc).
+
+    pr: the relation under which the token hangs from its nearest cue-token ancestor (SELF for a cue
+    token, "-" for none), psd: on which side of it, pu: levels between (0-4), pdist: signed distance to
+    the nearest cue token in the sentence, ps / pp: the sentence / the previous one has a cue token.
+    """
+    n = len(doc)
+    is_cue = bytearray(n)
+    for i in cue_tokens:
+        is_cue[i] = 1
+    toks = list(doc)
+    heads = [t.head.i for t in toks]
+    deps = [t.dep_ for t in toks]
+    pos = [t.pos_ for t in toks]
+
+    # nearest cue ancestor of each token, from its head's (memoised: one step per token, not a walk):
+    # (cue index, the token under it on the path, levels between) or None
+    near: list = [0] * n  # 0: not yet known
+    for i in range(n):
+        path = []
+        k = i
+        while near[k] == 0:
+            h = heads[k]
+            if is_cue[h] and h != k:
+                near[k] = (h, k, 0)
+            elif h == k:
+                near[k] = None
+            elif near[h] == 0:
+                path.append(k)
+                k = h
+                continue
+            else:
+                above = near[h]
+                near[k] = (above[0], above[1], above[2] + 1) if above and above[2] < _MAX_UP - 1 else None
+            while path:  # fill in the tokens below, now that their heads are known
+                k = path.pop()
+                above = near[heads[k]]
+                near[k] = (above[0], above[1], above[2] + 1) if above and above[2] < _MAX_UP - 1 else None
+            break
+    rel = ["-"] * n
+    side = ["-"] * n
+    ups = ["0"] * n
+    for i in range(n):
+        if is_cue[i]:
+            rel[i] = "SELF"
+        elif near[i]:
+            j, child, up = near[i]
+            rel[i] = deps[child]
+            side[i] = "L" if i < j else "R"
+            ups[i] = str(min(up, 4))
+
+    # signed distance to the nearest cue token of the sentence: one pass each way (ties: the one before)
+    dist = ["-"] * n
+    sent_has: list[bool] = []
+    sent_of = [0] * n
+    for k, s in enumerate(doc.sents):
+        a, b = s.start, s.end
+        sent_of[a:b] = [k] * (b - a)
+        after = [None] * (b - a)
+        nxt = None
+        for i in range(b - 1, a - 1, -1):
+            if is_cue[i]:
+                nxt = i
+            after[i - a] = nxt
+        prev = None
+        for i in range(a, b):
+            if is_cue[i]:
+                prev = i
+            nx = after[i - a]
+            if prev is not None and (nx is None or i - prev <= nx - i):
+                d = prev - i
+            elif nx is not None:
+                d = nx - i
+            else:
+                continue
+            if abs(d) <= _CUE_DIST_NEAR:
+                dist[i] = str(d)
+            elif abs(d) <= _CUE_DIST_REACH:
+                dist[i] = "+far" if d > 0 else "-far"
+        sent_has.append(prev is not None)
+    ps = ["1" if sent_has[k] else "0" for k in sent_of]
+    pp = ["1" if k and sent_has[k - 1] else "0" for k in sent_of]
+    values = {
+        "pr": rel, "psd": side, "pu": ups, "pr|sd": [f"{r}|{s}" for r, s in zip(rel, side)], "pdist": dist,
+        "ps": ps, "pp": pp, "pr|p": [f"{r}|{p}" for r, p in zip(rel, pos)],
+        "pd|p": [f"{d}|{p}" for d, p in zip(dist, pos)],
+    }
+    cols: Columns = [(f"{k}=", values[k]) for k in _CUE_RELATIVE_KEYS]
+    cols += [(f"{off}pr=", _shifted(rel, off)) for off in _CUE_RELATIVE_OFFSETS]
+    return cols
+
+
+def cue_relative_names() -> list[str]:
+    """Every column name cue_relative_columns makes, in its order."""
+    return [f"{k}=" for k in _CUE_RELATIVE_KEYS] + [f"{off}pr=" for off in _CUE_RELATIVE_OFFSETS]
+
+
 def _window_keys(off: int) -> tuple[str, ...]:
     return _WINDOW_KEYS + (_NEAR_KEYS if off in (-1, 1) else ())
 

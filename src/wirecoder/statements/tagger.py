@@ -6,6 +6,10 @@ feature column's name and a value) a row of weights for every role and label,
 and the label transitions of each role. Decoding here is the CRF's own Viterbi,
 done with numpy over columns of feature values: no feature strings are built,
 and one lookup per token and column serves all three roles.
+
+A role can be stacked on the cue CRF (the model's meta lists them under
+"stacked"): the cue is decoded first, and the stacked role's CRF also sees each
+token's place relative to the cue tokens found (features.cue_relative_columns).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import Columns, column_names, split_feature, token_columns
+from .features import Columns, column_names, cue_relative_columns, cue_relative_names, split_feature, token_columns
 
 ROLES = ("speaker", "cue", "content")
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "statements"
@@ -42,6 +46,8 @@ class AttributionTagger:
         self.meta = meta
         self.roles = tuple(meta["roles"])
         self.labels = meta["labels"]  # per role, in column order of its weights
+        # roles whose CRF was trained with the cue-relative columns (none in models before 2.1.0)
+        self.stacked = tuple(meta.get("stacked", ()))
         # row len(values) is all zeros: unknown values and absent features
         self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), np.float32)])
         self._unknown = len(values)
@@ -74,17 +80,30 @@ class AttributionTagger:
         if not len(doc):
             return {r: [] for r in ROLES}
         cols = token_columns(doc) if cols is None else cols
-        return self.tag_columns(cols)
+        return self.tag_columns(cols, doc)
 
-    def tag_columns(self, cols: Columns) -> dict[str, list[tuple[int, int]]]:
+    def tag_columns(self, cols: Columns, doc=None) -> dict[str, list[tuple[int, int]]]:
+        """Runs per role from the feature columns; a model with stacked roles also needs the doc (its parse)."""
         state = self.scores(cols)
-        out = {}
         width = len(self.labels[0])
+        out = {}
         for k, role in enumerate(self.roles):
-            path = viterbi(state[:, k * width:(k + 1) * width], self.transitions[k])
-            labels = self.labels[k]
-            out[role] = bio_runs([labels[y] for y in path])
-        return out
+            if role not in self.stacked:
+                out[role] = self._decode(state, k, width)
+        if self.stacked:
+            if doc is None:
+                raise ValueError(f"the roles {', '.join(self.stacked)} are stacked on the cue: pass the doc")
+            cue_tokens = [i for a, b in out["cue"] for i in range(a, b)]
+            state = state + self.scores(cue_relative_columns(doc, cue_tokens))
+            for k, role in enumerate(self.roles):
+                if role in self.stacked:
+                    out[role] = self._decode(state, k, width)
+        return {role: out[role] for role in self.roles}
+
+    def _decode(self, state: np.ndarray, k: int, width: int) -> list[tuple[int, int]]:
+        path = viterbi(state[:, k * width:(k + 1) * width], self.transitions[k])
+        labels = self.labels[k]
+        return bio_runs([labels[y] for y in path])
 
 
 class _Column(dict):
@@ -177,12 +196,17 @@ def bio_runs(labels: list[str]) -> list[tuple[int, int]]:
 
 
 def export_model(crfsuite_files: dict[str, Path], out: Path, min_weight: float = 0.0,
-                 info: dict | None = None) -> dict:
-    """Write tagger.npz from one trained crfsuite model per role; weights below min_weight dropped."""
+                 info: dict | None = None, stacked: tuple = ()) -> dict:
+    """Write tagger.npz from one trained crfsuite model per role; weights below min_weight dropped.
+
+    stacked: the roles trained with the cue-relative columns too (decoded after the cue).
+    """
     label_order = ("O", "B", "I")
     roles = list(crfsuite_files)
+    if "cue" in stacked or not set(stacked) <= set(roles) or (stacked and "cue" not in roles):
+        raise ValueError(f"stacked roles {stacked!r}: a subset of {roles!r} without the cue, which they need")
     columns: dict[str, int] = {}
-    names = column_names()
+    names = column_names() + (cue_relative_names() if stacked else [])
     rows: dict[tuple[int, str], int] = {}
     entries = []  # (row, role k, label j, weight)
     trans = np.zeros((len(roles), 3, 3), np.float32)
@@ -203,6 +227,8 @@ def export_model(crfsuite_files: dict[str, Path], out: Path, min_weight: float =
     ordered = sorted(rows.items(), key=lambda kv: kv[1])
     meta = {"roles": roles, "labels": [list(label_order)] * len(roles),
             "columns": sorted(columns, key=columns.get), **(info or {})}
+    if stacked:
+        meta["stacked"] = [r for r in roles if r in stacked]
     np.savez_compressed(
         out,
         meta=np.frombuffer(json.dumps(meta).encode("utf-8"), np.uint8),
