@@ -9,6 +9,8 @@ Never train on dev: dev is for `wirecoder eval polnear`.
 Each role is trained with python-crfsuite (L2-regularised SGD by default), then
 the three models are written as one compact file, tagger.npz, which the
 statements stage decodes with numpy (src/wirecoder/statements/tagger.py).
+The roles named by --stack also see each token's place relative to the cue
+tokens: the gold cue tokens here, the cue CRF's at run time.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from tqdm import tqdm
 
 from wirecoder import nlp as nlp_mod
 from wirecoder.eval.polnear import load_gold
-from wirecoder.statements.features import feature_strings, token_columns
+from wirecoder.statements.features import cue_relative_columns, feature_strings, token_columns
 from wirecoder.statements.tagger import MODEL_DIR, MODEL_FILE, ROLES, export_model
 
 
@@ -79,8 +81,9 @@ def train_role(role: str) -> tuple[str, float]:
     args = _DATA["args"]
     t0 = time.time()
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=args.verbose)
-    for xseq, labels in zip(_DATA["features"], _DATA["labels"][role]):
-        trainer.append(xseq, labels)
+    extra = _DATA["cue_relative"] if role in args.stack else [None] * len(_DATA["features"])
+    for xseq, more, labels in zip(_DATA["features"], extra, _DATA["labels"][role]):
+        trainer.append([x + m for x, m in zip(xseq, more)] if more else xseq, labels)
     params = {"max_iterations": args.iterations, "feature.possible_transitions": True,
               "feature.minfreq": args.minfreq}
     if args.algorithm == "lbfgs":
@@ -104,10 +107,21 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=1.0, help="l2sgd and lbfgs")
     ap.add_argument("--minfreq", type=float, default=3, help="drop features seen fewer times")
     ap.add_argument("--min-weight", type=float, default=0.0, help="drop weights smaller than this when exporting")
-    ap.add_argument("--version", default="2.0.0", help="written to VERSION and into the model file")
+    ap.add_argument("--stack", default="speaker",
+                    help="roles stacked on the cue (comma-separated; '' for none): trained with features "
+                         "relative to the gold cue tokens, decoded after the cue")
+    ap.add_argument("--roles", help="roles to train (comma-separated; default all; '' exports only): the others' "
+                                    "crfsuite files must already be in --work, from a run with the same features")
+    ap.add_argument("--version", default="2.1.0", help="written to VERSION and into the model file")
     ap.add_argument("--jobs", type=int, default=1, help="roles trained at once")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
+    args.stack = tuple(r for r in args.stack.split(",") if r)
+    train_roles = ROLES if args.roles is None else tuple(r for r in args.roles.split(",") if r)
+    if not set(args.stack) <= set(ROLES) - {"cue"} or not set(train_roles) <= set(ROLES):
+        ap.error(f"--stack and --roles take roles of {ROLES} (the cue cannot be stacked on itself)")
+    if set(train_roles) != set(ROLES) and not args.work:
+        ap.error("--roles needs --work, where the other roles' crfsuite files are")
 
     nlp = nlp_mod.load("")
     articles = load_gold(args.train)
@@ -115,15 +129,19 @@ def main() -> None:
     _DATA["args"] = args
     _DATA["features"] = [feature_strings(token_columns(d)) for d in tqdm(docs, desc="features", file=sys.stderr)]
     _DATA["labels"] = {role: [token_labels(d, a.units[role]) for a, d in zip(articles, docs)] for role in ROLES}
+    if set(args.stack) & set(train_roles):
+        _DATA["cue_relative"] = [
+            feature_strings(cue_relative_columns(d, [i for i, lab in enumerate(cues) if lab != "O"]))
+            for d, cues in zip(docs, _DATA["labels"]["cue"])]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.work or tmp)
         work.mkdir(parents=True, exist_ok=True)
         _DATA["work"] = str(work)
-        if args.jobs > 1:
-            with multiprocessing.get_context("fork").Pool(min(args.jobs, len(ROLES))) as pool:
-                done = pool.map(train_role, ROLES)
+        if args.jobs > 1 and len(train_roles) > 1:
+            with multiprocessing.get_context("fork").Pool(min(args.jobs, len(train_roles))) as pool:
+                done = pool.map(train_role, train_roles)
         else:
-            done = [train_role(role) for role in ROLES]
+            done = [train_role(role) for role in train_roles]
         for role, seconds in done:
             print(f"{role}: trained in {seconds:.0f} s", file=sys.stderr)
         out = Path(args.out)
@@ -133,7 +151,7 @@ def main() -> None:
                 "minfreq": args.minfreq, "min_weight": args.min_weight, "spacy_model": nlp.meta.get("name"),
                 "spacy_model_version": nlp.meta.get("version")}
         stats = export_model({role: work / f"{role}.crfsuite" for role in ROLES}, out / MODEL_FILE,
-                             min_weight=args.min_weight, info=info)
+                             min_weight=args.min_weight, info=info, stacked=args.stack)
     (out / "VERSION").write_text(args.version + "\n")
     print(json.dumps(stats), file=sys.stderr)
 
