@@ -110,6 +110,28 @@ def test_quote_split_by_cue_becomes_one_content_in_two_pieces(coder):
     assert st.kind == "direct"
 
 
+def test_question_quote_goes_on_after_its_cue(coder):
+    record = coder.code('"Who will pay for all this?" Foreign Minister Sergei Lavrov asked reporters in Moscow. '
+                        '"Not the people of Europe, and not us."')
+    st = find(record, "Who will pay for all this")
+    assert [s.text for s in st.content] == ['"Who will pay for all this?"', '"Not the people of Europe, and not us."']
+
+
+def test_two_apostrophe_quotes_go_on_after_the_cue(coder):
+    record = coder.code("''The plan is dead,'' said Ann Moreau, a senator from Ohio. "
+                        "''Nobody will vote for it in this form.''")
+    st = find(record, "The plan is dead")
+    assert len(st.content) == 2 and "Nobody will vote" in st.content[1].text
+
+
+def test_cue_inside_a_quotation_does_not_take_the_quotation(coder):
+    record = coder.code('"We have always said that the deal is fair," Kremlin spokesman Dmitry Peskov told '
+                        'reporters. "It is still on the table."')
+    st = find(record, "We have always said that the deal is fair")
+    assert st.cue.text == "told" and st.speaker_name == "Dmitry Peskov"
+    assert "It is still on the table" in content_text(st)
+
+
 def test_quote_without_cue_continues_last_speaker(coder):
     record = coder.code('Finance Minister Laura Gentile said on Friday that the budget was balanced.\n\n'
                         '"There will be no new taxes. Not this year, not next year."')

@@ -104,13 +104,13 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         for ci, c in enumerate(cues):
             if c.para != ct.para and not (ct.end <= c.start and para_of[ct.end - 1] == c.para):
                 continue
-            if _gap(c, ct) == 0 and (c.start >= ct.start and c.end <= ct.end):
-                pass  # a cue inside a content (nested attribution) can still own it
+            # a cue inside the content (a nested attribution) owns it only when no cue outside is near
+            nested = NESTED_LAST and ct.start <= c.start and c.end <= ct.end
             # sentence distance between the nearest tokens of the two runs
             ds = min(abs(sent_of[i] - c.sent) for i in (ct.start, ct.end - 1))
             if ds > 1:
                 continue
-            key = (ds, _gap(c, ct))
+            key = (nested, ds, _gap(c, ct))
             if best_key is None or key < best_key:
                 best, best_key = ci, key
         if best is None:
@@ -157,6 +157,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
 
 
 MERGE_GAP = 15  # tokens
+NESTED_LAST = True
 
 
 def _merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
@@ -182,7 +183,13 @@ def _merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
 COMPLEMENT_SPAN = True
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
 QUOTE_CONTINUES = True
-_OPEN_QUOTES = "\"“«„"
+_OPEN_QUOTES = "\"“«„‘"
+_GOES_ON_MARKS = ",?!"  # a quotation that closes on one of these can go on after the cue
+
+
+def _opens_quote(word: str) -> bool:
+    # '' (two apostrophes) opens a quotation in the New York Times; one apostrophe alone is too often a possessive
+    return word[:1] in _OPEN_QUOTES or word.startswith("''")
 
 
 def _quote_goes_on(doc, text, first: Run, second: Run, cue: Run, own: set, role_tokens: set) -> bool:
@@ -194,10 +201,10 @@ def _quote_goes_on(doc, text, first: Run, second: Run, cue: Run, own: set, role_
     """
     last = doc[first.end - 1]
     end = last.idx + len(last.text)
-    if "," not in text[max(0, end - 3): end + 2]:
+    if not any(ch in text[max(0, end - 3): end + 2] for ch in _GOES_ON_MARKS):
         return False
     start = doc[second.start]
-    opens = start.text[:1] in _OPEN_QUOTES or (second.start > 0 and doc[second.start - 1].text[-1:] in _OPEN_QUOTES)
+    opens = _opens_quote(start.text) or (second.start > 0 and _opens_quote(doc[second.start - 1].text))
     if not opens:
         return False
     sent_c, sent_s = doc[cue.start].sent, start.sent
