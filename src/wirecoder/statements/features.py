@@ -14,7 +14,7 @@ values up per column without building strings, which is most of its speed.
 
 from __future__ import annotations
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon, load_word_clusters
 from .quotes import CLOSING, OPENING, STRAIGHT, quote_regions
 
 _MAX_UP = 12  # ancestors walked when looking for a cue
@@ -170,6 +170,7 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
         cols.append((f"{off}EDGE", edge))
     cols.append(("l-1|l=", [None] + [f"{lemma[i - 1]}|{lemma[i]}" for i in range(1, n)] if n else []))
     cols.append(("l|l+1=", [f"{lemma[i]}|{lemma[i + 1]}" for i in range(n - 1)] + [None] if n else []))
+    cols += _cluster_columns(lower, pos, deps, heads)
     return cols
 
 
@@ -279,6 +280,28 @@ def cue_relative_names() -> list[str]:
     return [f"{k}=" for k in _CUE_RELATIVE_KEYS] + [f"{off}pr=" for off in _CUE_RELATIVE_OFFSETS]
 
 
+_CLUSTER_NAMES = ("wk=", "wf=", "wk|p=", "hk=", "hf|d=", "-1wk=", "1wk=")
+
+
+def _cluster_columns(lower: list, pos: list, deps: list, heads: list) -> Columns:
+    """Word clusters of the token, its neighbours and its head: words unseen in training generalise."""
+    table = load_word_clusters()
+    if not table:
+        return []
+    found = [table.get(w.replace("’", "'")) for w in lower]
+    coarse = [f[0] if f else None for f in found]
+    fine = [f[1] if f else None for f in found]
+    return [
+        ("wk=", coarse),
+        ("wf=", fine),
+        ("wk|p=", [f"{k}|{p}" if k is not None else None for k, p in zip(coarse, pos)]),
+        ("hk=", [coarse[h] for h in heads]),
+        ("hf|d=", [f"{fine[h]}|{d}" if fine[h] is not None else None for h, d in zip(heads, deps)]),
+        ("-1wk=", _shifted(coarse, -1)),
+        ("1wk=", _shifted(coarse, 1)),
+    ]
+
+
 def _window_keys(off: int) -> tuple[str, ...]:
     return _WINDOW_KEYS + (_NEAR_KEYS if off in (-1, 1) else ())
 
@@ -290,7 +313,7 @@ def column_names() -> list[str]:
     for off in _OFFSETS:
         names += [f"{off}{k}=" for k in _window_keys(off)]
         names.append(f"{off}EDGE")
-    return names + ["l-1|l=", "l|l+1="]
+    return names + ["l-1|l=", "l|l+1="] + list(_CLUSTER_NAMES)
 
 
 def split_feature(feature: str, names: list[str] | None = None) -> tuple[str, str]:

@@ -48,3 +48,23 @@ def load_lexicon() -> Lexicon:
             noun_type.setdefault(lemma, kind)
     phrases = tuple(tuple(p.lower().split()) for p in data["phrases"])
     return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]))
+
+
+@lru_cache(maxsize=1)
+def load_word_clusters() -> dict[str, tuple[str, str]]:
+    """Word (lower case, straight apostrophe) -> (coarse, fine) cluster of its MiniLM embedding.
+
+    Built by training/statements/word_clusters.py; lets the tagger treat a cue it never
+    saw in training ("likened") like the ones it did ("compared"). Empty when absent.
+    """
+    path = DATA_DIR / "word_clusters.tsv"
+    if not path.exists():
+        return {}
+    table = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, coarse, fine = line.rstrip("\n").split("\t")
+            table[word] = (coarse, fine)
+    return table
