@@ -212,3 +212,21 @@ def test_shipped_model_loads_and_is_small():
     assert set(tagger.stacked) <= set(ROLES) - {"cue"}
     assert set(tagger.index) <= set(column_names()) | (set(cue_relative_names()) if tagger.stacked else set())
     assert set(tagger.index) >= set(cue_relative_names()) if tagger.stacked else True
+
+
+def test_word_clusters_group_cue_words_the_tagger_never_saw_with_ones_it_did(docs):
+    from wirecoder.statements.lexicon import load_word_clusters
+
+    table = load_word_clusters()
+    assert len(table) > 20000
+    # the fine cluster of a rare cue is that of a common one: "likened" goes with "compared"
+    assert table["likened"][1] == table["compared"][1]
+    assert table["criticized"][1] == table["criticised"][1]
+    doc = docs[0]
+    strings = feature_strings(token_columns(doc))
+    told = [t.i for t in doc if t.text == "told"][0]
+    coarse, fine = table["told"]
+    assert f"wk={coarse}" in strings[told] and f"wf={fine}" in strings[told]
+    assert f"-1wk={coarse}" in strings[told + 1]  # "reporters" sees the cluster of "told"
+    # the shipped model has weights for the cluster columns
+    assert {"wk=", "wf=", "hk="} <= set(AttributionTagger().index)

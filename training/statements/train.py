@@ -112,7 +112,7 @@ def main() -> None:
                          "relative to the gold cue tokens, decoded after the cue")
     ap.add_argument("--roles", help="roles to train (comma-separated; default all; '' exports only): the others' "
                                     "crfsuite files must already be in --work, from a run with the same features")
-    ap.add_argument("--version", default="2.1.0", help="written to VERSION and into the model file")
+    ap.add_argument("--version", default="2.2.0", help="written to VERSION and into the model file")
     ap.add_argument("--jobs", type=int, default=1, help="roles trained at once")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
