@@ -132,6 +132,21 @@ def test_cue_inside_a_quotation_does_not_take_the_quotation(coder):
     assert "It is still on the table" in content_text(st)
 
 
+def test_the_subject_of_a_passive_cue_is_not_its_source(coder):
+    record = coder.code("Kremlin spokesman Dmitry Peskov said the deal was fair. "
+                        "The Syrian government was accused of breaking the ceasefire.")
+    passive = [st for st in record.statements if st.cue is not None and "accused" in st.cue.text]
+    assert passive, [st.cue.text for st in record.statements if st.cue]
+    # neither the passive subject nor the speaker of the sentence before
+    assert all(st.speaker is None and st.speaker_name is None for st in passive)
+
+
+def test_the_agent_of_a_passive_cue_is_its_source(coder):
+    record = coder.code("The plan was criticized by Foreign Minister Sergei Lavrov on Monday.")
+    st = next(st for st in record.statements if st.cue is not None and "criticized" in st.cue.text)
+    assert st.speaker.text == "Foreign Minister Sergei Lavrov" and st.speaker_name == "Sergei Lavrov"
+
+
 def test_quote_without_cue_continues_last_speaker(coder):
     record = coder.code('Finance Minister Laura Gentile said on Friday that the budget was balanced.\n\n'
                         '"There will be no new taxes. Not this year, not next year."')

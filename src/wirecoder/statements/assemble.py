@@ -92,6 +92,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 best, best_key = s, key
         if best is None:
             best = _subject_run(doc, c, sent_of, para_of)
+        if best is not None and _passive(doc, c) and not _is_agent(doc, c, best):
+            best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
         cue_speaker[ci] = best
         if best is not None:
             best.used = True
@@ -266,10 +268,27 @@ def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> State
     return st
 
 
-def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
-    """The cue's grammatical subject (or the object of "according to") when the tagger gave none."""
+def _passive(doc, cue: Run) -> bool:
+    """A passive cue with its subject ("was accused of", "is considered"): its source is the agent, if any."""
     head = _run_head(doc, cue)
-    cands = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+    return (any(doc[i].dep_ == "auxpass" for i in range(cue.start, cue.end))
+            and any(c.dep_ == "nsubjpass" for c in head.children))
+
+
+def _is_agent(doc, cue: Run, speaker: Run) -> bool:
+    """The speaker run sits in the cue's "by" phrase ("was criticized by the minister")."""
+    head = _run_head(doc, cue)
+    agents = [c for c in head.children if c.dep_ == "agent"]
+    return any(a.left_edge.i <= i <= a.right_edge.i for a in agents for i in range(speaker.start, speaker.end))
+
+
+def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
+    """The cue's grammatical subject (or the object of "according to") when the tagger gave none.
+
+    Not the subject of a passive cue: the source of "was criticized" is its agent, if any.
+    """
+    head = _run_head(doc, cue)
+    cands = [c for c in head.children if c.dep_ in ("nsubj", "poss")]
     if not cands:
         for i in range(cue.start, cue.end):
             if doc[i].lower_ == "to" and any(doc[j].lower_ == "according" for j in range(cue.start, cue.end)):

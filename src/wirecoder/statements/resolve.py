@@ -137,6 +137,8 @@ class SpeakerResolver:
     def resolve(self, statement, span_tokens) -> Optional[Candidate]:
         """Fill statement.speaker_name/role/org; returns the candidate it resolved to."""
         if statement.speaker is None:
+            if statement.cue is not None:
+                return None  # a cue with no source ("was criticized for"): not a quotation going on
             cand = self.last
             if cand is not None:
                 statement.speaker_name = cand.name
