@@ -240,3 +240,23 @@ def test_a_subheading_is_not_a_statement(coder):
     heading = text.index("Expert contacts")
     assert any(h.start == heading for h in rec.headings)
     assert all(not (st.cue and heading <= st.cue.start < heading + 24) for st in rec.statements)
+
+
+def test_content_with_no_cue_is_a_statement_only_when_quoted():
+    """Assembly on hand-made tagger runs: a quotation with no cue goes on from the last speaker;
+    unquoted words the content tagger marked with no cue near them are no statement."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = 'The talks resumed in Geneva on Monday.\n\n"There will be no new taxes this year."'
+    doc = nlp_mod.load("")(text)
+    record = Record(id="t", source="t", text=text)
+    mask = inside_mask(text, quote_regions(text))
+    quote = [t.i for t in doc if t.text == "There"][0]
+    runs = {"speaker": [], "cue": [], "content": [(1, 4), (quote - 1, len(doc))]}  # "talks resumed in", the quotation
+    found = assemble(doc, record, runs, mask, load_lexicon())
+    assert [[c.text for c in st.content] for st in found] == [['"There will be no new taxes this year."']]
+    assert found[0].kind == "direct" and found[0].cue is None
