@@ -230,3 +230,38 @@ def test_word_clusters_group_cue_words_the_tagger_never_saw_with_ones_it_did(doc
     assert f"-1wk={coarse}" in strings[told + 1]  # "reporters" sees the cluster of "told"
     # the shipped model has weights for the cluster columns
     assert {"wk=", "wf=", "hk="} <= set(AttributionTagger().index)
+
+
+def test_train_script_stacks_on_the_cue_tokens_of_other_folds(tmp_path):
+    """training/statements/train.py end to end on a tiny PolNeAR-format folder: jackknifed cue
+    tokens for the stacked roles, one model file the tagger loads."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("pycrfsuite")
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    speakers = ["Peskov", "Lavrov", "Zakharova", "Ushakov"]
+    for k, name in enumerate(speakers):
+        text = f"{name} said that the talks would resume. The weather was fine."
+        cue = text.index("said")
+        content = text.index("that")
+        end = text.index(".")
+        (tmp_path / "text" / f"a{k}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / "attributions" / f"a{k}_x.ann").write_text(
+            f"T1\tSource 0 {len(name)}\t{name}\nT2\tCue {cue} {cue + 4}\tsaid\n"
+            f"T3\tContent {content} {end}\t{text[content:end]}\n", encoding="utf-8")
+    out = tmp_path / "model"
+    done = subprocess.run(
+        [sys.executable, str(root / "training" / "statements" / "train.py"), "--train", str(tmp_path),
+         "--out", str(out), "--iterations", "3", "--minfreq", "1", "--stack-folds", "2", "--version", "0.0.1"],
+        capture_output=True, text=True, cwd=root, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "cue tokens for the stacked roles from 2 folds" in done.stderr
+    tagger = AttributionTagger(out)
+    assert tagger.stacked == ("speaker", "content") and tagger.meta["version"] == "0.0.1"
+    doc = nlp_mod.load("")("Peskov said that the talks would resume.")
+    runs = tagger.tag(doc)
+    assert set(runs) == set(ROLES)
