@@ -78,6 +78,13 @@ def test_unbalanced_quote_cut_by_scraper_keeps_the_article(tass):
                 d.kind == "debris" and d.start <= s.start and s.end <= d.end for d in tass.defects)
 
 
+def test_statement_in_the_sentence_cut_by_the_scraper_is_recovered(tass):
+    # the truncated sentence is marked as a defect, yet what it says is kept, up to the cut
+    st = find(tass, "The door is not closed")
+    assert st.cue.text == "added" and st.speaker_name == "Dmitry Peskov"
+    assert st.content[-1].text.endswith("we repeat it toda")
+
+
 def test_headline_attribution(coder):
     record = coder.code("Kremlin says US has not yet fulfilled its promises\n\n"
                         "MOSCOW, September 29. The Kremlin has no new contacts with Washington planned.")

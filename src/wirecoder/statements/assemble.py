@@ -66,7 +66,9 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 a += 1
             while b > a and doc[b - 1].is_space:
                 b -= 1
-            if b <= a or record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)):
+            # page debris holds no statements; a sentence the scraper cut off still does
+            # ("The door is not closed," Peskov added, "and we repeat it toda)
+            if b <= a or record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), ("debris",)):
                 continue
             out.append(Run(a, b, sent_of[a], para_of[a]))
         return out
@@ -106,8 +108,9 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         for ci, c in enumerate(cues):
             if c.para != ct.para and not (ct.end <= c.start and para_of[ct.end - 1] == c.para):
                 continue
-            # a cue inside the content (a nested attribution) owns it only when no cue outside is near
-            nested = NESTED_LAST and ct.start <= c.start and c.end <= ct.end
+            # a cue inside a quotation ("We have always said ...," Peskov told reporters) owns it only
+            # when no cue outside is near; inside unquoted content, the cue is the content's own
+            nested = NESTED_LAST and ct.start <= c.start and c.end <= ct.end and quote_mask[doc[ct.start].idx]
             # sentence distance between the nearest tokens of the two runs
             ds = min(abs(sent_of[i] - c.sent) for i in (ct.start, ct.end - 1))
             if ds > 1:
