@@ -220,3 +220,26 @@ def test_store_from_an_earlier_version_gains_new_columns(tmp_path):
     store.add([wire_record("a")])
     assert store.statements(q="obligations")["total"] == 1
     assert store.network()["edges"][0]["source"] == "RUSGOV"
+
+
+def test_the_shared_reader_is_closed_before_the_interpreter_exits(tmp_path):
+    """Its idle-closer is a daemon thread; a DuckDB close still running when the interpreter
+    finalizes aborts the process (duckdb/duckdb#13904), so the connection is closed at exit."""
+    from wirecoder.store import connection
+
+    path = str(tmp_path / "exit.duckdb")
+    store = Store(path)
+    store.add([wire_record("a1")])
+    assert store.counts()["articles"] == 1
+    reader = connection.shared_reader(path)
+    assert reader.con is not None  # kept open for the next read
+    connection._close_shared_readers()  # what atexit runs
+    assert reader.con is None
+    assert store.counts()["articles"] == 1  # and a later read opens it again
+    # a process that reads and exits at once ends cleanly
+    script = textwrap.dedent(f"""
+        from wirecoder.store import Store
+        print(Store({path!r}).counts()["articles"])
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "1", out.stderr[-1000:]

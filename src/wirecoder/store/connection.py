@@ -16,6 +16,7 @@ retried with backoff, for processes that do not use the gate.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
 import fcntl
@@ -216,6 +217,25 @@ class _SharedReader:
 
 _readers: dict[str, _SharedReader] = {}
 _readers_mu = threading.Lock()
+
+
+def _close_shared_readers() -> None:
+    """Close the idle shared connections at exit, while other threads can still run.
+
+    The idle-closer is a daemon thread: if the interpreter finalizes while it is inside
+    DuckDB's close, the thread is ended mid-call and the process aborts ("FATAL: exception
+    not rethrown", duckdb/duckdb#13904). Closing here, under each reader's lock, leaves it
+    nothing to close.
+    """
+    with _readers_mu:
+        readers = list(_readers.values())
+    for reader in readers:
+        with reader.mu:
+            if reader.users == 0:
+                reader._close()
+
+
+atexit.register(_close_shared_readers)
 
 
 def shared_reader(path: str) -> _SharedReader:
