@@ -106,21 +106,22 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
         if inside[idx[t.i]] and dp != "punct":
             kids[h].add("inq")
 
-    # nearest cue ancestor and the relation under it
+    # nearest cue ancestor and the relation under it; with none, "u" is the token's depth (at most 4)
     rel = ["-"] * n
     anc = ["-"] * n
     side = ["-"] * n
     ups = ["0"] * n
-    for i in range(n):
-        child, j, up = i, heads[i], 0
-        while j != child and up < _MAX_UP:
-            if cue[j]:
-                rel[i] = deps[child]
-                anc[i] = lemma[j]
-                side[i] = "L" if i < j else "R"
-                break
-            child, j = j, heads[j]
-            up += 1
+    for i, found in enumerate(_nearest_marked_ancestor(heads, cue)):
+        if found:
+            j, child, up = found
+            rel[i] = deps[child]
+            anc[i] = lemma[j]
+            side[i] = "L" if i < j else "R"
+        else:
+            up, k = 0, i
+            while up < 4 and heads[k] != k:
+                k = heads[k]
+                up += 1
         ups[i] = str(min(up, 4))
 
     q = ["1" if inside[c] else "0" for c in idx]
@@ -174,8 +175,9 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
     return cols
 
 
-# Columns relative to the cue tokens the cue CRF found (gold cue tokens in training): the speaker CRF
-# stacked on the cue CRF sees where each token stands from an actual cue, not only from a lexicon verb.
+# Columns relative to the cue tokens the cue CRF found (in training, those of cue CRFs trained on other
+# folds): the speaker and content CRFs stacked on the cue CRF see where each token stands from an actual
+# cue, not only from a lexicon verb.
 _CUE_DIST_NEAR = 3  # signed distances kept as they are; beyond: "+far" / "-far"
 _CUE_DIST_REACH = 30  # a cue token further away in the sentence counts as none ("-")
 _CUE_RELATIVE_KEYS = ("pr", "psd", "pu", "pr|sd", "pdist", "ps", "pp", "pr|p", "pd|p")
@@ -198,30 +200,7 @@ def cue_relative_columns(doc, cue_tokens) -> Columns:
     deps = [t.dep_ for t in toks]
     pos = [t.pos_ for t in toks]
 
-    # nearest cue ancestor of each token, from its head's (memoised: one step per token, not a walk):
-    # (cue index, the token under it on the path, levels between) or None
-    near: list = [0] * n  # 0: not yet known
-    for i in range(n):
-        path = []
-        k = i
-        while near[k] == 0:
-            h = heads[k]
-            if is_cue[h] and h != k:
-                near[k] = (h, k, 0)
-            elif h == k:
-                near[k] = None
-            elif near[h] == 0:
-                path.append(k)
-                k = h
-                continue
-            else:
-                above = near[h]
-                near[k] = (above[0], above[1], above[2] + 1) if above and above[2] < _MAX_UP - 1 else None
-            while path:  # fill in the tokens below, now that their heads are known
-                k = path.pop()
-                above = near[heads[k]]
-                near[k] = (above[0], above[1], above[2] + 1) if above and above[2] < _MAX_UP - 1 else None
-            break
+    near = _nearest_marked_ancestor(heads, is_cue)
     rel = ["-"] * n
     side = ["-"] * n
     ups = ["0"] * n
@@ -273,6 +252,41 @@ def cue_relative_columns(doc, cue_tokens) -> Columns:
     cols: Columns = [(f"{k}=", values[k]) for k in _CUE_RELATIVE_KEYS]
     cols += [(f"{off}pr=", _shifted(rel, off)) for off in _CUE_RELATIVE_OFFSETS]
     return cols
+
+
+def _nearest_marked_ancestor(heads: list, marked) -> list:
+    """For each token, its nearest marked ancestor at most _MAX_UP levels up, as (ancestor, the token
+    under it on the path, levels between), or None.
+
+    Memoised from each token's head: one step per token instead of a walk up the tree from each.
+    """
+    n = len(heads)
+    near: list = [0] * n  # 0: not yet known
+
+    def from_head(k: int):
+        above = near[heads[k]]
+        return (above[0], above[1], above[2] + 1) if above and above[2] < _MAX_UP - 1 else None
+
+    for i in range(n):
+        path = []
+        k = i
+        while near[k] == 0:
+            h = heads[k]
+            if marked[h] and h != k:
+                near[k] = (h, k, 0)
+            elif h == k:
+                near[k] = None
+            elif near[h] == 0:
+                path.append(k)
+                k = h
+                continue
+            else:
+                near[k] = from_head(k)
+            while path:  # fill in the tokens below, now that their heads are known
+                k = path.pop()
+                near[k] = from_head(k)
+            break
+    return near
 
 
 def cue_relative_names() -> list[str]:

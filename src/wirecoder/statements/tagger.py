@@ -240,7 +240,6 @@ def export_model(crfsuite_files: dict[str, Path], out: Path, min_weight: float =
     return {"attributes": len(rows), "features": len(entries), "bytes": Path(out).stat().st_size}
 
 
-
 _TRANSITION = re.compile(r"^  \(1\) (\S+) --> (\S+): (\S+)$", re.M)
 # An attribute can hold a newline (the word of a line-break token): match across lines.
 _STATE = re.compile(r"\n  \(0\) (.*?) --> (\S+): (-?[0-9.]+(?:e[-+]?[0-9]+)?)(?=\n)", re.S)
