@@ -78,15 +78,11 @@ def parsed_docs(articles, nlp, cache: Path | None):
 _DATA: dict = {}
 
 
-def train_role(role: str) -> tuple[str, float]:
+def _trainer(args, verbose: bool):
+    """A crfsuite trainer with the run's algorithm and settings (the same for every CRF of a run)."""
     import pycrfsuite
 
-    args = _DATA["args"]
-    t0 = time.time()
-    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=args.verbose)
-    extra = _DATA["cue_relative"] if role in args.stack else [None] * len(_DATA["features"])
-    for xseq, more, labels in zip(_DATA["features"], extra, _DATA["labels"][role]):
-        trainer.append([x + m for x, m in zip(xseq, more)] if more else xseq, labels)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=verbose)
     params = {"max_iterations": args.iterations, "feature.possible_transitions": True,
               "feature.minfreq": args.minfreq}
     if args.algorithm == "lbfgs":
@@ -94,6 +90,25 @@ def train_role(role: str) -> tuple[str, float]:
     elif args.algorithm == "l2sgd":
         params.update({"c2": args.c2})
     trainer.set_params(params)
+    return trainer
+
+
+def _map(fn, items, jobs: int) -> list:
+    """fn over items, in `jobs` forked processes (which share _DATA) when more than one."""
+    items = list(items)
+    if jobs > 1 and len(items) > 1:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
+            return pool.map(fn, items)
+    return [fn(item) for item in items]
+
+
+def train_role(role: str) -> tuple[str, float]:
+    args = _DATA["args"]
+    t0 = time.time()
+    trainer = _trainer(args, args.verbose)
+    extra = _DATA["cue_relative"] if role in args.stack else [None] * len(_DATA["features"])
+    for xseq, more, labels in zip(_DATA["features"], extra, _DATA["labels"][role]):
+        trainer.append([x + m for x, m in zip(xseq, more)] if more else xseq, labels)
     trainer.train(str(Path(_DATA["work"]) / f"{role}.crfsuite"))
     return role, time.time() - t0
 
@@ -104,15 +119,10 @@ def train_cue_fold(k: int) -> tuple[int, dict[int, list[int]]]:
 
     args = _DATA["args"]
     folds = args.stack_folds
-    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
+    trainer = _trainer(args, False)
     for j, (xseq, labels) in enumerate(zip(_DATA["features"], _DATA["labels"]["cue"])):
         if j % folds != k:
             trainer.append(xseq, labels)
-    params = {"max_iterations": args.iterations, "feature.possible_transitions": True,
-              "feature.minfreq": args.minfreq}
-    if args.algorithm == "l2sgd":
-        params.update({"c2": args.c2})
-    trainer.set_params(params)
     path = str(Path(_DATA["work"]) / f"cue-fold{k}.crfsuite")
     trainer.train(path)
     tagger = pycrfsuite.Tagger()
@@ -168,30 +178,20 @@ def main() -> None:
         if set(args.stack) & set(train_roles):
             cue_tokens = [[i for i, lab in enumerate(cues) if lab != "O"] for cues in _DATA["labels"]["cue"]]
             if args.stack_folds > 1:
-                folds = range(args.stack_folds)
-                if args.jobs > 1:
-                    with multiprocessing.get_context("fork").Pool(min(args.jobs, args.stack_folds)) as pool:
-                        found = pool.map(train_cue_fold, folds)
-                else:
-                    found = [train_cue_fold(k) for k in folds]
-                for _, tokens in found:
+                for _, tokens in _map(train_cue_fold, range(args.stack_folds), args.jobs):
                     for j, toks in tokens.items():
                         cue_tokens[j] = toks
                 print(f"cue tokens for the stacked roles from {args.stack_folds} folds", file=sys.stderr)
             _DATA["cue_relative"] = [feature_strings(cue_relative_columns(d, toks))
                                      for d, toks in zip(docs, cue_tokens)]
-        if args.jobs > 1 and len(train_roles) > 1:
-            with multiprocessing.get_context("fork").Pool(min(args.jobs, len(train_roles))) as pool:
-                done = pool.map(train_role, train_roles)
-        else:
-            done = [train_role(role) for role in train_roles]
-        for role, seconds in done:
+        for role, seconds in _map(train_role, train_roles, args.jobs):
             print(f"{role}: trained in {seconds:.0f} s", file=sys.stderr)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         info = {"version": args.version, "data": f"PolNeAR train ({len(articles)} articles)",
                 "algorithm": args.algorithm, "iterations": args.iterations, "c2": args.c2,
-                "minfreq": args.minfreq, "min_weight": args.min_weight, "spacy_model": nlp.meta.get("name"),
+                "minfreq": args.minfreq, "min_weight": args.min_weight, "stack_folds": args.stack_folds,
+                "spacy_model": nlp.meta.get("name"),
                 "spacy_model_version": nlp.meta.get("version")}
         stats = export_model({role: work / f"{role}.crfsuite" for role in ROLES}, out / MODEL_FILE,
                              min_weight=args.min_weight, info=info, stacked=args.stack)
