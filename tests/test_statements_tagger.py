@@ -48,6 +48,27 @@ def test_window_features_see_the_neighbours(docs):
     assert "k=nsubj" in strings[told] and "k=ccomp" in strings[told]
 
 
+def test_state_scores_are_the_sum_of_each_tokens_feature_weights(docs):
+    """The shifted columns ("-2l=") are read through their base column ("l="), with numpy: the state
+    scores must still be, token by token, the weights of the token's feature strings summed."""
+    tagger = AttributionTagger()
+    names = column_names() + cue_relative_names()
+    assert {"l=", "w=", "pr="} <= set(tagger._families)
+    for doc in docs:
+        cue_tokens = [t.i for t in doc if t.lemma_ in ("say", "tell", "hope", "find")]
+        cols = token_columns(doc) + cue_relative_columns(doc, cue_tokens)
+        lean = token_columns(doc, shifted=False) + cue_relative_columns(doc, cue_tokens, shifted=False)
+        assert len(lean) < len(cols)
+        want = np.zeros((len(doc), tagger.weights.shape[1]))
+        for i, strings in enumerate(feature_strings(cols)):
+            for f in strings:
+                name, value = split_feature(f, names)
+                if name in tagger.index:
+                    want[i] += tagger.weights[tagger.index[name][value]]
+        assert np.abs(tagger.scores(cols) - want).max() < 1e-4
+        assert np.abs(tagger.scores(lean) - want).max() < 1e-4
+
+
 def test_tiny_documents_are_tagged():
     """One or two tokens: every window reaches past both ends."""
     nlp = nlp_mod.load("")

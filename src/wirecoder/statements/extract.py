@@ -37,7 +37,7 @@ def extract_statements(record, doc, ctx=None) -> list[Statement]:
     tagger = get_tagger(ctx)
     if not tagger.available:
         return []
-    runs = tagger.tag(doc, token_columns(doc, lexicon, regions))
+    runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False))
     found = assemble(doc, record, runs, mask, lexicon)
     resolver = SpeakerResolver(doc, lexicon)
     for st in found:

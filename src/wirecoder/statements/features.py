@@ -45,10 +45,16 @@ def _shape(text: str) -> str:
     return "p" if not any(c.isalnum() for c in text) else "m"
 
 
-def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
-    """The feature columns of a parse: [(name, values)], one value (or None) per token."""
+def token_columns(doc, lexicon: Lexicon | None = None, regions=None, text: str | None = None,
+                  shifted: bool = True) -> Columns:
+    """The feature columns of a parse: [(name, values)], one value (or None) per token.
+
+    text: doc.text when the caller has it (spaCy joins every token to make it). shifted=False leaves
+    out the columns that are another column moved by an offset (``shifted_columns``): the tagger
+    reads those from their base column itself.
+    """
     lex = lexicon or load_lexicon()
-    text = doc.text
+    text = doc.text if text is None else text
     regions = quote_regions(text) if regions is None else regions
     inside = bytearray(len(text) + 1)
     for a, b in regions:
@@ -163,15 +169,16 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None) -> Columns:
     for keys in _CONJUNCTIONS:
         cols.append(("|".join(keys) + "=", ["|".join(vs) for vs in zip(*(joinable[k] for k in keys))]))
     for off in _OFFSETS:
-        for k in _window_keys(off):
-            cols.append((f"{off}{k}=", _shifted(base[k], off)))
+        if shifted:
+            for k in _window_keys(off):
+                cols.append((f"{off}{k}=", _shifted(base[k], off)))
         edge = [None] * n
         for i in range(min(n, -off)) if off < 0 else range(max(0, n - off), n):
             edge[i] = ""
         cols.append((f"{off}EDGE", edge))
     cols.append(("l-1|l=", [None] + [f"{lemma[i - 1]}|{lemma[i]}" for i in range(1, n)] if n else []))
     cols.append(("l|l+1=", [f"{lemma[i]}|{lemma[i + 1]}" for i in range(n - 1)] + [None] if n else []))
-    cols += _cluster_columns(lower, pos, deps, heads)
+    cols += _cluster_columns(lower, pos, deps, heads, shifted)
     return cols
 
 
@@ -184,12 +191,13 @@ _CUE_RELATIVE_KEYS = ("pr", "psd", "pu", "pr|sd", "pdist", "ps", "pp", "pr|p", "
 _CUE_RELATIVE_OFFSETS = (-1, 1)  # the neighbours' "pr"
 
 
-def cue_relative_columns(doc, cue_tokens) -> Columns:
+def cue_relative_columns(doc, cue_tokens, shifted: bool = True) -> Columns:
     """Feature columns of each token relative to the given cue tokens (indices into doc).
 
     pr: the relation under which the token hangs from its nearest cue-token ancestor (SELF for a cue
     token, "-" for none), psd: on which side of it, pu: levels between (0-4), pdist: signed distance to
     the nearest cue token in the sentence, ps / pp: the sentence / the previous one has a cue token.
+    shifted: as in token_columns.
     """
     n = len(doc)
     is_cue = bytearray(n)
@@ -250,7 +258,8 @@ def cue_relative_columns(doc, cue_tokens) -> Columns:
         "pd|p": [f"{d}|{p}" for d, p in zip(dist, pos)],
     }
     cols: Columns = [(f"{k}=", values[k]) for k in _CUE_RELATIVE_KEYS]
-    cols += [(f"{off}pr=", _shifted(rel, off)) for off in _CUE_RELATIVE_OFFSETS]
+    if shifted:
+        cols += [(f"{off}pr=", _shifted(rel, off)) for off in _CUE_RELATIVE_OFFSETS]
     return cols
 
 
@@ -297,7 +306,7 @@ def cue_relative_names() -> list[str]:
 _CLUSTER_NAMES = ("wk=", "wf=", "wk|p=", "hk=", "hf|d=", "-1wk=", "1wk=")
 
 
-def _cluster_columns(lower: list, pos: list, deps: list, heads: list) -> Columns:
+def _cluster_columns(lower: list, pos: list, deps: list, heads: list, shifted: bool = True) -> Columns:
     """Word clusters of the token, its neighbours and its head: words unseen in training generalise."""
     table = load_word_clusters()
     if not table:
@@ -305,15 +314,16 @@ def _cluster_columns(lower: list, pos: list, deps: list, heads: list) -> Columns
     found = [table.get(w.replace("’", "'")) for w in lower]
     coarse = [f[0] if f else None for f in found]
     fine = [f[1] if f else None for f in found]
-    return [
+    cols = [
         ("wk=", coarse),
         ("wf=", fine),
         ("wk|p=", [f"{k}|{p}" if k is not None else None for k, p in zip(coarse, pos)]),
         ("hk=", [coarse[h] for h in heads]),
         ("hf|d=", [f"{fine[h]}|{d}" if fine[h] is not None else None for h, d in zip(heads, deps)]),
-        ("-1wk=", _shifted(coarse, -1)),
-        ("1wk=", _shifted(coarse, 1)),
     ]
+    if shifted:
+        cols += [("-1wk=", _shifted(coarse, -1)), ("1wk=", _shifted(coarse, 1))]
+    return cols
 
 
 def _window_keys(off: int) -> tuple[str, ...]:
@@ -328,6 +338,18 @@ def column_names() -> list[str]:
         names += [f"{off}{k}=" for k in _window_keys(off)]
         names.append(f"{off}EDGE")
     return names + ["l-1|l=", "l|l+1="] + list(_CLUSTER_NAMES)
+
+
+def shifted_columns() -> dict[str, tuple[str, int]]:
+    """The columns that are another column's values moved by an offset: name -> (base column, offset).
+
+    Token i's value in "-2l=" is token i-2's value in "l=" (None beyond either end), so the tagger
+    looks a value up once, in its base column, and reads the shifted columns' weights with numpy.
+    """
+    out = {f"{off}{k}=": (f"{k}=", off) for off in _OFFSETS for k in _window_keys(off)}
+    out.update({"-1wk=": ("wk=", -1), "1wk=": ("wk=", 1)})
+    out.update({f"{off}pr=": ("pr=", off) for off in _CUE_RELATIVE_OFFSETS})
+    return out
 
 
 def split_feature(feature: str, names: list[str] | None = None) -> tuple[str, str]:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import json
 import re
 from array import array
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 
-from .features import Columns, column_names, cue_relative_columns, cue_relative_names, split_feature, token_columns
+from .features import (Columns, column_names, cue_relative_columns, cue_relative_names, shifted_columns,
+                       split_feature, token_columns)
 
 ROLES = ("speaker", "cue", "content")
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "statements"
@@ -55,31 +57,42 @@ class AttributionTagger:
         for row, (col, value) in enumerate(zip(column_of.tolist(), values)):
             index[names[col]][value] = row
         self.index = index
+        # a shifted column ("-2l=") is read from its base column ("l="): one lookup per token for all
+        self._shifted_names = frozenset(shifted_columns())
+        self._families = _families(index, self.weights)
 
     @property
     def available(self) -> bool:
         return set(self.roles) >= set(ROLES)
 
     def scores(self, cols: Columns) -> np.ndarray:
-        """State scores (tokens x roles*labels): the sum of each token's feature weights."""
+        """State scores (tokens x roles*labels): the sum of each token's feature weights.
+
+        Shifted columns in cols are ignored: their weights come through their base column's family.
+        """
         n = len(cols[0][1]) if cols else 0
+        state = np.zeros((n, self.weights.shape[1]), np.float64)
         rows = array("q")  # handed to numpy without a copy
         used = 0
         for name, values in cols:
-            table = self.index.get(name)
-            if table is not None:
-                rows.extend(map(table.__getitem__, values))
-                used += 1
-        if not used:
-            return np.zeros((n, self.weights.shape[1]), np.float32)
-        picked = self.weights[np.frombuffer(rows, dtype=np.int64)]
-        return picked.reshape(used, n, -1).sum(axis=0, dtype=np.float64)
+            family = self._families.get(name)
+            if family is not None:
+                state += family.scores(values)
+            elif name not in self._shifted_names:
+                table = self.index.get(name)
+                if table is not None:
+                    rows.extend(map(table.__getitem__, values))
+                    used += 1
+        if used:
+            picked = self.weights[np.frombuffer(rows, dtype=np.int64)]
+            state += picked.reshape(used, n, -1).sum(axis=0, dtype=np.float64)
+        return state
 
     def tag(self, doc, cols: Columns | None = None) -> dict[str, list[tuple[int, int]]]:
         """Token index runs (start, end) tagged for each role."""
         if not len(doc):
             return {r: [] for r in ROLES}
-        cols = token_columns(doc) if cols is None else cols
+        cols = token_columns(doc, shifted=False) if cols is None else cols
         return self.tag_columns(cols, doc)
 
     def tag_columns(self, cols: Columns, doc=None) -> dict[str, list[tuple[int, int]]]:
@@ -94,7 +107,7 @@ class AttributionTagger:
             if doc is None:
                 raise ValueError(f"the roles {', '.join(self.stacked)} are stacked on the cue: pass the doc")
             cue_tokens = [i for a, b in out["cue"] for i in range(a, b)]
-            state = state + self.scores(cue_relative_columns(doc, cue_tokens))
+            state = state + self.scores(cue_relative_columns(doc, cue_tokens, shifted=False))
             for k, role in enumerate(self.roles):
                 if role in self.stacked:
                     out[role] = self._decode(state, k, width)
@@ -116,6 +129,54 @@ class _Column(dict):
 
     def __missing__(self, value) -> int:
         return self.unknown
+
+
+class _Family:
+    """A base column and the model's columns that are it shifted ("l=", "-1l=", "2l=", ...).
+
+    Each value is looked up once, as an id into the family's vocabulary (0: unknown or none); each
+    member's weights are then one numpy gather at the ids moved by its offset.
+    """
+
+    def __init__(self, vocab: dict, offsets: list[int], tables: np.ndarray):
+        self.vocab = vocab
+        self.offsets = offsets
+        self.tables = tables  # members x (1 + vocabulary) x roles*labels; row 0 all zeros
+
+    def scores(self, values: list) -> np.ndarray:
+        n = len(values)
+        ids = np.fromiter(map(self.vocab.get, values, repeat(0)), dtype=np.intp, count=n)
+        at = np.zeros((len(self.offsets), n), np.intp)  # beyond either end: row 0
+        for m, off in enumerate(self.offsets):
+            if off >= 0:
+                at[m, : max(0, n - off)] = ids[off:]
+            else:
+                at[m, min(-off, n):] = ids[: max(0, n + off)]
+        picked = self.tables[np.arange(len(self.offsets))[:, None], at]
+        return picked.sum(axis=0, dtype=np.float64)
+
+
+def _families(index: dict, weights: np.ndarray) -> dict[str, _Family]:
+    """The model's shifted columns grouped under their base column (which is read in their place)."""
+    by_base: dict[str, list[tuple[int, str]]] = {}
+    for name, (base, off) in shifted_columns().items():
+        if name in index:
+            by_base.setdefault(base, []).append((off, name))
+    families = {}
+    for base, members in by_base.items():
+        members = ([(0, base)] if base in index else []) + sorted(members)
+        vocab: dict = {}
+        for _, name in members:
+            for value in index[name]:
+                if value is not None:
+                    vocab.setdefault(value, len(vocab) + 1)
+        tables = np.zeros((len(members), len(vocab) + 1, weights.shape[1]), np.float32)
+        for m, (_, name) in enumerate(members):
+            for value, row in index[name].items():
+                if value is not None:
+                    tables[m, vocab[value]] = weights[row]
+        families[base] = _Family(vocab, [off for off, _ in members], tables)
+    return families
 
 
 def viterbi(state: np.ndarray, trans: np.ndarray) -> list[int]:
