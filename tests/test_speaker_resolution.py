@@ -76,6 +76,19 @@ def test_role_and_org_come_from_the_title(coder):
     assert st.speaker_org == "Kremlin"
 
 
+@pytest.mark.parametrize("text, name, org", [
+    ("Iran's foreign ministry said the measures were illegal.", "Iran's foreign ministry", "Iran"),
+    ("The European Union's delegation said it was following the case.", "European Union's delegation",
+     "European Union"),
+    ("The Ukrainian military said two drones had been shot down.", "Ukrainian military", None),
+    ("The opposition Republican People's Party said the case was political.", "Republican People's Party", None),
+])
+def test_an_organisation_that_only_modifies_the_speaker_becomes_its_org(coder, text, name, org):
+    """The speaker is the ministry, not the country: the country is the ministry's organisation."""
+    st = coder.code(text).statements[0]
+    assert (st.speaker_name, st.speaker_org) == (name, org)
+
+
 def test_speakers_list_groups_statements_by_name(coder):
     text = ('Kremlin spokesman Dmitry Peskov said the sanctions had failed. "Nobody listens to us," he added. '
             'Foreign Minister Sergei Lavrov said Moscow would respond.')

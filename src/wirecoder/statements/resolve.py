@@ -35,14 +35,34 @@ class Candidate:
 
 
 def _clean_name(tokens) -> str:
-    words = [t.text for t in tokens if not t.is_punct or t.text in ".-"]
-    while words and words[0].lower() in HONORIFICS | DETERMINERS:
+    words = [t for t in tokens if not t.is_punct or t.text in ".-"]
+    while words and words[0].lower_ in HONORIFICS | DETERMINERS:
         words = words[1:]
-    name = " ".join(words).replace(" - ", "-")
+    # the text's own spacing between kept tokens ("People's", not "People 's"); a space where one was dropped
+    name = "".join(t.text + (" " if t.whitespace_ or (k + 1 < len(words) and words[k + 1].i != t.i + 1) else "")
+                   for k, t in enumerate(words)).replace("\u00a0", " ").replace(" - ", "-").strip()
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)].rstrip()
     return name.strip(" ,.")
+
+
+def _headed_by_common_noun(tokens, entity) -> Optional[str]:
+    """The mention up to its head, when its head is a noun after the first entity in it ("Iran's foreign
+    ministry", "Refugee charities", "US Treasury Department" where spaCy splits off "US"); None when
+    the mention has no single head, or the head is in that entity or before it ("the opposition CHP")."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].i <= max(t.i for t in entity):
+        return None
+    head = roots[0]
+    words = [t for t in tokens if t.i <= head.i]
+    while words and words[0].lower_ in HONORIFICS | DETERMINERS:
+        words = words[1:]
+    if not words:
+        return None
+    text = head.doc.text[words[0].idx: head.idx + len(head)]
+    return " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")
 
 
 def _role_in(tokens, lexicon: Lexicon) -> tuple[Optional[str], Optional[int]]:
@@ -217,7 +237,13 @@ class SpeakerResolver:
         if orgs:
             run = [t for t in orgs if t.ent_iob_ == "B" or t.i == orgs[0].i]
             ent = next((e for e in self.doc.ents if e.start == run[0].i), None)
-            name = _clean_name(list(ent) if ent is not None else orgs)
+            ent_tokens = list(ent) if ent is not None else orgs
+            name = _clean_name(ent_tokens)
+            phrase = _headed_by_common_noun(tokens, ent_tokens)
+            if phrase:
+                # "Iran's foreign ministry", "the Ukrainian military": the entity only modifies the speaker
+                org = name if ent_tokens[0].ent_type_ in ("ORG", "GPE") else None
+                return self._same(phrase, "org") or Candidate(phrase, start, "org", org=org)
             return self._same(name, "org") or Candidate(name, start, "org")
         # "the ministry" -> the last organisation speaker with that word in its name
         head = tokens[-1].lower_
