@@ -67,6 +67,23 @@ def test_according_to(tass):
     assert st.speaker is not None and "spokesman" in st.speaker.text
 
 
+@pytest.mark.parametrize("text, source, content", [
+    ("According to official port figures, more than 2,000 ships left the harbour in March.",
+     "official port figures", "more than 2,000 ships left the harbour in March"),
+    ("According to Lindqvist, the road link between Finland and Norway for heavy lorries, agreed in 2019, "
+     "has not yet been built.",
+     "Lindqvist", "the road link between Finland and Norway for heavy lorries, agreed in 2019, has not yet been built"),
+    ("Envoys from both sides met in Doha on Friday, according to an official close to the talks, "
+     "who said a truce was possible within days.",
+     "an official close to the talks", "Envoys from both sides met in Doha on Friday"),
+])
+def test_according_to_x_is_the_source_and_the_main_clause_the_content(coder, text, source, content):
+    """The source of "according to X" stops at X: not the subject after the comma, not X's "who said"."""
+    st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text.lower() == "according to")
+    assert st.speaker is not None and st.speaker.text == source
+    assert [c.text for c in st.content] == [content]
+
+
 def test_unbalanced_quote_cut_by_scraper_keeps_the_article(tass):
     # the cut-off last sentence, with its unclosed quote mark, is kept in the text and
     # does not swallow or break the statements before it

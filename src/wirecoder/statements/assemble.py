@@ -96,9 +96,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             best = _subject_run(doc, c, sent_of, para_of)
         if best is not None and _passive(doc, c) and not _is_agent(doc, c, best):
             best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
-        cue_speaker[ci] = best
         if best is not None:
             best.used = True
+            best = _within_according_source(doc, c, best)
+        cue_speaker[ci] = best
 
     # content to the nearest cue of the same paragraph (same or neighbouring sentence)
     cue_contents: dict[int, list[Run]] = {ci: [] for ci in range(len(cues))}
@@ -374,8 +375,34 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon) -> list:
     return out
 
 
+def _according_source(doc, cue: Run) -> tuple[int, int] | None:
+    """The tokens of X in "according to X": the object's phrase, up to a comma after its head
+    ("according to a diplomat familiar with the talks, who said ..." stops before ", who")."""
+    words = [doc[i].lower_ for i in range(cue.start, cue.end)]
+    if "according" not in words:
+        return None
+    for i in range(cue.start, cue.end):
+        if doc[i].lower_ == "to":
+            for obj in doc[i].children:
+                if obj.dep_ == "pobj":
+                    a, b = obj.left_edge.i, obj.right_edge.i + 1
+                    comma = next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
+                    return a, comma
+    return None
+
+
+def _within_according_source(doc, cue: Run, sp: Run) -> Run:
+    """A speaker run of "according to X" that runs on past X ("According to British government
+    figures, more than 30,000 people ...") is cut back to X."""
+    src = _according_source(doc, cue)
+    if src is None or sp.end <= src[0] or sp.start >= src[1] or (sp.start >= src[0] and sp.end <= src[1]):
+        return sp
+    a, b = max(sp.start, src[0]), min(sp.end, src[1])
+    return Run(a, b, sp.sent, sp.para)
+
+
 def _according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
-    """"According to X, <content>." or "<content>, according to X." """
+    """"According to X, <content>." or "<content>, according to X[, who said ...]." """
     sent = doc[cue.start].sent
     end_src = max(cue.end, sp.end if sp is not None else cue.end)
     a, b = end_src, sent.end
@@ -383,7 +410,7 @@ def _according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run |
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
-    if b - a < 2:  # the attribution closes the sentence: the content is before it
+    if b - a < 2 or cue.start > sent.root.i:  # the attribution follows the main clause: the content is before it
         a, b = sent.start, cue.start
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
