@@ -110,6 +110,30 @@ def test_headline_attribution(coder):
     assert st.cue.text == "says"
 
 
+def test_a_line_that_opens_with_a_speaker_and_a_colon(coder):
+    """Headlines ("Peskov: ...") and transcripts ("LAVROV: ..."): the label is the speaker, the colon the
+    cue, the rest of the line the content; page labels ("Photo:", "UPDATE:") and "X added:" are not."""
+    text = ("Peskov: US has not fulfilled its Black Sea commitments\n"
+            "MOSCOW, September 29. /TASS/. The Kremlin sees no progress.\n"
+            "Photo: Sergei Ivanov/TASS archive\n"
+            "UPDATE: The briefing was moved to Tuesday afternoon.\n"
+            "LAVROV: We have said many times that the door is open.\n"
+            "Poll: Most voters back a new round of talks with Moscow\n"
+            'Kovac added: "We will wait for the answer."\n')
+    record = coder.code(text)
+    by_cue = [st for st in record.statements if st.cue is not None and st.cue.text == ":"]
+    assert [(st.speaker.text, [c.text for c in st.content]) for st in by_cue] == [
+        ("Peskov", ["US has not fulfilled its Black Sea commitments"]),
+        ("LAVROV", ["We have said many times that the door is open"]),
+        ("Poll", ["Most voters back a new round of talks with Moscow"]),
+    ]
+    assert by_cue[2].type == "report"
+    kovac = find(record, "We will wait for the answer")
+    assert kovac.cue.text == "added"  # the tagger's own cue, kept
+    for st in record.statements:
+        assert record.text[st.cue.start:st.cue.end] == st.cue.text
+
+
 def test_trailing_attribution_with_has_stressed(coder):
     record = coder.code("The sanctions will not change Moscow's course, the Kremlin has stressed.")
     st = find(record, "The sanctions will not change Moscow's course")

@@ -74,6 +74,17 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         return out
 
     speakers, cues, contents = make("speaker"), make("cue"), make("content")
+    labelled = _line_labels(doc, record, sent_of, para_of, lexicon)
+    if labelled:
+        # the tagger's runs over a label, its colon or its line give way to the label's statement,
+        # except content around a cue of the tagger's own inside the line (a nested attribution)
+        label_tokens = {i for sp, cue, _ in labelled for i in range(sp.start, cue.end)}
+        speakers = [r for r in speakers if not label_tokens.intersection(range(r.start, r.end))]
+        cues = [r for r in cues if not label_tokens.intersection(range(r.start, r.end))]
+        lines = [ct for _, _, ct in labelled]
+        contents = [r for r in contents
+                    if not any(r.start < ct.end and ct.start < r.end and not any(ct.start <= c.start < ct.end for c in cues)
+                               for ct in lines)]
     cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon), key=lambda r: r.start)
     for c in cues:
         _extend_cue_left(doc, c)
@@ -150,6 +161,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             groups = [[fallback]] if fallback is not None else [[]]
         for g in groups:
             statements.append((c.start, _statement(doc, text, record, sp, c, g, quote_mask, lexicon)))
+    for sp, cue, ct in labelled:
+        st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
+        st.type = _cue_type(doc, sp, doc[sp.end - 1], lexicon) if sp.end - sp.start == 1 else "speech"  # "Poll:"
+        statements.append((cue.start, st))
     for ct in loose:
         sp = None
         for s in speakers:  # a speaker run left over in the same sentence
@@ -251,7 +266,9 @@ def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> State
     if sp is not None:
         st.speaker = _trim_marks(text, _char_span(doc, text, sp.start, sp.end))
     if cue is not None:
-        st.cue = _trim_marks(text, _char_span(doc, text, cue.start, cue.end))
+        # a colon alone is a cue ("Peskov: ..."); elsewhere edge marks are not part of one
+        whole = _char_span(doc, text, cue.start, cue.end)
+        st.cue = whole if whole is not None and whole.text == ":" else _trim_marks(text, whole)
         head = _run_head(doc, cue)
         st.type = _cue_type(doc, cue, head, lexicon)
         st.negated = any(c.dep_ == "neg" or c.lower_ in _NEG_WORDS and c.dep_ in ("neg", "advmod") for c in head.children)
@@ -372,6 +389,53 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon) -> list:
         if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in t.children):
             out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
+    return out
+
+
+_LINE_LABEL_MAX = 4  # words before the colon
+_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run, Run]]:
+    """(speaker, cue, content) of lines that open with a speaker label and a colon: headlines
+    ("Peskov: US has not kept its word", "Poll: ...") and transcripts ("PENCE: Well, ...").
+
+    The label must name someone (a person, organisation or nationality, one or two proper nouns, or a
+    name in capitals) or be a report noun ("Poll", "Survey"), and not be a page label ("Photo:", "UPDATE:").
+    The content is the rest of the line.
+    """
+    out = []
+    n = len(doc)
+    starts = [0] + [t.i + 1 for t in doc if t.i + 1 < n and ("\n" in t.whitespace_ or "\n" in t.text)]
+    for s in starts:
+        i = s
+        while i < n and (doc[i].is_space or doc[i].is_quote):
+            i += 1
+        colon = next((j for j in range(i + 1, min(n, i + _LINE_LABEL_MAX + 1)) if doc[j].text == ":"), None)
+        if colon is None or "\n" in doc[colon].whitespace_:
+            continue
+        label = doc[i:colon]
+        if (not all(t.is_alpha or t.text in (".", "'s", "’s", "-") for t in label) or not label[0].text[:1].isupper()
+                or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in label)):
+            continue  # "Scott added: ..." is a cue of its own ("LAVROV:" may be tagged a verb)
+        words = " ".join(t.lower_ for t in label)
+        if words in lexicon.not_line_speakers or label[0].lower_ in lexicon.not_line_speakers:
+            continue
+        named = any(t.ent_type_ in _SPEAKER_ENTS for t in label) or (len(label) <= 2 and all(t.pos_ == "PROPN" for t in label)) or (
+            label[0].text.isupper() and len(label[0].text) > 1) or (
+            len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report")
+        if not named:
+            continue
+        end = colon + 1  # the line ends before a line-break token or after a token followed by one
+        while end < n and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        b = end
+        while b > colon + 1 and (doc[b - 1].is_space or doc[b - 1].is_punct):
+            b -= 1
+        if b - (colon + 1) < 3 or record.in_defect(doc[i].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
+            continue
+        out.append((Run(i, colon, sent_of[i], para_of[i]), Run(colon, colon + 1, sent_of[colon], para_of[colon]),
+                    Run(colon + 1, b, sent_of[colon + 1], para_of[colon + 1])))
     return out
 
 

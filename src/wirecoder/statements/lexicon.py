@@ -17,6 +17,7 @@ class Lexicon:
     noun_type: dict
     phrases: tuple  # tuples of lower-case words: ("according", "to")
     roles: frozenset  # role words, lower case, possibly multi-word
+    not_line_speakers: frozenset = frozenset()  # page labels ("Photo:", "UPDATE:") that are nobody's words
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -47,7 +48,8 @@ def load_lexicon() -> Lexicon:
         for lemma in data["nouns"].get(kind, []):
             noun_type.setdefault(lemma, kind)
     phrases = tuple(tuple(p.lower().split()) for p in data["phrases"])
-    return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]))
+    return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]),
+                   frozenset(w.lower() for w in data.get("not_line_speakers", ())))
 
 
 @lru_cache(maxsize=1)
