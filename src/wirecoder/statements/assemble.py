@@ -81,10 +81,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         label_tokens = {i for sp, cue, _ in labelled for i in range(sp.start, cue.end)}
         speakers = [r for r in speakers if not label_tokens.intersection(range(r.start, r.end))]
         cues = [r for r in cues if not label_tokens.intersection(range(r.start, r.end))]
-        lines = [ct for _, _, ct in labelled]
-        contents = [r for r in contents
-                    if not any(r.start < ct.end and ct.start < r.end and not any(ct.start <= c.start < ct.end for c in cues)
-                               for ct in lines)]
+        own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
+        contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
     cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon), key=lambda r: r.start)
     for c in cues:
         _extend_cue_left(doc, c)
@@ -421,9 +419,10 @@ def _line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run,
         words = " ".join(t.lower_ for t in label)
         if words in lexicon.not_line_speakers or label[0].lower_ in lexicon.not_line_speakers:
             continue
-        named = any(t.ent_type_ in _SPEAKER_ENTS for t in label) or (len(label) <= 2 and all(t.pos_ == "PROPN" for t in label)) or (
-            label[0].text.isupper() and len(label[0].text) > 1) or (
-            len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report")
+        named = (any(t.ent_type_ in _SPEAKER_ENTS for t in label)
+                 or (len(label) <= 2 and all(t.pos_ == "PROPN" for t in label))
+                 or (label[0].text.isupper() and len(label[0].text) > 1)
+                 or (len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report"))
         if not named:
             continue
         end = colon + 1  # the line ends before a line-break token or after a token followed by one
