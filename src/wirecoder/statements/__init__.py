@@ -57,7 +57,7 @@ def speakers(record, doc, ctx) -> None:
 
 
 def _complete_surnames(record) -> None:
-    """A speaker known only by a surname takes the article's one full name ending in it.
+    """A speaker known only by a surname (or a transcript's "PENCE") takes the article's one full name ending in it.
 
     Resolution runs left to right, so "Peskov" met before (or without) a parse that
     labels "Dmitry Peskov" stays a bare surname; the whole article settles it.
@@ -78,7 +78,8 @@ def _complete_surnames(record) -> None:
         name = st.speaker_name
         if not name or len(name.split()) != 1:
             continue
-        matches = {n for n in full_names if n.split()[-1] == name}
+        # a transcript writes the surname in capitals ("PENCE: Well, ...")
+        matches = {n for n in full_names if n.split()[-1] == name or (name.isupper() and n.split()[-1].upper() == name)}
         if len(matches) == 1:
             st.speaker_name = matches.pop()
 
