@@ -103,7 +103,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 best, best_key = s, key
         if best is None:
             best = _subject_run(doc, c, sent_of, para_of)
-        if best is not None and _passive(doc, c) and not _is_agent(doc, c, best):
+        if best is not None and not _passive_allows(doc, c, best):
             best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
         if best is not None:
             best.used = True
@@ -289,16 +289,14 @@ def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> State
     return st
 
 
-def _passive(doc, cue: Run) -> bool:
-    """A passive cue with its subject ("was accused of", "is considered"): its source is the agent, if any."""
+def _passive_allows(doc, cue: Run, speaker: Run) -> bool:
+    """Whether the speaker run can be the source of the cue: a passive cue with its subject ("was
+    accused of", "is considered") takes only its agent ("was criticized by the minister")."""
     head = _run_head(doc, cue)
-    return (any(doc[i].dep_ == "auxpass" for i in range(cue.start, cue.end))
-            and any(c.dep_ == "nsubjpass" for c in head.children))
-
-
-def _is_agent(doc, cue: Run, speaker: Run) -> bool:
-    """The speaker run sits in the cue's "by" phrase ("was criticized by the minister")."""
-    head = _run_head(doc, cue)
+    passive = (any(doc[i].dep_ == "auxpass" for i in range(cue.start, cue.end))
+               and any(c.dep_ == "nsubjpass" for c in head.children))
+    if not passive:
+        return True
     agents = [c for c in head.children if c.dep_ == "agent"]
     return any(a.left_edge.i <= i <= a.right_edge.i for a in agents for i in range(speaker.start, speaker.end))
 
@@ -310,13 +308,9 @@ def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
     """
     head = _run_head(doc, cue)
     cands = [c for c in head.children if c.dep_ in ("nsubj", "poss")]
-    if not cands:
-        for i in range(cue.start, cue.end):
-            if doc[i].lower_ == "to" and any(doc[j].lower_ == "according" for j in range(cue.start, cue.end)):
-                cands = [c for c in doc[i].children if c.dep_ == "pobj"]
-    if not cands:
+    subj = cands[0] if cands else _according_object(doc, cue)
+    if subj is None:
         return None
-    subj = cands[0]
     a, b = subj.left_edge.i, subj.right_edge.i + 1
     if a < cue.end and b > cue.start:
         return None
@@ -404,14 +398,15 @@ def _line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run,
     """
     out = []
     n = len(doc)
-    starts = [0] + [t.i + 1 for t in doc if t.i + 1 < n and ("\n" in t.whitespace_ or "\n" in t.text)]
+    # para_of counts line breaks: a line starts where it changes, and goes on while it stays
+    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
     for s in starts:
         i = s
         while i < n and (doc[i].is_space or doc[i].is_quote):
             i += 1
         colon = next((j for j in range(i + 1, min(n, i + _LINE_LABEL_MAX + 1)) if doc[j].text == ":"), None)
-        if colon is None or "\n" in doc[colon].whitespace_:
-            continue
+        if colon is None or colon + 1 == n or para_of[colon + 1] != para_of[colon]:
+            continue  # the colon ends the line
         label = doc[i:colon]
         if (not all(t.is_alpha or t.text in (".", "'s", "’s", "-") for t in label) or not label[0].text[:1].isupper()
                 or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in label)):
@@ -425,10 +420,9 @@ def _line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run,
                  or (len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report"))
         if not named:
             continue
-        end = colon + 1  # the line ends before a line-break token or after a token followed by one
-        while end < n and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
-            end += 1
-        b = end
+        b = colon + 1
+        while b < n and para_of[b] == para_of[colon]:
+            b += 1
         while b > colon + 1 and (doc[b - 1].is_space or doc[b - 1].is_punct):
             b -= 1
         if b - (colon + 1) < 3 or record.in_defect(doc[i].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
@@ -438,20 +432,26 @@ def _line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run,
     return out
 
 
-def _according_source(doc, cue: Run) -> tuple[int, int] | None:
-    """The tokens of X in "according to X": the object's phrase, up to a comma after its head
-    ("according to a diplomat familiar with the talks, who said ..." stops before ", who")."""
-    words = [doc[i].lower_ for i in range(cue.start, cue.end)]
-    if "according" not in words:
+def _according_object(doc, cue: Run):
+    """X's head in an "according to X" cue, or None."""
+    if not any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
         return None
     for i in range(cue.start, cue.end):
         if doc[i].lower_ == "to":
             for obj in doc[i].children:
                 if obj.dep_ == "pobj":
-                    a, b = obj.left_edge.i, obj.right_edge.i + 1
-                    comma = next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
-                    return a, comma
+                    return obj
     return None
+
+
+def _according_source(doc, cue: Run) -> tuple[int, int] | None:
+    """The tokens of X in "according to X": the object's phrase, up to a comma after its head
+    ("according to a diplomat familiar with the talks, who said ..." stops before ", who")."""
+    obj = _according_object(doc, cue)
+    if obj is None:
+        return None
+    a, b = obj.left_edge.i, obj.right_edge.i + 1
+    return a, next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
 
 
 def _within_according_source(doc, cue: Run, sp: Run) -> Run:
