@@ -55,14 +55,7 @@ def _headed_by_common_noun(tokens, entity) -> Optional[str]:
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].i <= max(t.i for t in entity):
         return None
-    head = roots[0]
-    words = [t for t in tokens if t.i <= head.i]
-    while words and words[0].lower_ in HONORIFICS | DETERMINERS:
-        words = words[1:]
-    if not words:
-        return None
-    text = head.doc.text[words[0].idx: head.idx + len(head)]
-    return " ".join(text.replace("\u00a0", " ").split()).strip(" ,.")
+    return _clean_name([t for t in tokens if t.i <= roots[0].i]) or None
 
 
 def _role_in(tokens, lexicon: Lexicon) -> tuple[Optional[str], Optional[int]]:
