@@ -308,3 +308,14 @@ def test_content_with_no_cue_is_a_statement_only_when_quoted():
     found = assemble(doc, record, runs, mask, load_lexicon())
     assert [[c.text for c in st.content] for st in found] == [['"There will be no new taxes this year."']]
     assert found[0].kind == "direct" and found[0].cue is None
+
+
+def test_according_to_x_takes_x_as_speaker_over_a_subject_nearby(coder):
+    text = ("Turkish Foreign Minister Hakan Bilgin said on Monday that the talks had gone well.\n\n"
+            "Ankara also plans to reopen its consulate in Yerevan. According to Bilgin, the land border "
+            "will open to third-country nationals in May.")
+    record = coder.code(text)
+    st = next(s for s in record.statements if s.cue is not None and s.cue.text.lower() == "according to")
+    assert st.speaker.text == "Bilgin"
+    assert st.speaker_name == "Hakan Bilgin"
+    assert "the land border will open" in " ".join(c.text for c in st.content)

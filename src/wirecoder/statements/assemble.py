@@ -101,6 +101,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, _gap(s, c))
             if best_key is None or key < best_key:
                 best, best_key = s, key
+        src = _according_source(doc, c)
+        if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
+            # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
+            best = Run(src[0], src[1], sent_of[src[0]], para_of[src[0]])
         if best is None:
             best = _subject_run(doc, c, sent_of, para_of)
         if best is not None and not _passive_allows(doc, c, best):
