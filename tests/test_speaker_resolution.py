@@ -100,3 +100,23 @@ def test_speakers_list_groups_statements_by_name(coder):
     assert {m.text for m in peskov.mentions} >= {"he"}
     for i in peskov.statements:
         assert record.statements[i].speaker_name == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize("text, name, role, org", [
+    ("Deputy Treasury Secretary Mark Ellison said the sanctions would stay.", "Mark Ellison", "secretary", "Treasury"),
+    ("West Bengal Chief Minister Mamata Sen said the state had no water to spare.", "Mamata Sen", "chief minister",
+     "West Bengal"),
+])
+def test_a_rank_word_is_not_part_of_the_org(coder, text, name, role, org):
+    st = coder.code(text).statements[0]
+    assert (st.speaker_name, st.speaker_role, st.speaker_org) == (name, role, org)
+
+
+def test_a_statement_takes_its_speakers_role_from_another_mention(coder):
+    """"According to Bilgin" names no role; the speaker's earlier title gives it."""
+    text = ("Turkish Foreign Minister Hakan Bilgin said the talks had gone well. "
+            "According to Bilgin, the border will open to third-country nationals in May.")
+    record = coder.code(text)
+    later = next(s for s in record.statements if s.speaker is not None and s.speaker.text == "Bilgin")
+    assert later.speaker_name == "Hakan Bilgin"
+    assert (later.speaker_role, later.speaker_org) == ("foreign minister", "Turkish")

@@ -50,10 +50,12 @@ def speakers(record, doc, ctx) -> None:
         if matcher is not None and st.speaker is not None and st.speaker_code is None:
             st.speaker_code = _code(matcher, record, st)
         sp.code = sp.code or st.speaker_code
-    for sp in record.speakers:  # statements without a mention share their speaker's code
+    for sp in record.speakers:  # each statement shares what its speaker's other mentions tell (code, role, org)
         for i in sp.statements:
-            if record.statements[i].speaker_code is None:
-                record.statements[i].speaker_code = sp.code
+            st = record.statements[i]
+            st.speaker_code = st.speaker_code or sp.code
+            if st.speaker_role is None and st.speaker_org is None:  # "according to Bilgin": the foreign minister
+                st.speaker_role, st.speaker_org = sp.role, sp.org
 
 
 def _complete_surnames(record) -> None:

@@ -21,6 +21,8 @@ GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+RANKS = {"deputy", "acting", "vice", "senior", "former", "assistant", "under", "interim"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 @dataclass
@@ -65,7 +67,8 @@ def _role_in(tokens, lexicon: Lexicon) -> tuple[Optional[str], Optional[int]]:
     for i in range(len(words)):
         for j in range(min(len(words), i + 3), i, -1):
             phrase = " ".join(words[i:j])
-            if phrase in lexicon.roles and (best is None or len(phrase) > len(best)):
+            # longest wins; a rank ("deputy") gives way to the role it qualifies ("deputy envoy")
+            if phrase in lexicon.roles and (best is None or len(phrase) > len(best) or best in RANKS):
                 best, at = phrase, i
     return best, at
 
@@ -79,11 +82,28 @@ def _org_before(tokens, role_at: Optional[int]) -> Optional[str]:
     while i >= 0 and (tokens[i].pos_ == "PROPN" or tokens[i].ent_type_ in ORG_LABELS) and tokens[i].ent_type_ != "PERSON":
         words.insert(0, tokens[i].text)
         i -= 1
+    while words and words[0].lower() in RANKS:  # "Deputy Treasury Secretary": the org is Treasury
+        words = words[1:]
     name = " ".join(words)
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
     return name or None
+
+
+def _name_after_role(tokens, role_at: Optional[int], role: str) -> list:
+    """The proper-noun run right after the role phrase ("prime minister, Nabil Sarkis"), which
+    spaCy's small model often labels ORG; empty unless it has two words or more."""
+    if role_at is None:
+        return []
+    i = role_at + len(role.split())
+    while i < len(tokens) and (tokens[i].text == "," or tokens[i].pos_ == "NOUN"):  # "deputy envoy, ..."
+        i += 1
+    run = []
+    while i < len(tokens) and tokens[i].pos_ == "PROPN" and tokens[i].text[:1].isupper():
+        run.append(tokens[i])
+        i += 1
+    return run if len(run) >= 2 else []
 
 
 class SpeakerResolver:
@@ -186,10 +206,10 @@ class SpeakerResolver:
         words = {t.lower_ for t in tokens}
         role, role_at = _role_in(tokens, self.lexicon)
         org = _org_before(tokens, role_at)
-        persons = [t for t in tokens if t.ent_type_ == "PERSON"]
+        persons = [t for t in tokens if t.ent_type_ == "PERSON"] or _name_after_role(tokens, role_at, role or "")
         if persons:
             first = persons[0].i
-            run = [t for t in tokens if t.ent_type_ == "PERSON" and t.i >= first]
+            run = [t for t in persons if t.i >= first]
             run = [t for k, t in enumerate(run) if k == 0 or t.i == run[k - 1].i + 1]
             name = _clean_name(run)
             if len(name.split()) == 1:
@@ -209,6 +229,12 @@ class SpeakerResolver:
             return cand
         if len(tokens) == 1 and tokens[0].lower_ in PERSON_PRONOUNS:
             return self._last_person(start)
+        if len(tokens) == 1 and tokens[0].lower_ in RELATIVE_PRONOUNS:
+            antecedent = _antecedent(tokens[0])
+            if antecedent:  # "a diplomat familiar with the talks, who said": the diplomat
+                return self._candidate(antecedent, antecedent[0].idx)
+            if self.last is not None and self.last.pos >= tokens[0].sent.start_char:
+                return self.last  # parsed as a main clause: the speaker named just before in the sentence
         if len(tokens) == 1 and tokens[0].lower_ in GROUP_PRONOUNS:
             return next((c for c in reversed(self.speakers) if c.kind != "person"), self.last)
         propn = [t for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in ORG_LABELS]
@@ -224,6 +250,12 @@ class SpeakerResolver:
                 prior = self._by_role(role, start)
                 if prior is not None and (org is None or prior.org in (None, org)):
                     return prior
+            if all(c.role != role for c in self.speakers):
+                # nobody with that role before (a headline): the article's one person with it, if one only
+                later = {p.name: p for p in self.people if p.pos > start and p.role == role
+                         and (org is None or p.org in (None, org))}
+                if len(later) == 1:
+                    return next(iter(later.values()))
             name = _clean_name(tokens)
             return self._same(name, "other") or Candidate(name, start, "other", role, org)
         orgs = [t for t in tokens if t.ent_type_ in ORG_LABELS]
@@ -232,6 +264,8 @@ class SpeakerResolver:
             ent = next((e for e in self.doc.ents if e.start == run[0].i), None)
             ent_tokens = list(ent) if ent is not None else orgs
             name = _clean_name(ent_tokens)
+            if any(t.dep_ == "conj" and t.head in tokens for t in orgs):  # "Britain and France"
+                return self._same(_clean_name(tokens), "org") or Candidate(_clean_name(tokens), start, "org")
             phrase = _headed_by_common_noun(tokens, ent_tokens)
             if phrase:
                 # "Iran's foreign ministry", "the Ukrainian military": the entity only modifies the speaker
@@ -243,8 +277,25 @@ class SpeakerResolver:
         for c in reversed(self.speakers):
             if c.kind == "org" and head in c.name.lower().split():
                 return c
+        if tokens[0].lower_ in ("the", "this") and tokens[-1].pos_ == "NOUN":
+            # no such speaker yet: the last organisation named before with that head ("The Russian
+            # Foreign Ministry has declared ..., the ministry said")
+            for ent in reversed(self.doc.ents):
+                if ent.end_char <= start and ent.label_ == "ORG" and ent[-1].lower_ == head and len(ent) > 1:
+                    name = _clean_name(list(ent))
+                    return self._same(name, "org") or Candidate(name, start, "org")
         name = _clean_name(tokens)
         return self._same(name, "other") or Candidate(name, start, "other")
 
     def _register(self, cand: Candidate) -> Candidate:
         return cand
+
+
+def _antecedent(pronoun) -> list:
+    """The noun phrase a relative pronoun stands for, without its relative clause."""
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    noun = clause.head
+    skip = {t.i for t in clause.subtree}
+    return [t for t in noun.subtree if t.i not in skip and not t.is_space and not (t.is_punct and t.i > noun.i)]
