@@ -319,3 +319,18 @@ def test_according_to_x_takes_x_as_speaker_over_a_subject_nearby(coder):
     assert st.speaker.text == "Bilgin"
     assert st.speaker_name == "Hakan Bilgin"
     assert "the land border will open" in " ".join(c.text for c in st.content)
+
+
+def test_a_speaker_or_content_starting_in_the_dateline_starts_after_it(coder):
+    text = ("Council urges talks on Darfur\n\n"
+            "UNITED NATIONS (AP) — The U.N. Security Council said on Wednesday that both sides must return to talks.\n")
+    record = coder.code(text)
+    assert record.dateline is not None and record.dateline.span is not None
+    line = record.dateline.span
+    for st in record.statements:
+        for span in [st.speaker] + list(st.content):
+            if span is not None:
+                assert not (line.start <= span.start < line.end), (span, line)
+    council = next(s for s in record.statements if s.speaker is not None and s.speaker.start >= line.start)
+    assert council.speaker.text == "The U.N. Security Council"
+    assert council.speaker_name == "U.N. Security Council"

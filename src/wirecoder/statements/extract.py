@@ -39,8 +39,29 @@ def extract_statements(record, doc, ctx=None) -> list[Statement]:
         return []
     runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False))
     found = assemble(doc, record, runs, mask, lexicon)
+    _cut_dateline(record, found)
     resolver = SpeakerResolver(doc, lexicon)
     for st in found:
         tokens = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand") if st.speaker else None
         resolver.resolve(st, list(tokens) if tokens is not None else [])
     return found
+
+
+def _cut_dateline(record, found: list[Statement]) -> None:
+    """A speaker or content that runs on from the dateline ("UNITED NATIONS (AP) — The U.N. Security
+    Council failed ...") starts after it: the dateline says where the story was filed, not who spoke."""
+    line = record.dateline.span if record.dateline is not None else None
+    if line is None:
+        return
+
+    def cut(span):
+        if span is None or not (line.start <= span.start < line.end < span.end):
+            return span
+        start = line.end
+        while start < span.end and record.text[start].isspace():
+            start += 1
+        return record.span(start, span.end)
+
+    for st in found:
+        st.speaker = cut(st.speaker)
+        st.content = [cut(c) for c in st.content]
