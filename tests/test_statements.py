@@ -334,3 +334,12 @@ def test_a_speaker_or_content_starting_in_the_dateline_starts_after_it(coder):
     council = next(s for s in record.statements if s.speaker is not None and s.speaker.start >= line.start)
     assert council.speaker.text == "The U.N. Security Council"
     assert council.speaker_name == "U.N. Security Council"
+
+
+def test_a_speaker_that_opens_a_bracket_closes_it(coder):
+    text = ("A convoy reached the town on Monday, the UN Office for the Coordination of Humanitarian Affairs "
+            "(OCHA) said.")
+    record = coder.code(text)
+    st = next(s for s in record.statements if s.speaker is not None)
+    assert st.speaker.text.count("(") == st.speaker.text.count(")")
+    assert st.speaker.text.endswith("(OCHA)")

@@ -266,7 +266,7 @@ def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
 def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> Statement:
     st = Statement()
     if sp is not None:
-        st.speaker = _trim_marks(text, _char_span(doc, text, sp.start, sp.end))
+        st.speaker = _close_bracket(text, _trim_marks(text, _char_span(doc, text, sp.start, sp.end)))
     if cue is not None:
         # a colon alone is a cue ("Peskov: ..."); elsewhere edge marks are not part of one
         whole = _char_span(doc, text, cue.start, cue.end)
@@ -371,6 +371,13 @@ def _trim_marks(text: str, span: Span | None) -> Span | None:
     while b > a and text[b - 1] in _EDGE_MARKS:
         b -= 1
     return Span(a, b, text[a:b]) if b > a else None
+
+
+def _close_bracket(text: str, span: Span | None) -> Span | None:
+    """A speaker that opens a bracket takes its closing one ("... Humanitarian Affairs (OCHA)")."""
+    if span is None or span.text.count("(") <= span.text.count(")") or text[span.end:span.end + 1] != ")":
+        return span
+    return Span(span.start, span.end + 1, text[span.start:span.end + 1])
 
 
 def _rule_cues(doc, cues: list, sent_of, para_of, lexicon) -> list:
