@@ -343,3 +343,39 @@ def test_a_speaker_that_opens_a_bracket_closes_it(coder):
     st = next(s for s in record.statements if s.speaker is not None)
     assert st.speaker.text.count("(") == st.speaker.text.count(")")
     assert st.speaker.text.endswith("(OCHA)")
+
+
+def test_in_x_s_words_is_a_statement_of_x(coder):
+    text = ('Kremlin spokesman Dmitry Peskov met reporters on Monday. In his words, the United States has '
+            'failed to lift the restrictions on Russian banks.')
+    record = coder.code(text)
+    st = next(s for s in record.statements if s.cue is not None and s.cue.text == "words")
+    assert st.speaker.text == "his" and st.speaker_name == "Dmitry Peskov"
+    assert [c.text for c in st.content] == ["the United States has failed to lift the restrictions on Russian banks"]
+    assert st.type == "speech"
+
+
+def test_in_x_s_view_after_the_clause_is_a_belief_with_the_clause_as_content(coder):
+    record = coder.code("The sanctions have failed to change anything, in Lindqvist's view.")
+    st = next(s for s in record.statements if s.cue is not None and s.cue.text == "view")
+    assert st.speaker.text == "Lindqvist"
+    assert [c.text for c in st.content] == ["The sanctions have failed to change anything"]
+    assert st.type == "belief"
+
+
+def test_in_our_view_inside_a_quotation_belongs_to_the_quoted_speaker(coder):
+    record = coder.code('"It is, in our view, a breach of the treaty," Foreign Minister Anna Lind said.')
+    assert not any(s.cue is not None and s.cue.text == "view" for s in record.statements)
+    st = next(s for s in record.statements if s.speaker_name == "Anna Lind")
+    assert "a breach of the treaty" in " ".join(c.text for c in st.content)
+
+
+def test_in_his_words_takes_the_whole_clause_and_not_a_relative_clause_aside(coder):
+    text = ('Ambassador Pavel Orlov said the draft was one-sided. In his words, Western countries were '
+            '"using a tragedy to score points." He noted that the US has kept the restrictions, which, in his '
+            'words, was "the key condition" of the deal.')
+    record = coder.code(text)
+    frames = [s for s in record.statements if s.cue is not None and s.cue.text == "words"]
+    assert len(frames) == 1
+    assert frames[0].speaker_name == "Pavel Orlov"
+    assert [c.text for c in frames[0].content] == ['Western countries were "using a tragedy to score points."']

@@ -83,7 +83,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         cues = [r for r in cues if not label_tokens.intersection(range(r.start, r.end))]
         own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
         contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
-    cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon), key=lambda r: r.start)
+    cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon, quote_mask), key=lambda r: r.start)
     for c in cues:
         _extend_cue_left(doc, c)
 
@@ -158,6 +158,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                     groups[-1].append(r)
                     continue
             groups.append([r])
+        if _frame_possessor(doc, c) is not None:
+            # "In his words, Western countries were “using ...”": the whole clause, not the quoted part only
+            clause = _according_content(doc, c, sp, sent_of, para_of)
+            groups = [[clause]] if clause is not None else groups
         if not groups:
             fallback = _complement_run(doc, c, sp, sent_of, para_of)
             groups = [[fallback]] if fallback is not None else [[]]
@@ -324,7 +328,7 @@ def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
 def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
     """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
     head = _run_head(doc, cue)
-    if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
+    if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)) or _frame_possessor(doc, cue) is not None:
         return _according_content(doc, cue, sp, sent_of, para_of)
     comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
     # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
@@ -380,7 +384,7 @@ def _close_bracket(text: str, span: Span | None) -> Span | None:
     return Span(span.start, span.end + 1, text[span.start:span.end + 1])
 
 
-def _rule_cues(doc, cues: list, sent_of, para_of, lexicon) -> list:
+def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray) -> list:
     """Reporting or belief verb + subject + "that" clause: a cue the tagger may miss."""
     taken = {i for c in cues for i in range(c.start, c.end)}
     out = []
@@ -392,7 +396,27 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon) -> list:
         if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in t.children):
             out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
+    for t in doc:  # "In his words, ...", "in Bolton's view": the noun is the cue (PolNeAR's "view")
+        # not inside a quotation: "It's an invasion, in our estimation, of ..." is the quoted speaker's aside
+        if t.i not in taken and not quote_mask[t.idx] and _frame_possessor(doc, Run(t.i, t.i + 1, 0, 0)) is not None:
+            out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
     return out
+
+
+FRAME_NOUNS = {"words": "speech", "view": "belief", "opinion": "belief", "assessment": "belief",
+               "estimation": "belief", "judgment": "belief", "judgement": "belief"}
+
+
+def _frame_possessor(doc, cue: Run):
+    """X in an "in X's words" / "in X's view" cue (the noun alone), or None."""
+    if cue.end - cue.start != 1:
+        return None
+    noun = doc[cue.start]
+    if noun.lower_ not in FRAME_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    if noun.head.head.i != noun.sent.root.i:  # "..., which, in his words, was ...": not the sentence's frame
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 _LINE_LABEL_MAX = 4  # words before the colon
@@ -457,10 +481,12 @@ def _according_object(doc, cue: Run):
 
 def _according_source(doc, cue: Run) -> tuple[int, int] | None:
     """The tokens of X in "according to X": the object's phrase, up to a comma after its head
-    ("according to a diplomat familiar with the talks, who said ..." stops before ", who")."""
+    ("according to a diplomat familiar with the talks, who said ..." stops before ", who");
+    or of X in "in X's words"."""
     obj = _according_object(doc, cue)
     if obj is None:
-        return None
+        owner = _frame_possessor(doc, cue)  # "in Peskov's words": Peskov, without the "'s"
+        return None if owner is None else (owner.left_edge.i, owner.i + 1)
     a, b = obj.left_edge.i, obj.right_edge.i + 1
     return a, next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
 
@@ -485,12 +511,30 @@ def _according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run |
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
     if b - a < 2 or cue.start > sent.root.i:  # the attribution follows the main clause: the content is before it
-        a, b = sent.start, cue.start
+        lead = min(cue.start, sp.start) if sp is not None else cue.start
+        if _frame_possessor(doc, cue) is not None:  # ", in Bolton's view": from "in"
+            lead = min(lead, doc[cue.start].head.i)
+        a, b = sent.start, lead
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
     if b - a < 2:
         return None
-    return Run(a, b, sent_of[a], para_of[a])
+    return Run(a, _through_closing_quote(doc, a, b), sent_of[a], para_of[a])
+
+
+def _through_closing_quote(doc, a: int, b: int) -> int:
+    """The end of content a..b, moved past the closing quote mark of a quotation it opens
+    ('Western countries were "using a tragedy to score points."'), so that it stays balanced."""
+    inside = "".join(doc[i].text for i in range(a, b))
+    unbalanced = inside.count('"') % 2 == 1 or sum(map(inside.count, "“«„")) > sum(map(inside.count, "”»"))
+    if not unbalanced:
+        return b
+    k = b
+    while k < len(doc) and k < doc[b - 1].sent.end + 1 and (doc[k].is_punct or doc[k].is_space):
+        if doc[k].is_quote:
+            return k + 1
+        k += 1
+    return b
 
 
 def _run_head(doc, run: Run):
@@ -505,6 +549,8 @@ def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
     words = [doc[i].lower_ for i in range(run.start, run.end)]
     if "according" in words:
         return "report"
+    if _frame_possessor(doc, run) is not None:
+        return FRAME_NOUNS[words[0]]
     for i in range(run.start, run.end):
         t = doc[i]
         kind = lexicon.word_cue_type(t.text, t.lemma_, t.pos_)

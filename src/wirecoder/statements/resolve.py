@@ -16,8 +16,8 @@ from typing import Optional
 
 from .lexicon import Lexicon
 
-PERSON_PRONOUNS = {"he", "she", "i", "him", "her", "me"}
-GROUP_PRONOUNS = {"they", "we", "it", "them", "us"}
+PERSON_PRONOUNS = {"he", "she", "i", "him", "her", "me", "his", "my"}  # possessives: "in his words"
+GROUP_PRONOUNS = {"they", "we", "it", "them", "us", "their", "its", "our"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
