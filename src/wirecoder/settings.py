@@ -63,6 +63,11 @@ class Settings:
         "Confidence from which the PentaClass sentence classifier overrides the class of a sentence's first "
         "event, or adds an event at the main verb of a sentence the trigger rules missed (1: rules only).",
     )
+    statements_encoder: bool = setting(
+        False,
+        "Let a fine-tuned MiniLM encoder help the cue tagger (more accurate statements, about twice the run "
+        "time; needs pip install 'wirecoder[accurate]').",
+    )
     event_span_tagger: bool = setting(
         True, "Let the trained source/target span tagger refine the actor spans of each sentence's main event."
     )

@@ -21,18 +21,23 @@ if not Doc.has_extension("statements"):
 
 
 class StatementsComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, encoder: bool = False):
+        from .settings import Settings
+        from .stages import Context
+
         self.name = name
+        # encoder=True: the optional cue encoder helps the cue tagger (pip install 'wirecoder[accurate]')
+        self.ctx = Context(Settings.from_env(statements_encoder=encoder), nlp=nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         from .record import Record
         from .statements import extract_statements
 
         record = Record(id="doc", source="spacy", text=doc.text)
-        doc._.statements = extract_statements(record, doc)
+        doc._.statements = extract_statements(record, doc, self.ctx)
         return doc
 
 
-@Language.factory("wirecoder_statements")
-def make_statements_component(nlp: Language, name: str) -> StatementsComponent:
-    return StatementsComponent(nlp, name)
+@Language.factory("wirecoder_statements", default_config={"encoder": False})
+def make_statements_component(nlp: Language, name: str, encoder: bool) -> StatementsComponent:
+    return StatementsComponent(nlp, name, encoder)

@@ -27,6 +27,16 @@ def _shared_tagger() -> AttributionTagger:
     return _TAGGER
 
 
+def _encoder_cue_scores(doc, ctx):
+    """The cue encoder's weighted log-probabilities per label, when the statements_encoder setting is on."""
+    if ctx is None or not ctx.settings.statements_encoder:
+        return None
+    from .encoder import CUE_WEIGHT, LABELS, ROLES, shared_encoder
+
+    log_probs = ctx.resource("statements.encoder", shared_encoder).log_probs(doc)[:, ROLES.index("cue")]
+    return {label: CUE_WEIGHT * log_probs[:, j] for j, label in enumerate(LABELS)}
+
+
 def extract_statements(record, doc, ctx=None) -> list[Statement]:
     """Statements of one article (record.text must be the text of doc)."""
     if not len(doc):
@@ -37,7 +47,8 @@ def extract_statements(record, doc, ctx=None) -> list[Statement]:
     tagger = get_tagger(ctx)
     if not tagger.available:
         return []
-    runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False))
+    runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False),
+                      _encoder_cue_scores(doc, ctx))
     found = assemble(doc, record, runs, mask, lexicon)
     _cut_dateline(record, found)
     resolver = SpeakerResolver(doc, lexicon)

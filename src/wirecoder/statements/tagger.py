@@ -88,17 +88,27 @@ class AttributionTagger:
             state += picked.reshape(used, n, -1).sum(axis=0, dtype=np.float64)
         return state
 
-    def tag(self, doc, cols: Columns | None = None) -> dict[str, list[tuple[int, int]]]:
+    def tag(self, doc, cols: Columns | None = None, cue_scores: dict[str, np.ndarray] | None = None
+            ) -> dict[str, list[tuple[int, int]]]:
         """Token index runs (start, end) tagged for each role."""
         if not len(doc):
             return {r: [] for r in ROLES}
         cols = token_columns(doc, shifted=False) if cols is None else cols
-        return self.tag_columns(cols, doc)
+        return self.tag_columns(cols, doc, cue_scores)
 
-    def tag_columns(self, cols: Columns, doc=None) -> dict[str, list[tuple[int, int]]]:
-        """Runs per role from the feature columns; a model with stacked roles also needs the doc (its parse)."""
+    def tag_columns(self, cols: Columns, doc=None, cue_scores: dict[str, np.ndarray] | None = None
+                    ) -> dict[str, list[tuple[int, int]]]:
+        """Runs per role from the feature columns; a model with stacked roles also needs the doc (its parse).
+
+        cue_scores (label -> one score per token, e.g. the cue encoder's weighted log-probabilities)
+        are added to the cue CRF's state scores before its Viterbi."""
         state = self.scores(cols)
         width = len(self.labels[0])
+        if cue_scores:
+            k = self.roles.index("cue")
+            for j, label in enumerate(self.labels[k]):
+                if label in cue_scores:
+                    state[:, k * width + j] += cue_scores[label]
         out = {}
         for k, role in enumerate(self.roles):
             if role not in self.stacked:

