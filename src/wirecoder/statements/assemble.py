@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..record import Span, Statement
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 _SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
@@ -84,6 +84,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
         contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
     cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon, quote_mask), key=lambda r: r.start)
+    frames = {ci: _frame_possessor(doc, c) is not None for ci, c in enumerate(cues)}
     for c in cues:
         _extend_cue_left(doc, c)
 
@@ -158,7 +159,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                     groups[-1].append(r)
                     continue
             groups.append([r])
-        if _frame_possessor(doc, c) is not None:
+        if frames[ci]:
             # "In his words, Western countries were “using ...”": the whole clause, not the quoted part only
             clause = _according_content(doc, c, sp, sent_of, para_of)
             groups = [[clause]] if clause is not None else groups
@@ -328,7 +329,7 @@ def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
 def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
     """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
     head = _run_head(doc, cue)
-    if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)) or _frame_possessor(doc, cue) is not None:
+    if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
         return _according_content(doc, cue, sp, sent_of, para_of)
     comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
     # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
@@ -385,7 +386,8 @@ def _close_bracket(text: str, span: Span | None) -> Span | None:
 
 
 def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray) -> list:
-    """Reporting or belief verb + subject + "that" clause: a cue the tagger may miss."""
+    """Cues the tagger may miss: a reporting or belief verb with a subject and a "that" clause;
+    the noun of an "in X's words" frame."""
     taken = {i for c in cues for i in range(c.start, c.end)}
     out = []
     for t in doc:
@@ -398,21 +400,17 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
             out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
     for t in doc:  # "In his words, ...", "in Bolton's view": the noun is the cue (PolNeAR's "view")
         # not inside a quotation: "It's an invasion, in our estimation, of ..." is the quoted speaker's aside
-        if t.i not in taken and not quote_mask[t.idx] and _frame_possessor(doc, Run(t.i, t.i + 1, 0, 0)) is not None:
+        if t.i not in taken and not quote_mask[t.idx] and _frame_possessor(doc, Run(t.i, t.i + 1, 0, 0)):
             out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
     return out
 
 
-FRAME_NOUNS = {"words": "speech", "view": "belief", "opinion": "belief", "assessment": "belief",
-               "estimation": "belief", "judgment": "belief", "judgement": "belief"}
-
-
 def _frame_possessor(doc, cue: Run):
-    """X in an "in X's words" / "in X's view" cue (the noun alone), or None."""
+    """X in an "in X's words" / "in X's view" cue (the noun alone, listed under frames in cues.yaml), or None."""
     if cue.end - cue.start != 1:
         return None
     noun = doc[cue.start]
-    if noun.lower_ not in FRAME_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+    if noun.lower_ not in load_lexicon().frames or noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     if noun.head.head.i != noun.sent.root.i:  # "..., which, in his words, was ...": not the sentence's frame
         return None
@@ -550,7 +548,7 @@ def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
     if "according" in words:
         return "report"
     if _frame_possessor(doc, run) is not None:
-        return FRAME_NOUNS[words[0]]
+        return lexicon.frames[words[0]]
     for i in range(run.start, run.end):
         t = doc[i]
         kind = lexicon.word_cue_type(t.text, t.lemma_, t.pos_)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ class Lexicon:
     phrases: tuple  # tuples of lower-case words: ("according", "to")
     roles: frozenset  # role words, lower case, possibly multi-word
     not_line_speakers: frozenset = frozenset()  # page labels ("Photo:", "UPDATE:") that are nobody's words
+    frames: dict = field(default_factory=dict)  # "in X's words" noun -> statement type
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -49,7 +50,8 @@ def load_lexicon() -> Lexicon:
             noun_type.setdefault(lemma, kind)
     phrases = tuple(tuple(p.lower().split()) for p in data["phrases"])
     return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]),
-                   frozenset(w.lower() for w in data.get("not_line_speakers", ())))
+                   frozenset(w.lower() for w in data.get("not_line_speakers", ())),
+                   {w.lower(): kind for w, kind in data.get("frames", {}).items()})
 
 
 @lru_cache(maxsize=1)
