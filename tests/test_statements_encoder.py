@@ -82,3 +82,20 @@ def test_the_spacy_component_takes_the_encoder_from_its_config(coder):
         assert any(st.cue is not None and st.cue.text == "said" for st in doc._.statements)
     finally:
         nlp.remove_pipe(name)
+
+
+@pytest.mark.parametrize("env, used", [({}, False), ({"WIRECODER_STATEMENTS_ENCODER": "1"}, True)])
+def test_wirecoder_info_says_whether_the_encoder_shapes_output(monkeypatch, env, used):
+    import json
+
+    from click.testing import CliRunner
+
+    from wirecoder.cli import cli
+
+    monkeypatch.delenv("WIRECODER_STATEMENTS_ENCODER", raising=False)
+    result = CliRunner().invoke(cli, ["info", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    assert (info["statements_encoder"] is not None) == used
+    if used:
+        assert info["statements_encoder"]["model"] == "1.0.0"

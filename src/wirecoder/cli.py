@@ -48,7 +48,8 @@ def info(as_json, spacy_model):
     """The versions that shape output (wirecoder, spaCy, model, dictionaries, python)."""
     from . import provenance
 
-    data = provenance.info(spacy_model or Settings.from_env().spacy_model)
+    settings = Settings.from_env()
+    data = provenance.info(spacy_model or settings.spacy_model, tuple(settings.actor_files), settings.statements_encoder)
     if as_json:
         click.echo(json.dumps(data, indent=2))
     else:
