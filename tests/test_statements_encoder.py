@@ -99,3 +99,28 @@ def test_wirecoder_info_says_whether_the_encoder_shapes_output(monkeypatch, env,
     assert (info["statements_encoder"] is not None) == used
     if used:
         assert info["statements_encoder"]["model"] == "1.0.0"
+
+
+def test_two_jobs_with_the_encoder_finish_and_match_one_job(tmp_path):
+    """Workers forked from a coder that already ran torch must not wait on the parent's thread pool."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    stories = [f"{TEXT}\n\nForeign Minister Anna Lind said on day {i} that the talks would go on.\n" for i in range(4)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, story in enumerate(stories):
+        (corpus / f"story-{i}.txt").write_text(story, encoding="utf-8")
+    env = dict(os.environ, WIRECODER_STATEMENTS_ENCODER="1")
+    outputs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        subprocess.run([sys.executable, "-c", "from wirecoder.cli import main; main()", "code", str(corpus),
+                        "--jobs", str(jobs), "-o", str(out)], env=env, check=True, timeout=150,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        outputs[jobs] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(outputs[2]) == len(stories)
+    assert all(r["provenance"]["statements_encoder"] for r in outputs[2])
+    assert [r["statements"] for r in outputs[2]] == [r["statements"] for r in outputs[1]]

@@ -16,6 +16,7 @@ written by training/statements/train_encoder.py). It needs torch and transformer
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,21 @@ STRIDE = 192  # windows overlap; each piece is read from the window where it is 
 ROLES = ("speaker", "cue", "content")
 LABELS = ("O", "B", "I")
 CUE_WEIGHT = 0.5  # on the cue CRF's scale; 0.5 and 1 were tried on dev (docs/statements.md)
+
+
+_TORCH_PID = None  # the process that first ran the encoder; a forked child inherits it
+
+
+def _fork_safe_threads(torch) -> None:
+    """One torch thread in a process forked after torch ran: the parent's OpenMP thread pool does not
+    survive the fork, and a parallel region in the child would wait for it forever (`--jobs N` forks
+    workers from a warmed-up coder). One thread per worker is also what N workers on N cores want."""
+    global _TORCH_PID
+    if _TORCH_PID is None:
+        _TORCH_PID = os.getpid()
+    elif _TORCH_PID != os.getpid():
+        torch.set_num_threads(1)
+        _TORCH_PID = os.getpid()
 
 
 class EncoderUnavailable(RuntimeError):
@@ -107,6 +123,7 @@ class CueEncoder:
         """Per spaCy token, per role (speaker, cue, content), log P(O), log P(B), log P(I).
         Tokens with no word piece (spaces) get P(O) = 1."""
         torch = self.torch
+        _fork_safe_threads(torch)
         out = np.zeros((len(doc), len(ROLES), len(LABELS)), np.float32)
         out[:, :, 1:] = np.log(1e-6)
         ids, token_of_piece, first = word_pieces(doc, self.tokenizer)
