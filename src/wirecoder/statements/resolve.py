@@ -23,6 +23,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his",
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 RANKS = {"deputy", "acting", "vice", "senior", "former", "assistant", "under", "interim"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# "the ministry said in a statement ... the statement said": the statement speaks for its issuer
+DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "declaration", "release", "letter", "report"}
 
 
 @dataclass
@@ -113,6 +115,7 @@ class SpeakerResolver:
         self.people = self._people(doc)
         self.speakers: list[Candidate] = []  # in order of statements
         self.last: Optional[Candidate] = None
+        self.issuers: dict[str, Candidate] = {}  # document noun -> who last spoke "in a statement"
 
     def _people(self, doc) -> list[Candidate]:
         """Every PERSON entity with the title words of its noun phrase, in text order."""
@@ -192,6 +195,9 @@ class SpeakerResolver:
             self.last = cand
             statement.speaker_name = cand.name
             statement.speaker_role, statement.speaker_org = cand.role, cand.org
+            cue_words = statement.cue.text.lower().split() if statement.cue is not None else []
+            for noun in DOCUMENT_NOUNS.intersection(cue_words):
+                self.issuers[noun] = cand
         return cand
 
     def _same(self, name: str, kind: str) -> Optional[Candidate]:
@@ -203,6 +209,9 @@ class SpeakerResolver:
     def _candidate(self, tokens, start: int) -> Optional[Candidate]:
         if not tokens:
             return None
+        if (len(tokens) <= 3 and tokens[0].lower_ in ("the", "this", "that")
+                and tokens[-1].lower_ in self.issuers):  # "the statement said": whoever issued it
+            return self.issuers[tokens[-1].lower_]
         words = {t.lower_ for t in tokens}
         role, role_at = _role_in(tokens, self.lexicon)
         org = _org_before(tokens, role_at)
