@@ -112,7 +112,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
         if best is not None:
             best.used = True
-            best = _within_according_source(doc, c, best)
+            if src is not None:
+                best = _cut_to_source(best, src)
         cue_speaker[ci] = best
 
     # content to the nearest cue of the same paragraph (same or neighbouring sentence)
@@ -311,15 +312,15 @@ def _passive_allows(doc, cue: Run, speaker: Run) -> bool:
 
 
 def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
-    """The cue's grammatical subject (or the object of "according to") when the tagger gave none.
+    """The cue's grammatical subject when the tagger gave none (X of "according to X" is taken before).
 
     Not the subject of a passive cue: the source of "was criticized" is its agent, if any.
     """
     head = _run_head(doc, cue)
     cands = [c for c in head.children if c.dep_ in ("nsubj", "poss")]
-    subj = cands[0] if cands else _according_object(doc, cue)
-    if subj is None:
+    if not cands:
         return None
+    subj = cands[0]
     a, b = subj.left_edge.i, subj.right_edge.i + 1
     if a < cue.end and b > cue.start:
         return None
@@ -489,14 +490,11 @@ def _according_source(doc, cue: Run) -> tuple[int, int] | None:
     return a, next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
 
 
-def _within_according_source(doc, cue: Run, sp: Run) -> Run:
+def _cut_to_source(sp: Run, src: tuple[int, int]) -> Run:
     """A speaker run of "according to X" that runs on past X ("According to British government
-    figures, more than 30,000 people ...") is cut back to X."""
-    src = _according_source(doc, cue)
-    if src is None or sp.end <= src[0] or sp.start >= src[1] or (sp.start >= src[0] and sp.end <= src[1]):
-        return sp
+    figures, more than 30,000 people ...") is cut back to X; the run overlaps X (or is X)."""
     a, b = max(sp.start, src[0]), min(sp.end, src[1])
-    return Run(a, b, sp.sent, sp.para)
+    return sp if (a, b) == (sp.start, sp.end) else Run(a, b, sp.sent, sp.para)
 
 
 def _according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
