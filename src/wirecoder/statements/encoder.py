@@ -105,19 +105,13 @@ class CueEncoder:
         self.tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
         self.tokenizer.model_max_length = 1 << 30  # whole articles are tokenized, then cut into windows
         model = AutoModel.from_pretrained(base, local_files_only=True)
-        frozen = self.meta["frozen_layers"]
-        top = {k[len("layers."):]: v for k, v in weights.items() if k.startswith("layers.")}
-        layers = model.encoder.layer
-        for i, layer in enumerate(layers[frozen:]):
-            layer.load_state_dict({k.split(".", 1)[1]: v for k, v in top.items() if k.split(".", 1)[0] == str(i)})
+        # the trained layers, saved as training's ModuleList "layers" (strict: every weight must be there)
+        top = torch.nn.ModuleList(model.encoder.layer[self.meta["frozen_layers"]:])
+        top.load_state_dict({k[len("layers."):]: v for k, v in weights.items() if k.startswith("layers.")})
         self.model = model.eval()
         self.out = torch.nn.Linear(weights["out.weight"].shape[1], weights["out.weight"].shape[0])
         self.out.load_state_dict({"weight": weights["out.weight"], "bias": weights["out.bias"]})
         self.out.eval()
-
-    @property
-    def version(self) -> str:
-        return self.meta["version"]
 
     def log_probs(self, doc) -> np.ndarray:
         """Per spaCy token, per role (speaker, cue, content), log P(O), log P(B), log P(I).
