@@ -379,3 +379,34 @@ def test_in_his_words_takes_the_whole_clause_and_not_a_relative_clause_aside(cod
     assert len(frames) == 1
     assert frames[0].speaker_name == "Pavel Orlov"
     assert [c.text for c in frames[0].content] == ['Western countries were "using a tragedy to score points."']
+
+
+def test_x_s_assessment_is_that_is_a_statement_of_x(coder):
+    text = ("MOSCOW, September 29. /TASS/. Kremlin spokesman Dmitry Peskov spoke to reporters on Friday. "
+            "Peskov's assessment is that the United States has failed to fulfil its obligations in Syria.\n\n"
+            "The Russian Foreign Ministry issued a note later. The ministry's position was that the "
+            "ceasefire must hold.")
+    record = coder.code(text)
+    by_cue = {s.cue.text: s for s in record.statements if s.cue is not None}
+    st = by_cue["assessment is"]
+    assert st.speaker.text == "Peskov" and st.speaker_name == "Dmitry Peskov"
+    assert [c.text for c in st.content] == ["that the United States has failed to fulfil its obligations in Syria"]
+    assert st.type == "belief"
+    st = by_cue["position was"]
+    assert st.speaker.text == "The ministry" and st.speaker_name == "Russian Foreign Ministry"
+    assert [c.text for c in st.content] == ["that the ceasefire must hold"]
+
+
+def test_x_s_claim_takes_its_adjectives_and_stops_at_an_aside(coder):
+    record = coder.code("Lavrov's most striking claim was that the strike had been planned. "
+                        "Lavrov's view, however, is that the talks should go on.")
+    by_cue = {s.cue.text: s for s in record.statements if s.cue is not None}
+    assert by_cue["most striking claim was"].type == "speech"
+    assert [c.text for c in by_cue["most striking claim was"].content] == ["that the strike had been planned"]
+    assert [c.text for c in by_cue["view"].content] == ["that the talks should go on"]
+    assert by_cue["view"].speaker.text == "Lavrov"
+
+
+def test_a_subject_with_no_one_s_view_is_no_statement(coder):
+    record = coder.code("The problem is that the truce was broken. The hope has been that the talks resume.")
+    assert record.statements == []

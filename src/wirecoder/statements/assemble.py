@@ -402,20 +402,55 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
     for t in doc:  # "In his words, ...", "in Bolton's view": the noun is the cue (PolNeAR's "view")
         # not inside a quotation: "It's an invasion, in our estimation, of ..." is the quoted speaker's aside
         if t.i not in taken and not quote_mask[t.idx] and _frame_possessor(doc, Run(t.i, t.i + 1, 0, 0)):
-            out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
+            start, end = _frame_cue_extent(t, _subject_frame_verb(t, lexicon))
+            if not taken.intersection(range(start, end)):
+                out.append(Run(start, end, sent_of[t.i], para_of[t.i]))
     return out
 
 
-def _frame_possessor(doc, cue: Run):
-    """X in an "in X's words" / "in X's view" cue (the noun alone, listed under frames in cues.yaml), or None."""
-    if cue.end - cue.start != 1:
-        return None
+def _frame_cue_extent(noun, verb) -> tuple[int, int]:
+    """The cue of a frame: its noun; for "X's assessment is that", with the noun's adjectives and its
+    verb, as PolNeAR marks them ("most surprising suggestion was", "message long has been"), but not
+    across anything else ("argument on Sunday was", "view, however, is": the noun alone)."""
+    if verb is None:
+        return noun.i, noun.i + 1
+    start = min([c.left_edge.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i] + [noun.i])
+    doc = noun.doc
+    joined = all(doc[k].dep_ in ("aux", "neg", "advmod") and not doc[k].is_punct for k in range(noun.i + 1, verb.i))
+    return start, (verb.i + 1 if joined else noun.i + 1)
+
+
+def _frame_noun(doc, cue: Run):
+    """The noun of an "in X's words" / "in X's view" cue (the noun alone, listed under frames in
+    cues.yaml) or of an "X's assessment is that ..." cue (subject_frames), or None."""
+    lexicon = load_lexicon()
     noun = doc[cue.start]
-    if noun.lower_ not in load_lexicon().frames or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+    if cue.end - cue.start == 1 and noun.lower_ in lexicon.frames and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        # "..., which, in his words, was ...": not the sentence's frame
+        return noun if noun.head.head.i == noun.sent.root.i else None
+    for i in range(cue.start, cue.end):
+        verb = _subject_frame_verb(doc[i], lexicon)
+        if verb is not None and cue.end <= verb.i + 1:
+            return doc[i]
+    return None
+
+
+def _frame_possessor(doc, cue: Run):
+    """X of a frame cue (_frame_noun): "Peskov" in "in Peskov's words", "Peskov's assessment is", or None."""
+    noun = _frame_noun(doc, cue)
+    return None if noun is None else next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _subject_frame_verb(noun, lexicon: Lexicon):
+    """The "is" of "Peskov's assessment is that ...": a subject_frames noun, subject of the sentence's
+    main "be", which has a clause (not "The problem is that ...": "problem" is no one's attribution)."""
+    if ((noun.lower_ not in lexicon.subject_frames and noun.lemma_.lower() not in lexicon.subject_frames)
+            or noun.dep_ != "nsubj"):
         return None
-    if noun.head.head.i != noun.sent.root.i:  # "..., which, in his words, was ...": not the sentence's frame
+    verb = noun.head
+    if verb.lemma_ != "be" or verb.i != noun.sent.root.i or verb.i < noun.i:
         return None
-    return next((c for c in noun.children if c.dep_ == "poss"), None)
+    return verb if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else None
 
 
 _LINE_LABEL_MAX = 4  # words before the colon
@@ -498,18 +533,24 @@ def _cut_to_source(sp: Run, src: tuple[int, int]) -> Run:
 
 
 def _according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
-    """"According to X, <content>." or "<content>, according to X[, who said ...]." """
+    """"According to X, <content>." or "<content>, according to X[, who said ...]."; the clause of
+    "X's assessment is <content>." """
     sent = doc[cue.start].sent
     end_src = max(cue.end, sp.end if sp is not None else cue.end)
     a, b = end_src, sent.end
+    noun = _frame_noun(doc, cue)
+    if noun is not None and noun.dep_ == "nsubj":  # "Lavrov's view, however, is that ...": from "that"
+        clause = next(c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i)
+        a, b = clause.left_edge.i, min(b, clause.right_edge.i + 1)
     while a < b and (doc[a].is_punct or doc[a].is_space):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
     if b - a < 2 or cue.start > sent.root.i:  # the attribution follows the main clause: the content is before it
         lead = min(cue.start, sp.start) if sp is not None else cue.start
-        if _frame_possessor(doc, cue) is not None:  # ", in Bolton's view": from "in"
-            lead = min(lead, doc[cue.start].head.i)
+        noun = _frame_noun(doc, cue)
+        if noun is not None and noun.dep_ == "pobj":  # ", in Bolton's view": from "in"
+            lead = min(lead, noun.head.i)
         a, b = sent.start, lead
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
@@ -546,7 +587,9 @@ def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
     if "according" in words:
         return "report"
     if _frame_possessor(doc, run) is not None:
-        return lexicon.frames[words[0]]
+        noun = _frame_noun(doc, run)
+        return (lexicon.frames.get(noun.lower_) or lexicon.subject_frames.get(noun.lower_)
+                or lexicon.subject_frames[noun.lemma_.lower()])
     for i in range(run.start, run.end):
         t = doc[i]
         kind = lexicon.word_cue_type(t.text, t.lemma_, t.pos_)

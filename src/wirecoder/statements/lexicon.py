@@ -19,6 +19,7 @@ class Lexicon:
     roles: frozenset  # role words, lower case, possibly multi-word
     not_line_speakers: frozenset = frozenset()  # page labels ("Photo:", "UPDATE:") that are nobody's words
     frames: dict = field(default_factory=dict)  # "in X's words" noun -> statement type
+    subject_frames: dict = field(default_factory=dict)  # "X's assessment is that" noun -> statement type
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -51,7 +52,8 @@ def load_lexicon() -> Lexicon:
     phrases = tuple(tuple(p.lower().split()) for p in data["phrases"])
     return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]),
                    frozenset(w.lower() for w in data.get("not_line_speakers", ())),
-                   {w.lower(): kind for w, kind in data.get("frames", {}).items()})
+                   {w.lower(): kind for w, kind in data.get("frames", {}).items()},
+                   {w.lower(): kind for w, kind in data.get("subject_frames", {}).items()})
 
 
 @lru_cache(maxsize=1)
