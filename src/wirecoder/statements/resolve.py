@@ -266,7 +266,12 @@ class SpeakerResolver:
                 if len(later) == 1:
                     return next(iter(later.values()))
             name = _clean_name(tokens)
-            return self._same(name, "other") or Candidate(name, start, "other", role, org)
+            # "the Sudanese envoy" is one person, whom a "he" after it means; "local officials" are not,
+            # nor "the city governor's office" (the role is not the head)
+            last = tokens[role_at + len(role.split()) - 1]
+            head = last.head == last or all(last.head.i != t.i for t in tokens)
+            kind = "person" if head and last.tag_ in ("NN", "NNP") else "other"
+            return self._same(name, kind) or Candidate(name, start, kind, role, org)
         orgs = [t for t in tokens if t.ent_type_ in ORG_LABELS]
         if orgs:
             run = [t for t in orgs if t.ent_iob_ == "B" or t.i == orgs[0].i]
