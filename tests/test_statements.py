@@ -410,3 +410,16 @@ def test_x_s_claim_takes_its_adjectives_and_stops_at_an_aside(coder):
 def test_a_subject_with_no_one_s_view_is_no_statement(coder):
     record = coder.code("The problem is that the truce was broken. The hope has been that the talks resume.")
     assert record.statements == []
+
+
+def test_the_cue_s_time_is_not_content(coder):
+    text = ("Turkish Foreign Minister Hakan Bilgin said on Monday he hoped that Azerbaijan and Armenia would "
+            "sign a peace agreement before the end of the year.")
+    st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
+    assert st.content[0].text.startswith("he hoped that Azerbaijan")
+
+
+def test_a_quoted_time_phrase_stays_in_the_content(coder):
+    text = 'Clinton said, "Today, you proved once again that this party is united."'
+    st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
+    assert st.content[0].text.startswith('"Today, you proved')

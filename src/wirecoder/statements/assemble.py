@@ -265,8 +265,34 @@ def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
         a, b = min(a, r.start), max(b, r.end)
         if any(i in role_tokens for i in range(a, b) if not (r.start <= i < r.end)):
             return r
-        return Run(a, b, r.sent, r.para)
+        return Run(_after_time_adjunct(doc, cue, a, b) if TRIM_TIME_ADJUNCT else a, b, r.sent, r.para)
     return r
+
+
+TRIM_TIME_ADJUNCT = True
+
+
+def _after_time_adjunct(doc, cue: Run, a: int, b: int) -> int:
+    """The start of content a..b past a time adjunct between the cue and the clause's subject:
+    "said on Monday he hoped ..." is the cue's time, not what was said (the parser may hang
+    "on Monday" from either verb)."""
+    k = a
+    while k < b and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k >= b or any(not (doc[i].is_punct or doc[i].is_space) or doc[i].is_quote for i in range(cue.end, k)):
+        return a  # nothing left, not right after the cue, or quoted ('saying "on her worst day" she ...')
+    t = doc[k]
+    while t.head.i != t.i and t.head.left_edge.i == k and t.head.dep_ in ("prep", "npadvmod"):
+        t = t.head
+    if t.dep_ not in ("prep", "npadvmod") or t.left_edge.i != k or not any(
+            d.ent_type_ in ("DATE", "TIME") for d in t.subtree):
+        return a
+    n = t.right_edge.i + 1
+    while n < b and (doc[n].is_punct or doc[n].is_space):
+        n += 1
+    subject = n < b and any(s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == n for s in doc[n].sent
+                            if s.head.i != s.i and s.head.i > n)
+    return n if subject else a
 
 
 def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> Statement:
