@@ -423,3 +423,12 @@ def test_a_quoted_time_phrase_stays_in_the_content(coder):
     text = 'Clinton said, "Today, you proved once again that this party is united."'
     st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
     assert st.content[0].text.startswith('"Today, you proved')
+
+
+def test_a_cue_never_overlaps_its_content(coder):
+    text = ('Clinton vowed to harshly punish "those who violate classification rules." '
+            "The minister declined to threaten Moscow with new sanctions.")
+    statements = [s for s in coder.code(text).statements if s.cue is not None]
+    assert {s.cue.text for s in statements} == {"vowed", "declined"}
+    for st in statements:
+        assert all(c.start >= st.cue.end or c.end <= st.cue.start for c in st.content)

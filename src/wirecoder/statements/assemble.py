@@ -168,7 +168,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             fallback = _complement_run(doc, c, sp, sent_of, para_of)
             groups = [[fallback]] if fallback is not None else [[]]
         for g in groups:
-            statements.append((c.start, _statement(doc, text, record, sp, c, g, quote_mask, lexicon)))
+            cue = _cue_before_content(doc, c, g) if CUT_CUE else c
+            statements.append((c.start, _statement(doc, text, record, sp, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
         st.type = _cue_type(doc, sp, doc[sp.end - 1], lexicon) if sp.end - sp.start == 1 else "speech"  # "Poll:"
@@ -185,6 +186,21 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     # with no cue, only a quotation is a statement (one going on from the last speaker); unquoted
     # content with no cue near it is the tagger's noise (on PolNeAR dev, 19 right of 99)
     return [s for _, s in statements if s.cue is not None or (s.content and s.kind == "direct")]
+
+
+CUT_CUE = True
+
+
+def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
+    """A cue that runs into its content ends where the content starts: "vowed to harshly punish" with
+    the content "to harshly punish ..." is the cue "vowed" (the cue and content taggers disagree)."""
+    end = cue.end
+    for r in pieces:
+        if cue.start < r.start < end:
+            end = r.start
+    while end > cue.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return cue if end == cue.end else Run(cue.start, end, cue.sent, cue.para)
 
 
 MERGE_GAP = 15  # tokens
