@@ -432,3 +432,13 @@ def test_a_cue_never_overlaps_its_content(coder):
     assert {s.cue.text for s in statements} == {"vowed", "declined"}
     for st in statements:
         assert all(c.start >= st.cue.end or c.end <= st.cue.start for c in st.content)
+
+
+def test_a_quotation_after_the_cue_runs_to_its_closing_mark(coder):
+    # the New York Times' two apostrophes: the second piece runs over both of its sentences
+    text = ("Economists were unimpressed. ''This is not tax reform,'' said Douglas Holtz-Eakin, an economist "
+            "at the forum. ''They are more detailed than the last plan. Their philosophy is wrong and the "
+            "numbers do not add up.''")
+    st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
+    assert st.content[-1].text.endswith("the numbers do not add up.''")
+    assert st.content[-1].text.startswith("''They are more detailed")

@@ -141,6 +141,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
 
     role_tokens = {i for r in cues + speakers for i in range(r.start, r.end)}
     statements: list[tuple[int, Statement]] = []
+    covered: list[tuple[int, int]] = []  # content of the cues' statements, to keep loose runs out of
     for ci, c in enumerate(cues):
         sp = cue_speaker[ci]
         pieces = _merge_fragments(sorted(cue_contents[ci], key=lambda r: r.start), sent_of, role_tokens)
@@ -168,6 +169,9 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             fallback = _complement_run(doc, c, sp, sent_of, para_of)
             groups = [[fallback]] if fallback is not None else [[]]
         for g in groups:
+            if QUOTE_TO_CLOSE:
+                g[:] = [_to_quote_close(doc, text, r, quote_mask, para_of, role_tokens) for r in g]
+                covered.extend((r.start, r.end) for r in g)
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
             statements.append((c.start, _statement(doc, text, record, sp, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
@@ -175,6 +179,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         st.type = _cue_type(doc, sp, doc[sp.end - 1], lexicon) if sp.end - sp.start == 1 else "speech"  # "Poll:"
         statements.append((cue.start, st))
     for ct in loose:
+        if any(a <= ct.start and ct.end <= b for a, b in covered):
+            continue  # a sentence of a quotation that a cue's content now runs over
         sp = None
         for s in speakers:  # a speaker run left over in the same sentence
             if not s.used and s.sent == ct.sent and s.para == ct.para:
@@ -189,6 +195,34 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
 
 
 CUT_CUE = True
+QUOTE_TO_CLOSE = True
+
+
+def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, para_of, role_tokens: set) -> Run:
+    """A content piece that opens a quotation runs to its closing mark, over the sentences after the
+    first ("''The real issue is governance. It would be better if ...,'' he said" is one content),
+    as long as no other cue or speaker stands inside it."""
+    k = r.start
+    if not _opens_quote(doc[k].text) and not (k > 0 and _opens_quote(doc[k - 1].text)):
+        return r
+    if not _opens_quote(doc[k].text):
+        k -= 1
+    end = r.end
+    if doc[k].text.startswith("''"):  # the New York Times' quotation marks: to the next pair
+        close = next((i for i in range(k + 1, len(doc)) if para_of[i] != para_of[k] or doc[i].text.endswith("''")), None)
+        if close is None or para_of[close] != para_of[k]:
+            return r
+        stop = close + 1
+    else:
+        c = doc[k].idx
+        while c < len(text) and quote_mask[c]:
+            c += 1
+        stop = end
+        while stop < len(doc) and doc[stop].idx < c:
+            stop += 1
+    if stop <= end or any(i in role_tokens for i in range(end, stop)):
+        return r
+    return Run(r.start, stop, r.sent, r.para)
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
