@@ -442,3 +442,18 @@ def test_a_quotation_after_the_cue_runs_to_its_closing_mark(coder):
     st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
     assert st.content[-1].text.endswith("the numbers do not add up.''")
     assert st.content[-1].text.startswith("''They are more detailed")
+
+
+def test_a_cue_between_commas_takes_both_parts_of_its_content(coder):
+    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters on Friday. The ceasefire, Peskov said, "
+            "could still be saved if both sides withdrew their heavy weapons.")
+    st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
+    assert [c.text for c in st.content] == [
+        "The ceasefire", "could still be saved if both sides withdrew their heavy weapons"]
+    assert st.speaker_name == "Dmitry Peskov"
+
+
+def test_a_quotation_after_a_cue_between_commas_stands_alone(coder):
+    text = 'As the talks opened, the minister said, "We came here to listen, not to argue."'
+    st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
+    assert [c.text for c in st.content] == ['"We came here to listen, not to argue."']

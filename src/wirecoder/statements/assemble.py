@@ -161,6 +161,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                     groups[-1].append(r)
                     continue
             groups.append([r])
+        if PARENTHETICAL_CUE and len(groups) == 1 and len(groups[0]) == 1:
+            head_part = _before_parenthetical_cue(doc, c, sp, groups[0][0], role_tokens)
+            if head_part is not None:  # "All of this, he acknowledges, could be undone ..."
+                groups = [[head_part, groups[0][0]]]
         if frames[ci]:
             # "In his words, Western countries were “using ...”": the whole clause, not the quoted part only
             clause = _according_content(doc, c, sp, sent_of, para_of)
@@ -195,6 +199,40 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
 
 
 CUT_CUE = True
+PARENTHETICAL_CUE = True
+
+
+def _before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_tokens: set) -> Run | None:
+    """The first part of a content the cue interrupts: "All of this, he acknowledges, could be undone"
+    (the cue and its speaker between commas inside the sentence, the content going on after them) is
+    one content, "All of this" + "could be undone"; the tagger finds the second part only."""
+    lead = min(cue.start, sp.start) if sp is not None else cue.start
+    if after.start < cue.end or lead < 2 or doc[lead - 1].text != ",":
+        return None
+    if _opens_quote(doc[after.start].text) or _opens_quote(doc[after.start - 1].text):
+        return None  # 'As a phone rang, the announcer said, "It's 3 a.m. ..."': the quotation alone
+    between = range(max(cue.end, sp.end if sp is not None else 0), after.start)
+    head = _run_head(doc, cue)
+    if not any(doc[i].text == "," for i in between) or not all(
+            doc[i].is_punct or doc[i].is_space or _hangs_from(doc[i], head) for i in between):
+        return None  # the cue's own adjuncts only ("..., Stumpf explained earlier in the hearing, ...")
+    sent = doc[lead].sent
+    a, b = sent.start, lead - 1
+    while a < b and (doc[a].is_space or (doc[a].is_punct and not doc[a].is_quote)):
+        a += 1
+    if b <= a or doc[after.start].sent.start != sent.start or any(i in role_tokens for i in range(a, b)):
+        return None
+    if not any(doc[i].is_alpha for i in range(a, b)):
+        return None
+    return Run(a, b, after.sent, after.para)
+
+
+def _hangs_from(token, head) -> bool:
+    while token.i != head.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 QUOTE_TO_CLOSE = True
 
 
