@@ -457,3 +457,12 @@ def test_a_quotation_after_a_cue_between_commas_stands_alone(coder):
     text = 'As the talks opened, the minister said, "We came here to listen, not to argue."'
     st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
     assert [c.text for c in st.content] == ['"We came here to listen, not to argue."']
+
+
+def test_the_verb_s_time_is_not_part_of_the_speaker(coder):
+    text = ("The UN Security Council on Friday pledged to send more aid to Sudan. A Reuters poll in March "
+            "found that most voters backed the deal.")
+    speakers = [s.speaker.text for s in coder.code(text).statements if s.speaker is not None]
+    assert "The UN Security Council" in speakers
+    assert not any("Friday" in s for s in speakers)
+    assert "A Reuters poll in March" in speakers  # a report's time is the report's

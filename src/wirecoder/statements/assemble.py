@@ -177,7 +177,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 g[:] = [_to_quote_close(doc, text, r, quote_mask, para_of, role_tokens) for r in g]
                 covered.extend((r.start, r.end) for r in g)
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
-            statements.append((c.start, _statement(doc, text, record, sp, cue, g, quote_mask, lexicon)))
+            said_by = _speaker_without_time(doc, sp) if sp is not None and SPEAKER_TIME else sp
+            statements.append((c.start, _statement(doc, text, record, said_by, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
         st.type = _cue_type(doc, sp, doc[sp.end - 1], lexicon) if sp.end - sp.start == 1 else "speech"  # "Poll:"
@@ -199,6 +200,30 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
 
 
 CUT_CUE = True
+SPEAKER_TIME = True
+
+
+def _speaker_without_time(doc, sp: Run) -> Run:
+    """A speaker run that takes in the verb's time ("The United Nations Security Council on Friday
+    pledged", "Wells Fargo just this month announced") is cut back to the speaker."""
+    b = sp.end
+    while b > sp.start + 1:
+        t = doc[b - 1]
+        while t.head.i != t.i and sp.start <= t.head.i < b and t.head.pos_ not in ("VERB", "AUX"):
+            t = t.head
+        adjunct = (t.dep_ in ("prep", "npadvmod", "advmod") and t.head.pos_ in ("VERB", "AUX")
+                   and not (sp.start <= t.head.i < sp.end) and t.left_edge.i > sp.start
+                   and t.right_edge.i == b - 1 and any(d.ent_type_ in ("DATE", "TIME") for d in t.subtree))
+        # "A CNN/ORC poll in January": a report's time is the report's
+        if not adjunct or any(load_lexicon().cue_type(doc[i].lemma_, "NOUN") == "report"
+                              for i in range(sp.start, t.left_edge.i) if doc[i].pos_ == "NOUN"):
+            break
+        b = t.left_edge.i
+        while b > sp.start + 1 and (doc[b - 1].is_space or doc[b - 1].text == ","):
+            b -= 1
+    return sp if b == sp.end else Run(sp.start, b, sp.sent, sp.para)
+
+
 PARENTHETICAL_CUE = True
 
 
