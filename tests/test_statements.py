@@ -466,3 +466,18 @@ def test_the_verb_s_time_is_not_part_of_the_speaker(coder):
     assert "The UN Security Council" in speakers
     assert not any("Friday" in s for s in speakers)
     assert "A Reuters poll in March" in speakers  # a report's time is the report's
+
+
+def test_a_quotation_signed_with_a_dash_is_a_statement_of_the_signer(coder):
+    text = ("What readers told us about the truce.\n"
+            "“The ceasefire must hold. I believe both sides are tired of the war.” ― Leyla Hasanova\n"
+            "“Nobody here trusts the promises any more.”―\u00a0Omar Khalil.\n"
+            "“We want peace,” said Ali Rahimi, who joined the anti-war march on Friday.\n")
+    record = coder.code(text)
+    signed = {s.speaker.text: s for s in record.statements if s.cue is not None and s.cue.text.endswith("―")}
+    assert set(signed) == {"Leyla Hasanova", "Omar Khalil"}
+    assert signed["Leyla Hasanova"].content[0].text.startswith("“The ceasefire must hold. I believe")
+    assert signed["Leyla Hasanova"].kind == "direct"
+    # the quotation is the signer's: no statement of "I" and "believe" inside it
+    assert not any(s.cue is not None and s.cue.text == "believe" for s in record.statements)
+    assert any(s.speaker_name == "Ali Rahimi" for s in record.statements)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..record import Span, Statement
 from .lexicon import Lexicon, load_lexicon
+from .quotes import QUOTE_CHARS
 
 _SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
@@ -84,6 +85,13 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
         contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
     cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon, quote_mask), key=lambda r: r.start)
+    signed = _signed_quotations(doc, record, para_of) if SIGNED_QUOTES else []
+    if signed:
+        # a signed quotation is its signer's alone: the tagger's runs inside its line give way
+        signed_lines = [(ct.start, sp.end) for sp, _, ct in signed]
+        def outside(r):
+            return not any(r.start < b and a < r.end for a, b in signed_lines)
+        speakers, cues, contents = ([r for r in runs_ if outside(r)] for runs_ in (speakers, cues, contents))
     frames = {ci: _frame_possessor(doc, c) is not None for ci, c in enumerate(cues)}
     for c in cues:
         _extend_cue_left(doc, c)
@@ -183,6 +191,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
         st.type = _cue_type(doc, sp, doc[sp.end - 1], lexicon) if sp.end - sp.start == 1 else "speech"  # "Poll:"
         statements.append((cue.start, st))
+    for sp, cue, ct in signed:
+        statements.append((ct.start, _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)))
     for ct in loose:
         if any(a <= ct.start and ct.end <= b for a, b in covered):
             continue  # a sentence of a quotation that a cue's content now runs over
@@ -590,6 +600,53 @@ def _subject_frame_verb(noun, lexicon: Lexicon):
     if verb.lemma_ != "be" or verb.i != noun.sent.root.i or verb.i < noun.i:
         return None
     return verb if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else None
+
+
+SIGNED_QUOTES = True
+_DASHES = "―—–-"
+_SIGNATURE_MAX = 10  # tokens of the name after the dash
+
+
+def _signed_quotations(doc, record, para_of) -> list[tuple[Run, Run, Run]]:
+    """(speaker, cue, content) of lines that are a quotation signed with a dash and a name:
+    '“Trump must stop portraying Latinos as ...” ― Carla Sanchez.' (readers' voices, epigraphs).
+    The dash is the cue, as PolNeAR marks it; the name (capitalised, no verb) the speaker."""
+    out = []
+    n = len(doc)
+    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
+    for s in starts:
+        e = s
+        while e < n and para_of[e] == para_of[s]:
+            e += 1
+        a = s
+        while a < e and doc[a].is_space:
+            a += 1
+        if a >= e or doc[a].text[:1] not in QUOTE_CHARS:
+            continue
+        dash = None  # the last dash right after a closing quote mark ('”―' may be one token)
+        for i in range(a + 1, e):
+            word = doc[i].text.strip()
+            bare = word.rstrip(_DASHES)
+            before = bare or doc[i - 1].text.strip()
+            if bare != word and before and before[-1] in QUOTE_CHARS:
+                dash = i
+        if dash is None:
+            continue
+        b = e
+        while b > dash + 1 and (doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in ")]")):
+            b -= 1
+        first = dash + 1
+        while first < b and doc[first].is_space:  # "” ―\xa0Julie A. Diaz Martinez."
+            first += 1
+        name = doc[first:b]
+        if (not 1 <= len(name) <= _SIGNATURE_MAX or not name[0].text[:1].isupper()
+                or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in name)):
+            continue
+        if record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
+            continue
+        p = para_of[a]
+        out.append((Run(first, b, 0, p), Run(dash, dash + 1, 0, p), Run(a, dash, 0, p)))
+    return out
 
 
 _LINE_LABEL_MAX = 4  # words before the colon
