@@ -481,3 +481,10 @@ def test_a_quotation_signed_with_a_dash_is_a_statement_of_the_signer(coder):
     # the quotation is the signer's: no statement of "I" and "believe" inside it
     assert not any(s.cue is not None and s.cue.text == "believe" for s in record.statements)
     assert any(s.speaker_name == "Ali Rahimi" for s in record.statements)
+
+
+def test_two_apostrophes_quote_like_a_quote_mark(coder):
+    text = "''This is not tax reform,'' said Douglas Holtz-Eakin, an economist at the forum."
+    st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
+    assert st.kind == "direct"
+    assert st.content[0].text == "''This is not tax reform,''"

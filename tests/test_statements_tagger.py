@@ -286,3 +286,10 @@ def test_train_script_stacks_on_the_cue_tokens_of_other_folds(tmp_path):
     doc = nlp_mod.load("")("Peskov said that the talks would resume.")
     runs = tagger.tag(doc)
     assert set(runs) == set(ROLES)
+
+
+def test_doubled_apostrophes_are_quote_marks_only_when_asked():
+    from wirecoder.statements.quotes import quote_regions
+    text = "''It is over,'' she said. The students' union and \"the others\" agreed."
+    assert [text[a:b] for a, b in quote_regions(text, doubled=True)] == ["''It is over,''", '"the others"']
+    assert [text[a:b] for a, b in quote_regions(text)] == ['"the others"']

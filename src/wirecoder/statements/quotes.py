@@ -17,29 +17,38 @@ QUOTE_CHARS = OPENING + CLOSING + STRAIGHT
 _PARAGRAPH = re.compile(r"\n")
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quotation, the marks included, paragraph by paragraph."""
+def quote_regions(text: str, doubled: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of every quotation, the marks included, paragraph by paragraph.
+
+    doubled: two apostrophes ('') are a straight quote mark too, as the New York Times writes them."""
     regions: list[tuple[int, int]] = []
     start = 0
     for m in list(_PARAGRAPH.finditer(text)) + [None]:
         end = m.start() if m else len(text)
-        regions.extend(_paragraph_regions(text, start, end))
+        regions.extend(_paragraph_regions(text, start, end, doubled))
         start = m.end() if m else len(text)
     return regions
 
 
-def _paragraph_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _paragraph_regions(text: str, start: int, end: int, doubled: bool = False) -> list[tuple[int, int]]:
     out = []
     open_at = None
     for i in range(start, end):
         ch = text[i]
+        if doubled and text.startswith("''", i) and not text.startswith("'", i + 2) and (i == 0 or text[i - 1] != "'"):
+            ch = STRAIGHT
+            last = i + 2
+        elif doubled and ch == "'" and i > 0 and text[i - 1] == "'":
+            continue  # the second apostrophe of a doubled mark
+        else:
+            last = i + 1
         if ch not in QUOTE_CHARS:
             continue
         if open_at is None:
             if ch in OPENING or ch == STRAIGHT:
                 open_at = i
         elif ch in CLOSING or ch == STRAIGHT:
-            out.append((open_at, i + 1))
+            out.append((open_at, last))
             open_at = None
         elif ch in OPENING:  # a second opening mark: the first was never closed
             out.append((open_at, i))
