@@ -16,6 +16,17 @@ from ..record import Span, Statement
 from .lexicon import Lexicon, load_lexicon
 from .quotes import QUOTE_CHARS
 
+# Each rule below can be switched off to measure what it does (the figures in docs/statements.md).
+COMPLEMENT_SPAN = True
+QUOTE_CONTINUES = True
+NESTED_LAST = True
+TRIM_TIME_ADJUNCT = True
+CUT_CUE = True
+SPEAKER_TIME = True
+PARENTHETICAL_CUE = True
+QUOTE_TO_CLOSE = True
+SIGNED_QUOTES = True
+
 _SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
 
@@ -209,10 +220,6 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     return [s for _, s in statements if s.cue is not None or (s.content and s.kind == "direct")]
 
 
-CUT_CUE = True
-SPEAKER_TIME = True
-
-
 def _speaker_without_time(doc, sp: Run) -> Run:
     """A speaker run that takes in the verb's time ("The United Nations Security Council on Friday
     pledged", "Wells Fargo just this month announced") is cut back to the speaker."""
@@ -232,9 +239,6 @@ def _speaker_without_time(doc, sp: Run) -> Run:
         while b > sp.start + 1 and (doc[b - 1].is_space or doc[b - 1].text == ","):
             b -= 1
     return sp if b == sp.end else Run(sp.start, b, sp.sent, sp.para)
-
-
-PARENTHETICAL_CUE = True
 
 
 def _before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_tokens: set) -> Run | None:
@@ -268,7 +272,6 @@ def _hangs_from(token, head) -> bool:
             return False
         token = token.head
     return True
-QUOTE_TO_CLOSE = True
 
 
 def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, para_of, role_tokens: set) -> Run:
@@ -311,7 +314,6 @@ def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
 
 
 MERGE_GAP = 15  # tokens
-NESTED_LAST = True
 
 
 def _merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
@@ -334,9 +336,7 @@ def _merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
     return out
 
 
-COMPLEMENT_SPAN = True
 COMPLEMENT_DEPS = ("ccomp", "xcomp")
-QUOTE_CONTINUES = True
 _OPEN_QUOTES = "\"“«„‘"
 _GOES_ON_MARKS = ",?!"  # a quotation that closes on one of these can go on after the cue
 
@@ -390,9 +390,6 @@ def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
             return r
         return Run(_after_time_adjunct(doc, cue, a, b) if TRIM_TIME_ADJUNCT else a, b, r.sent, r.para)
     return r
-
-
-TRIM_TIME_ADJUNCT = True
 
 
 def _after_time_adjunct(doc, cue: Run, a: int, b: int) -> int:
@@ -602,7 +599,6 @@ def _subject_frame_verb(noun, lexicon: Lexicon):
     return verb if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else None
 
 
-SIGNED_QUOTES = True
 _DASHES = "―—–-"
 _SIGNATURE_MAX = 10  # tokens of the name after the dash
 
