@@ -10,11 +10,12 @@ from the last speaker (the resolver gives it that speaker's name).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..record import Span, Statement
+from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
+                     frame_possessor, subject_frame_verb)
 from .lexicon import Lexicon, load_lexicon
-from .quotes import QUOTE_CHARS
+from .lines import line_labels, signed_quotations
+from .runs import Run, gap, run_head
 
 # Each rule below can be switched off to measure what it does (the figures in docs/statements.md).
 COMPLEMENT_SPAN = True
@@ -29,20 +30,6 @@ SIGNED_QUOTES = True
 
 _SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
-
-
-@dataclass
-class Run:
-    start: int  # token index
-    end: int  # token index, exclusive
-    sent: int
-    para: int
-    used: bool = False
-    owner: list = field(default_factory=list)
-
-
-def _gap(a: Run, b: Run) -> int:
-    return max(0, b.start - a.end, a.start - b.end)
 
 
 def _char_span(doc, text: str, start: int, end: int) -> Span | None:
@@ -86,7 +73,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         return out
 
     speakers, cues, contents = make("speaker"), make("cue"), make("content")
-    labelled = _line_labels(doc, record, sent_of, para_of, lexicon)
+    labelled = line_labels(doc, record, sent_of, para_of, lexicon)
     if labelled:
         # the tagger's runs over a label, its colon or its line give way to the label's statement,
         # except content around a cue of the tagger's own inside the line (a nested attribution)
@@ -96,14 +83,14 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
         contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
     cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon, quote_mask), key=lambda r: r.start)
-    signed = _signed_quotations(doc, record, para_of) if SIGNED_QUOTES else []
+    signed = signed_quotations(doc, record, para_of) if SIGNED_QUOTES else []
     if signed:
         # a signed quotation is its signer's alone: the tagger's runs inside its line give way
         signed_lines = [(ct.start, sp.end) for sp, _, ct in signed]
         def outside(r):
             return not any(r.start < b and a < r.end for a, b in signed_lines)
         speakers, cues, contents = ([r for r in runs_ if outside(r)] for runs_ in (speakers, cues, contents))
-    frames = {ci: _frame_possessor(doc, c) is not None for ci, c in enumerate(cues)}
+    frames = {ci: frame_possessor(doc, c) is not None for ci, c in enumerate(cues)}
     for c in cues:
         _extend_cue_left(doc, c)
 
@@ -118,10 +105,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             syntactic = any(
                 doc[i].head.i in range(c.start, c.end) and doc[i].dep_ in _SUBJ for i in range(s.start, s.end)
             ) or any(h.head.i in range(s.start, s.end) for h in heads if h.dep_ in ("acl", "relcl"))
-            key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, _gap(s, c))
+            key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, gap(s, c))
             if best_key is None or key < best_key:
                 best, best_key = s, key
-        src = _according_source(doc, c)
+        src = according_source(doc, c)
         if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
             # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
             best = Run(src[0], src[1], sent_of[src[0]], para_of[src[0]])
@@ -132,7 +119,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         if best is not None:
             best.used = True
             if src is not None:
-                best = _cut_to_source(best, src)
+                best = cut_to_source(best, src)
         cue_speaker[ci] = best
 
     # content to the nearest cue of the same paragraph (same or neighbouring sentence)
@@ -150,7 +137,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             ds = min(abs(sent_of[i] - c.sent) for i in (ct.start, ct.end - 1))
             if ds > 1:
                 continue
-            key = (nested, ds, _gap(c, ct))
+            key = (nested, ds, gap(c, ct))
             if best_key is None or key < best_key:
                 best, best_key = ci, key
         if best is None:
@@ -186,7 +173,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 groups = [[head_part, groups[0][0]]]
         if frames[ci]:
             # "In his words, Western countries were “using ...”": the whole clause, not the quoted part only
-            clause = _according_content(doc, c, sp, sent_of, para_of)
+            clause = according_content(doc, c, sp, sent_of, para_of)
             groups = [[clause]] if clause is not None else groups
         if not groups:
             fallback = _complement_run(doc, c, sp, sent_of, para_of)
@@ -251,7 +238,7 @@ def _before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_to
     if _opens_quote(doc[after.start].text) or _opens_quote(doc[after.start - 1].text):
         return None  # 'As a phone rang, the announcer said, "It's 3 a.m. ..."': the quotation alone
     between = range(max(cue.end, sp.end if sp is not None else 0), after.start)
-    head = _run_head(doc, cue)
+    head = run_head(doc, cue)
     if not any(doc[i].text == "," for i in between) or not all(
             doc[i].is_punct or doc[i].is_space or _hangs_from(doc[i], head) for i in between):
         return None  # the cue's own adjuncts only ("..., Stumpf explained earlier in the hearing, ...")
@@ -373,7 +360,7 @@ def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
     PolNeAR's content of reported speech is the complement clause ("that" included,
     final punctuation excluded); the tagger often stops a few words short.
     """
-    head = _run_head(doc, cue)
+    head = run_head(doc, cue)
     for c in head.children:
         if c.dep_ not in COMPLEMENT_DEPS or c.i < cue.end:
             continue
@@ -423,7 +410,7 @@ def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> State
         # a colon alone is a cue ("Peskov: ..."); elsewhere edge marks are not part of one
         whole = _char_span(doc, text, cue.start, cue.end)
         st.cue = whole if whole is not None and whole.text == ":" else _trim_marks(text, whole)
-        head = _run_head(doc, cue)
+        head = run_head(doc, cue)
         st.type = _cue_type(doc, cue, head, lexicon)
         st.negated = any(c.dep_ == "neg" or c.lower_ in _NEG_WORDS and c.dep_ in ("neg", "advmod") for c in head.children)
     for r in pieces:
@@ -448,7 +435,7 @@ def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> State
 def _passive_allows(doc, cue: Run, speaker: Run) -> bool:
     """Whether the speaker run can be the source of the cue: a passive cue with its subject ("was
     accused of", "is considered") takes only its agent ("was criticized by the minister")."""
-    head = _run_head(doc, cue)
+    head = run_head(doc, cue)
     passive = (any(doc[i].dep_ == "auxpass" for i in range(cue.start, cue.end))
                and any(c.dep_ == "nsubjpass" for c in head.children))
     if not passive:
@@ -462,7 +449,7 @@ def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
 
     Not the subject of a passive cue: the source of "was criticized" is its agent, if any.
     """
-    head = _run_head(doc, cue)
+    head = run_head(doc, cue)
     cands = [c for c in head.children if c.dep_ in ("nsubj", "poss")]
     if not cands:
         return None
@@ -475,9 +462,9 @@ def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
 
 def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
     """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
-    head = _run_head(doc, cue)
+    head = run_head(doc, cue)
     if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
-        return _according_content(doc, cue, sp, sent_of, para_of)
+        return according_content(doc, cue, sp, sent_of, para_of)
     comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
     # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
     comp = comp or [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
@@ -502,7 +489,7 @@ _CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
 
 def _extend_cue_left(doc, cue: Run) -> None:
     """PolNeAR cues carry their auxiliaries: "has publicly signaled", "would have described"."""
-    head = _run_head(doc, cue)
+    head = run_head(doc, cue)
     if head.pos_ not in ("VERB", "AUX"):
         return
     left = {c.i for c in head.children if c.dep_ in _CUE_LEFT and c.i < head.i}
@@ -547,239 +534,19 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
             out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
     for t in doc:  # "In his words, ...", "in Bolton's view": the noun is the cue (PolNeAR's "view")
         # not inside a quotation: "It's an invasion, in our estimation, of ..." is the quoted speaker's aside
-        if t.i not in taken and not quote_mask[t.idx] and _frame_possessor(doc, Run(t.i, t.i + 1, 0, 0)):
-            start, end = _frame_cue_extent(t, _subject_frame_verb(t, lexicon))
+        if t.i not in taken and not quote_mask[t.idx] and frame_possessor(doc, Run(t.i, t.i + 1, 0, 0)):
+            start, end = frame_cue_extent(t, subject_frame_verb(t, lexicon))
             if not taken.intersection(range(start, end)):
                 out.append(Run(start, end, sent_of[t.i], para_of[t.i]))
     return out
-
-
-def _frame_cue_extent(noun, verb) -> tuple[int, int]:
-    """The cue of a frame: its noun; for "X's assessment is that", with the noun's adjectives and its
-    verb, as PolNeAR marks them ("most surprising suggestion was", "message long has been"), but not
-    across anything else ("argument on Sunday was", "view, however, is": the noun alone)."""
-    if verb is None:
-        return noun.i, noun.i + 1
-    start = min([c.left_edge.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i] + [noun.i])
-    doc = noun.doc
-    joined = all(doc[k].dep_ in ("aux", "neg", "advmod") and not doc[k].is_punct for k in range(noun.i + 1, verb.i))
-    return start, (verb.i + 1 if joined else noun.i + 1)
-
-
-def _frame_noun(doc, cue: Run):
-    """The noun of an "in X's words" / "in X's view" cue (the noun alone, listed under frames in
-    cues.yaml) or of an "X's assessment is that ..." cue (subject_frames), or None."""
-    lexicon = load_lexicon()
-    noun = doc[cue.start]
-    if cue.end - cue.start == 1 and noun.lower_ in lexicon.frames and noun.dep_ == "pobj" and noun.head.lower_ == "in":
-        # "..., which, in his words, was ...": not the sentence's frame
-        return noun if noun.head.head.i == noun.sent.root.i else None
-    for i in range(cue.start, cue.end):
-        verb = _subject_frame_verb(doc[i], lexicon)
-        if verb is not None and cue.end <= verb.i + 1:
-            return doc[i]
-    return None
-
-
-def _frame_possessor(doc, cue: Run):
-    """X of a frame cue (_frame_noun): "Peskov" in "in Peskov's words", "Peskov's assessment is", or None."""
-    noun = _frame_noun(doc, cue)
-    return None if noun is None else next((c for c in noun.children if c.dep_ == "poss"), None)
-
-
-def _subject_frame_verb(noun, lexicon: Lexicon):
-    """The "is" of "Peskov's assessment is that ...": a subject_frames noun, subject of the sentence's
-    main "be", which has a clause (not "The problem is that ...": "problem" is no one's attribution)."""
-    if ((noun.lower_ not in lexicon.subject_frames and noun.lemma_.lower() not in lexicon.subject_frames)
-            or noun.dep_ != "nsubj"):
-        return None
-    verb = noun.head
-    if verb.lemma_ != "be" or verb.i != noun.sent.root.i or verb.i < noun.i:
-        return None
-    return verb if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else None
-
-
-_DASHES = "―—–-"
-_SIGNATURE_MAX = 10  # tokens of the name after the dash
-
-
-def _signed_quotations(doc, record, para_of) -> list[tuple[Run, Run, Run]]:
-    """(speaker, cue, content) of lines that are a quotation signed with a dash and a name:
-    '“Trump must stop portraying Latinos as ...” ― Carla Sanchez.' (readers' voices, epigraphs).
-    The dash is the cue, as PolNeAR marks it; the name (capitalised, no verb) the speaker."""
-    out = []
-    n = len(doc)
-    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
-    for s in starts:
-        e = s
-        while e < n and para_of[e] == para_of[s]:
-            e += 1
-        a = s
-        while a < e and doc[a].is_space:
-            a += 1
-        if a >= e or doc[a].text[:1] not in QUOTE_CHARS:
-            continue
-        dash = None  # the last dash right after a closing quote mark ('”―' may be one token)
-        for i in range(a + 1, e):
-            word = doc[i].text.strip()
-            bare = word.rstrip(_DASHES)
-            before = bare or doc[i - 1].text.strip()
-            if bare != word and before and before[-1] in QUOTE_CHARS:
-                dash = i
-        if dash is None:
-            continue
-        b = e
-        while b > dash + 1 and (doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in ")]")):
-            b -= 1
-        first = dash + 1
-        while first < b and doc[first].is_space:  # "” ―\xa0Julie A. Diaz Martinez."
-            first += 1
-        name = doc[first:b]
-        if (not 1 <= len(name) <= _SIGNATURE_MAX or not name[0].text[:1].isupper()
-                or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in name)):
-            continue
-        if record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
-            continue
-        p = para_of[a]
-        out.append((Run(first, b, 0, p), Run(dash, dash + 1, 0, p), Run(a, dash, 0, p)))
-    return out
-
-
-_LINE_LABEL_MAX = 4  # words before the colon
-_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
-
-
-def _line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run, Run]]:
-    """(speaker, cue, content) of lines that open with a speaker label and a colon: headlines
-    ("Peskov: US has not kept its word", "Poll: ...") and transcripts ("PENCE: Well, ...").
-
-    The label must name someone (a person, organisation or nationality, one or two proper nouns, or a
-    name in capitals) or be a report noun ("Poll", "Survey"), and not be a page label ("Photo:", "UPDATE:").
-    The content is the rest of the line.
-    """
-    out = []
-    n = len(doc)
-    # para_of counts line breaks: a line starts where it changes, and goes on while it stays
-    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
-    for s in starts:
-        i = s
-        while i < n and (doc[i].is_space or doc[i].is_quote):
-            i += 1
-        colon = next((j for j in range(i + 1, min(n, i + _LINE_LABEL_MAX + 1)) if doc[j].text == ":"), None)
-        if colon is None or colon + 1 == n or para_of[colon + 1] != para_of[colon]:
-            continue  # the colon ends the line
-        label = doc[i:colon]
-        if (not all(t.is_alpha or t.text in (".", "'s", "’s", "-") for t in label) or not label[0].text[:1].isupper()
-                or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in label)):
-            continue  # "Scott added: ..." is a cue of its own ("LAVROV:" may be tagged a verb)
-        words = " ".join(t.lower_ for t in label)
-        if words in lexicon.not_line_speakers or label[0].lower_ in lexicon.not_line_speakers:
-            continue
-        named = (any(t.ent_type_ in _SPEAKER_ENTS for t in label)
-                 or (len(label) <= 2 and all(t.pos_ == "PROPN" for t in label))
-                 or (label[0].text.isupper() and len(label[0].text) > 1)
-                 or (len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report"))
-        if not named:
-            continue
-        b = colon + 1
-        while b < n and para_of[b] == para_of[colon]:
-            b += 1
-        while b > colon + 1 and (doc[b - 1].is_space or doc[b - 1].is_punct):
-            b -= 1
-        if b - (colon + 1) < 3 or record.in_defect(doc[i].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
-            continue
-        out.append((Run(i, colon, sent_of[i], para_of[i]), Run(colon, colon + 1, sent_of[colon], para_of[colon]),
-                    Run(colon + 1, b, sent_of[colon + 1], para_of[colon + 1])))
-    return out
-
-
-def _according_object(doc, cue: Run):
-    """X's head in an "according to X" cue, or None."""
-    if not any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
-        return None
-    for i in range(cue.start, cue.end):
-        if doc[i].lower_ == "to":
-            for obj in doc[i].children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _according_source(doc, cue: Run) -> tuple[int, int] | None:
-    """The tokens of X in "according to X": the object's phrase, up to a comma after its head
-    ("according to a diplomat familiar with the talks, who said ..." stops before ", who");
-    or of X in "in X's words"."""
-    obj = _according_object(doc, cue)
-    if obj is None:
-        owner = _frame_possessor(doc, cue)  # "in Peskov's words": Peskov, without the "'s"
-        return None if owner is None else (owner.left_edge.i, owner.i + 1)
-    a, b = obj.left_edge.i, obj.right_edge.i + 1
-    return a, next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
-
-
-def _cut_to_source(sp: Run, src: tuple[int, int]) -> Run:
-    """A speaker run of "according to X" that runs on past X ("According to British government
-    figures, more than 30,000 people ...") is cut back to X; the run overlaps X (or is X)."""
-    a, b = max(sp.start, src[0]), min(sp.end, src[1])
-    return sp if (a, b) == (sp.start, sp.end) else Run(a, b, sp.sent, sp.para)
-
-
-def _according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
-    """"According to X, <content>." or "<content>, according to X[, who said ...]."; the clause of
-    "X's assessment is <content>." """
-    sent = doc[cue.start].sent
-    end_src = max(cue.end, sp.end if sp is not None else cue.end)
-    a, b = end_src, sent.end
-    noun = _frame_noun(doc, cue)
-    if noun is not None and noun.dep_ == "nsubj":  # "Lavrov's view, however, is that ...": from "that"
-        clause = next(c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i)
-        a, b = clause.left_edge.i, min(b, clause.right_edge.i + 1)
-    while a < b and (doc[a].is_punct or doc[a].is_space):
-        a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
-        b -= 1
-    if b - a < 2 or cue.start > sent.root.i:  # the attribution follows the main clause: the content is before it
-        lead = min(cue.start, sp.start) if sp is not None else cue.start
-        noun = _frame_noun(doc, cue)
-        if noun is not None and noun.dep_ == "pobj":  # ", in Bolton's view": from "in"
-            lead = min(lead, noun.head.i)
-        a, b = sent.start, lead
-        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
-            b -= 1
-    if b - a < 2:
-        return None
-    return Run(a, _through_closing_quote(doc, a, b), sent_of[a], para_of[a])
-
-
-def _through_closing_quote(doc, a: int, b: int) -> int:
-    """The end of content a..b, moved past the closing quote mark of a quotation it opens
-    ('Western countries were "using a tragedy to score points."'), so that it stays balanced."""
-    inside = "".join(doc[i].text for i in range(a, b))
-    unbalanced = inside.count('"') % 2 == 1 or sum(map(inside.count, "“«„")) > sum(map(inside.count, "”»"))
-    if not unbalanced:
-        return b
-    k = b
-    while k < len(doc) and k < doc[b - 1].sent.end + 1 and (doc[k].is_punct or doc[k].is_space):
-        if doc[k].is_quote:
-            return k + 1
-        k += 1
-    return b
-
-
-def _run_head(doc, run: Run):
-    for i in range(run.start, run.end):
-        h = doc[i].head.i
-        if not (run.start <= h < run.end) or h == i:
-            return doc[i]
-    return doc[run.end - 1]
 
 
 def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
     words = [doc[i].lower_ for i in range(run.start, run.end)]
     if "according" in words:
         return "report"
-    if _frame_possessor(doc, run) is not None:
-        noun = _frame_noun(doc, run)
+    if frame_possessor(doc, run) is not None:
+        noun = frame_noun(doc, run)
         return (lexicon.frames.get(noun.lower_) or lexicon.subject_frames.get(noun.lower_)
                 or lexicon.subject_frames[noun.lemma_.lower()])
     for i in range(run.start, run.end):

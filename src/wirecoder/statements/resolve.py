@@ -212,7 +212,6 @@ class SpeakerResolver:
         if (len(tokens) <= 3 and tokens[0].lower_ in ("the", "this", "that")
                 and tokens[-1].lower_ in self.issuers):  # "the statement said": whoever issued it
             return self.issuers[tokens[-1].lower_]
-        words = {t.lower_ for t in tokens}
         role, role_at = _role_in(tokens, self.lexicon)
         org = _org_before(tokens, role_at)
         persons = [t for t in tokens if t.ent_type_ == "PERSON"] or _name_after_role(tokens, role_at, role or "")

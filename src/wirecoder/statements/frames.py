@@ -1,0 +1,128 @@
+"""Attribution frames: "according to X", "in X's words", "X's assessment is that ...".
+
+Each gives the statement's source (X), its cue (the frame's words) and its content (the clause
+it frames); the frame nouns are data (cues.yaml: frames, subject_frames).
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon, load_lexicon
+from .runs import Run
+
+
+def according_object(doc, cue: Run):
+    """X's head in an "according to X" cue, or None."""
+    if not any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
+        return None
+    for i in range(cue.start, cue.end):
+        if doc[i].lower_ == "to":
+            for obj in doc[i].children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def according_source(doc, cue: Run) -> tuple[int, int] | None:
+    """The tokens of X in "according to X": the object's phrase, up to a comma after its head
+    ("according to a diplomat familiar with the talks, who said ..." stops before ", who");
+    or of X in "in X's words"."""
+    obj = according_object(doc, cue)
+    if obj is None:
+        owner = frame_possessor(doc, cue)  # "in Peskov's words": Peskov, without the "'s"
+        return None if owner is None else (owner.left_edge.i, owner.i + 1)
+    a, b = obj.left_edge.i, obj.right_edge.i + 1
+    return a, next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
+
+
+def cut_to_source(sp: Run, src: tuple[int, int]) -> Run:
+    """A speaker run of "according to X" that runs on past X ("According to British government
+    figures, more than 30,000 people ...") is cut back to X; the run overlaps X (or is X)."""
+    a, b = max(sp.start, src[0]), min(sp.end, src[1])
+    return sp if (a, b) == (sp.start, sp.end) else Run(a, b, sp.sent, sp.para)
+
+
+def according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
+    """"According to X, <content>." or "<content>, according to X[, who said ...]."; the clause of
+    "X's assessment is <content>." """
+    sent = doc[cue.start].sent
+    end_src = max(cue.end, sp.end if sp is not None else cue.end)
+    a, b = end_src, sent.end
+    noun = frame_noun(doc, cue)
+    if noun is not None and noun.dep_ == "nsubj":  # "Lavrov's view, however, is that ...": from "that"
+        clause = next(c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i)
+        a, b = clause.left_edge.i, min(b, clause.right_edge.i + 1)
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if b - a < 2 or cue.start > sent.root.i:  # the attribution follows the main clause: the content is before it
+        lead = min(cue.start, sp.start) if sp is not None else cue.start
+        noun = frame_noun(doc, cue)
+        if noun is not None and noun.dep_ == "pobj":  # ", in Bolton's view": from "in"
+            lead = min(lead, noun.head.i)
+        a, b = sent.start, lead
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+    if b - a < 2:
+        return None
+    return Run(a, through_closing_quote(doc, a, b), sent_of[a], para_of[a])
+
+
+def through_closing_quote(doc, a: int, b: int) -> int:
+    """The end of content a..b, moved past the closing quote mark of a quotation it opens
+    ('Western countries were "using a tragedy to score points."'), so that it stays balanced."""
+    inside = "".join(doc[i].text for i in range(a, b))
+    unbalanced = inside.count('"') % 2 == 1 or sum(map(inside.count, "“«„")) > sum(map(inside.count, "”»"))
+    if not unbalanced:
+        return b
+    k = b
+    while k < len(doc) and k < doc[b - 1].sent.end + 1 and (doc[k].is_punct or doc[k].is_space):
+        if doc[k].is_quote:
+            return k + 1
+        k += 1
+    return b
+
+
+def frame_noun(doc, cue: Run):
+    """The noun of an "in X's words" / "in X's view" cue (the noun alone, listed under frames in
+    cues.yaml) or of an "X's assessment is that ..." cue (subject_frames), or None."""
+    lexicon = load_lexicon()
+    noun = doc[cue.start]
+    if cue.end - cue.start == 1 and noun.lower_ in lexicon.frames and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        # "..., which, in his words, was ...": not the sentence's frame
+        return noun if noun.head.head.i == noun.sent.root.i else None
+    for i in range(cue.start, cue.end):
+        verb = subject_frame_verb(doc[i], lexicon)
+        if verb is not None and cue.end <= verb.i + 1:
+            return doc[i]
+    return None
+
+
+def frame_possessor(doc, cue: Run):
+    """X of a frame cue (_frame_noun): "Peskov" in "in Peskov's words", "Peskov's assessment is", or None."""
+    noun = frame_noun(doc, cue)
+    return None if noun is None else next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def subject_frame_verb(noun, lexicon: Lexicon):
+    """The "is" of "Peskov's assessment is that ...": a subject_frames noun, subject of the sentence's
+    main "be", which has a clause (not "The problem is that ...": "problem" is no one's attribution)."""
+    if ((noun.lower_ not in lexicon.subject_frames and noun.lemma_.lower() not in lexicon.subject_frames)
+            or noun.dep_ != "nsubj"):
+        return None
+    verb = noun.head
+    if verb.lemma_ != "be" or verb.i != noun.sent.root.i or verb.i < noun.i:
+        return None
+    return verb if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) else None
+
+
+def frame_cue_extent(noun, verb) -> tuple[int, int]:
+    """The cue of a frame: its noun; for "X's assessment is that", with the noun's adjectives and its
+    verb, as PolNeAR marks them ("most surprising suggestion was", "message long has been"), but not
+    across anything else ("argument on Sunday was", "view, however, is": the noun alone)."""
+    if verb is None:
+        return noun.i, noun.i + 1
+    start = min([c.left_edge.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i] + [noun.i])
+    doc = noun.doc
+    joined = all(doc[k].dep_ in ("aux", "neg", "advmod") and not doc[k].is_punct for k in range(noun.i + 1, verb.i))
+    return start, (verb.i + 1 if joined else noun.i + 1)

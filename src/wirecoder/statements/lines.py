@@ -1,0 +1,100 @@
+"""Whole lines that are statements: "Peskov: US has not kept its word" (a label and a colon) and
+'"Nobody trusts the promises any more." ― Omar Khalil' (a quotation signed with a dash)."""
+
+from __future__ import annotations
+
+from .quotes import QUOTE_CHARS
+from .runs import Run
+
+_DASHES = "―—–-"
+_SIGNATURE_MAX = 10  # tokens of the name after the dash
+
+
+def signed_quotations(doc, record, para_of) -> list[tuple[Run, Run, Run]]:
+    """(speaker, cue, content) of lines that are a quotation signed with a dash and a name:
+    '“Trump must stop portraying Latinos as ...” ― Carla Sanchez.' (readers' voices, epigraphs).
+    The dash is the cue, as PolNeAR marks it; the name (capitalised, no verb) the speaker."""
+    out = []
+    n = len(doc)
+    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
+    for s in starts:
+        e = s
+        while e < n and para_of[e] == para_of[s]:
+            e += 1
+        a = s
+        while a < e and doc[a].is_space:
+            a += 1
+        if a >= e or doc[a].text[:1] not in QUOTE_CHARS:
+            continue
+        dash = None  # the last dash right after a closing quote mark ('”―' may be one token)
+        for i in range(a + 1, e):
+            word = doc[i].text.strip()
+            bare = word.rstrip(_DASHES)
+            before = bare or doc[i - 1].text.strip()
+            if bare != word and before and before[-1] in QUOTE_CHARS:
+                dash = i
+        if dash is None:
+            continue
+        b = e
+        while b > dash + 1 and (doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in ")]")):
+            b -= 1
+        first = dash + 1
+        while first < b and doc[first].is_space:  # "” ―\xa0Julie A. Diaz Martinez."
+            first += 1
+        name = doc[first:b]
+        if (not 1 <= len(name) <= _SIGNATURE_MAX or not name[0].text[:1].isupper()
+                or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in name)):
+            continue
+        if record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
+            continue
+        p = para_of[a]
+        out.append((Run(first, b, 0, p), Run(dash, dash + 1, 0, p), Run(a, dash, 0, p)))
+    return out
+
+
+_LINE_LABEL_MAX = 4  # words before the colon
+_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run, Run]]:
+    """(speaker, cue, content) of lines that open with a speaker label and a colon: headlines
+    ("Peskov: US has not kept its word", "Poll: ...") and transcripts ("PENCE: Well, ...").
+
+    The label must name someone (a person, organisation or nationality, one or two proper nouns, or a
+    name in capitals) or be a report noun ("Poll", "Survey"), and not be a page label ("Photo:", "UPDATE:").
+    The content is the rest of the line.
+    """
+    out = []
+    n = len(doc)
+    # para_of counts line breaks: a line starts where it changes, and goes on while it stays
+    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
+    for s in starts:
+        i = s
+        while i < n and (doc[i].is_space or doc[i].is_quote):
+            i += 1
+        colon = next((j for j in range(i + 1, min(n, i + _LINE_LABEL_MAX + 1)) if doc[j].text == ":"), None)
+        if colon is None or colon + 1 == n or para_of[colon + 1] != para_of[colon]:
+            continue  # the colon ends the line
+        label = doc[i:colon]
+        if (not all(t.is_alpha or t.text in (".", "'s", "’s", "-") for t in label) or not label[0].text[:1].isupper()
+                or any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in label)):
+            continue  # "Scott added: ..." is a cue of its own ("LAVROV:" may be tagged a verb)
+        words = " ".join(t.lower_ for t in label)
+        if words in lexicon.not_line_speakers or label[0].lower_ in lexicon.not_line_speakers:
+            continue
+        named = (any(t.ent_type_ in _SPEAKER_ENTS for t in label)
+                 or (len(label) <= 2 and all(t.pos_ == "PROPN" for t in label))
+                 or (label[0].text.isupper() and len(label[0].text) > 1)
+                 or (len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report"))
+        if not named:
+            continue
+        b = colon + 1
+        while b < n and para_of[b] == para_of[colon]:
+            b += 1
+        while b > colon + 1 and (doc[b - 1].is_space or doc[b - 1].is_punct):
+            b -= 1
+        if b - (colon + 1) < 3 or record.in_defect(doc[i].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
+            continue
+        out.append((Run(i, colon, sent_of[i], para_of[i]), Run(colon, colon + 1, sent_of[colon], para_of[colon]),
+                    Run(colon + 1, b, sent_of[colon + 1], para_of[colon + 1])))
+    return out
