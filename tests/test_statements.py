@@ -488,3 +488,16 @@ def test_two_apostrophes_quote_like_a_quote_mark(coder):
     st = next(s for s in coder.code(text).statements if s.cue is not None and s.cue.text == "said")
     assert st.kind == "direct"
     assert st.content[0].text == "''This is not tax reform,''"
+
+
+def test_a_cue_inside_a_quotation_is_the_quoted_speaker_s_aside(coder):
+    text = '"I think we have said many times that the door is open," Peskov added.'
+    cues = [s.cue.text for s in coder.code(text).statements if s.cue is not None]
+    assert cues == ["added"]
+
+
+def test_a_cue_after_an_unbalanced_quote_mark_still_counts(coder):
+    # the scraper cut the quotation: its mark never closes, and the rest of the paragraph is not a quotation
+    text = 'Peskov said the talks had "failed for now. Lavrov later told reporters that the talks would resume.'
+    cues = [s.cue.text for s in coder.code(text).statements if s.cue is not None]
+    assert any("told" in c for c in cues)

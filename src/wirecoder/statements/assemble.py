@@ -15,6 +15,7 @@ from .frames import (according_content, according_source, cut_to_source, frame_c
                      frame_possessor, subject_frame_verb)
 from .lexicon import Lexicon, load_lexicon
 from .lines import line_labels, signed_quotations
+from .quotes import QUOTE_CHARS
 from .runs import Run, gap, run_head
 
 # Each rule below can be switched off to measure what it does (the figures in docs/statements.md).
@@ -27,6 +28,7 @@ SPEAKER_TIME = True
 PARENTHETICAL_CUE = True
 QUOTE_TO_CLOSE = True
 SIGNED_QUOTES = True
+QUOTED_CUES_OUT = True
 
 _SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
@@ -83,6 +85,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
         contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
     cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon, quote_mask), key=lambda r: r.start)
+    if QUOTED_CUES_OUT:
+        # "“I think we have said it many times,” Peskov added": a cue inside a closed quotation is the
+        # quoted speaker's aside, not an attribution of its own (PolNeAR marks almost none of them)
+        cues = [c for c in cues if not _in_closed_quotation(text, doc[c.start].idx, quote_mask)]
     signed = signed_quotations(doc, record, para_of) if SIGNED_QUOTES else []
     if signed:
         # a signed quotation is its signer's alone: the tagger's runs inside its line give way
@@ -205,6 +211,17 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     # with no cue, only a quotation is a statement (one going on from the last speaker); unquoted
     # content with no cue near it is the tagger's noise (on PolNeAR dev, 19 right of 99)
     return [s for _, s in statements if s.cue is not None or (s.content and s.kind == "direct")]
+
+
+def _in_closed_quotation(text: str, at: int, quote_mask: bytearray) -> bool:
+    """Whether the character at `at` lies inside a quotation that closes (an unbalanced mark runs to
+    the end of its paragraph: a cue after it is still the story's own)."""
+    if not quote_mask[at]:
+        return False
+    end = at
+    while end < len(text) and quote_mask[end]:
+        end += 1
+    return text[end - 1] in QUOTE_CHARS or text[end - 1] == "'"
 
 
 def _speaker_without_time(doc, sp: Run) -> Run:
