@@ -501,3 +501,10 @@ def test_a_cue_after_an_unbalanced_quote_mark_still_counts(coder):
     text = 'Peskov said the talks had "failed for now. Lavrov later told reporters that the talks would resume.'
     cues = [s.cue.text for s in coder.code(text).statements if s.cue is not None]
     assert any("told" in c for c in cues)
+
+
+def test_a_cue_with_neither_speaker_nor_content_is_no_statement(coder):
+    text = ("Cruz was booed off the stage on Thursday. Although North Korea is not thought to be able to "
+            "reach the mainland, it is considered a threat.")
+    for st in coder.code(text).statements:
+        assert st.speaker is not None or st.content

@@ -29,6 +29,7 @@ PARENTHETICAL_CUE = True
 QUOTE_TO_CLOSE = True
 SIGNED_QUOTES = True
 QUOTED_CUES_OUT = True
+BARE_CUES_OUT = True
 
 _SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
@@ -210,7 +211,11 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     statements.sort(key=lambda x: x[0])
     # with no cue, only a quotation is a statement (one going on from the last speaker); unquoted
     # content with no cue near it is the tagger's noise (on PolNeAR dev, 19 right of 99)
-    return [s for _, s in statements if s.cue is not None or (s.content and s.kind == "direct")]
+    out = [s for _, s in statements if s.cue is not None or (s.content and s.kind == "direct")]
+    if BARE_CUES_OUT:
+        # a cue with neither speaker nor content ("was declared", "are expected") says nothing of anyone
+        out = [s for s in out if s.speaker is not None or s.content]
+    return out
 
 
 def _in_closed_quotation(text: str, at: int, quote_mask: bytearray) -> bool:
