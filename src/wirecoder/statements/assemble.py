@@ -187,7 +187,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             groups = [[fallback]] if fallback is not None else [[]]
         for g in groups:
             if QUOTE_TO_CLOSE:
-                g[:] = [_to_quote_close(doc, text, r, quote_mask, para_of, role_tokens) for r in g]
+                g[:] = [_to_quote_close(doc, text, r, quote_mask, role_tokens) for r in g]
                 covered.extend((r.start, r.end) for r in g)
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
             said_by = _speaker_without_time(doc, sp) if sp is not None and SPEAKER_TIME else sp
@@ -283,7 +283,7 @@ def _hangs_from(token, head) -> bool:
     return True
 
 
-def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, para_of, role_tokens: set) -> Run:
+def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, role_tokens: set) -> Run:
     """A content piece that opens a quotation runs to its closing mark, over the sentences after the
     first ("''The real issue is governance. It would be better if ...,'' he said" is one content),
     as long as no other cue or speaker stands inside it."""
@@ -293,18 +293,12 @@ def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, para_of, role_toke
     if not _opens_quote(doc[k].text):
         k -= 1
     end = r.end
-    if doc[k].text.startswith("''"):  # the New York Times' quotation marks: to the next pair
-        close = next((i for i in range(k + 1, len(doc)) if para_of[i] != para_of[k] or doc[i].text.endswith("''")), None)
-        if close is None or para_of[close] != para_of[k]:
-            return r
-        stop = close + 1
-    else:
-        c = doc[k].idx
-        while c < len(text) and quote_mask[c]:
-            c += 1
-        stop = end
-        while stop < len(doc) and doc[stop].idx < c:
-            stop += 1
+    c = doc[k].idx  # the quotation's end (the mask reads '' as a mark too)
+    while c < len(text) and quote_mask[c]:
+        c += 1
+    stop = end
+    while stop < len(doc) and doc[stop].idx < c:
+        stop += 1
     if stop <= end or any(i in role_tokens for i in range(end, stop)):
         return r
     return Run(r.start, stop, r.sent, r.para)
