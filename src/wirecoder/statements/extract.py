@@ -27,14 +27,13 @@ def _shared_tagger() -> AttributionTagger:
     return _TAGGER
 
 
-def _encoder_cue_scores(doc, ctx):
-    """The cue encoder's weighted log-probabilities per label, when the statements_encoder setting is on."""
+def _encoder_scores(doc, ctx):
+    """The encoder's weighted log-probabilities per role and label, when the statements_encoder setting is on."""
     if ctx is None or not ctx.settings.statements_encoder:
         return None
-    from .encoder import CUE_WEIGHT, LABELS, ROLES, shared_encoder
+    from .encoder import shared_encoder
 
-    log_probs = ctx.resource("statements.encoder", shared_encoder).log_probs(doc)[:, ROLES.index("cue")]
-    return {label: CUE_WEIGHT * log_probs[:, j] for j, label in enumerate(LABELS)}
+    return ctx.resource("statements.encoder", shared_encoder).role_scores(doc)
 
 
 def extract_statements(record, doc, ctx=None) -> list[Statement]:
@@ -50,7 +49,7 @@ def extract_statements(record, doc, ctx=None) -> list[Statement]:
     if not tagger.available:
         return []
     runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False),
-                      _encoder_cue_scores(doc, ctx))
+                      role_scores=_encoder_scores(doc, ctx))
     found = assemble(doc, record, runs, mask, lexicon)
     _cut_dateline(record, found)
     resolver = SpeakerResolver(doc, lexicon)

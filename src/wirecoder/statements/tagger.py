@@ -88,27 +88,30 @@ class AttributionTagger:
             state += picked.reshape(used, n, -1).sum(axis=0, dtype=np.float64)
         return state
 
-    def tag(self, doc, cols: Columns | None = None, cue_scores: dict[str, np.ndarray] | None = None
-            ) -> dict[str, list[tuple[int, int]]]:
+    def tag(self, doc, cols: Columns | None = None, cue_scores: dict[str, np.ndarray] | None = None,
+            role_scores: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, list[tuple[int, int]]]:
         """Token index runs (start, end) tagged for each role."""
         if not len(doc):
             return {r: [] for r in ROLES}
         cols = token_columns(doc, shifted=False) if cols is None else cols
-        return self.tag_columns(cols, doc, cue_scores)
+        return self.tag_columns(cols, doc, cue_scores, role_scores)
 
-    def tag_columns(self, cols: Columns, doc=None, cue_scores: dict[str, np.ndarray] | None = None
-                    ) -> dict[str, list[tuple[int, int]]]:
+    def tag_columns(self, cols: Columns, doc=None, cue_scores: dict[str, np.ndarray] | None = None,
+                    role_scores: dict[str, dict[str, np.ndarray]] | None = None) -> dict[str, list[tuple[int, int]]]:
         """Runs per role from the feature columns; a model with stacked roles also needs the doc (its parse).
 
-        cue_scores (label -> one score per token, e.g. the cue encoder's weighted log-probabilities)
-        are added to the cue CRF's state scores before its Viterbi."""
+        role_scores (role -> label -> one score per token, e.g. the encoder's weighted log-probabilities)
+        are added to that role's CRF state scores before its Viterbi; cue_scores is role_scores["cue"]."""
         state = self.scores(cols)
         width = len(self.labels[0])
+        extra = dict(role_scores or {})
         if cue_scores:
-            k = self.roles.index("cue")
+            extra["cue"] = cue_scores
+        for role, by_label in extra.items():
+            k = self.roles.index(role)
             for j, label in enumerate(self.labels[k]):
-                if label in cue_scores:
-                    state[:, k * width + j] += cue_scores[label]
+                if label in by_label:
+                    state[:, k * width + j] += by_label[label]
         out = {}
         for k, role in enumerate(self.roles):
             if role not in self.stacked:
