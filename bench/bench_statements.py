@@ -6,7 +6,7 @@ else on the bundled sample texts. Target: statements <= 20% of the parse.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/bench_statements.py [--limit N] [--encoder]
 
---encoder measures the stage with the optional cue encoder on (setting statements_encoder;
+--encoder measures the stage with the optional statements encoder on (setting statements_encoder;
 no 20% target there: it is the accurate mode).
 """
 
@@ -36,7 +36,7 @@ def texts(limit: int) -> tuple[str, list[str]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=1000, help="at most this many articles")
-    ap.add_argument("--encoder", action="store_true", help="with the optional cue encoder on")
+    ap.add_argument("--encoder", action="store_true", help="with the optional statements encoder on")
     args = ap.parse_args()
 
     from tqdm import tqdm
@@ -68,7 +68,7 @@ def main() -> None:
         n_tokens += len(doc)
         n_statements += len(found)
     print(f"corpus: {where}, {len(items)} articles, {n_tokens} tokens, {n_statements} statements"
-          + (", cue encoder on" if args.encoder else ""))
+          + (", statements encoder on" if args.encoder else ""))
     print(f"parse:      {parse_s:8.2f} s  ({1e3 * parse_s / max(n_tokens, 1):.3f} ms/token)")
     print(f"statements: {stage_s:8.2f} s  ({1e3 * stage_s / max(n_tokens, 1):.3f} ms/token)")
     print(f"statements / parse: {stage_s / parse_s:.1%}")
