@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..record import Span, Statement
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, subject_frame_verb)
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .quotes import QUOTE_CHARS
 from .runs import Run, gap, run_head
@@ -90,7 +90,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         # "“I think we have said it many times,” Peskov added": a cue inside a closed quotation is the
         # quoted speaker's aside, not an attribution of its own (PolNeAR marks almost none of them)
         cues = [c for c in cues if not _in_closed_quotation(text, doc[c.start].idx, quote_mask)]
-    signed = signed_quotations(doc, record, para_of) if SIGNED_QUOTES else []
+    signed = signed_quotations(doc, record, sent_of, para_of) if SIGNED_QUOTES else []
     if signed:
         # a signed quotation is its signer's alone: the tagger's runs inside its line give way
         signed_lines = [(ct.start, sp.end) for sp, _, ct in signed]
@@ -190,7 +190,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 g[:] = [_to_quote_close(doc, text, r, quote_mask, role_tokens) for r in g]
                 covered.extend((r.start, r.end) for r in g)
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
-            said_by = _speaker_without_time(doc, sp) if sp is not None and SPEAKER_TIME else sp
+            said_by = _speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
             statements.append((c.start, _statement(doc, text, record, said_by, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
@@ -218,18 +218,24 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     return out
 
 
+def _quotation_end(text: str, at: int, quote_mask: bytearray) -> int:
+    """The end of the quotation around the character at `at` (its closing mark included)."""
+    end = at
+    while end < len(text) and quote_mask[end]:
+        end += 1
+    return end
+
+
 def _in_closed_quotation(text: str, at: int, quote_mask: bytearray) -> bool:
     """Whether the character at `at` lies inside a quotation that closes (an unbalanced mark runs to
     the end of its paragraph: a cue after it is still the story's own)."""
     if not quote_mask[at]:
         return False
-    end = at
-    while end < len(text) and quote_mask[end]:
-        end += 1
+    end = _quotation_end(text, at, quote_mask)
     return text[end - 1] in QUOTE_CHARS or text[end - 1] == "'"
 
 
-def _speaker_without_time(doc, sp: Run) -> Run:
+def _speaker_without_time(doc, sp: Run, lexicon: Lexicon) -> Run:
     """A speaker run that takes in the verb's time ("The United Nations Security Council on Friday
     pledged", "Wells Fargo just this month announced") is cut back to the speaker."""
     b = sp.end
@@ -241,7 +247,7 @@ def _speaker_without_time(doc, sp: Run) -> Run:
                    and not (sp.start <= t.head.i < sp.end) and t.left_edge.i > sp.start
                    and t.right_edge.i == b - 1 and any(d.ent_type_ in ("DATE", "TIME") for d in t.subtree))
         # "A CNN/ORC poll in January": a report's time is the report's
-        if not adjunct or any(load_lexicon().cue_type(doc[i].lemma_, "NOUN") == "report"
+        if not adjunct or any(lexicon.cue_type(doc[i].lemma_, "NOUN") == "report"
                               for i in range(sp.start, t.left_edge.i) if doc[i].pos_ == "NOUN"):
             break
         b = t.left_edge.i
@@ -262,7 +268,7 @@ def _before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_to
     between = range(max(cue.end, sp.end if sp is not None else 0), after.start)
     head = run_head(doc, cue)
     if not any(doc[i].text == "," for i in between) or not all(
-            doc[i].is_punct or doc[i].is_space or _hangs_from(doc[i], head) for i in between):
+            doc[i].is_punct or doc[i].is_space or i == head.i or head.is_ancestor(doc[i]) for i in between):
         return None  # the cue's own adjuncts only ("..., Stumpf explained earlier in the hearing, ...")
     sent = doc[lead].sent
     a, b = sent.start, lead - 1
@@ -275,14 +281,6 @@ def _before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_to
     return Run(a, b, after.sent, after.para)
 
 
-def _hangs_from(token, head) -> bool:
-    while token.i != head.i:
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return True
-
-
 def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, role_tokens: set) -> Run:
     """A content piece that opens a quotation runs to its closing mark, over the sentences after the
     first ("''The real issue is governance. It would be better if ...,'' he said" is one content),
@@ -293,9 +291,7 @@ def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, role_tokens: set) 
     if not _opens_quote(doc[k].text):
         k -= 1
     end = r.end
-    c = doc[k].idx  # the quotation's end (the mask reads '' as a mark too)
-    while c < len(text) and quote_mask[c]:
-        c += 1
+    c = _quotation_end(text, doc[k].idx, quote_mask)  # the mask reads '' as a mark too
     stop = end
     while stop < len(doc) and doc[stop].idx < c:
         stop += 1
@@ -561,8 +557,8 @@ def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
     words = [doc[i].lower_ for i in range(run.start, run.end)]
     if "according" in words:
         return "report"
-    if frame_possessor(doc, run) is not None:
-        noun = frame_noun(doc, run)
+    noun = frame_noun(doc, run)
+    if noun is not None and any(c.dep_ == "poss" for c in noun.children):  # a frame with its owner
         return (lexicon.frames.get(noun.lower_) or lexicon.subject_frames.get(noun.lower_)
                 or lexicon.subject_frames[noun.lemma_.lower()])
     for i in range(run.start, run.end):

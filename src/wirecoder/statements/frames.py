@@ -57,7 +57,6 @@ def according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | 
         b -= 1
     if b - a < 2 or cue.start > sent.root.i:  # the attribution follows the main clause: the content is before it
         lead = min(cue.start, sp.start) if sp is not None else cue.start
-        noun = frame_noun(doc, cue)
         if noun is not None and noun.dep_ == "pobj":  # ", in Bolton's view": from "in"
             lead = min(lead, noun.head.i)
         a, b = sent.start, lead
@@ -99,7 +98,7 @@ def frame_noun(doc, cue: Run):
 
 
 def frame_possessor(doc, cue: Run):
-    """X of a frame cue (_frame_noun): "Peskov" in "in Peskov's words", "Peskov's assessment is", or None."""
+    """X of a frame cue (frame_noun): "Peskov" in "in Peskov's words", "Peskov's assessment is", or None."""
     noun = frame_noun(doc, cue)
     return None if noun is None else next((c for c in noun.children if c.dep_ == "poss"), None)
 

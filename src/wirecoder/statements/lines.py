@@ -10,14 +10,18 @@ _DASHES = "―—–-"
 _SIGNATURE_MAX = 10  # tokens of the name after the dash
 
 
-def signed_quotations(doc, record, para_of) -> list[tuple[Run, Run, Run]]:
+def _line_starts(para_of) -> list[int]:
+    """The first token of each line: para_of counts line breaks, so a line starts where it changes."""
+    return [0] + [i for i in range(1, len(para_of)) if para_of[i] != para_of[i - 1]]
+
+
+def signed_quotations(doc, record, sent_of, para_of) -> list[tuple[Run, Run, Run]]:
     """(speaker, cue, content) of lines that are a quotation signed with a dash and a name:
     '“Trump must stop portraying Latinos as ...” ― Carla Sanchez.' (readers' voices, epigraphs).
     The dash is the cue, as PolNeAR marks it; the name (capitalised, no verb) the speaker."""
     out = []
     n = len(doc)
-    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
-    for s in starts:
+    for s in _line_starts(para_of):
         e = s
         while e < n and para_of[e] == para_of[s]:
             e += 1
@@ -47,8 +51,8 @@ def signed_quotations(doc, record, para_of) -> list[tuple[Run, Run, Run]]:
             continue
         if record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), ("debris",)):
             continue
-        p = para_of[a]
-        out.append((Run(first, b, 0, p), Run(dash, dash + 1, 0, p), Run(a, dash, 0, p)))
+        out.append((Run(first, b, sent_of[first], para_of[first]), Run(dash, dash + 1, sent_of[dash], para_of[dash]),
+                    Run(a, dash, sent_of[a], para_of[a])))
     return out
 
 
@@ -66,9 +70,7 @@ def line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run, 
     """
     out = []
     n = len(doc)
-    # para_of counts line breaks: a line starts where it changes, and goes on while it stays
-    starts = [0] + [i for i in range(1, n) if para_of[i] != para_of[i - 1]]
-    for s in starts:
+    for s in _line_starts(para_of):
         i = s
         while i < n and (doc[i].is_space or doc[i].is_quote):
             i += 1
