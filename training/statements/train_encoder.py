@@ -86,10 +86,8 @@ def main(argv=None) -> None:
                 continue
             labels = piece_labels(doc, article, token_of_piece, first)
             for s, e in windows(len(ids), stride=WINDOW):
-                h = model.embeddings(input_ids=torch.tensor([[cls] + ids[s:e] + [sep]]))
-                for layer in model.encoder.layer[:args.frozen]:
-                    h = layer(h)
-                    h = h[0] if isinstance(h, tuple) else h
+                h = through(model.encoder.layer[:args.frozen],
+                            model.embeddings(input_ids=torch.tensor([[cls] + ids[s:e] + [sep]])))
                 items.append((h[0].to(torch.float16), torch.from_numpy(labels[:, s:e])))
 
     class Top(torch.nn.Module):
@@ -99,10 +97,7 @@ def main(argv=None) -> None:
             self.out = torch.nn.Linear(model.config.hidden_size, len(ROLES) * len(LABELS))
 
         def forward(self, h):
-            for layer in self.layers:
-                h = layer(h)
-                h = h[0] if isinstance(h, tuple) else h
-            return self.out(h)
+            return self.out(through(self.layers, h))
 
     top = Top()
     init_meta = None
@@ -153,6 +148,14 @@ def main(argv=None) -> None:
     }
     export(top.state_dict(), meta, Path(args.out))
     print(json.dumps(meta), file=sys.stderr)
+
+
+def through(layers, h):
+    """h through transformer layers (a layer returns a tensor, or a tuple led by it in older transformers)."""
+    for layer in layers:
+        h = layer(h)
+        h = h[0] if isinstance(h, tuple) else h
+    return h
 
 
 def export(state: dict, meta: dict, out: Path) -> None:
