@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..record import Span, Statement
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
-                     frame_possessor, subject_frame_verb)
+                     frame_possessor, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .quotes import QUOTE_CHARS
@@ -558,7 +558,7 @@ def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
     if "according" in words:
         return "report"
     noun = frame_noun(doc, run)
-    if noun is not None and any(c.dep_ == "poss" for c in noun.children):  # a frame with its owner
+    if noun is not None and noun_possessor(noun) is not None:  # a frame with its owner
         return (lexicon.frames.get(noun.lower_) or lexicon.subject_frames.get(noun.lower_)
                 or lexicon.subject_frames[noun.lemma_.lower()])
     for i in range(run.start, run.end):

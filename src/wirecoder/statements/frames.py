@@ -100,7 +100,12 @@ def frame_noun(doc, cue: Run):
 def frame_possessor(doc, cue: Run):
     """X of a frame cue (frame_noun): "Peskov" in "in Peskov's words", "Peskov's assessment is", or None."""
     noun = frame_noun(doc, cue)
-    return None if noun is None else next((c for c in noun.children if c.dep_ == "poss"), None)
+    return None if noun is None else noun_possessor(noun)
+
+
+def noun_possessor(noun):
+    """The possessor of a frame noun ("Peskov" of "Peskov's words"), or None."""
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def subject_frame_verb(noun, lexicon: Lexicon):
