@@ -508,3 +508,28 @@ def test_a_cue_with_neither_speaker_nor_content_is_no_statement(coder):
             "reach the mainland, it is considered a threat.")
     for st in coder.code(text).statements:
         assert st.speaker is not None or st.content
+
+
+@pytest.mark.parametrize("text", [
+    'Peskov said: "The US has failed to fulfil its obligations. Lavrov, for his part, said that the talks '
+    'would resume next week.',
+    '"The US has failed to fulfil its obligations," Peskov said. "We hope the talks will resume. Lavrov told '
+    'reporters on Tuesday that the talks would resume next week.\n',
+])
+def test_an_unclosed_quotation_ends_before_the_story_s_own_narration(coder, text):
+    # the scraper lost the closing mark: the sentence with another speaker's cue is the story's
+    # narration again, not more of Peskov's quotation
+    record = coder.code(text)
+    lavrov = find(record, "the talks would resume next week")
+    assert lavrov.speaker_name == "Lavrov" and lavrov.kind == "indirect"
+    peskov = find(record, "The US has failed")
+    assert peskov.speaker_name == "Peskov"
+    assert all("Lavrov" not in s.text for s in peskov.content)
+
+
+def test_a_quotation_the_next_paragraph_reopens_keeps_its_reported_sentences(coder):
+    # the wire convention: a quotation running over paragraphs is left open at each paragraph's end
+    text = ('Peskov said: "The US has failed to fulfil its obligations. Mr. Lavrov said so many times.\n\n'
+            '"We are still waiting for concrete steps."\n')
+    peskov = find(coder.code(text), "The US has failed")
+    assert any("Mr. Lavrov said so many times" in s.text for s in peskov.content)

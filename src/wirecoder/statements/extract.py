@@ -6,7 +6,7 @@ from ..record import Statement
 from .assemble import assemble
 from .features import token_columns
 from .lexicon import load_lexicon
-from .quotes import inside_mask, quote_regions
+from .quotes import end_at_narration, inside_mask, quote_regions
 from .resolve import SpeakerResolver
 from .tagger import AttributionTagger
 
@@ -41,10 +41,10 @@ def extract_statements(record, doc, ctx=None) -> list[Statement]:
     if not len(doc):
         return []
     lexicon = load_lexicon()
-    regions = quote_regions(record.text)
+    regions = end_at_narration(doc, quote_regions(record.text), lexicon)
     # assembly also reads two apostrophes as a quote mark (the New York Times' ''...''); the tagger's
     # features keep the marks it was trained with
-    mask = inside_mask(record.text, quote_regions(record.text, doubled=True))
+    mask = inside_mask(record.text, end_at_narration(doc, quote_regions(record.text, doubled=True), lexicon))
     tagger = get_tagger(ctx)
     if not tagger.available:
         return []
