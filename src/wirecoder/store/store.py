@@ -523,9 +523,10 @@ class Store:
     # -- raw access for query/export ---------------------------------------------------
     def arrow(self, sql: str, params: Optional[list] = None) -> pa.Table:
         with self._read() as cur:
-            result = cur.execute(sql, params or [])
-            # DuckDB 2 renamed fetch_arrow_table to to_arrow_table; 1.x has only the old name.
-            fetch = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
+            # a relation, not a DB-API result: DuckDB copies a result's rows once more to make Arrow of them
+            relation = cur.sql(sql, params=params or None)
+            # DuckDB 2 names it to_arrow_table; 1.x has only arrow()
+            fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
             return fetch()
 
 
