@@ -533,3 +533,10 @@ def test_a_quotation_the_next_paragraph_reopens_keeps_its_reported_sentences(cod
             '"We are still waiting for concrete steps."\n')
     peskov = find(coder.code(text), "The US has failed")
     assert any("Mr. Lavrov said so many times" in s.text for s in peskov.content)
+
+
+def test_a_quotation_closed_by_two_apostrophes_is_not_left_open(coder):
+    # '' closes the quotation (the New York Times' marks): the sentence inside it is the quotation's
+    text = "''The door is not closed. Mr. Lavrov said so many times,'' Peskov said.\n"
+    peskov = find(coder.code(text), "Mr. Lavrov said so many times")
+    assert peskov.speaker_name == "Peskov" and peskov.kind == "direct"
