@@ -468,6 +468,16 @@ def test_the_verb_s_time_is_not_part_of_the_speaker(coder):
     assert "A Reuters poll in March" in speakers  # a report's time is the report's
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Lavrov, speaking to reporters in Ankara on Tuesday, said the talks would resume next week.", "Lavrov"),
+    ("The survey, conducted by the Levada Center in August, found that most Russians backed the talks.",
+     "The survey"),
+])
+def test_a_participle_aside_between_commas_is_not_part_of_the_speaker(coder, text, speaker):
+    speakers = [s.speaker.text for s in coder.code(text).statements if s.speaker is not None]
+    assert speakers == [speaker]
+
+
 def test_a_quotation_signed_with_a_dash_is_a_statement_of_the_signer(coder):
     text = ("What readers told us about the truce.\n"
             "“The ceasefire must hold. I believe both sides are tired of the war.” ― Leyla Hasanova\n"

@@ -25,6 +25,7 @@ NESTED_LAST = True
 TRIM_TIME_ADJUNCT = True
 CUT_CUE = True
 SPEAKER_TIME = True
+SPEAKER_ASIDE = True
 PARENTHETICAL_CUE = True
 QUOTE_TO_CLOSE = True
 SIGNED_QUOTES = True
@@ -191,6 +192,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                 covered.extend((r.start, r.end) for r in g)
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
             said_by = _speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
+            said_by = _speaker_without_aside(doc, said_by) if said_by is not None and SPEAKER_ASIDE else said_by
             statements.append((c.start, _statement(doc, text, record, said_by, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
@@ -254,6 +256,24 @@ def _speaker_without_time(doc, sp: Run, lexicon: Lexicon) -> Run:
         while b > sp.start + 1 and (doc[b - 1].is_space or doc[b - 1].text == ","):
             b -= 1
     return sp if b == sp.end else Run(sp.start, b, sp.sent, sp.para)
+
+
+def _speaker_without_aside(doc, sp: Run) -> Run:
+    """A speaker run that takes in a participle between commas ("Lavrov, speaking to reporters in Ankara,
+    said", "The survey, conducted by the Levada Center," found) is cut back to the one who speaks.
+    On PolNeAR the aside is left out of the source (dev and train F1 each +0.001 to +0.002)."""
+    b = sp.end
+    while b > sp.start + 1 and (doc[b - 1].is_space or doc[b - 1].text == ","):
+        b -= 1
+    for t in doc[sp.start:b]:
+        aside = t.dep_ == "acl" or (t.dep_ == "advcl" and not sp.start <= t.head.i < sp.end)
+        if (aside and t.tag_ in ("VBG", "VBN") and t.left_edge.i > sp.start + 1 and t.right_edge.i == b - 1
+                and doc[t.left_edge.i - 1].text == ","):
+            end = t.left_edge.i - 1
+            while end > sp.start + 1 and (doc[end - 1].is_space or doc[end - 1].text == ","):
+                end -= 1
+            return Run(sp.start, end, sp.sent, sp.para)
+    return sp
 
 
 def _before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_tokens: set) -> Run | None:
