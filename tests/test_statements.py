@@ -336,6 +336,18 @@ def test_a_speaker_or_content_starting_in_the_dateline_starts_after_it(coder):
     assert council.speaker_name == "U.N. Security Council"
 
 
+def test_a_clause_before_its_cue_starts_right_after_the_dateline(coder):
+    # the parse hangs the dateline on the clause, and the tagger alone started the content late
+    text = ("Drone strike hits power plant\n\n"
+            "KYIV, 3 March 2026 (Ukrinform) - Russian forces attacked a thermal power plant in Kharkiv region "
+            "with drones overnight, damaging equipment, regional governor Oleh Marchenko said on Tuesday.\n")
+    record = coder.code(text)
+    assert record.dateline is not None
+    st = find(record, "a thermal power plant")
+    assert st.speaker_name == "Oleh Marchenko"
+    assert st.content[0].text.startswith("Russian forces attacked")
+
+
 def test_a_speaker_that_opens_a_bracket_closes_it(coder):
     text = ("A convoy reached the town on Monday, the UN Office for the Coordination of Humanitarian Affairs "
             "(OCHA) said.")

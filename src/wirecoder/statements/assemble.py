@@ -26,6 +26,7 @@ TRIM_TIME_ADJUNCT = True
 CUT_CUE = True
 SPEAKER_TIME = True
 SPEAKER_ASIDE = True
+FROM_DATELINE = True
 PARENTHETICAL_CUE = True
 QUOTE_TO_CLOSE = True
 SIGNED_QUOTES = True
@@ -161,6 +162,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         pieces = _merge_fragments(sorted(cue_contents[ci], key=lambda r: r.start), sent_of, role_tokens)
         if COMPLEMENT_SPAN:
             pieces = [_to_complement(doc, c, r, role_tokens) for r in pieces]
+        if FROM_DATELINE and record.dateline is not None:
+            pieces = [_from_dateline(doc, record.dateline.span.end, c, r, role_tokens) for r in pieces]
         groups: list[list[Run]] = []
         for r in pieces:
             # pieces flanking the cue (and its speaker) are one quotation in two parts
@@ -409,6 +412,25 @@ def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
             return r
         return Run(_after_time_adjunct(doc, cue, a, b) if TRIM_TIME_ADJUNCT else a, b, r.sent, r.para)
     return r
+
+
+def _from_dateline(doc, dateline_end: int, cue: Run, r: Run, role_tokens: set) -> Run:
+    """A content clause put before its cue in the dateline's sentence starts right after the dateline:
+    in "KYIV, 3 March (Ukrinform) - Russian forces attacked a power plant ..., the governor said" the parse
+    hangs the dateline on the clause and the tagger starts the content late, at "a power plant"."""
+    if r.end > cue.start or doc[r.start].idx < dateline_end or doc[doc[r.start].sent.start].idx >= dateline_end:
+        return r
+    k = r.start
+    while k > 0 and doc[k - 1].idx >= dateline_end:
+        k -= 1
+    while k < r.start and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    head = run_head(doc, cue)
+    clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i < cue.start
+                   and c.left_edge.i <= r.start and r.end - 1 <= c.right_edge.i), None)
+    if k == r.start or clause is None or any(i in role_tokens for i in range(k, r.start)):
+        return r
+    return Run(k, r.end, r.sent, r.para)
 
 
 def _after_time_adjunct(doc, cue: Run, a: int, b: int) -> int:
