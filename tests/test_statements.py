@@ -348,6 +348,16 @@ def test_a_clause_before_its_cue_starts_right_after_the_dateline(coder):
     assert st.content[0].text.startswith("Russian forces attacked")
 
 
+def test_a_sentence_closed_by_a_speaker_and_speech_verb_is_their_content(coder):
+    # the parse hangs "said" on "collapsed" (an adverbial clause), so the sentence is no complement of it
+    text = ("Truce collapses\n\nSIDON — A ceasefire announced on Monday between the army and the militia collapsed "
+            "within hours, with shelling reported near several villages in the south overnight, residents and "
+            "security sources said on Tuesday.\n")
+    st = next(s for s in coder.code(text).statements if s.speaker is not None and s.speaker.text.startswith("residents"))
+    assert st.cue.text == "said"
+    assert content_text(st).startswith("A ceasefire announced on Monday") and "collapsed within hours" in content_text(st)
+
+
 def test_a_speaker_that_opens_a_bracket_closes_it(coder):
     text = ("A convoy reached the town on Monday, the UN Office for the Coordination of Humanitarian Affairs "
             "(OCHA) said.")

@@ -27,6 +27,7 @@ CUT_CUE = True
 SPEAKER_TIME = True
 SPEAKER_ASIDE = True
 FROM_DATELINE = True
+TRAILING_CUE_CLAUSE = True
 PARENTHETICAL_CUE = True
 QUOTE_TO_CLOSE = True
 SIGNED_QUOTES = True
@@ -187,7 +188,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             clause = according_content(doc, c, sp, sent_of, para_of)
             groups = [[clause]] if clause is not None else groups
         if not groups:
-            fallback = _complement_run(doc, c, sp, sent_of, para_of)
+            fallback = _complement_run(doc, c, sp, sent_of, para_of, lexicon)
             groups = [[fallback]] if fallback is not None else [[]]
         for g in groups:
             if QUOTE_TO_CLOSE:
@@ -514,7 +515,7 @@ def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
     return Run(a, b, sent_of[a], para_of[a])
 
 
-def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
+def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of, lexicon: Lexicon) -> Run | None:
     """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
     head = run_head(doc, cue)
     if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
@@ -523,7 +524,7 @@ def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | No
     # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
     comp = comp or [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
     if not comp:
-        return None
+        return _clause_before_trailing_cue(doc, head, sp, sent_of, para_of, lexicon) if TRAILING_CUE_CLAUSE else None
     c = comp[0]
     a = c.left_edge.i
     # the complementizer belongs to the content in PolNeAR ("that the talks ...")
@@ -534,6 +535,33 @@ def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | No
     while b > a and doc[b - 1].is_punct:
         b -= 1
     if b <= a or (sp is not None and a < sp.end and b > sp.start):
+        return None
+    return Run(a, b, sent_of[a], para_of[a])
+
+
+def _clause_before_trailing_cue(doc, head, sp: Run | None, sent_of, para_of, lexicon: Lexicon) -> Run | None:
+    """The sentence before a subject and speech verb that close it after a comma, when the parse hung
+    the verb on that sentence's own ("A ceasefire ... collapsed within hours, with shelling reported
+    overnight, residents said on Tuesday": "said" is an adverbial clause of "collapsed", not its governor)."""
+    if (head.dep_ not in ("advcl", "parataxis", "conj") or head.head.i > head.i or head.head.dep_ != "ROOT"
+            or head.tag_ not in ("VBD", "VBZ") or lexicon.word_cue_type(head.text, head.lemma_, "VERB") != "speech"):
+        return None
+    sent = head.sent
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if subject is None:
+        return None  # not "..., X said": "..., leveling charges at ...", "..., voting for ..."
+    left = subject.left_edge.i
+    between_ok = all(t.i in range(left, subject.right_edge.i + 1) or (t.head.i == head.i and t.dep_ in _CUE_LEFT)
+                     for t in doc[left:head.i])
+    if not between_ok or left <= sent.start or doc[left - 1].text != "," or any(
+            not (t.is_punct or t.is_space) for t in doc[head.right_edge.i + 1:sent.end]):
+        return None
+    if sp is not None and not (left <= sp.start and sp.end <= head.right_edge.i + 1):
+        return None
+    a, b = sent.start, left - 1
+    while a < b and (doc[a].is_space or (doc[a].is_punct and not doc[a].is_quote)):
+        a += 1
+    if b - a < 3:
         return None
     return Run(a, b, sent_of[a], para_of[a])
 
