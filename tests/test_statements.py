@@ -456,6 +456,15 @@ def test_a_cue_never_overlaps_its_content(coder):
         assert all(c.start >= st.cue.end or c.end <= st.cue.start for c in st.content)
 
 
+def test_a_stray_cue_inside_reported_content_is_not_a_second_statement_of_it(coder):
+    text = ("Moscow. 14 October. INTERFAX - The Foreign Ministry has declared two employees of the Latvian "
+            "embassy in Moscow persona non grata and ordered them to leave the country within a week, the "
+            "ministry said on Wednesday.\n")
+    statements = coder.code(text).statements
+    assert [s.cue.text for s in statements] == ["said"]
+    assert "ordered them to leave" in content_text(statements[0])
+
+
 def test_a_quotation_after_the_cue_runs_to_its_closing_mark(coder):
     # the New York Times' two apostrophes: the second piece runs over both of its sentences
     text = ("Economists were unimpressed. ''This is not tax reform,'' said Douglas Holtz-Eakin, an economist "

@@ -28,6 +28,7 @@ SPEAKER_TIME = True
 SPEAKER_ASIDE = True
 FROM_DATELINE = True
 TRAILING_CUE_CLAUSE = True
+SELF_NESTED_OUT = True
 PARENTHETICAL_CUE = True
 QUOTE_TO_CLOSE = True
 SIGNED_QUOTES = True
@@ -218,6 +219,13 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     # with no cue, only a quotation is a statement (one going on from the last speaker); unquoted
     # content with no cue near it is the tagger's noise (on PolNeAR dev, 19 right of 99)
     out = [s for _, s in statements if s.cue is not None or (s.content and s.kind == "direct")]
+    if SELF_NESTED_OUT:
+        # "... has declared X and ordered Y, the ministry said": a cue inside its own content whose content
+        # another statement also has is the tagger's stray cue inside what that statement reports
+        contents = [tuple((c.start, c.end) for c in s.content) for s in out]
+        out = [s for s, key in zip(out, contents)
+               if not (s.cue is not None and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content)
+                       and contents.count(key) > 1)]
     if BARE_CUES_OUT:
         # a cue with neither speaker nor content ("was declared", "are expected") says nothing of anyone
         out = [s for s in out if s.speaker is not None or s.content]
