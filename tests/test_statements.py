@@ -76,6 +76,11 @@ def test_according_to(tass):
     ("Envoys from both sides met in Doha on Friday, according to an official close to the talks, "
      "who said a truce was possible within days.",
      "an official close to the talks", "Envoys from both sides met in Doha on Friday"),
+    ("Officials said that no agreement was reached. According to sources, Riga is seeking a larger share "
+     "of the catch between January and April.",
+     "sources", "Riga is seeking a larger share of the catch between January and April"),
+    ("The levy was never meant to raise money. But the goal is to curb speculators, according to Sidorov.",
+     "Sidorov", "the goal is to curb speculators"),
 ])
 def test_according_to_x_is_the_source_and_the_main_clause_the_content(coder, text, source, content):
     """The source of "according to X" stops at X: not the subject after the comma, not X's "who said"."""

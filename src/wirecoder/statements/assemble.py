@@ -28,6 +28,7 @@ SPEAKER_TIME = True
 SPEAKER_ASIDE = True
 FROM_DATELINE = True
 TRAILING_CUE_CLAUSE = True
+ACCORDING_CLAUSE = True
 SELF_NESTED_OUT = True
 PARENTHETICAL_CUE = True
 QUOTE_TO_CLOSE = True
@@ -188,6 +189,13 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             # "In his words, Western countries were “using ...”": the whole clause, not the quoted part only
             clause = according_content(doc, c, sp, sent_of, para_of)
             groups = [[clause]] if clause is not None else groups
+        elif ACCORDING_CLAUSE and len(groups) == 1 and len(groups[0]) == 1 and _is_according(doc, c):
+            # "According to Bilgin, the opening of the border ... has not yet been implemented": the tagger's
+            # run inside the clause ("the opening of the border") grows to the whole clause
+            clause = according_content(doc, c, sp, sent_of, para_of)
+            r = groups[0][0]
+            if clause is not None and clause.start <= r.start and r.end <= clause.end:
+                groups = [[clause]]
         if not groups:
             fallback = _complement_run(doc, c, sp, sent_of, para_of, lexicon)
             groups = [[fallback]] if fallback is not None else [[]]
@@ -631,9 +639,12 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
     return out
 
 
+def _is_according(doc, run: Run) -> bool:
+    return any(doc[i].lower_ == "according" for i in range(run.start, run.end))
+
+
 def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
-    words = [doc[i].lower_ for i in range(run.start, run.end)]
-    if "according" in words:
+    if _is_according(doc, run):
         return "report"
     noun = frame_noun(doc, run)
     if noun is not None and noun_possessor(noun) is not None:  # a frame with its owner

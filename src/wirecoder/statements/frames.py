@@ -60,6 +60,8 @@ def according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | 
         if noun is not None and noun.dep_ == "pobj":  # ", in Bolton's view": from "in"
             lead = min(lead, noun.head.i)
         a, b = sent.start, lead
+        while a < b and (doc[a].is_space or doc[a].dep_ == "cc"):
+            a += 1  # "But the goal is not revenue, according to ...": the sentence's conjunction is not content
         while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
     if b - a < 2:
