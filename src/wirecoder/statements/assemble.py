@@ -5,18 +5,21 @@ A cue takes the speaker run that is its grammatical subject (or the object of
 the nearest cue in the same or a neighbouring sentence of the same paragraph. A
 quotation split by its cue ("X," he said, "Y.") becomes one content in two pieces.
 Content with no cue near it is a statement without a cue: a quotation that goes on
-from the last speaker (the resolver gives it that speaker's name).
+from the last speaker (the resolver gives it that speaker's name). Where a content or
+speaker run starts and ends is content_spans.py's and speaker_spans.py's.
 """
 
 from __future__ import annotations
 
 from ..record import Span, Statement
+from .content_spans import (before_parenthetical_cue, complement_run, from_dateline, in_closed_quotation,
+                            merge_fragments, quote_goes_on, to_complement, to_quote_close)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
-                     frame_possessor, noun_possessor, subject_frame_verb)
+                     frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
-from .quotes import QUOTE_CHARS
-from .runs import Run, gap, run_head
+from .runs import CUE_LEFT, Run, gap, run_head
+from .speaker_spans import passive_allows, speaker_without_aside, speaker_without_time, subject_run
 
 # Each rule below can be switched off to measure what it does (the figures in docs/statements.md).
 COMPLEMENT_SPAN = True
@@ -94,7 +97,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     if QUOTED_CUES_OUT:
         # "“I think we have said it many times,” Peskov added": a cue inside a closed quotation is the
         # quoted speaker's aside, not an attribution of its own (PolNeAR marks almost none of them)
-        cues = [c for c in cues if not _in_closed_quotation(text, doc[c.start].idx, quote_mask)]
+        cues = [c for c in cues if not in_closed_quotation(text, doc[c.start].idx, quote_mask)]
     signed = signed_quotations(doc, record, sent_of, para_of) if SIGNED_QUOTES else []
     if signed:
         # a signed quotation is its signer's alone: the tagger's runs inside its line give way
@@ -125,8 +128,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
             best = Run(src[0], src[1], sent_of[src[0]], para_of[src[0]])
         if best is None:
-            best = _subject_run(doc, c, sent_of, para_of)
-        if best is not None and not _passive_allows(doc, c, best):
+            best = subject_run(doc, c, sent_of, para_of)
+        if best is not None and not passive_allows(doc, c, best):
             best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
         if best is not None:
             best.used = True
@@ -162,11 +165,11 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     covered: list[tuple[int, int]] = []  # content of the cues' statements, to keep loose runs out of
     for ci, c in enumerate(cues):
         sp = cue_speaker[ci]
-        pieces = _merge_fragments(sorted(cue_contents[ci], key=lambda r: r.start), sent_of, role_tokens)
+        pieces = merge_fragments(sorted(cue_contents[ci], key=lambda r: r.start), sent_of, role_tokens)
         if COMPLEMENT_SPAN:
-            pieces = [_to_complement(doc, c, r, role_tokens) for r in pieces]
+            pieces = [to_complement(doc, c, r, role_tokens, TRIM_TIME_ADJUNCT) for r in pieces]
         if FROM_DATELINE and record.dateline is not None:
-            pieces = [_from_dateline(doc, record.dateline.span.end, c, r, role_tokens) for r in pieces]
+            pieces = [from_dateline(doc, record.dateline.span.end, c, r, role_tokens) for r in pieces]
         groups: list[list[Run]] = []
         for r in pieces:
             # pieces flanking the cue (and its speaker) are one quotation in two parts
@@ -177,19 +180,19 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
                        for t in between) and len(between) < 15:
                     groups[-1].append(r)
                     continue
-                if QUOTE_CONTINUES and _quote_goes_on(doc, text, groups[-1][-1], r, c, inside, role_tokens):
+                if QUOTE_CONTINUES and quote_goes_on(doc, text, groups[-1][-1], r, c, inside, role_tokens):
                     groups[-1].append(r)
                     continue
             groups.append([r])
         if PARENTHETICAL_CUE and len(groups) == 1 and len(groups[0]) == 1:
-            head_part = _before_parenthetical_cue(doc, c, sp, groups[0][0], role_tokens)
+            head_part = before_parenthetical_cue(doc, c, sp, groups[0][0], role_tokens)
             if head_part is not None:  # "All of this, he acknowledges, could be undone ..."
                 groups = [[head_part, groups[0][0]]]
         if frames[ci]:
             # "In his words, Western countries were “using ...”": the whole clause, not the quoted part only
             clause = according_content(doc, c, sp, sent_of, para_of)
             groups = [[clause]] if clause is not None else groups
-        elif ACCORDING_CLAUSE and len(groups) == 1 and len(groups[0]) == 1 and _is_according(doc, c):
+        elif ACCORDING_CLAUSE and len(groups) == 1 and len(groups[0]) == 1 and is_according(doc, c):
             # "According to Bilgin, the opening of the border ... has not yet been implemented": the tagger's
             # run inside the clause ("the opening of the border") grows to the whole clause
             clause = according_content(doc, c, sp, sent_of, para_of)
@@ -197,15 +200,15 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             if clause is not None and clause.start <= r.start and r.end <= clause.end:
                 groups = [[clause]]
         if not groups:
-            fallback = _complement_run(doc, c, sp, sent_of, para_of, lexicon)
+            fallback = complement_run(doc, c, sp, sent_of, para_of, lexicon, TRAILING_CUE_CLAUSE)
             groups = [[fallback]] if fallback is not None else [[]]
         for g in groups:
             if QUOTE_TO_CLOSE:
-                g[:] = [_to_quote_close(doc, text, r, quote_mask, role_tokens) for r in g]
+                g[:] = [to_quote_close(doc, text, r, quote_mask, role_tokens) for r in g]
                 covered.extend((r.start, r.end) for r in g)
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
-            said_by = _speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
-            said_by = _speaker_without_aside(doc, said_by) if said_by is not None and SPEAKER_ASIDE else said_by
+            said_by = speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
+            said_by = speaker_without_aside(doc, said_by) if said_by is not None and SPEAKER_ASIDE else said_by
             statements.append((c.start, _statement(doc, text, record, said_by, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
@@ -240,106 +243,6 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
     return out
 
 
-def _quotation_end(text: str, at: int, quote_mask: bytearray) -> int:
-    """The end of the quotation around the character at `at` (its closing mark included)."""
-    end = at
-    while end < len(text) and quote_mask[end]:
-        end += 1
-    return end
-
-
-def _in_closed_quotation(text: str, at: int, quote_mask: bytearray) -> bool:
-    """Whether the character at `at` lies inside a quotation that closes (an unbalanced mark runs to
-    the end of its paragraph: a cue after it is still the story's own)."""
-    if not quote_mask[at]:
-        return False
-    end = _quotation_end(text, at, quote_mask)
-    return text[end - 1] in QUOTE_CHARS or text[end - 1] == "'"
-
-
-def _speaker_without_time(doc, sp: Run, lexicon: Lexicon) -> Run:
-    """A speaker run that takes in the verb's time ("The United Nations Security Council on Friday
-    pledged", "Wells Fargo just this month announced") is cut back to the speaker."""
-    b = sp.end
-    while b > sp.start + 1:
-        t = doc[b - 1]
-        while t.head.i != t.i and sp.start <= t.head.i < b and t.head.pos_ not in ("VERB", "AUX"):
-            t = t.head
-        adjunct = (t.dep_ in ("prep", "npadvmod", "advmod") and t.head.pos_ in ("VERB", "AUX")
-                   and not (sp.start <= t.head.i < sp.end) and t.left_edge.i > sp.start
-                   and t.right_edge.i == b - 1 and any(d.ent_type_ in ("DATE", "TIME") for d in t.subtree))
-        # "A CNN/ORC poll in January": a report's time is the report's
-        if not adjunct or any(lexicon.cue_type(doc[i].lemma_, "NOUN") == "report"
-                              for i in range(sp.start, t.left_edge.i) if doc[i].pos_ == "NOUN"):
-            break
-        b = t.left_edge.i
-        while b > sp.start + 1 and (doc[b - 1].is_space or doc[b - 1].text == ","):
-            b -= 1
-    return sp if b == sp.end else Run(sp.start, b, sp.sent, sp.para)
-
-
-def _speaker_without_aside(doc, sp: Run) -> Run:
-    """A speaker run that takes in a participle between commas ("Lavrov, speaking to reporters in Ankara,
-    said", "The survey, conducted by the Levada Center," found) is cut back to the one who speaks.
-    On PolNeAR the aside is left out of the source (dev and train F1 each +0.001 to +0.002)."""
-    b = sp.end
-    while b > sp.start + 1 and (doc[b - 1].is_space or doc[b - 1].text == ","):
-        b -= 1
-    for t in doc[sp.start:b]:
-        aside = t.dep_ == "acl" or (t.dep_ == "advcl" and not sp.start <= t.head.i < sp.end)
-        if (aside and t.tag_ in ("VBG", "VBN") and t.left_edge.i > sp.start + 1 and t.right_edge.i == b - 1
-                and doc[t.left_edge.i - 1].text == ","):
-            end = t.left_edge.i - 1
-            while end > sp.start + 1 and (doc[end - 1].is_space or doc[end - 1].text == ","):
-                end -= 1
-            return Run(sp.start, end, sp.sent, sp.para)
-    return sp
-
-
-def _before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_tokens: set) -> Run | None:
-    """The first part of a content the cue interrupts: "All of this, he acknowledges, could be undone"
-    (the cue and its speaker between commas inside the sentence, the content going on after them) is
-    one content, "All of this" + "could be undone"; the tagger finds the second part only."""
-    lead = min(cue.start, sp.start) if sp is not None else cue.start
-    if after.start < cue.end or lead < 2 or doc[lead - 1].text != ",":
-        return None
-    if _opens_quote(doc[after.start].text) or _opens_quote(doc[after.start - 1].text):
-        return None  # 'As a phone rang, the announcer said, "It's 3 a.m. ..."': the quotation alone
-    between = range(max(cue.end, sp.end if sp is not None else 0), after.start)
-    head = run_head(doc, cue)
-    if not any(doc[i].text == "," for i in between) or not all(
-            doc[i].is_punct or doc[i].is_space or i == head.i or head.is_ancestor(doc[i]) for i in between):
-        return None  # the cue's own adjuncts only ("..., Stumpf explained earlier in the hearing, ...")
-    sent = doc[lead].sent
-    a, b = sent.start, lead - 1
-    while a < b and (doc[a].is_space or (doc[a].is_punct and not doc[a].is_quote)):
-        a += 1
-    if b <= a or doc[after.start].sent.start != sent.start or any(i in role_tokens for i in range(a, b)):
-        return None
-    if not any(doc[i].is_alpha for i in range(a, b)):
-        return None
-    return Run(a, b, after.sent, after.para)
-
-
-def _to_quote_close(doc, text, r: Run, quote_mask: bytearray, role_tokens: set) -> Run:
-    """A content piece that opens a quotation runs to its closing mark, over the sentences after the
-    first ("''The real issue is governance. It would be better if ...,'' he said" is one content),
-    as long as no other cue or speaker stands inside it."""
-    k = r.start
-    if not _opens_quote(doc[k].text) and not (k > 0 and _opens_quote(doc[k - 1].text)):
-        return r
-    if not _opens_quote(doc[k].text):
-        k -= 1
-    end = r.end
-    c = _quotation_end(text, doc[k].idx, quote_mask)  # the mask reads '' as a mark too
-    stop = end
-    while stop < len(doc) and doc[stop].idx < c:
-        stop += 1
-    if stop <= end or any(i in role_tokens for i in range(end, stop)):
-        return r
-    return Run(r.start, stop, r.sent, r.para)
-
-
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
     """A cue that runs into its content ends where the content starts: "vowed to harshly punish" with
     the content "to harshly punish ..." is the cue "vowed" (the cue and content taggers disagree)."""
@@ -350,127 +253,6 @@ def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
     while end > cue.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return cue if end == cue.end else Run(cue.start, end, cue.sent, cue.para)
-
-
-MERGE_GAP = 15  # tokens
-
-
-def _merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
-    """Content runs of one cue split by a short gap in the same sentence are one content.
-
-    The content tagger often breaks a long complement ("the United States | to step up |
-    military efforts ..."); PolNeAR's content is the whole stretch. The gap must hold no
-    cue or speaker token, so "X," he said, "Y" stays two pieces.
-    """
-    out: list[Run] = []
-    for r in pieces:
-        if out:
-            last = out[-1]
-            gap = range(last.end, r.start)
-            if (0 <= len(gap) <= MERGE_GAP and sent_of[last.end - 1] == sent_of[r.start]
-                    and not any(i in role_tokens for i in gap)):
-                last.end = max(last.end, r.end)
-                continue
-        out.append(Run(r.start, r.end, r.sent, r.para))
-    return out
-
-
-COMPLEMENT_DEPS = ("ccomp", "xcomp")
-_OPEN_QUOTES = "\"“«„‘"
-_GOES_ON_MARKS = ",?!"  # a quotation that closes on one of these can go on after the cue
-
-
-def _opens_quote(word: str) -> bool:
-    # '' (two apostrophes) opens a quotation in the New York Times; one apostrophe alone is too often a possessive
-    return word[:1] in _OPEN_QUOTES or word.startswith("''")
-
-
-def _quote_goes_on(doc, text, first: Run, second: Run, cue: Run, own: set, role_tokens: set) -> bool:
-    """ "X,” Clinton said on Thursday in a speech in New York. “Y." is one quotation.
-
-    The first quote ends with a comma inside its marks (its sentence goes on after the
-    cue); the second opens with a quote mark in the cue's sentence or the next one; no
-    other cue or speaker stands between them.
-    """
-    last = doc[first.end - 1]
-    end = last.idx + len(last.text)
-    if not any(ch in text[max(0, end - 3): end + 2] for ch in _GOES_ON_MARKS):
-        return False
-    start = doc[second.start]
-    opens = _opens_quote(start.text) or (second.start > 0 and _opens_quote(doc[second.start - 1].text))
-    if not opens:
-        return False
-    sent_c, sent_s = doc[cue.start].sent, start.sent
-    if sent_s.start not in (sent_c.start, sent_c.end):
-        return False
-    return not any(i in role_tokens and i not in own for i in range(first.end, second.start))
-
-
-def _to_complement(doc, cue: Run, r: Run, role_tokens: set) -> Run:
-    """A content run inside the clause the cue governs grows to that whole clause.
-
-    PolNeAR's content of reported speech is the complement clause ("that" included,
-    final punctuation excluded); the tagger often stops a few words short.
-    """
-    head = run_head(doc, cue)
-    for c in head.children:
-        if c.dep_ not in COMPLEMENT_DEPS or c.i < cue.end:
-            continue
-        a, b = c.left_edge.i, c.right_edge.i + 1
-        if not (a <= r.start and r.end <= b) and not (r.start <= c.i < r.end):
-            continue
-        for m in head.children:
-            if m.dep_ == "mark" and m.i == a - 1:
-                a = m.i
-        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
-            b -= 1
-        a, b = min(a, r.start), max(b, r.end)
-        if any(i in role_tokens for i in range(a, b) if not (r.start <= i < r.end)):
-            return r
-        return Run(_after_time_adjunct(doc, cue, a, b) if TRIM_TIME_ADJUNCT else a, b, r.sent, r.para)
-    return r
-
-
-def _from_dateline(doc, dateline_end: int, cue: Run, r: Run, role_tokens: set) -> Run:
-    """A content clause put before its cue in the dateline's sentence starts right after the dateline:
-    in "KYIV, 3 March (Ukrinform) - Russian forces attacked a power plant ..., the governor said" the parse
-    hangs the dateline on the clause and the tagger starts the content late, at "a power plant"."""
-    if r.end > cue.start or doc[r.start].idx < dateline_end or doc[doc[r.start].sent.start].idx >= dateline_end:
-        return r
-    k = r.start
-    while k > 0 and doc[k - 1].idx >= dateline_end:
-        k -= 1
-    while k < r.start and (doc[k].is_punct or doc[k].is_space):
-        k += 1
-    head = run_head(doc, cue)
-    clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i < cue.start
-                   and c.left_edge.i <= r.start and r.end - 1 <= c.right_edge.i), None)
-    if k == r.start or clause is None or any(i in role_tokens for i in range(k, r.start)):
-        return r
-    return Run(k, r.end, r.sent, r.para)
-
-
-def _after_time_adjunct(doc, cue: Run, a: int, b: int) -> int:
-    """The start of content a..b past a time adjunct between the cue and the clause's subject:
-    "said on Monday he hoped ..." is the cue's time, not what was said (the parser may hang
-    "on Monday" from either verb)."""
-    k = a
-    while k < b and (doc[k].is_punct or doc[k].is_space):
-        k += 1
-    if k >= b or any(not (doc[i].is_punct or doc[i].is_space) or doc[i].is_quote for i in range(cue.end, k)):
-        return a  # nothing left, not right after the cue, or quoted ('saying "on her worst day" she ...')
-    t = doc[k]
-    while t.head.i != t.i and t.head.left_edge.i == k and t.head.dep_ in ("prep", "npadvmod"):
-        t = t.head
-    if t.dep_ not in ("prep", "npadvmod") or t.left_edge.i != k or not any(
-            d.ent_type_ in ("DATE", "TIME") for d in t.subtree):
-        return a
-    n = t.right_edge.i + 1
-    while n < b and (doc[n].is_punct or doc[n].is_space):
-        n += 1
-    subject = n < b and any(s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == n for s in doc[n].sent
-                            if s.head.i != s.i and s.head.i > n)
-    return n if subject else a
 
 
 def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> Statement:
@@ -503,94 +285,12 @@ def _statement(doc, text, record, sp, cue, pieces, quote_mask, lexicon) -> State
     return st
 
 
-def _passive_allows(doc, cue: Run, speaker: Run) -> bool:
-    """Whether the speaker run can be the source of the cue: a passive cue with its subject ("was
-    accused of", "is considered") takes only its agent ("was criticized by the minister")."""
-    head = run_head(doc, cue)
-    passive = (any(doc[i].dep_ == "auxpass" for i in range(cue.start, cue.end))
-               and any(c.dep_ == "nsubjpass" for c in head.children))
-    if not passive:
-        return True
-    agents = [c for c in head.children if c.dep_ == "agent"]
-    return any(a.left_edge.i <= i <= a.right_edge.i for a in agents for i in range(speaker.start, speaker.end))
-
-
-def _subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
-    """The cue's grammatical subject when the tagger gave none (X of "according to X" is taken before).
-
-    Not the subject of a passive cue: the source of "was criticized" is its agent, if any.
-    """
-    head = run_head(doc, cue)
-    cands = [c for c in head.children if c.dep_ in ("nsubj", "poss")]
-    if not cands:
-        return None
-    subj = cands[0]
-    a, b = subj.left_edge.i, subj.right_edge.i + 1
-    if a < cue.end and b > cue.start:
-        return None
-    return Run(a, b, sent_of[a], para_of[a])
-
-
-def _complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of, lexicon: Lexicon) -> Run | None:
-    """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
-    head = run_head(doc, cue)
-    if any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
-        return according_content(doc, cue, sp, sent_of, para_of)
-    comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
-    # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
-    comp = comp or [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
-    if not comp:
-        return _clause_before_trailing_cue(doc, head, sp, sent_of, para_of, lexicon) if TRAILING_CUE_CLAUSE else None
-    c = comp[0]
-    a = c.left_edge.i
-    # the complementizer belongs to the content in PolNeAR ("that the talks ...")
-    for m in head.children:
-        if m.dep_ == "mark" and a - 1 == m.i:
-            a = m.i
-    b = c.right_edge.i + 1
-    while b > a and doc[b - 1].is_punct:
-        b -= 1
-    if b <= a or (sp is not None and a < sp.end and b > sp.start):
-        return None
-    return Run(a, b, sent_of[a], para_of[a])
-
-
-def _clause_before_trailing_cue(doc, head, sp: Run | None, sent_of, para_of, lexicon: Lexicon) -> Run | None:
-    """The sentence before a subject and speech verb that close it after a comma, when the parse hung
-    the verb on that sentence's own ("A ceasefire ... collapsed within hours, with shelling reported
-    overnight, residents said on Tuesday": "said" is an adverbial clause of "collapsed", not its governor)."""
-    if (head.dep_ not in ("advcl", "parataxis", "conj") or head.head.i > head.i or head.head.dep_ != "ROOT"
-            or head.tag_ not in ("VBD", "VBZ") or lexicon.word_cue_type(head.text, head.lemma_, "VERB") != "speech"):
-        return None
-    sent = head.sent
-    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
-    if subject is None:
-        return None  # not "..., X said": "..., leveling charges at ...", "..., voting for ..."
-    left = subject.left_edge.i
-    between_ok = all(t.i in range(left, subject.right_edge.i + 1) or (t.head.i == head.i and t.dep_ in _CUE_LEFT)
-                     for t in doc[left:head.i])
-    if not between_ok or left <= sent.start or doc[left - 1].text != "," or any(
-            not (t.is_punct or t.is_space) for t in doc[head.right_edge.i + 1:sent.end]):
-        return None
-    if sp is not None and not (left <= sp.start and sp.end <= head.right_edge.i + 1):
-        return None
-    a, b = sent.start, left - 1
-    while a < b and (doc[a].is_space or (doc[a].is_punct and not doc[a].is_quote)):
-        a += 1
-    if b - a < 3:
-        return None
-    return Run(a, b, sent_of[a], para_of[a])
-
-
-_CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
-
-
 def _extend_cue_left(doc, cue: Run) -> None:
     """PolNeAR cues carry their auxiliaries: "has publicly signaled", "would have described"."""
     head = run_head(doc, cue)
     if head.pos_ not in ("VERB", "AUX"):
         return
-    left = {c.i for c in head.children if c.dep_ in _CUE_LEFT and c.i < head.i}
+    left = {c.i for c in head.children if c.dep_ in CUE_LEFT and c.i < head.i}
     while cue.start - 1 in left and doc[cue.start - 1].sent == head.sent:
         cue.start -= 1
 
@@ -639,12 +339,8 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
     return out
 
 
-def _is_according(doc, run: Run) -> bool:
-    return any(doc[i].lower_ == "according" for i in range(run.start, run.end))
-
-
 def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
-    if _is_according(doc, run):
+    if is_according(doc, run):
         return "report"
     noun = frame_noun(doc, run)
     if noun is not None and noun_possessor(noun) is not None:  # a frame with its owner

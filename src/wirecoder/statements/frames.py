@@ -10,9 +10,14 @@ from .lexicon import Lexicon, load_lexicon
 from .runs import Run
 
 
+def is_according(doc, run: Run) -> bool:
+    """Whether the run is an "according to" cue."""
+    return any(doc[i].lower_ == "according" for i in range(run.start, run.end))
+
+
 def according_object(doc, cue: Run):
     """X's head in an "according to X" cue, or None."""
-    if not any(doc[i].lower_ == "according" for i in range(cue.start, cue.end)):
+    if not is_according(doc, cue):
         return None
     for i in range(cue.start, cue.end):
         if doc[i].lower_ == "to":

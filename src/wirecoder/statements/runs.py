@@ -15,6 +15,10 @@ class Run:
     owner: list = field(default_factory=list)
 
 
+# the cue verb's dependents on its left that belong to the cue ("has publicly signaled", "did not say")
+CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
+
+
 def gap(a: Run, b: Run) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 

@@ -1,0 +1,252 @@
+"""Where a content run starts and ends: the boundary rules assembly applies to the tagger's content.
+
+PolNeAR's content of reported speech is the clause the cue governs ("that" included, final punctuation
+excluded); of a quotation, the quotation to its closing mark, in pieces around the cue. The tagger often
+stops short or starts late; these rules grow, join or find the content from the parse. Each rule's
+figures on PolNeAR are in docs/statements.md.
+"""
+
+from __future__ import annotations
+
+from .frames import according_content, is_according
+from .lexicon import Lexicon
+from .quotes import QUOTE_CHARS
+from .runs import CUE_LEFT, Run, run_head
+
+
+def quotation_end(text: str, at: int, quote_mask: bytearray) -> int:
+    """The end of the quotation around the character at `at` (its closing mark included)."""
+    end = at
+    while end < len(text) and quote_mask[end]:
+        end += 1
+    return end
+
+
+def in_closed_quotation(text: str, at: int, quote_mask: bytearray) -> bool:
+    """Whether the character at `at` lies inside a quotation that closes (an unbalanced mark runs to
+    the end of its paragraph: a cue after it is still the story's own)."""
+    if not quote_mask[at]:
+        return False
+    end = quotation_end(text, at, quote_mask)
+    return text[end - 1] in QUOTE_CHARS or text[end - 1] == "'"
+
+
+_OPEN_QUOTES = "\"“«„‘"
+
+
+_GOES_ON_MARKS = ",?!"  # a quotation that closes on one of these can go on after the cue
+
+
+def opens_quote(word: str) -> bool:
+    # '' (two apostrophes) opens a quotation in the New York Times; one apostrophe alone is too often a possessive
+    return word[:1] in _OPEN_QUOTES or word.startswith("''")
+
+
+def quote_goes_on(doc, text, first: Run, second: Run, cue: Run, own: set, role_tokens: set) -> bool:
+    """ "X,” Clinton said on Thursday in a speech in New York. “Y." is one quotation.
+
+    The first quote ends with a comma inside its marks (its sentence goes on after the
+    cue); the second opens with a quote mark in the cue's sentence or the next one; no
+    other cue or speaker stands between them.
+    """
+    last = doc[first.end - 1]
+    end = last.idx + len(last.text)
+    if not any(ch in text[max(0, end - 3): end + 2] for ch in _GOES_ON_MARKS):
+        return False
+    start = doc[second.start]
+    opens = opens_quote(start.text) or (second.start > 0 and opens_quote(doc[second.start - 1].text))
+    if not opens:
+        return False
+    sent_c, sent_s = doc[cue.start].sent, start.sent
+    if sent_s.start not in (sent_c.start, sent_c.end):
+        return False
+    return not any(i in role_tokens and i not in own for i in range(first.end, second.start))
+
+
+def to_quote_close(doc, text, r: Run, quote_mask: bytearray, role_tokens: set) -> Run:
+    """A content piece that opens a quotation runs to its closing mark, over the sentences after the
+    first ("''The real issue is governance. It would be better if ...,'' he said" is one content),
+    as long as no other cue or speaker stands inside it."""
+    k = r.start
+    if not opens_quote(doc[k].text) and not (k > 0 and opens_quote(doc[k - 1].text)):
+        return r
+    if not opens_quote(doc[k].text):
+        k -= 1
+    end = r.end
+    c = quotation_end(text, doc[k].idx, quote_mask)  # the mask reads '' as a mark too
+    stop = end
+    while stop < len(doc) and doc[stop].idx < c:
+        stop += 1
+    if stop <= end or any(i in role_tokens for i in range(end, stop)):
+        return r
+    return Run(r.start, stop, r.sent, r.para)
+
+
+def before_parenthetical_cue(doc, cue: Run, sp: Run | None, after: Run, role_tokens: set) -> Run | None:
+    """The first part of a content the cue interrupts: "All of this, he acknowledges, could be undone"
+    (the cue and its speaker between commas inside the sentence, the content going on after them) is
+    one content, "All of this" + "could be undone"; the tagger finds the second part only."""
+    lead = min(cue.start, sp.start) if sp is not None else cue.start
+    if after.start < cue.end or lead < 2 or doc[lead - 1].text != ",":
+        return None
+    if opens_quote(doc[after.start].text) or opens_quote(doc[after.start - 1].text):
+        return None  # 'As a phone rang, the announcer said, "It's 3 a.m. ..."': the quotation alone
+    between = range(max(cue.end, sp.end if sp is not None else 0), after.start)
+    head = run_head(doc, cue)
+    if not any(doc[i].text == "," for i in between) or not all(
+            doc[i].is_punct or doc[i].is_space or i == head.i or head.is_ancestor(doc[i]) for i in between):
+        return None  # the cue's own adjuncts only ("..., Stumpf explained earlier in the hearing, ...")
+    sent = doc[lead].sent
+    a, b = sent.start, lead - 1
+    while a < b and (doc[a].is_space or (doc[a].is_punct and not doc[a].is_quote)):
+        a += 1
+    if b <= a or doc[after.start].sent.start != sent.start or any(i in role_tokens for i in range(a, b)):
+        return None
+    if not any(doc[i].is_alpha for i in range(a, b)):
+        return None
+    return Run(a, b, after.sent, after.para)
+
+
+MERGE_GAP = 15  # tokens
+
+
+def merge_fragments(pieces: list[Run], sent_of, role_tokens: set) -> list[Run]:
+    """Content runs of one cue split by a short gap in the same sentence are one content.
+
+    The content tagger often breaks a long complement ("the United States | to step up |
+    military efforts ..."); PolNeAR's content is the whole stretch. The gap must hold no
+    cue or speaker token, so "X," he said, "Y" stays two pieces.
+    """
+    out: list[Run] = []
+    for r in pieces:
+        if out:
+            last = out[-1]
+            gap = range(last.end, r.start)
+            if (0 <= len(gap) <= MERGE_GAP and sent_of[last.end - 1] == sent_of[r.start]
+                    and not any(i in role_tokens for i in gap)):
+                last.end = max(last.end, r.end)
+                continue
+        out.append(Run(r.start, r.end, r.sent, r.para))
+    return out
+
+
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
+
+
+def to_complement(doc, cue: Run, r: Run, role_tokens: set, trim_time: bool = True) -> Run:
+    """A content run inside the clause the cue governs grows to that whole clause.
+
+    PolNeAR's content of reported speech is the complement clause ("that" included,
+    final punctuation excluded); the tagger often stops a few words short.
+    """
+    head = run_head(doc, cue)
+    for c in head.children:
+        if c.dep_ not in COMPLEMENT_DEPS or c.i < cue.end:
+            continue
+        a, b = c.left_edge.i, c.right_edge.i + 1
+        if not (a <= r.start and r.end <= b) and not (r.start <= c.i < r.end):
+            continue
+        for m in head.children:
+            if m.dep_ == "mark" and m.i == a - 1:
+                a = m.i
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        a, b = min(a, r.start), max(b, r.end)
+        if any(i in role_tokens for i in range(a, b) if not (r.start <= i < r.end)):
+            return r
+        return Run(after_time_adjunct(doc, cue, a, b) if trim_time else a, b, r.sent, r.para)
+    return r
+
+
+def after_time_adjunct(doc, cue: Run, a: int, b: int) -> int:
+    """The start of content a..b past a time adjunct between the cue and the clause's subject:
+    "said on Monday he hoped ..." is the cue's time, not what was said (the parser may hang
+    "on Monday" from either verb)."""
+    k = a
+    while k < b and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k >= b or any(not (doc[i].is_punct or doc[i].is_space) or doc[i].is_quote for i in range(cue.end, k)):
+        return a  # nothing left, not right after the cue, or quoted ('saying "on her worst day" she ...')
+    t = doc[k]
+    while t.head.i != t.i and t.head.left_edge.i == k and t.head.dep_ in ("prep", "npadvmod"):
+        t = t.head
+    if t.dep_ not in ("prep", "npadvmod") or t.left_edge.i != k or not any(
+            d.ent_type_ in ("DATE", "TIME") for d in t.subtree):
+        return a
+    n = t.right_edge.i + 1
+    while n < b and (doc[n].is_punct or doc[n].is_space):
+        n += 1
+    subject = n < b and any(s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == n for s in doc[n].sent
+                            if s.head.i != s.i and s.head.i > n)
+    return n if subject else a
+
+
+def from_dateline(doc, dateline_end: int, cue: Run, r: Run, role_tokens: set) -> Run:
+    """A content clause put before its cue in the dateline's sentence starts right after the dateline:
+    in "KYIV, 3 March (Ukrinform) - Russian forces attacked a power plant ..., the governor said" the parse
+    hangs the dateline on the clause and the tagger starts the content late, at "a power plant"."""
+    if r.end > cue.start or doc[r.start].idx < dateline_end or doc[doc[r.start].sent.start].idx >= dateline_end:
+        return r
+    k = r.start
+    while k > 0 and doc[k - 1].idx >= dateline_end:
+        k -= 1
+    while k < r.start and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    head = run_head(doc, cue)
+    clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i < cue.start
+                   and c.left_edge.i <= r.start and r.end - 1 <= c.right_edge.i), None)
+    if k == r.start or clause is None or any(i in role_tokens for i in range(k, r.start)):
+        return r
+    return Run(k, r.end, r.sent, r.para)
+
+
+def complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of, lexicon: Lexicon,
+                   trailing: bool = True) -> Run | None:
+    """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
+    head = run_head(doc, cue)
+    if is_according(doc, cue):
+        return according_content(doc, cue, sp, sent_of, para_of)
+    comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
+    # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
+    comp = comp or [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+    if not comp:
+        return clause_before_trailing_cue(doc, head, sp, sent_of, para_of, lexicon) if trailing else None
+    c = comp[0]
+    a = c.left_edge.i
+    # the complementizer belongs to the content in PolNeAR ("that the talks ...")
+    for m in head.children:
+        if m.dep_ == "mark" and a - 1 == m.i:
+            a = m.i
+    b = c.right_edge.i + 1
+    while b > a and doc[b - 1].is_punct:
+        b -= 1
+    if b <= a or (sp is not None and a < sp.end and b > sp.start):
+        return None
+    return Run(a, b, sent_of[a], para_of[a])
+
+
+def clause_before_trailing_cue(doc, head, sp: Run | None, sent_of, para_of, lexicon: Lexicon) -> Run | None:
+    """The sentence before a subject and speech verb that close it after a comma, when the parse hung
+    the verb on that sentence's own ("A ceasefire ... collapsed within hours, with shelling reported
+    overnight, residents said on Tuesday": "said" is an adverbial clause of "collapsed", not its governor)."""
+    if (head.dep_ not in ("advcl", "parataxis", "conj") or head.head.i > head.i or head.head.dep_ != "ROOT"
+            or head.tag_ not in ("VBD", "VBZ") or lexicon.word_cue_type(head.text, head.lemma_, "VERB") != "speech"):
+        return None
+    sent = head.sent
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if subject is None:
+        return None  # not "..., X said": "..., leveling charges at ...", "..., voting for ..."
+    left = subject.left_edge.i
+    between_ok = all(t.i in range(left, subject.right_edge.i + 1) or (t.head.i == head.i and t.dep_ in CUE_LEFT)
+                     for t in doc[left:head.i])
+    if not between_ok or left <= sent.start or doc[left - 1].text != "," or any(
+            not (t.is_punct or t.is_space) for t in doc[head.right_edge.i + 1:sent.end]):
+        return None
+    if sp is not None and not (left <= sp.start and sp.end <= head.right_edge.i + 1):
+        return None
+    a, b = sent.start, left - 1
+    while a < b and (doc[a].is_space or (doc[a].is_punct and not doc[a].is_quote)):
+        a += 1
+    if b - a < 3:
+        return None
+    return Run(a, b, sent_of[a], para_of[a])
