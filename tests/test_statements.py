@@ -586,3 +586,12 @@ def test_a_quotation_closed_by_two_apostrophes_is_not_left_open(coder):
     text = "''The door is not closed. Mr. Lavrov said so many times,'' Peskov said.\n"
     peskov = find(coder.code(text), "Mr. Lavrov said so many times")
     assert peskov.speaker_name == "Peskov" and peskov.kind == "direct"
+
+
+def test_a_speaker_s_bare_role_code_takes_the_country_its_other_mentions_give(coder):
+    text = ("The Russian Defense Ministry said air defenses shot down 14 drones overnight. "
+            "The ministry said no ships were damaged in the attack.")
+    record = coder.code(text)
+    codes = {s.speaker.text: s.speaker_code for s in record.statements if s.speaker is not None}
+    assert codes == {"The Russian Defense Ministry": "RUSGOV", "The ministry": "RUSGOV"}
+    assert [sp.code for sp in record.speakers] == ["RUSGOV"]

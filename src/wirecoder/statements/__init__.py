@@ -49,13 +49,23 @@ def speakers(record, doc, ctx) -> None:
         sp.org = sp.org or st.speaker_org
         if matcher is not None and st.speaker is not None and st.speaker_code is None:
             st.speaker_code = _code(matcher, record, st)
-        sp.code = sp.code or st.speaker_code
+        sp.code = _more_specific(sp.code, st.speaker_code)
     for sp in record.speakers:  # each statement shares what its speaker's other mentions tell (code, role, org)
         for i in sp.statements:
             st = record.statements[i]
-            st.speaker_code = st.speaker_code or sp.code
+            st.speaker_code = _more_specific(st.speaker_code, sp.code)
             if st.speaker_role is None and st.speaker_org is None:  # "according to Bilgin": the foreign minister
                 st.speaker_role, st.speaker_org = sp.role, sp.org
+
+
+def _more_specific(code, other):
+    """`other` where it says more of the same actor: "The ministry" alone is GOV, and the speaker's
+    other mention, "the Russian Defense Ministry", says RUSGOV."""
+    if code is None:
+        return other
+    if other is not None and len(other) > len(code) and other.endswith(code):
+        return other
+    return code
 
 
 def _complete_surnames(record) -> None:
