@@ -595,3 +595,21 @@ def test_a_speaker_s_bare_role_code_takes_the_country_its_other_mentions_give(co
     codes = {s.speaker.text: s.speaker_code for s in record.statements if s.speaker is not None}
     assert codes == {"The Russian Defense Ministry": "RUSGOV", "The ministry": "RUSGOV"}
     assert [sp.code for sp in record.speakers] == ["RUSGOV"]
+
+
+def test_a_headline_s_short_name_is_the_body_s_longer_one_and_shares_its_code(coder):
+    text = ("Security Council fails to agree on truce statement\n\n"
+            "The U.N. Security Council failed on Wednesday to agree on a statement, diplomats said. "
+            "The U.N. Security Council said in a note that talks would go on.\n")
+    record = coder.code(text)
+    council = [s for s in record.statements if s.speaker is not None and "Security Council" in s.speaker.text]
+    assert len(council) >= 2
+    assert {s.speaker_name for s in council} == {"U.N. Security Council"}
+    assert {s.speaker_code for s in council} == {"IGOUNO"}
+
+
+def test_a_speaker_named_only_by_its_role_takes_the_code_of_the_name_it_resolves_to(coder):
+    text = ("Moscow. 14 October. INTERFAX - The Russian Foreign Ministry has declared two Latvian diplomats "
+            "persona non grata, the ministry said on Wednesday.\n")
+    st = next(s for s in coder.code(text).statements if s.speaker is not None and s.speaker.text == "the ministry")
+    assert st.speaker_name == "Russian Foreign Ministry" and st.speaker_code == "RUSGOV"

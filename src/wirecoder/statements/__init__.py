@@ -33,6 +33,7 @@ def _in_heading(record, offset: int) -> bool:
 @doc_stage("speakers")
 def speakers(record, doc, ctx) -> None:
     _complete_surnames(record)
+    _complete_short_names(record)
     by_name: dict[str, Speaker] = {}
     matcher = _actor_matcher(ctx)
     for i, st in enumerate(record.statements):
@@ -51,6 +52,8 @@ def speakers(record, doc, ctx) -> None:
             st.speaker_code = _code(matcher, record, st)
         sp.code = _more_specific(sp.code, st.speaker_code)
     for sp in record.speakers:  # each statement shares what its speaker's other mentions tell (code, role, org)
+        if matcher is not None:  # the canonical name may say more than any mention ("the ministry")
+            sp.code = _more_specific(sp.code, _name_code(matcher, record, sp.name))
         for i in sp.statements:
             st = record.statements[i]
             st.speaker_code = _more_specific(st.speaker_code, sp.code)
@@ -60,12 +63,20 @@ def speakers(record, doc, ctx) -> None:
 
 def _more_specific(code, other):
     """`other` where it says more of the same actor: "The ministry" alone is GOV, and the speaker's
-    other mention, "the Russian Defense Ministry", says RUSGOV."""
-    if code is None:
-        return other
-    if other is not None and len(other) > len(code) and other.endswith(code):
+    other mention, "the Russian Defense Ministry", says RUSGOV ("Russia", RUS, takes RUSGOV too);
+    a role with no country ("Security Council": GOV) gives way to any code of its speaker (IGOUNO)."""
+    if code is None or other is None or other == code:
+        return code or other
+    if _role_only(code) or (len(other) > len(code) and (other.endswith(code) or other.startswith(code))):
         return other
     return code
+
+
+def _role_only(code: str) -> bool:
+    """GOV, MIL, PTY ...: a role code with no country (RUS, a country code, is not one)."""
+    import pycountry
+
+    return len(code) == 3 and pycountry.countries.get(alpha_3=code) is None
 
 
 def _complete_surnames(record) -> None:
@@ -96,6 +107,21 @@ def _complete_surnames(record) -> None:
             st.speaker_name = matches.pop()
 
 
+def _complete_short_names(record) -> None:
+    """A name of several capitalised words that ends the article's one longer speaker name is that
+    speaker: a headline's "Security Council" is the body's "U.N. Security Council" (not when two
+    names end so: "Foreign Ministry" beside "Russian Foreign Ministry" and "Estonian Foreign Ministry")."""
+    names = {st.speaker_name for st in record.statements if st.speaker_name}
+    for st in record.statements:
+        name = st.speaker_name
+        words = (name or "").split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        longer = {n for n in names if n.endswith(" " + name)}
+        if len(longer) == 1:
+            st.speaker_name = longer.pop()
+
+
 def _actor_matcher(ctx):
     try:
         from ..actors import get_actor_matcher
@@ -105,6 +131,14 @@ def _actor_matcher(ctx):
         return get_actor_matcher(ctx)
     except Exception:
         return None
+
+
+def _name_code(matcher, record, name: str):
+    try:
+        ref = matcher.lookup(name, record.reference_date or record.published)
+    except Exception:
+        return None
+    return getattr(ref, "code", None) if ref is not None else None
 
 
 def _code(matcher, record, st):
