@@ -11,6 +11,8 @@ speaker run starts and ends is content_spans.py's and speaker_spans.py's.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, from_dateline, in_closed_quotation,
                             merge_fragments, quote_goes_on, to_complement, to_quote_close)
@@ -204,14 +206,15 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         if not groups:
             fallback = complement_run(doc, c, sp, sent_of, para_of, lexicon, TRAILING_CUE_CLAUSE)
             groups = [[fallback]] if fallback is not None else [[]]
+        # the speaker's bounds depend on the cue alone: one trim serves each of its contents
+        said_by = speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
+        said_by = speaker_without_aside(doc, said_by) if said_by is not None and SPEAKER_ASIDE else said_by
+        said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and SPEAKER_SUBJECT else said_by
         for g in groups:
             if QUOTE_TO_CLOSE:
                 g[:] = [to_quote_close(doc, text, r, quote_mask, role_tokens) for r in g]
                 covered.extend((r.start, r.end) for r in g)
             cue = _cue_before_content(doc, c, g) if CUT_CUE else c
-            said_by = speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
-            said_by = speaker_without_aside(doc, said_by) if said_by is not None and SPEAKER_ASIDE else said_by
-            said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and SPEAKER_SUBJECT else said_by
             statements.append((c.start, _statement(doc, text, record, said_by, cue, g, quote_mask, lexicon)))
     for sp, cue, ct in labelled:
         st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
@@ -237,9 +240,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         # "... has declared X and ordered Y, the ministry said": a cue inside its own content whose content
         # another statement also has is the tagger's stray cue inside what that statement reports
         contents = [tuple((c.start, c.end) for c in s.content) for s in out]
+        shared = {key for key, n in Counter(contents).items() if n > 1}
         out = [s for s, key in zip(out, contents)
-               if not (s.cue is not None and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content)
-                       and contents.count(key) > 1)]
+               if not (key in shared and s.cue is not None
+                       and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content))]
     if BARE_CUES_OUT:
         # a cue with neither speaker nor content ("was declared", "are expected") says nothing of anyone
         out = [s for s in out if s.speaker is not None or s.content]
