@@ -204,12 +204,14 @@ def eval_cameo(folder, split_name, limit, as_json):
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
-    """Errors that say what the user can change (a setting, an extra to install): no traceback."""
+    """Errors that say what the user can change (a setting, an extra to install, an input path
+    that is not there): no traceback."""
+    from .errors import WirecoderError
     from .extras import MissingExtra
     from .settings import SettingError
     from .statements.encoder import EncoderUnavailable
 
-    return (SettingError, MissingExtra, EncoderUnavailable)
+    return (SettingError, MissingExtra, EncoderUnavailable, WirecoderError, FileNotFoundError)
 
 
 def main(argv: list[str] | None = None) -> None:
