@@ -21,7 +21,7 @@ from . import provenance
 from .errors import ArticleTimeout, WirecoderError
 from .ingest import Input, prepare
 from .record import ErrorInfo, ErrorRecord, Record
-from .resources import Resources
+from .resources import ResourceError, Resources
 from .settings import Settings
 from .stages import STAGES, Stage, select
 
@@ -121,6 +121,8 @@ class Coder:
                 for stage in self._before_parse:
                     self._run(stage, record, None)
                 ready.append((i, record))
+            except ResourceError as exc:  # about the coder's knowledge, not the input: say which input
+                outputs[i] = self._error(inp.id, inp.source, exc.kind, f"{inp.source}: {exc}")
             except WirecoderError as exc:
                 outputs[i] = self._error(inp.id, inp.source, exc.kind, str(exc))
             except Exception as exc:  # a bug must not take the batch down
@@ -134,6 +136,8 @@ class Coder:
                     self._doc_stages(record, doc)
                 record.provenance = dict(self.provenance)
                 outputs[i] = record
+            except ResourceError as exc:
+                outputs[i] = self._error(record.id, record.source, exc.kind, f"{record.source}: {exc}")
             except WirecoderError as exc:
                 outputs[i] = self._error(record.id, record.source, exc.kind, str(exc))
             except Exception as exc:

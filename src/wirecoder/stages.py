@@ -102,7 +102,7 @@ def dependents(exclude: Iterable[str], stages: tuple[Stage, ...] = STAGES) -> di
         missing = set(s.reads) - written
         if missing:
             out[s.name] = missing
-        written |= s.writes
+        written |= s.writes - missing  # a stage that amends a field it lacks (speakers: statements) makes none
     return out
 
 

@@ -36,13 +36,11 @@ def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str]
 
 
 def sentence_date(record: Record, start: int, end: int) -> tuple[Optional[str], object]:
-    """(ISO date, DateRef or None): a date in the sentence, else the dateline's, else the reference date."""
+    """(ISO date, DateRef or None): a date in the sentence, else the article's anchor date."""
     for d in record.dates:
         if start <= d.start and d.end <= end and d.value:
             return d.value, d
-    if record.dateline is not None and record.dateline.date:
-        return record.dateline.date, None
-    return record.reference_date or record.published, None
+    return record.anchor_date(), None
 
 
 def sentence_place(record: Record, start: int, end: int, trigger_start: int, actors=()) -> Optional[Place]:

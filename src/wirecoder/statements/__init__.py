@@ -124,7 +124,7 @@ def _actor_matcher(resources):
 
 def _name_code(matcher, record, name: str):
     try:
-        ref = matcher.lookup(name, record.reference_date or record.published)
+        ref = matcher.lookup(name, record.anchor_date())
     except Exception:
         return None
     return getattr(ref, "code", None) if ref is not None else None
@@ -132,7 +132,7 @@ def _name_code(matcher, record, name: str):
 
 def _code(matcher, record, st):
     try:
-        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.reference_date or record.published)
+        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
     except Exception:
         return None
     return getattr(ref, "code", None) if ref is not None else None
