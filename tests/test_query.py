@@ -54,7 +54,7 @@ def test_event_filters_on_the_command_line(db):
     assert ids("--cameo", "19") == ["aa-2"]
     assert ids("--source-country", "TUR") == ["aa-2"]
     assert ids("--quad", "1") == ["afp-3"]
-    assert ids("--from", "2026-09-05", "--to", "2026-09-30") == ["aa-2"]
+    assert ids("--date-from", "2026-09-05", "--date-to", "2026-09-30") == ["aa-2"]
     assert ids("--target", "Kiev", "--plover", "ACCUSE") == ["aa-2", "afp-3", "tass-1"]
     assert ids("--place", "UKR", "--limit", "1") == ["afp-3"]
 
@@ -94,7 +94,10 @@ def test_no_store_and_bad_date_are_clear_errors(db, tmp_path):
     runner = CliRunner()
     missing = runner.invoke(cli, ["query", "events", "--db", str(tmp_path / "nope.duckdb")])
     assert missing.exit_code == 1 and "no store" in missing.output
-    bad = runner.invoke(cli, ["query", "events", "--db", db, "--from", "last tuesday"])
-    assert bad.exit_code == 1 and "not a date" in bad.output
+    bad = runner.invoke(cli, ["query", "events", "--db", db, "--date-from", "last tuesday"])
+    assert bad.exit_code == 2 and "--date-from" in bad.output and "YYYY-MM-DD" in bad.output  # a usage error
+    for unknown in (["--sorce", "RUSGOV"], ["--from", "2026-09-01"]):  # misspelt or old names are refused
+        refused = runner.invoke(cli, ["query", "events", "--db", db, *unknown])
+        assert refused.exit_code == 2 and "No such option" in refused.output
     parquet = runner.invoke(cli, ["query", "events", "--db", db, "--format", "parquet"])
     assert parquet.exit_code == 1 and "-o" in parquet.output
