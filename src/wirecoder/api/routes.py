@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from . import models
-from ..web.params import Filters, Paging, filters, paging, refuse_unknown
+from ..web.params import Filters, Paging, filters, paging, path_id, refuse_unknown
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(refuse_unknown)])
 
@@ -27,6 +27,7 @@ def list_articles(request: Request, f: Filters = filters("articles"), page: Pagi
 @router.get("/articles/{article_id:path}", response_model=models.FullRecord, summary="One article's full record")
 def get_article(request: Request, article_id: str = Path(..., max_length=500,
                                                          description="The article's id, percent-encoded")):
+    article_id = path_id(request, "/api/articles/", article_id)
     rec = _access(request).call("get_article", article_id)
     if rec is None:
         raise HTTPException(404, f"no article {article_id!r}")

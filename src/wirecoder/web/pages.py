@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from .highlight import record_marks, render, speaker_groups
-from .params import Filters, filters, refuse_unknown
+from .params import Filters, filters, path_id, refuse_unknown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -78,6 +78,7 @@ def articles_page(request: Request, f: Filters = filters("articles"), offset: in
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
+    article_id = path_id(request, "/articles/", article_id)
     record = request.app.state.access.call("get_article", article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r}")

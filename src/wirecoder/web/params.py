@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from fastapi import Depends, HTTPException, Query, Request
 
@@ -111,3 +111,15 @@ def refuse_unknown(request: Request) -> None:
         raise HTTPException(
             422, f"unknown query parameter {listed} for {request.url.path}; it takes {', '.join(sorted(known)) or 'none'}"
         )
+
+
+def path_id(request: Request, prefix: str, decoded: str) -> str:
+    """The id at the end of the request's path after `prefix`, percent-decoded exactly once from
+    the raw path (an id may hold "%", "/" or "?"); `decoded`, the router's value, where there is none."""
+    raw = request.scope.get("raw_path")
+    if not raw:
+        return decoded
+    path = raw.decode("latin-1")
+    if not path.startswith(prefix):
+        return decoded
+    return unquote(path[len(prefix):], encoding="utf-8", errors="replace")
