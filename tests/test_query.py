@@ -101,3 +101,20 @@ def test_no_store_and_bad_date_are_clear_errors(db, tmp_path):
         assert refused.exit_code == 2 and "No such option" in refused.output
     parquet = runner.invoke(cli, ["query", "events", "--db", db, "--format", "parquet"])
     assert parquet.exit_code == 1 and "-o" in parquet.output
+
+
+def test_csv_has_true_false_and_one_line_per_row(tmp_path):
+    rec = wire_record("nl-1", text=STORY.replace("power plant again", "power plant\nagain"))
+    rec.events[0].negated = True
+    db = str(tmp_path / "nl.duckdb")
+    Store(db).add([rec, wire_record("plain-2")])
+    out = tmp_path / "events.csv"
+    run("query", "events", "--db", db, "--format", "csv", "-o", str(out))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3  # header and one line per event: the newline of the sentence became a space
+    rows = {r["article_id"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    assert rows["nl-1"]["negated"] == "true" and rows["plain-2"]["negated"] == "false"
+    assert rows["nl-1"]["is_dup"] in ("true", "false")
+    assert "power plant again" in rows["nl-1"]["sentence"]
+    jsonl = [json.loads(line) for line in run("query", "events", "--db", db, "--format", "jsonl").splitlines()]
+    assert "power plant\nagain" in next(e for e in jsonl if e["article_id"] == "nl-1")["sentence"]  # kept as is

@@ -243,3 +243,14 @@ def test_reversed_date_range_is_refused(store, db, client):
         store.events(date_from="2026-09-30", date_to="2026-09-01")
     r = client.get("/api/events", params={"date_from": "2026-09-30", "date_to": "2026-09-01"})
     assert r.status_code == 422 and "date_from" in r.json()["detail"]
+
+
+def test_unknown_filters_are_refused_not_ignored(store):
+    from wirecoder.store.queries import QueryError
+
+    for method, kwargs in (("events", {"sorce": "RUSGOV"}), ("statements", {"speeker": "x"}),
+                           ("search_articles", {"date_form": "2026-01-01"}), ("speakers", {"name": "x"}),
+                           ("actors", {"quad": 1}), ("timeline", {"from": "2026-01-01"}), ("network", {"qaud": 4})):
+        with pytest.raises(QueryError) as err:
+            getattr(store, method)(**kwargs)
+        assert repr(next(iter(kwargs)))[1:-1] in str(err.value), method

@@ -66,6 +66,12 @@ def home():
     return RedirectResponse("/articles", status_code=307)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    """The API's interactive documentation: Swagger UI, vendored in /static/swagger (no CDN)."""
+    return _page(request, "docs.html")
+
+
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, f: Filters = filters("articles"), offset: int = Query(0, ge=0, le=10_000_000)):
     out = request.app.state.access.page("search_articles", **f, limit=PAGE, offset=offset)
