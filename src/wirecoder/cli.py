@@ -92,27 +92,35 @@ def demo(output):
 
 
 @cli.command()
-@click.option("--db", help="DuckDB store to serve (read-only; default: the db setting).")
+@click.option("--db", help="DuckDB store to serve (default: the db setting). The server reads it while "
+              "`wirecoder ingest` may write to it.")
 @click.option("--host", default=None, help="Address to bind (default 127.0.0.1: loopback only).")
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
 @click.option("--read-only/--writable", "read_only", default=None,
-              help="Refuse POST /api/code storing records (public deployments).")
+              help="Read-only is the default: POST /api/code codes an article but never stores it. "
+                   "--writable lets POST /api/code with \"store\": true add the record to the store "
+                   "(or set WIRECODER_READ_ONLY=false).")
 @click.option("--allow-fetch", is_flag=True, default=None, help="Let POST /api/code fetch a URL it is given.")
 def serve(db, host, port, read_only, allow_fetch):
-    """Serve the JSON API (/api, schema at /openapi.json) and the analysts' pages over a store."""
+    """Serve the JSON API (/api, docs at /docs, schema at /openapi.json) and the analysts' pages over a store."""
     import uvicorn
 
     from .api import create_app, loopback_hosts
     from .errors import StoreError
     from .store import Store
 
+    import os
+
+    if read_only is None:  # read-only unless the environment says otherwise (the safer default)
+        read_only = Settings.from_env().read_only if "WIRECODER_READ_ONLY" in os.environ else True
     settings = Settings.from_env(db=db, host=host, port=port, read_only=read_only, allow_fetch=allow_fetch)
     try:
         store = Store(settings.db, read_only=True)  # fail now, not on the first request
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     app = create_app(settings.db, store=store, settings=settings, allowed_hosts=loopback_hosts(settings.host))
-    click.echo(f"serving {settings.db} on http://{settings.host}:{settings.port}/", err=True)
+    mode = "read-only" if settings.read_only else "writable: POST /api/code may store"
+    click.echo(f"serving {settings.db} ({mode}) on http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
 
 
