@@ -205,3 +205,12 @@ def test_the_api_record_models_have_every_record_field():
     for model, cls in ((FullRecord, Record), (StatementModel, Statement), (EventModel, Event)):
         missing = {f.name for f in record_fields(cls)} - set(model.model_fields)
         assert not missing, (model.__name__, missing)
+
+
+def test_docs_architecture_shows_the_stage_table():
+    from pathlib import Path
+
+    from wirecoder.stages import describe
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert describe() in doc, 'update docs/architecture.md: python -c "from wirecoder.stages import describe; print(describe())"'

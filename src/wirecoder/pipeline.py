@@ -45,6 +45,12 @@ class Coder:
         self.timings: dict[str, float] = {}
         self._warmed = False
 
+    @property
+    def ctx(self) -> Resources:
+        """The old name of :attr:`resources` (stages were given a "context"); kept while branches written
+        against it merge, to be removed."""
+        return self.resources
+
     # -- single article ----------------------------------------------------
     def code(
         self,
