@@ -12,7 +12,7 @@ from typing import Any, Callable
 from .settings import Settings
 
 TEXT_ORDER = ["structure"]
-DOC_ORDER = ["sentences", "entities", "statements", "places", "dates", "events", "speakers"]
+DOC_ORDER = ["sentences", "entities", "statements", "places", "dates", "speakers", "events"]
 
 TEXT_STAGES: dict[str, Callable] = {}
 DOC_STAGES: dict[str, Callable] = {}

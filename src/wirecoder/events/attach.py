@@ -22,17 +22,28 @@ def actor_matcher(ctx):
         return None
 
 
-def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str]) -> ActorRef:
-    """The actor named by a noun phrase: its span as written, code and names from the dictionary."""
+def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str],
+              country: Optional[str] = None) -> ActorRef:
+    """The actor named by a noun phrase: its span as written, code and names from the dictionary
+    (``country``: the story's country, for roles the phrase names without one: "police", "the governor")."""
     ref = ActorRef(start, end, record.text[start:end])
     if matcher is not None:
         try:
-            found = matcher.resolve(record, start, end, date=date)
+            found = matcher.resolve(record, start, end, date=date, context_country=country)
         except Exception:
             found = None
         if found is not None:
             ref.code, ref.country, ref.sector, ref.name = found.code, found.country, found.sector, found.name
     return ref
+
+
+def story_country(record: Record) -> Optional[str]:
+    """The country the story is about: the one its places name most often (first named on a tie)."""
+    counts: dict[str, int] = {}
+    for p in record.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def sentence_date(record: Record, start: int, end: int) -> tuple[Optional[str], object]:
