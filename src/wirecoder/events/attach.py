@@ -46,14 +46,51 @@ def story_country(record: Record) -> Optional[str]:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def sentence_date(record: Record, start: int, end: int) -> tuple[Optional[str], object]:
-    """(ISO date, DateRef or None): a date in the sentence, else the dateline's, else the reference date."""
+# A time expression after one of these is not when the act happened: "by 2030", "since 1945".
+_NOT_WHEN = {"by", "since", "until", "till", "before", "after", "from", "through", "to", "between", "within"}
+
+
+def event_date(record: Record, doc, sent, trigger) -> tuple[Optional[str], Optional[object], Optional[str], Optional[str]]:
+    """(ISO date, DateRef or None, precision, source) of an event.
+
+    The date is a time expression of the event's own clause: one whose words hang from the trigger
+    without another verb between ("On Monday, the army shelled"), and not after by/since/until
+    ("by 2030"). Else the dateline's date, else the published date, else the reference date."""
     for d in record.dates:
-        if start <= d.start and d.end <= end and d.value:
-            return d.value, d
+        if not (sent.start_char <= d.start and d.end <= sent.end_char and d.value):
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and _attached(span.root, trigger):
+            return d.value, d, _precision(d.value), "text"
     if record.dateline is not None and record.dateline.date:
-        return record.dateline.date, None
-    return record.reference_date or record.published, None
+        return record.dateline.date, None, _precision(record.dateline.date), "dateline"
+    if record.published:
+        return record.published, None, _precision(record.published), "published"
+    if record.reference_date:
+        return record.reference_date, None, _precision(record.reference_date), "reference"
+    return None, None, None, None
+
+
+def _attached(tok, trigger) -> bool:
+    node, hops = tok, 0
+    while node.i != trigger.i and hops < 8:
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lower_ in _NOT_WHEN or node.lower_ in _NOT_WHEN:
+            return False
+        if head.i != trigger.i and head.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            return False  # the date of another clause
+        node, hops = head, hops + 1
+    if node.i != trigger.i:
+        return False
+    return not any(c.lower_ in _NOT_WHEN and c.dep_ == "prep" for c in tok.children)
+
+
+def _precision(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    return {10: "day", 7: "month", 4: "year"}.get(len(value[:10]), "day")
 
 
 def sentence_place(record: Record, start: int, end: int, trigger_start: int, actors=()) -> Optional[Place]:

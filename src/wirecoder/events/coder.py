@@ -110,7 +110,7 @@ def _statement_events(record: Record, doc, sent, found: list, lex) -> list:
 def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country) -> Optional[Event]:
     """The event of a found trigger, or None when its source is not an actor the article names."""
     tok = f.trigger
-    date, date_ref = attach.sentence_date(record, sent.start_char, sent.end_char)
+    date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     if f.source is None:
         if not _agentless(tok) or not (f.code or "")[:2] in AGENTLESS_ROOTS:
             return None  # an active verb whose subject the parse did not find: no claim to make
@@ -134,6 +134,8 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
         modality=f.modality,
         date=date,
         date_span=Span.of(record.text, date_ref.start, date_ref.end) if date_ref is not None else None,
+        date_precision=precision,
+        date_source=date_source,
     )
     ev.place = attach.sentence_place(record, sent.start_char, sent.end_char, tok.idx, acting)
     if entry is not None:
