@@ -19,7 +19,11 @@ REQUIRE_SOURCE_CODE = True
 AGENTLESS_ROOTS = {"09", "11", "17"}
 # Wishes and conditionals are not reported acts: the gold keeps a handful, the coder's are mostly wrong.
 DROPPED_MODALITIES = {"hoped", "hypothetical", "demanded"}
-# Light verbs whose object noun is the act ("launched an offensive", "held talks").
+
+
+def LIGHT_VERBS():  # noqa: N802 - the lexicon's light verbs, loaded once
+    """Light verbs whose object noun is the act ("launched an offensive", "held talks")."""
+    return load_lexicon().light_verbs
 
 
 def code_events(record: Record, doc, ctx) -> list[Event]:
@@ -48,6 +52,8 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
             if heading or f.modality in DROPPED_MODALITIES or checks.reason_not_event(f, sent, ne) is not None:
                 continue
             if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f):
+                continue
+            if _modifier_clause(f.trigger):
                 continue
             acting = acting if acting is not None else _acting(sent)
             ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
@@ -161,10 +167,17 @@ def _noun_event_stands(f) -> bool:
         return False
     tok = f.trigger
     head = tok.head
-    carried = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != tok.i
+    carried = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != tok.i \
+        and rules.is_in(head, LIGHT_VERBS())
     if carried and f.source is not None:
         return True
     return f.source is not None and f.target is not None
+
+
+def _modifier_clause(tok) -> bool:
+    """A participle describing a noun ("the council members proposing the changes", "militants
+    supporting Haley") describes who someone is, not an act the story reports."""
+    return tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN")
 
 
 def _agentless(tok) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from . import patterns
 from .lexicon import Lexicon, Trigger
 
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "over", "from")
@@ -329,6 +330,11 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
                     break
             if trig is None:
                 trig = lookup(tok, lex.verbs)
+            if trig is None or trig.code is not None:
+                # the PETRARCH-2 verb patterns: a code from the verb's object or preposition ("ask * EXTRADITION")
+                pat = patterns.match(tok, forms(tok)) if patterns.applies(trig is not None) else None
+                if pat is not None and (trig is None or patterns.MODE == "override" or pat[:2] == trig.code[:2]):
+                    trig = Trigger(pat, trig.alt if trig is not None else ())
             if trig is not None and trig.code:
                 if is_in(tok, lex.light_verbs) and any(
                     c.dep_ == "dobj" and lookup(c, lex.nouns) is not None for c in tok.children
