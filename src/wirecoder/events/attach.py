@@ -55,20 +55,22 @@ def event_date(record: Record, doc, sent, trigger) -> tuple[Optional[str], Optio
 
     The date is a time expression of the event's own clause: one whose words hang from the trigger
     without another verb between ("On Monday, the army shelled"), and not after by/since/until
-    ("by 2030"). Else the dateline's date, else the published date, else the reference date."""
+    ("by 2030"). Else the article's anchor date (:meth:`Record.anchor_date`: the dateline's, else the
+    reference date, else the published date), labelled with where it came from."""
     for d in record.dates:
         if not (sent.start_char <= d.start and d.end <= sent.end_char and d.value):
             continue
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is not None and _attached(span.root, trigger):
             return d.value, d, _precision(d.value), "text"
-    if record.dateline is not None and record.dateline.date:
-        return record.dateline.date, None, _precision(record.dateline.date), "dateline"
-    if record.published:
-        return record.published, None, _precision(record.published), "published"
-    if record.reference_date:
-        return record.reference_date, None, _precision(record.reference_date), "reference"
-    return None, None, None, None
+    anchor = record.anchor_date()
+    if anchor is None:
+        return None, None, None, None
+    dateline = record.dateline.date if record.dateline is not None else None
+    for value, source in ((dateline, "dateline"), (record.reference_date, "reference"), (record.published, "published")):
+        if value and value[:10] == anchor:
+            return anchor, None, "day", source
+    return anchor, None, "day", "reference"
 
 
 def _attached(tok, trigger) -> bool:

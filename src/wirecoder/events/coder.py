@@ -6,8 +6,7 @@ from typing import Optional
 
 from .. import ontology
 from ..record import ActorRef, Event, Record, Span
-from . import actor_codes, attach, checks, classifier, coref, rules
-from .lexicon import load as load_lexicon
+from . import actor_codes, attach, checks, classifier, coref, patterns, rules
 
 
 # The rule's class stands unless the classifier gives it less than this probability.
@@ -21,14 +20,11 @@ AGENTLESS_ROOTS = {"09", "11", "17"}
 DROPPED_MODALITIES = {"hoped", "hypothetical", "demanded"}
 
 
-def LIGHT_VERBS():  # noqa: N802 - the lexicon's light verbs, loaded once
-    """Light verbs whose object noun is the act ("launched an offensive", "held talks")."""
-    return load_lexicon().light_verbs
-
 
 def code_events(record: Record, doc, ctx) -> list[Event]:
-    lex = load_lexicon()
-    ne = checks.load()
+    lex = ctx.event_lexicon
+    ne = ctx.resource("event_not_events", checks.load, "the events not-an-event list")
+    ctx.resource("event_verb_patterns", patterns.load, "the CAMEO verb patterns")  # loaded once, used by rules
     matcher = attach.actor_matcher(ctx)
     speakers = coref.SpeakerIndex(record)
     country = attach.story_country(record)
@@ -51,7 +47,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
         for f in found:
             if heading or f.modality in DROPPED_MODALITIES or checks.reason_not_event(f, sent, ne) is not None:
                 continue
-            if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f):
+            if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f, lex):
                 continue
             if _modifier_clause(f.trigger):
                 continue
@@ -159,7 +155,7 @@ def _in_heading(record: Record, offset: int) -> bool:
     return any(h.start <= offset < h.end for h in record.headings)
 
 
-def _noun_event_stands(f) -> bool:
+def _noun_event_stands(f, lex) -> bool:
     """An event noun is a reported act when a verb carries it ("launched an offensive", "talks were held")
     or when it names both sides ("Russia's invasion of Ukraine"); a bare mention ("the war", "its
     attacks", "the Hamas attack") is background, and a statement noun ("remarks") never is an act."""
@@ -168,7 +164,7 @@ def _noun_event_stands(f) -> bool:
     tok = f.trigger
     head = tok.head
     carried = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != tok.i \
-        and rules.is_in(head, LIGHT_VERBS())
+        and rules.is_in(head, lex.light_verbs)
     if carried and f.source is not None:
         return True
     return f.source is not None and f.target is not None
