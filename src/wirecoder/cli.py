@@ -211,6 +211,25 @@ def eval_cameo(folder, split_name, limit, as_json):
     click.echo(json.dumps(result, indent=2) if as_json else format_report(result))
 
 
+@eval_group.command("events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--part", type=click.Choice(["all", "tune", "confirm"]), default="all", show_default=True,
+              help="Articles to score: all, or the held-back confirmation part (every 4th article) or the rest.")
+@click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Score these already coded records (JSON Lines from `wirecoder code`) instead of coding.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print a table per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(gold, part, records, verbose, as_json):
+    """Score events on hand-coded gold (events_gold JSON Lines): P/R/F1 by root and countries, root only."""
+    from .eval.events import evaluate, format_table
+
+    try:
+        result = evaluate(gold, part=part, records=records)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(result, indent=2) if as_json else format_table(result, verbose=verbose))
+
+
 def _user_errors() -> tuple[type[BaseException], ...]:
     """Errors that say what the user can change (a setting, an extra to install): no traceback."""
     from .extras import MissingExtra

@@ -133,6 +133,8 @@ class Event:
     modality: str = "asserted"
     date: Optional[str] = None
     date_span: Optional[Span] = None
+    date_precision: Optional[str] = None  # day | month | year
+    date_source: Optional[str] = None  # text | dateline | published | reference
     place: Optional[Place] = None
     statement: Optional[int] = None
 
