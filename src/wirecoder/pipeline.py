@@ -38,12 +38,18 @@ class Coder:
         self.resources = Resources(self.settings, nlp=nlp)
         self.nlp = self.resources.nlp  # loaded now: a missing model fails here, not on the first article
         self.stages: tuple[Stage, ...] = select(exclude)
-        self._before_parse = tuple(s for s in self.stages if not s.after_parse)
-        self._after_parse = tuple(s for s in self.stages if s.after_parse)
         self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files),
                                           self.settings.statements_encoder)
         self.timings: dict[str, float] = {}
         self._warmed = False
+
+    @property
+    def _before_parse(self) -> tuple[Stage, ...]:
+        return tuple(s for s in self.stages if not s.after_parse)
+
+    @property
+    def _after_parse(self) -> tuple[Stage, ...]:
+        return tuple(s for s in self.stages if s.after_parse)
 
     @property
     def ctx(self) -> Resources:
