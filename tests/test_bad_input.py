@@ -148,3 +148,45 @@ def test_mixed_batch_through_the_cli_keeps_every_input(tmp_path):
             assert set(r) >= {"id", "source", "error"} and r["error"]["message"].startswith(r["source"])
             assert r["source"] in result.stderr  # one stderr line names each failed input
     assert "three drones" in rows[-1]["text"]
+
+
+def test_same_file_names_in_different_folders_get_distinct_stable_ids(tmp_path):
+    import hashlib
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(f"<p>{GOOD}</p>")
+    files = [str(tmp_path / "a" / "index.html"), str(tmp_path / "b" / "index.html")]
+    ids = [i.id for i in iter_inputs(files)]
+    tag = hashlib.sha1(files[1].encode()).hexdigest()[:8]
+    assert ids == ["index", f"index~{tag}"]
+    assert [i.id for i in iter_inputs(files)] == ids  # the same in the next run
+    folders = [str(tmp_path / "a"), str(tmp_path / "b")]  # two folders each with index.html
+    ids = [i.id for i in iter_inputs(folders)]
+    assert ids[0] == "index" and ids[1].startswith("index~") and len(set(ids)) == 2
+
+
+def test_a_repeated_json_id_is_an_error_record_naming_the_first(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text(json.dumps({"id": "s1", "text": GOOD}) + "\n" + json.dumps({"id": "s1", "text": GOOD}) + "\n"
+                 + json.dumps({"id": "feed:2", "text": GOOD}) + "\n")
+    first, repeat, third = iter_inputs([str(f)])
+    assert first.id == "s1" and first.error is None
+    assert repeat.error.kind == "duplicate_id" and repeat.id == "feed:2"
+    assert f"{f}:2" in repeat.error.message and f"{f}:1" in repeat.error.message
+    assert third.error.kind == "duplicate_id"  # its id is the error record's: not coded twice under one id
+    assert len({first.id, repeat.id, third.id}) == 3
+
+
+def test_ingest_of_same_named_files_stores_and_counts_both(tmp_path):
+    from wirecoder.store import Store
+
+    for folder, text in (("a", GOOD), ("b", GOOD.replace("two", "five"))):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text)
+    db = str(tmp_path / "s.duckdb")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "a" / "index.txt"), str(tmp_path / "b" / "index.txt"),
+                                      "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "2 input(s): 2 added" in result.output
+    assert Store(db, read_only=True).counts()["articles"] == 2

@@ -9,6 +9,7 @@ from typing import Optional
 from ..errors import InputError
 from ..record import ErrorInfo, Record, Span
 from ..settings import Settings
+from ..timelimit import time_limit
 from .decode import decode
 from .html import extract
 from .inputs import Input
@@ -71,9 +72,7 @@ def _from_html(inp: Input, html: str, encoding: Optional[str], reference: Option
         raise _too_many_bytes(inp.source, len(html), settings)
     if not html.strip():
         raise InputError(f"{inp.source}: empty HTML page", kind="empty")
-    from ..pipeline import _time_limit  # here, not at the top: the pipeline imports this module
-
-    with _time_limit(settings.article_timeout, inp.source):  # a pathological page must not stall the batch
+    with time_limit(settings.article_timeout, inp.source):  # a pathological page must not stall the batch
         page = extract(html, inp.source, url=inp.url, max_depth=settings.max_html_depth)
     _check_text(page.text, inp.source, settings)
     return Record(
