@@ -190,3 +190,48 @@ def test_ingest_of_same_named_files_stores_and_counts_both(tmp_path):
     assert result.exit_code == 0, result.output
     assert "2 input(s): 2 added" in result.output
     assert Store(db, read_only=True).counts()["articles"] == 2
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2024-02-29T25:61:00", "2023-02-29", "2024-13-01"])
+def test_reference_dates_out_of_range_or_invalid_are_bad_date(date):
+    from wirecoder.ingest import Input
+
+    with pytest.raises(InputError) as exc:
+        prepare(Input(id="d", source="d.jsonl:1", text=GOOD, date=date), Settings())
+    assert exc.value.kind == "bad_date" and "d.jsonl:1" in str(exc.value) and date in str(exc.value)
+    assert prepare(Input(id="d", source="d", text=GOOD, date="2024-02-29T23:59:00+02:00"),
+                   Settings()).reference_date == "2024-02-29"
+
+
+def test_an_svg_named_html_is_a_named_error(tmp_path):
+    f = tmp_path / "logo.html"
+    f.write_text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">'
+                 '<text x="1" y="5">The minister said talks went on.</text></svg>')
+    assert kind_of(f) == "not_html"
+
+
+def test_decoding_utf16_and_utf32_without_a_bom(tmp_path):
+    text = "The envoy said the talks would resume. Посол сказал, что переговоры продолжатся.\n"
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        f = tmp_path / f"{codec}.txt"
+        f.write_bytes(text.encode(codec))
+        (inp,) = iter_inputs([str(f)])
+        assert inp.error is None and inp.text == text and inp.encoding == f"{codec} (no BOM)"
+
+
+def test_a_utf16_declaration_over_utf8_bytes_is_read_as_utf8(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_bytes('<html><head><meta charset="utf-16"></head><body><article><p>The caf\u00e9 owner said '
+                  'the strike had ended after two weeks of talks with the union.</p></article></body></html>'
+                  .encode("utf-8"))
+    (inp,) = iter_inputs([str(f)])
+    assert inp.error is None and "caf\u00e9 owner" in prepare(inp, Settings()).text
+
+
+def test_leading_control_bytes_before_an_article_and_0xff_padding(tmp_path):
+    f = tmp_path / "debris.txt"
+    f.write_bytes(bytes([1, 2, 3, 4, 5, 6, 14, 15, 16]) * 20 + GOOD.encode() * 3)
+    (inp,) = iter_inputs([str(f)])
+    assert inp.error is None and inp.text.endswith(GOOD)  # the debris is kept, not judged
+    (tmp_path / "ff.txt").write_bytes(b"\xff" * 4096)
+    assert kind_of(tmp_path / "ff.txt") == "binary"

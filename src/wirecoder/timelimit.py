@@ -80,7 +80,10 @@ class time_limit:
         _local.deadline = self._deadline
         self._timer = threading.Timer(self.seconds, self._fire)
         self._timer.daemon = True
-        self._timer.start()
+        try:
+            self._timer.start()
+        except _Expired:  # a limit so short it ran out before the block began
+            self.__exit__(_Expired, None, None)
         return self
 
     def _fire(self) -> None:
