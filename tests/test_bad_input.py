@@ -235,3 +235,14 @@ def test_leading_control_bytes_before_an_article_and_0xff_padding(tmp_path):
     assert inp.error is None and inp.text.endswith(GOOD)  # the debris is kept, not judged
     (tmp_path / "ff.txt").write_bytes(b"\xff" * 4096)
     assert kind_of(tmp_path / "ff.txt") == "binary"
+
+
+def test_the_library_and_api_path_escapes_surrogates_in_metadata():
+    from wirecoder.ingest import Input
+
+    rec = prepare(Input(id="api\udc00", source="<api>", text=GOOD, title="T\ud800", url="https://x.org/\udfff"),
+                  Settings())
+    assert (rec.id, rec.title, rec.url) == ("api\\udc00", "T\\ud800", "https://x.org/\\udfff")
+    with pytest.raises(InputError) as exc:
+        prepare(Input(id="h", source="<api>", html="<p>bad \udc00</p>", input_format="html"), Settings())
+    assert exc.value.kind == "undecodable"

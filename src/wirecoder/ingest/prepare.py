@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Optional
 
+from ..encodable import encodable, is_encodable
 from ..errors import InputError
 from ..record import ErrorInfo, Record, Span
 from ..settings import Settings
@@ -25,6 +26,11 @@ def prepare(inp: Input, settings: Settings) -> Record:
         inp = decode_input(inp, settings)
         if inp.error is not None:
             raise InputError(inp.error.message, kind=inp.error.kind)
+    if not all(is_encodable(v) for v in (inp.id, inp.source, inp.title, inp.url)):  # the rule of encodable.py
+        inp = dataclasses.replace(inp, id=encodable(inp.id), source=encodable(inp.source),
+                                  title=encodable(inp.title), url=encodable(inp.url))
+    if not is_encodable(inp.html):
+        raise InputError(f"{inp.source}: HTML is not valid Unicode (a lone surrogate)", kind="undecodable")
     encoding = inp.encoding
     text, html = inp.text, inp.html
     reference = _iso_day(inp.date, inp.source, "date") or None
