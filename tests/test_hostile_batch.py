@@ -47,6 +47,7 @@ CORPUS: dict[str, tuple[bytes, list[tuple[str, str | None]]]] = {
     "06_repeated_ids.jsonl": (
         _jsonl({"id": "same", "text": GOOD}, {"id": "same", "text": GOOD_B}, {"text": GOOD_B}),
         [("same", None), ("06_repeated_ids:2", "duplicate_id"), ("06_repeated_ids:3", None)]),
+    "08_deep_object": (b'{"a":' * 3000 + b"1" + b"}" * 3000 + b"\n", [("08_deep_object:1", "bad_json")]),
     "a/index.html": (f"<html><body><p>{GOOD}</p></body></html>".encode(), [("a/index", None)]),
     "b/index.html": (f"<html><body><p>{GOOD_B}</p></body></html>".encode(), [("b/index", None)]),
     "zz_good.txt": (GOOD_B.encode(), [("zz_good", None)]),

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Optional
 
 from ..encodable import written
 from ..ingest import Input, iter_inputs
+from ..ingest.readers import count_inputs
 from ..parallel import code_parallel
 from ..record import ErrorRecord
 from ..runner import progress
@@ -53,8 +54,11 @@ def ingest(paths: list[str], store: Store, input_format: str = "auto", settings:
             hashes.pop(o.id, None)
         batch.clear()
 
-    inputs = _pending(iter_inputs(paths, input_format, settings), known, hashes, skipped, settings)
-    for out in progress(code_parallel(inputs, settings, settings.jobs), settings):
+    # The bar counts inputs as they are read (already stored ones too, so it reaches its total); the
+    # summary line of run_ingest is the final count.
+    read = progress(iter_inputs(paths, input_format, settings), settings, count_inputs(paths, input_format), final=False)
+    inputs = _pending(read, known, hashes, skipped, settings)
+    for out in code_parallel(inputs, settings, settings.jobs):
         out, _ = written(out)  # one that cannot be written is stored as an error record in its place
         totals["inputs"] += 1
         if isinstance(out, ErrorRecord):
