@@ -108,8 +108,9 @@ def is_code(cur, value: str) -> bool:
     """A stored actor code (RUSGOV)? Then filters match it exactly; else by part of a name."""
     # actor_names is small (one row per actor); actors (one row per event side) is asked only when it
     # lacks the value, as in a store from before actor_names.
-    return (cur.execute("SELECT 1 FROM actor_names WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None
-            or cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None)
+    # fetchall, not fetchone: a result left open would keep the cursor from registering tables afterwards.
+    return bool(cur.execute("SELECT 1 FROM actor_names WHERE code = upper(?) LIMIT 1", [value]).fetchall()
+                or cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchall())
 
 
 # -- the conditions: each takes (cursor, Where, checked value) -------------------------------------
@@ -137,7 +138,7 @@ def _actor(*sides: str) -> Condition:
 
 
 def _speaker(cur, w: Where, v: str) -> None:
-    if cur.execute("SELECT 1 FROM speakers WHERE name_key = lower(?) LIMIT 1", [v]).fetchone():
+    if cur.execute("SELECT 1 FROM speakers WHERE name_key = lower(?) LIMIT 1", [v]).fetchall():
         w.add("speaker_key = lower(?)", v)
     else:
         w.add("speaker ILIKE ?", _like(v))

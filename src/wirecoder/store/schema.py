@@ -45,7 +45,9 @@ TABLES: dict[str, str] = {
         plover VARCHAR, mode VARCHAR, context VARCHAR, negated BOOLEAN, modality VARCHAR,
         trigger VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
         place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
-        statement INTEGER, is_dup BOOLEAN, json VARCHAR, doc INTEGER
+        statement INTEGER, is_dup BOOLEAN, json VARCHAR, doc INTEGER,
+        sentence_idx INTEGER, date_precision VARCHAR, date_source VARCHAR,
+        place_geonameid BIGINT, place_kind VARCHAR, statement_speaker VARCHAR
     """,
     "actors": """
         article_id VARCHAR, event_idx INTEGER, role VARCHAR, actor_key VARCHAR,

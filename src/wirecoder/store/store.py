@@ -16,7 +16,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
 from . import rows as R
-from . import search
+from . import flat, search
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
 from .queries import QUERIES, QueryError
@@ -25,14 +25,6 @@ from .sql import Where
 
 Output = Union[Record, ErrorRecord, dict]
 
-EVENT_COLUMNS = (
-    "article_id", "idx", "date", "date_text", "source_key", "source_text", "source_code", "source_name",
-    "source_country", "source_sector", "target_key", "target_text", "target_code", "target_name", "target_country",
-    "target_sector",
-    "cameo", "cameo_name", "root", "quad", "penta", "plover", "mode", "context", "negated", "modality",
-    "trigger", "sentence", "start_char", "end_char", "place_name", "place_country", "lat", "lon",
-    "statement", "is_dup",
-)
 STATEMENT_COLUMNS = (
     "article_id", "idx", "date", "speaker", "speaker_code", "speaker_role", "speaker_org", "kind", "type",
     "negated", "cue", "content", "sentence", "start_char", "end_char", "is_dup",
@@ -70,6 +62,7 @@ class Store:
         self.lock_timeout = lock_timeout
         self.deduper = Deduper(dedup_threshold)
         self._latest = False  # schema version known to be the latest (see _version)
+        self._events_have: Optional[set[str]] = None
         if read_only:
             if not os.path.isfile(self.path):
                 raise StoreError(f"{self.path}: no store here (create one with `wirecoder ingest --db {self.path}`)")
@@ -346,12 +339,22 @@ class Store:
         `dedup=True` counts each near-duplicate cluster once."""
         limit, offset = _page(limit, offset)
         f = QUERIES["events"].check(filters)
-        cols = ", ".join(EVENT_COLUMNS)
         with self._read() as cur:
-            w = QUERIES["events"].where(cur, f)
-            total, items = _page_rows(cur, "events", cols + _doc_column(self._version(cur)), w, limit, offset)
-            _add_titles(cur, items)
+            flat.register_goldstein(cur)
+            try:
+                w = QUERIES["events"].where(cur, f)
+                join = "a.doc = e.doc" if self._version(cur) >= 3 else "a.id = e.article_id"
+                total, items = _page_rows(cur, "events", flat.select_sql(self._event_columns(cur)), w, limit, offset,
+                                          source=flat.from_sql(join), alias="e")
+            finally:
+                cur.unregister("_goldstein")
         return {"total": total, "items": items}
+
+    def _event_columns(self, cur) -> set[str]:
+        """The events table's columns (a store opened read-only may be from before some of them)."""
+        if self._events_have is None:
+            self._events_have = table_columns(cur).get("events", set())
+        return self._events_have
 
     def actors(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
         """Actors by number of events: key (code, else name), code, name, country, events, as_source, as_target."""
@@ -514,7 +517,8 @@ MAX_BY_ROWS = 100_000  # deeper pages sort with ORDER BY instead
 DEEP_OFFSET = 2_000  # from this offset on, pages are found through the counts per date
 
 
-def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, source: Optional[str] = None,
+               alias: Optional[str] = None) -> tuple[int, list[dict[str, Any]]]:
     """(total, one page newest first). Shallow filtered pages: one scan gives the count and the page's
     row ids (max_by). Deep pages: counts per date first, then only the dates the page falls in are
     sorted. Either way only the page's full rows are then read."""
@@ -531,8 +535,12 @@ def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) ->
                                           f"LIMIT ? OFFSET ?", [*w.params, limit, offset]).fetchall()]
     if not rids:
         return total, []
-    items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
-                        f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
+    if source:  # the page's rows with what `source` joins to them (alias: the table's name there)
+        items = _dicts(cur, f"SELECT {alias}.rowid AS _rid, {cols} FROM {source} "
+                            f"WHERE {alias}.rowid IN (SELECT unnest(?::BIGINT[]))", [rids])
+    else:
+        items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
+                            f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
     order = {r: i for i, r in enumerate(rids)}
     items.sort(key=lambda it: order[it["_rid"]])
     for it in items:
