@@ -119,7 +119,8 @@ def test_statements_speakers_actors_and_articles(store):
     assert st["items"][0]["content"].startswith("Kiev has not yet fulfilled")
     assert store.statements(q="fulfilled obligations")["total"] == 2
     assert store.statements(q="fulfilled elephants")["total"] == 0
-    assert store.speakers()["items"] == [{"name": "Dmitry Peskov", "statements": 2, "articles": 2, "mentions": 2,
+    assert store.speakers()["items"] == [{"key": "|dmitry peskov", "name": "Dmitry Peskov", "names": ["Dmitry Peskov"],
+                                          "statements": 2, "articles": 2, "mentions": 2,
                                           "role": None, "org": None, "code": None}]
     actors = {a["key"]: a for a in store.actors()["items"]}
     assert actors["RUSGOV"]["as_source"] == 2 and actors["UKRGOV"]["as_target"] == 2

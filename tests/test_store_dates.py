@@ -111,6 +111,7 @@ VALUES = {
     "name": st.sampled_from(["Koval", "o", "Ministry", "zz"]),
     "site": st.sampled_from(["wire-0", "wire-1.example", "elsewhere"]),
     "role": st.sampled_from(["source", "target"]),
+    "key": st.sampled_from(["|olena koval", "|koval", "UKRGOV|ivan petrov", "none|x"]),
 }
 
 

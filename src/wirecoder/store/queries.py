@@ -88,6 +88,7 @@ KINDS = {k.name: k for k in (
     Kind("site", "part of a host name"),
     Kind("place", "part of a place name, or an ISO alpha-3 country"),
     Kind("article", "an article id", max_length=500),
+    Kind("key", "a speaker key (CODE|words)", max_length=500),
     Kind("words", "words; \"a phrase\" in double quotes", max_length=10_000),
     Kind("country", "an ISO 3166 alpha-3 code (RUS)", pattern=r"[a-z]{3}", upper=True),
     Kind("cameo", "a CAMEO code or its prefix (19, 190)", pattern=r"\d{1,4}"),
@@ -245,6 +246,8 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
     Query("events", "Events by actor, country, CAMEO/PLOVER type, date range or place.", EVENT_FILTERS),
     Query("statements", "Statements by speaker or by words said.", (
         _f("speaker", "speaker", "Speaker: a stored name exactly (case-insensitive), else part of a name.", _speaker),
+        _f("speaker_id", "key", "One speaker across articles: the `key` of `query speakers`.",
+           _sql("canon_key = ?")),
         _f("q", "words", "Words that must all occur in what was said; \"a phrase\" in double quotes.", _words),
         _f("article_id", "article", "Only this article's statements.", _sql("article_id = ?")),
         DATE_FROM,

@@ -88,8 +88,14 @@ def article_row(record: dict[str, Any], chash: str, ihash: Optional[str], dup_of
 
 
 def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]:
+    from .speakers import speaker_key
+
     rows = []
     date = article_date(record)
+    by_statement = {}  # statement index -> the canonical key of its resolved speaker
+    for sp in record.get("speakers") or []:
+        for j in sp.get("statements") or []:
+            by_statement[j] = speaker_key(sp.get("name"), sp.get("code"))
     for i, st in enumerate(record.get("statements") or []):
         name = st.get("speaker_name") or _text(st.get("speaker"))
         content = st.get("content") or []
@@ -114,11 +120,14 @@ def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]
             "end_char": max((s["end"] for s in spans), default=None),
             "is_dup": is_dup,
             "json": json.dumps(st, ensure_ascii=False),
+            "canon_key": by_statement.get(i) or speaker_key(name, st.get("speaker_code")),
         })
     return rows
 
 
 def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    from .speakers import speaker_key
+
     rows = []
     for sp in record.get("speakers") or []:
         name = sp.get("name") or ""
@@ -131,6 +140,7 @@ def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
             "code": sp.get("code"),
             "n_statements": len(sp.get("statements") or []),
             "n_mentions": len(sp.get("mentions") or []),
+            "canon_key": speaker_key(name, sp.get("code")),
         })
     return rows
 

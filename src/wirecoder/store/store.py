@@ -16,7 +16,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
 from . import rows as R
-from . import flat, search
+from . import flat, search, speakers
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
 from .queries import QUERIES, QueryError
@@ -62,7 +62,7 @@ class Store:
         self.lock_timeout = lock_timeout
         self.deduper = Deduper(dedup_threshold)
         self._latest = False  # schema version known to be the latest (see _version)
-        self._events_have: Optional[set[str]] = None
+        self._have: Optional[dict[str, set[str]]] = None
         if read_only:
             if not os.path.isfile(self.path):
                 raise StoreError(f"{self.path}: no store here (create one with `wirecoder ingest --db {self.path}`)")
@@ -183,6 +183,13 @@ class Store:
                     tables["minhash"].append({"article_id": rid, "sig": sig.to_bytes()})
                     tables["lsh"] += [{"band": b, "key": k, "article_id": rid} for b, k in keys]
                 doc += 1
+            # One speaker across articles: the batch's keys merged with the stored ones (store/speakers.py).
+            merged = speakers.merge_keys(con, {r["canon_key"] for t in ("speakers", "statements")
+                                               for r in tables[t] if r.get("canon_key")})
+            for t in ("speakers", "statements"):
+                for r in tables[t]:
+                    if r.get("canon_key"):
+                        r["canon_key"] = merged.get(r["canon_key"], r["canon_key"])
             for table, rows in tables.items():
                 _insert(con, table, rows)
             search.index_rows(con, first_doc, first_sid)
@@ -317,18 +324,21 @@ class Store:
         return {"total": total, "items": items}
 
     def speakers(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
-        """Speakers by number of statements: name, statements, articles, mentions, role, org, code."""
+        """Speakers by number of statements, one per person or body across articles (store/speakers.py):
+        key, name (the one most articles use), names (every spelling), statements, articles, mentions,
+        role, org, code."""
         limit, offset = _page(limit, offset)
         f = QUERIES["speakers"].check(filters)
         with self._read() as cur:
             w = QUERIES["speakers"].where(cur, f)
-            total = cur.execute(f"SELECT count(DISTINCT name_key) FROM speakers {w.sql}", w.params).fetchone()[0]
-            # One row per speaker per article, so count(*) is the number of articles.
+            group = "coalesce(canon_key, name_key)" if "canon_key" in self._columns(cur, "speakers") else "name_key"
+            total = cur.execute(f"SELECT count(DISTINCT {group}) FROM speakers {w.sql}", w.params).fetchone()[0]
             items = _dicts(cur, f"""
-                SELECT any_value(name) AS name, sum(n_statements)::BIGINT AS statements,
-                       count(*) AS articles, sum(n_mentions)::BIGINT AS mentions,
-                       any_value(role) AS role, any_value(org) AS org, any_value(code) AS code
-                FROM speakers {w.sql} GROUP BY name_key
+                SELECT {group} AS key, mode(name) AS name, list(DISTINCT name ORDER BY name) AS names,
+                       sum(n_statements)::BIGINT AS statements, count(DISTINCT article_id) AS articles,
+                       sum(n_mentions)::BIGINT AS mentions, any_value(role) AS role, any_value(org) AS org,
+                       any_value(code) AS code
+                FROM speakers {w.sql} GROUP BY {group}
                 ORDER BY statements DESC, articles DESC, name LIMIT ? OFFSET ?""", [*w.params, limit, offset])
         return {"total": total, "items": items}
 
@@ -351,10 +361,13 @@ class Store:
         return {"total": total, "items": items}
 
     def _event_columns(self, cur) -> set[str]:
-        """The events table's columns (a store opened read-only may be from before some of them)."""
-        if self._events_have is None:
-            self._events_have = table_columns(cur).get("events", set())
-        return self._events_have
+        return self._columns(cur, "events")
+
+    def _columns(self, cur, table: str) -> set[str]:
+        """A table's columns (a store opened read-only may be from before some of them)."""
+        if self._have is None:
+            self._have = table_columns(cur)
+        return self._have.get(table, set())
 
     def actors(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
         """Actors by number of events: key (code, else name), code, name, country, events, as_source, as_target."""

@@ -105,17 +105,18 @@ def speakers_page(request: Request, f: Filters = filters("speakers"), offset: in
     access = request.app.state.access
     out = access.page("speakers", **f, limit=PAGE, offset=offset)
     items = out["items"]
-    latest = _latest_statements(access.store, [s.get("name") for s in items])
+    latest = _latest_statements(access.store, [s.get("key") for s in items])
     for s in items:
-        s["latest"] = latest.get((s.get("name") or "").lower())
+        s["latest"] = latest.get(s.get("key"))
     return _page(
         request, "speakers.html", items=items, q=q or "", nav=_nav(request, offset, PAGE, out.get("total"), len(items))
     )
 
 
 _LATEST_SQL = (
-    "SELECT speaker_key, arg_max({'content': content, 'article_id': article_id, 'idx': idx}, date) AS latest "
-    "FROM statements WHERE speaker_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY speaker_key"
+    "SELECT coalesce(canon_key, speaker_key) AS speaker_key, "
+    "arg_max({'content': content, 'article_id': article_id, 'idx': idx}, date) AS latest "
+    "FROM statements WHERE coalesce(canon_key, speaker_key) IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1"
 )
 _latest_broken = False
 
@@ -123,7 +124,7 @@ _latest_broken = False
 def _latest_statements(store, names: list) -> dict:
     """Each speaker's latest statement ("on what"), in one query over the store's statements table."""
     global _latest_broken
-    keys = sorted({n.lower() for n in names if n})
+    keys = sorted({n for n in names if n})
     if not keys or _latest_broken or not hasattr(store, "arrow"):
         return {}
     try:
