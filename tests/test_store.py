@@ -137,12 +137,12 @@ def test_timeline_and_network(store):
         wire_record("c", text=STORY + " Once more.", date="2026-09-02", quad=3),
     ])
     assert store.timeline() == [
-        {"date": "2026-09-01", "quad": 3, "count": 1},
-        {"date": "2026-09-01", "quad": 4, "count": 1},
-        {"date": "2026-09-02", "quad": 3, "count": 1},
+        {"date": "2026-09-01", "quad": 3, "apart": False, "count": 1},
+        {"date": "2026-09-01", "quad": 4, "apart": False, "count": 1},
+        {"date": "2026-09-02", "quad": 3, "apart": False, "count": 1},
     ]
-    assert store.timeline(interval="month") == [{"date": "2026-09-01", "quad": 3, "count": 2},
-                                                {"date": "2026-09-01", "quad": 4, "count": 1}]
+    assert store.timeline(interval="month") == [{"date": "2026-09-01", "quad": 3, "apart": False, "count": 2},
+                                                {"date": "2026-09-01", "quad": 4, "apart": False, "count": 1}]
     net = store.network()
     assert net["edges"] == [{"source": "RUSGOV", "target": "UKRGOV", "weight": 3, "cooperation": 0, "conflict": 3}]
     assert {n["id"] for n in net["nodes"]} == {"RUSGOV", "UKRGOV"}

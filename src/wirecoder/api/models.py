@@ -193,7 +193,29 @@ class ActorPage(Page):
 class TimelinePoint(Open):
     date: Optional[str] = Field(None, description="First day of the interval, YYYY-MM-DD")
     quad: Optional[int] = Field(None, description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    apart: bool = Field(False, description="Shown apart from the dense range: a date known only to the year, "
+                        "or more than a month outside the stored articles' dates")
     count: int
+
+
+class FacetValue(Open):
+    value: Any = None
+    count: int
+
+
+class Facets(BaseModel):
+    plover: list[FacetValue]
+    quad: list[FacetValue]
+    source_country: list[FacetValue]
+    target_country: list[FacetValue]
+
+
+class EventPlace(Open):
+    name: Optional[str] = None
+    country: Optional[str] = None
+    lat: float
+    lon: float
+    count: int = Field(description="Events at this place")
 
 
 class NetworkNode(Open):

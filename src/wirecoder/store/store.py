@@ -395,7 +395,9 @@ class Store:
         return {"total": total, "items": items}
 
     def timeline(self, interval: str = "day", **filters) -> list[dict[str, Any]]:
-        """Event counts per date (day, week, month or year) and quad class, oldest first; event filters."""
+        """Event counts per date (day, week, month or year) and quad class, oldest first; event filters.
+        `apart` marks counts to show apart from the dense range: dates known only to the year, and
+        dates more than a month outside the stored articles' dates (a war recalled from 1945)."""
         if interval not in ("day", "week", "month", "year"):
             raise QueryError("interval", f"must be day, week, month or year, not {interval!r}")
         f = QUERIES["events"].check(filters)
@@ -403,14 +405,44 @@ class Store:
             _perfect_grouping(cur)
             w = QUERIES["events"].where(cur, f)
             w.add("date IS NOT NULL")
+            year_only = r"regexp_full_match(coalesce(date_text, ''), '\d{4}')"
+            if "date_precision" in self._columns(cur, "events"):
+                year_only = f"coalesce(date_precision = 'year', {year_only})"
+            lo, hi = cur.execute("SELECT min(date), max(date) FROM articles").fetchall()[0]
+            apart = year_only
+            if lo is not None:
+                apart = (f"({year_only} OR date < ?::DATE - INTERVAL 31 DAY OR date > ?::DATE + INTERVAL 31 DAY)")
+            params = [lo, hi] if lo is not None else []
             # Count per day first (a cheap grouping on the date itself), then truncate the few days.
-            per_day = f"SELECT date, quad, count(*) AS n FROM events {w.sql} GROUP BY ALL"
+            per_day = f"SELECT date, quad, {apart} AS apart, count(*) AS n FROM events {w.sql} GROUP BY ALL"
             if interval == "day":
-                sql = f"SELECT date, quad, n AS count FROM ({per_day}) ORDER BY 1, 2 NULLS LAST"
+                sql = f"SELECT date, quad, apart, n AS count FROM ({per_day}) ORDER BY 1, 2 NULLS LAST, 3"
             else:
-                sql = (f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, sum(n)::BIGINT AS count "
-                       f"FROM ({per_day}) GROUP BY ALL ORDER BY 1, 2 NULLS LAST")
-            return _dicts(cur, sql, w.params)
+                sql = (f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, apart, sum(n)::BIGINT AS count "
+                       f"FROM ({per_day}) GROUP BY ALL ORDER BY 1, 2 NULLS LAST, 3")
+            return _dicts(cur, sql, params + w.params)
+
+    def facets(self, top: int = 12, **filters) -> dict[str, list[dict[str, Any]]]:
+        """The most frequent values of PLOVER type, quad class, source and target country among the
+        events the filters give, with their counts: {"plover": [{"value", "count"}], ...}."""
+        f = QUERIES["events"].check(filters)
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self._read() as cur:
+            w = QUERIES["events"].where(cur, f)
+            for col in ("plover", "quad", "source_country", "target_country"):
+                part = w.copy().add(f"{col} IS NOT NULL")
+                out[col] = _dicts(cur, f"SELECT {col} AS value, count(*) AS count FROM events {part.sql} "
+                                       f"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*part.params, int(top)])
+        return out
+
+    def event_places(self, limit: int = 500, **filters) -> list[dict[str, Any]]:
+        """Where the events took place: one item per place (name, country, lat, lon) with its count."""
+        f = QUERIES["events"].check(filters)
+        with self._read() as cur:
+            w = QUERIES["events"].where(cur, f).add("lat IS NOT NULL AND lon IS NOT NULL")
+            return _dicts(cur, f"SELECT place_name AS name, place_country AS country, lat, lon, count(*) AS count "
+                               f"FROM events {w.sql} GROUP BY ALL ORDER BY count DESC, name LIMIT ?",
+                          [*w.params, int(limit)])
 
     def network(self, min_weight: int = 1, by: str = "actor", max_edges: int = 500, **filters) -> dict[str, Any]:
         """Who acts on whom: nodes (actors or countries) and weighted edges with cooperation/conflict counts."""
@@ -423,6 +455,8 @@ class Store:
             _perfect_grouping(cur)
             w = QUERIES["events"].where(cur, f)
             w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
+            if by == "actor":  # coded actors only: a node is an actor code, never words of the text ("This")
+                w.add("source_code IS NOT NULL AND target_code IS NOT NULL")
             # Actor pairs group on two small integer ids: DuckDB's perfect hash table (above).
             edges = _dicts(cur, f"""
                 SELECT {s} AS source, {t} AS target, count(*) AS weight,

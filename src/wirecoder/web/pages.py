@@ -145,11 +145,33 @@ def statements_page(request: Request, f: Filters = filters("statements"), offset
     )
 
 
+FACET_NAMES = {"plover": "PLOVER type", "quad": "Quad class", "source_country": "Source country",
+               "target_country": "Target country"}
+
+
+def _facet_links(f: Filters, facets: dict) -> list[dict]:
+    """Each facet's values with their counts and the link that adds the value to the current filters
+    (or, for the value already chosen, takes it off)."""
+    out = []
+    for name, label in FACET_NAMES.items():
+        values = []
+        for v in facets.get(name) or []:
+            chosen = f.get(name) == v["value"]
+            params = Filters({k: x for k, x in f.items() if k != name})
+            if not chosen:
+                params[name] = v["value"]
+            values.append({"value": v["value"], "count": v["count"], "chosen": chosen,
+                           "href": "/events" + ("?" + params.query_string() if params else "")})
+        out.append({"name": name, "label": label, "choices": values})
+    return out
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: Filters = filters("events"), offset: int = Query(0, ge=0, le=10_000_000)):
-    out = request.app.state.access.page("events", **f, limit=PAGE, offset=offset)
+    access = request.app.state.access
+    out = access.page("events", **f, limit=PAGE, offset=offset)
     items = out["items"]
     return _page(
-        request, "events.html", items=items, f=f, query=f.query_string(),
+        request, "events.html", items=items, f=f, query=f.query_string(), facets=_facet_links(f, access.call("facets", **f)),
         nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
     )
