@@ -293,7 +293,10 @@ class Store:
         with self._read() as cur:
             w = QUERIES["articles"].where(cur, f)
             with _words(cur, w, "articles", terms, self._version(cur)):
-                total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
+                if terms:
+                    total, items = _ranked_rows(cur, "articles", cols + ", text", w, limit, offset, terms)
+                else:
+                    total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
         for it in items:
             it["snippet"] = _snippet(it.pop("text") or "", terms.words)
         return {"total": total, "items": items}
@@ -318,8 +321,13 @@ class Store:
         with self._read() as cur:
             w = QUERIES["statements"].where(cur, f)
             version = self._version(cur)
-            with _words(cur, w, "statements", search.parse_terms(f.get("q")), version):
-                total, items = _page_rows(cur, "statements", cols + _doc_column(version), w, limit, offset)
+            terms = search.parse_terms(f.get("q"))
+            with _words(cur, w, "statements", terms, version):
+                if terms:
+                    total, items = _ranked_rows(cur, "statements", cols + _doc_column(version), w, limit, offset,
+                                                terms)
+                else:
+                    total, items = _page_rows(cur, "statements", cols + _doc_column(version), w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
@@ -592,6 +600,49 @@ def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, so
     items.sort(key=lambda it: order[it["_rid"]])
     for it in items:
         del it["_rid"]
+    return total, items
+
+
+def _relevance(table: str, terms: search.Terms) -> tuple[str, list]:
+    """SQL of a row's relevance to `terms`, and its parameters: how often the words occur in the
+    text, per 2,000 characters of it (so a long text does not win by length alone), plus 3 for each
+    word in an article's title and 5 for each phrase (a phrase counts more than its words apart)."""
+    text = _SCAN_TEXT[table]
+    parts, params = [], []
+    for word in terms.words:
+        parts.append(f"(length({text}) - length(replace({text}, lower(?), ''))) / length(?)")
+        params += [word, word]
+    score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))"
+    if table == "articles":
+        for word in terms.words:
+            score += " + 3 * contains(lower(coalesce(title, '')), lower(?))::INTEGER"
+            params.append(word)
+    for pattern in terms.phrase_patterns():
+        score += f" + 5 * regexp_matches({text}, ?)::INTEGER"
+        params.append(pattern)
+    return score, params
+
+
+def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int,
+                 terms: search.Terms) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page) of a text search, most relevant first (then newest, then first stored);
+    each item carries its `relevance`."""
+    score, params = _relevance(table, terms)
+    ranked = cur.execute(f"SELECT rowid, {score} AS relevance, count(*) OVER () FROM {table} {w.sql} "
+                         f"ORDER BY relevance DESC, date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
+                         [*params, *w.params, limit, offset]).fetchall()
+    if not ranked:
+        total = cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
+        return total, []
+    total = ranked[0][2]
+    rids = [r[0] for r in ranked]
+    relevance = {r[0]: round(float(r[1]), 3) for r in ranked}
+    items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
+                        f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
+    order = {r: i for i, r in enumerate(rids)}
+    items.sort(key=lambda it: order[it["_rid"]])
+    for it in items:
+        it["relevance"] = relevance[it.pop("_rid")]
     return total, items
 
 

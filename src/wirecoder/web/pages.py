@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from .highlight import record_marks, render, speaker_groups
+from .highlight import mark_terms, record_marks, render, speaker_groups
 from .params import Filters, filters, path_id, refuse_unknown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -35,6 +35,7 @@ def article_url(article_id: str) -> str:
 
 
 templates.env.filters["article_url"] = article_url
+templates.env.filters["mark"] = mark_terms
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(refuse_unknown)])
 PAGE = 50

@@ -196,7 +196,14 @@
         var a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
         (k ? a.slice(1) : a).forEach(function (p) { pts.push(p); });
       });
-      return "M" + pts.map(function (p) { return px(p[0]).toFixed(1) + "," + py(p[1]).toFixed(1); }).join("L") + "Z";
+      // A ring that crosses the antimeridian jumps from one edge to the other: move there, don't draw across.
+      var d = "", broken = false;
+      pts.forEach(function (p, k) {
+        var jump = k && Math.abs(p[0] - pts[k - 1][0]) > 180;
+        broken = broken || jump;
+        d += (k === 0 || jump ? "M" : "L") + px(p[0]).toFixed(1) + "," + py(p[1]).toFixed(1);
+      });
+      return d + (broken ? "" : "Z");
     }
     box.textContent = "";
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "map of event places", "class": "map" }, box);
