@@ -211,7 +211,7 @@ def test_sentences_in_defects_are_skipped(coder):
     text = "Rebels attacked the airport.\nSoldiers attacked the market."
     record = Record(id="t", source="t", text=text, reference_date="2026-03-10")
     record.defects.append(Defect(0, 28, "debris", text[0:28]))
-    evs = code_events(record, coder.nlp(text), coder.ctx)
+    evs = code_events(record, coder.nlp(text), coder.resources)
     assert [e.source.text for e in evs] == ["Soldiers"]
 
 
@@ -253,10 +253,10 @@ def test_classifier_reading_the_parse_gives_the_figures_of_tokenizing_each_sente
     probabilities it gets from its own text."""
     from wirecoder.events import classifier
 
-    clf = classifier.load(coder.ctx)
+    clf = classifier.load(coder.resources)
     if clf is None:
         pytest.skip("the event classifier model is not installed")
-    assert classifier.reads_parses(coder.ctx, clf)  # the coder's own pipeline qualifies
+    assert classifier.reads_parses(coder.resources, clf)  # the coder's own pipeline qualifies
     text = (
         "KIEV, March 3.\u00a0\nUkraine accused Russia of shelling the port.Talks resumed in Geneva.\n\n"
         "\u201cWe will not retreat,\u201d\u2015 Pamela Padilla\u00a0\nThe ministry (which denied it) said:"
