@@ -349,3 +349,29 @@ def test_an_unsettled_surname_is_not_taken_for_a_town(matcher):
     # George W. Bush was president while Jeb Bush governed Florida: no guess, and no Egyptian town.
     assert resolve_phrase(matcher, "Bush spoke on television.", "Bush", date="2005-01-01") is None
     assert resolve_phrase(matcher, "Bush spoke on television.", "Bush", date="2016-01-01").name == "Jeb Bush"
+
+
+def test_a_broken_user_file_raises_naming_the_file(tmp_path):
+    """A present part that breaks is an error, not a matcher that silently codes nothing."""
+    from wirecoder.actors import get_actor_matcher
+
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("- {kind: wizard, name: Gandalf}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.yaml"):
+        get_actor_matcher(actor_files=[str(bad)])
+
+
+def test_the_gazetteer_and_the_matcher_do_not_import_each_other():
+    import ast
+    import pathlib
+
+    import wirecoder
+
+    root = pathlib.Path(wirecoder.__file__).parent
+    for path, forbidden in ((root / "gazetteer.py", "actors"), (root / "actors" / "matcher.py", "places")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert forbidden not in (node.module or "").split("."), (path.name, node.module)
+            if isinstance(node, ast.Import):
+                assert all(forbidden not in a.name.split(".") for a in node.names), path.name

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Optional
 
 from ..record import ActorRef
-from .dictionary import ActorEntry, load_entries, sector_of
+from .dictionary import ActorEntry, country_of, sector_of
 
 _TOKEN = re.compile(r"\w+")
 # What may stand between the tokens of one name ("U.S.", "al-Qaeda", "Sa'ar").
@@ -96,8 +96,9 @@ class _Match:
 class ActorMatcher:
     """The dictionary compiled into a trie; ``find`` and ``resolve`` code actor mentions."""
 
-    def __init__(self, entries: dict[str, ActorEntry]):
+    def __init__(self, entries: dict[str, ActorEntry], gazetteer=None):
         self.entries = entries
+        self.gazetteer = gazetteer  # places that stand for their country; None: places are not looked up
         self._trie: dict = {}
         surnames: dict[str, list[ActorEntry]] = {}
         for e in entries.values():
@@ -334,7 +335,7 @@ class ActorMatcher:
             if ref.country:
                 return ref
         end = len(text) if end is None else end
-        place = _place_in(text, start, end, self._trie)
+        place = _place_in(text, start, end, self._trie, self.gazetteer) if self.gazetteer is not None else None
         if place is None:
             return found[0] if found else None
         if found:
@@ -374,14 +375,11 @@ class ActorMatcher:
 _PLACE_ACTOR_POPULATION = 50_000
 
 
-def _place_in(text: str, start: int, end: int, trie: dict):
+def _place_in(text: str, start: int, end: int, trie: dict, gaz):
     """((start, end), country, name) of the first unambiguous gazetteer place in text[start:end].
 
     A name the actor dictionary knows (a surname it could not settle, like "Bush" when two
     Bushes held office) is not taken for a place."""
-    from ..places import get_gazetteer
-
-    gaz = get_gazetteer()
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     for i, (s, _e, word) in enumerate(toks):
         if not word[:1].isupper():
@@ -438,8 +436,6 @@ def _entry_code(entry: ActorEntry, date: Optional[str]) -> tuple[Optional[str], 
         if role is not None:
             return role.code, role.country, role.sector
         if entry.fallback:
-            from .dictionary import country_of
-
             return entry.fallback, country_of(entry.fallback), sector_of(entry.fallback) or entry.sector
     return entry.code, entry.country, entry.sector
 
@@ -464,6 +460,3 @@ def record_date(record) -> Optional[str]:
             return str(value)[:10]
     return None
 
-
-def build_matcher(user_files: Iterable[str] = ()) -> ActorMatcher:
-    return ActorMatcher(load_entries(user_files))
