@@ -33,6 +33,7 @@ _PLACE_WORDS = {"province", "region", "oblast", "governorate", "county", "city",
 _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "towards", "toward",
              "through", "via", "inside", "off", "nearby", "visited", "visit", "reached", "left", "entered"}
 _VETO_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+_NOT_PLACE_AFTER = {"road", "street", "avenue", "highway", "boulevard", "lane", "drive"}
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
@@ -89,6 +90,8 @@ def find_places(record, doc, gaz: Gazetteer) -> list[Place]:
         skip.append((record.dateline.span.start, record.dateline.span.end))
 
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    # Surnames of people the article names in full: "Rivera" after "Raul Rivera" is the person.
+    surnames = {place_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_alpha}
     n = len(doc)
     i = 0
     while i < n:
@@ -115,6 +118,11 @@ def find_places(record, doc, gaz: Gazetteer) -> list[Place]:
             continue
         i, j, start, end, cands = match
         verdict = _verdict(text, doc, i, j, start, end, cands, ents, gaz)
+        if verdict != "no" and j - i == 1 and place_key(text[start:end]) in surnames:
+            if not (i > 0 and doc[i - 1].lower_ in _LOCATIVE) and not any(c.kind == "country" for c in cands):
+                verdict = "no"
+        if verdict != "no" and j < n and doc[j].lower_ in _NOT_PLACE_AFTER and not any(c.kind == "country" for c in cands):
+            verdict = "no"  # "the Castello road", "the Rafah crossing" name the road, not the town
         if verdict == "no":
             i += 1
             continue

@@ -69,6 +69,7 @@ class ActorEntry:
     country: Optional[str] = None
     sector: Optional[str] = None
     role: Optional[str] = None  # agents: the CAMEO agent code appended to a country
+    in_country: dict = field(default_factory=dict)  # agents: another role in some countries ({USA: COP})
     titles: list[str] = field(default_factory=list)  # agents: words for one person in the role
     adjectives: list[str] = field(default_factory=list)  # countries
     demonyms: list[str] = field(default_factory=list)  # countries
@@ -178,6 +179,7 @@ def entry_from_mapping(data: dict, source: str = "") -> ActorEntry:
         country=data.get("country") or None,
         sector=data.get("sector") or None,
         role=data.get("role") or None,
+        in_country={str(k): str(v) for k, v in (data.get("in_country") or {}).items()},
         titles=_split(data.get("titles")),
         adjectives=_split(data.get("adjectives")),
         demonyms=_split(data.get("demonyms")),
