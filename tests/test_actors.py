@@ -7,12 +7,12 @@ import pytest
 from wirecoder.actors import get_actor_matcher, load_entries
 from wirecoder.record import Dateline, Record
 from wirecoder.settings import Settings
-from wirecoder.stages import Context
+from wirecoder.resources import Resources
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return get_actor_matcher(Context(Settings()))
+    return get_actor_matcher(Resources(Settings()))
 
 
 def article(text: str, published: str | None = "2024-06-03") -> Record:
@@ -293,7 +293,7 @@ def test_user_file_adds_and_overrides_entries_by_key(tmp_path):
         "    - {title: Governor, code: RUSGOV, from: 2020-01-01, to: 2022-12-31}\n",
         encoding="utf-8",
     )
-    matcher = get_actor_matcher(Context(Settings(actor_files=[str(user)])))
+    matcher = get_actor_matcher(Resources(Settings(actor_files=[str(user)])))
     text = "The Kremlin said Ivan Zzzov would stay; Zzzov agreed."
     refs = matcher.find(article(text, published="2021-05-05"))
     assert [r.code for r in refs] == ["RUSGOVX", "RUSGOV", "RUSGOV"]
@@ -310,14 +310,14 @@ def test_user_csv_file(tmp_path):
         "group/zeta,group,Zeta Front,Zeta Front;ZF,XYZREBZET,XYZ,REB\n",
         encoding="utf-8",
     )
-    matcher = get_actor_matcher(actor_files=[str(user)])
+    matcher = get_actor_matcher(Resources(Settings(actor_files=[str(user)])))
     ref = matcher.lookup("ZF commanders")
     assert (ref.code, ref.name, ref.country) == ("XYZREBZET", "Zeta Front", "XYZ")
 
 
 def test_matcher_is_built_once_per_context():
-    ctx = Context(Settings())
-    assert get_actor_matcher(ctx) is get_actor_matcher(ctx)
+    resources = Resources(Settings())
+    assert get_actor_matcher(resources) is get_actor_matcher(resources)
 
 
 @pytest.mark.parametrize(
@@ -368,10 +368,10 @@ def test_an_unsettled_surname_is_not_taken_for_a_town(matcher):
 
 def test_a_broken_user_file_raises_naming_the_file(tmp_path):
     """A present part that breaks is an error, not a matcher that silently codes nothing."""
-    from wirecoder.actors import get_actor_matcher
-
     bad = tmp_path / "broken.yaml"
     bad.write_text("- {kind: wizard, name: Gandalf}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.yaml"):
+        get_actor_matcher(Resources(Settings(actor_files=[str(bad)])))
     with pytest.raises(ValueError, match="broken.yaml"):
         get_actor_matcher(actor_files=[str(bad)])
 

@@ -102,8 +102,8 @@ def test_debris_is_not_searched(coder):
         assert not record.in_defect(p.start, p.end)
 
 
-def test_gazetteer_is_built_once_and_keys_fold_accents():
-    assert get_gazetteer() is get_gazetteer()
+def test_gazetteer_is_built_once_and_keys_fold_accents(coder):
+    assert get_gazetteer(coder.resources) is get_gazetteer(coder.resources)
     assert place_key("Zürich") == place_key("Zurich")
     assert place_key("Deir ez-Zor") == "deir ez zor"
 
@@ -140,10 +140,12 @@ def test_users_actor_files_reach_the_gazetteer(coder, tmp_path):
     )
     text = "Officials in Freedonia met Mosul in Basra on Tuesday."
     record = Record(id="t", source="t", text=text)
-    bundled = {p.text for p in find_places(record, coder.nlp(text), get_gazetteer())}
+    from wirecoder.resources import Resources
+    from wirecoder.settings import Settings
+
+    bundled = {p.text for p in find_places(record, coder.nlp(text), get_gazetteer(coder.resources))}
     assert "Mosul" in bundled and "Freedonia" not in bundled
-    mine = get_gazetteer(actor_files=[str(user)])
-    assert mine is not get_gazetteer()
+    mine = get_gazetteer(Resources(Settings(actor_files=[str(user)])))
     found = {p.text: p for p in find_places(record, coder.nlp(text), mine)}
     assert "Mosul" not in found
     assert found["Freedonia"].country == "FRD" and found["Basra"].country == "IRQ"

@@ -1,6 +1,6 @@
 """Places: gazetteer matches in the text, with coordinates (the gazetteer is
-``wirecoder.gazetteer``, built once per Coder with its actor files by
-``wirecoder.actors.get_gazetteer``).
+``wirecoder.gazetteer``, built once per Coder by its Resources with the actor
+entries, the user's files included).
 
 The small spaCy model's NER is not trusted alone (it calls Aleppo a LANGUAGE
 and Kherson a PERSON): capitalised token sequences are matched against the
@@ -26,7 +26,6 @@ from .gazetteer import (  # noqa: F401  (Gazetteer and place_key are imported fr
     place_key,
 )
 from .record import Place
-from .stages import doc_stage
 
 _PLACE_WORDS = {"province", "region", "oblast", "governorate", "county", "city", "district", "state", "krai",
                 "republic", "prefecture", "territory", "valley", "island", "islands", "strait", "peninsula"}
@@ -211,6 +210,5 @@ def _clear_place_context(doc, i: int, j: int, exact_label: Optional[str], gaz: G
     return False
 
 
-@doc_stage("places")
-def places(record, doc, ctx) -> None:
-    record.places.extend(find_places(record, doc, get_gazetteer(ctx)))
+def places(record, doc, resources) -> None:
+    record.places.extend(find_places(record, doc, get_gazetteer(resources)))

@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import Optional
 
 from ..record import DateRef
-from ..stages import doc_stage
 from . import calendar
 from .expressions import TimeExpression, find, resolve, resolve_expression
 
@@ -38,8 +37,7 @@ def anchor_of(record) -> Optional[date]:
     return calendar.to_date(record.reference_date) or calendar.to_date(record.published)
 
 
-@doc_stage("dates")
-def dates(record, doc, ctx) -> None:
+def dates(record, doc, resources) -> None:
     anchor = anchor_of(record)
     text = record.text
     skip = [d for d in record.defects if d.kind in _DEFECTS_SKIPPED]

@@ -7,7 +7,6 @@ from typing import Optional
 from .. import ontology
 from ..record import ActorRef, Event, Record, Span
 from . import attach, classifier, rules, spans
-from .lexicon import load as load_lexicon
 
 
 # The rule's class stands unless the classifier gives it less than this probability.
@@ -15,7 +14,7 @@ RULE_CLASS_DOUBT = 0.2
 
 
 def code_events(record: Record, doc, ctx) -> list[Event]:
-    lex = load_lexicon()
+    lex = ctx.event_lexicon
     matcher = attach.actor_matcher(ctx)
     min_conf = ctx.settings.event_classifier_min
     clf = classifier.load(ctx) if min_conf < 1.0 else None

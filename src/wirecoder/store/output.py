@@ -44,6 +44,24 @@ def write_table(items: list[dict], columns: tuple[str, ...], total: int, out: Te
     out.write(f"({len(items)} of {total})\n")
 
 
+def write_parquet(items: list[dict], output: str) -> None:
+    """`items` as a Parquet file, written by DuckDB (no pyarrow needed); columns are the first item's keys."""
+    import duckdb
+    import numpy as np
+
+    con = duckdb.connect()
+    try:
+        target = "'" + str(output).replace("'", "''") + "'"
+        if not items:  # a file with no rows and no columns, as an empty result has none to name
+            con.execute(f"COPY (SELECT NULL AS _ WHERE false) TO {target} (FORMAT parquet)")
+            return
+        con.register("_items", {c: np.fromiter((it.get(c) for it in items), dtype=object, count=len(items))
+                                for c in items[0]})
+        con.execute(f"COPY _items TO {target} (FORMAT parquet)")
+    finally:
+        con.close()
+
+
 def write_results(kind: str, result: dict, fmt: str, output: Optional[str] = None,
                   out: Optional[TextIO] = None) -> None:
     """Write `result` ({"total", "items"}) in `fmt` to `output` (a path) or `out` (default stdout)."""
@@ -51,10 +69,7 @@ def write_results(kind: str, result: dict, fmt: str, output: Optional[str] = Non
     if fmt == "parquet":
         if not output or output == "-":
             raise ValueError("--format parquet needs -o FILE")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        pq.write_table(pa.Table.from_pylist(items), output)
+        write_parquet(items, output)
         return
     fh = open(output, "w", encoding="utf-8", newline="") if output and output != "-" else None
     try:

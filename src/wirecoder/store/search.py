@@ -25,7 +25,6 @@ from __future__ import annotations
 from typing import Optional
 
 import numpy as np
-import pyarrow as pa
 
 INDEX_VERSION = 2  # meta schema_version from which the index is complete
 MERGE_MIN_ROWS = 200_000  # postings rows below which merging is not worth it
@@ -157,4 +156,4 @@ def matching(cur, kind: str, words: list[str]) -> np.ndarray:
 
 def register_numbers(cur, name: str, nums: np.ndarray) -> None:
     """Make `nums` a one-column relation `name(n)` on this cursor, for a semi-join."""
-    cur.register(name, pa.table({"n": pa.array(nums, type=pa.int64())}))
+    cur.register(name, {"n": np.asarray(nums, dtype=np.int64)})

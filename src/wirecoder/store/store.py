@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from typing import Any, Iterable, Iterator, Optional, Union
 
-import pyarrow as pa
+import numpy as np
 
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
@@ -213,8 +213,7 @@ class Store:
         stored_sig: dict[str, Signature] = {}
         stored_dup: dict[str, Optional[str]] = {}
         if probe:
-            probe_tbl = pa.table({"band": [p[0] for p in probe], "key": [p[1] for p in probe],
-                                  "rid": [p[2] for p in probe]})
+            probe_tbl = _columns([{"band": b, "key": k, "rid": rid} for b, k, rid in probe])
             con.register("_probe", probe_tbl)
             try:
                 pairs = con.execute(
@@ -521,7 +520,16 @@ class Store:
         return {"total": total, "items": items}
 
     # -- raw access for query/export ---------------------------------------------------
-    def arrow(self, sql: str, params: Optional[list] = None) -> pa.Table:
+    def rows(self, sql: str, params: Optional[list] = None) -> list[dict[str, Any]]:
+        """The rows of a read-only query as dicts."""
+        with self._read() as cur:
+            return _dicts(cur, sql, params or [])
+
+    def arrow(self, sql: str, params: Optional[list] = None):
+        """The result of a read-only query as a pyarrow Table (needs the arrow extra)."""
+        from ..extras import require
+
+        require("pyarrow", "arrow", "Store.arrow()")
         with self._read() as cur:
             # a relation, not a DB-API result: DuckDB copies a result's rows once more to make Arrow of them
             relation = cur.sql(sql, params=params or None)
@@ -703,11 +711,16 @@ def _add_titles(cur, items: list[dict]) -> None:
         it["article_title"] = by_doc.get(doc) if doc is not None else by_id.get(it["article_id"])
 
 
+def _columns(rows: list[dict]) -> dict[str, np.ndarray]:
+    """Rows as columns (the first row's keys) that DuckDB scans in bulk, with no pyarrow."""
+    n = len(rows)
+    return {c: np.fromiter((r.get(c) for r in rows), dtype=object, count=n) for c in rows[0]}
+
+
 def _insert(con, table: str, rows: list[dict]) -> None:
     if not rows:
         return
-    tbl = pa.Table.from_pylist(rows)
-    con.register("_rows", tbl)
+    con.register("_rows", _columns(rows))
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
     finally:

@@ -116,14 +116,14 @@ def _latest_statements(store, names: list) -> dict:
     """Each speaker's latest statement ("on what"), in one query over the store's statements table."""
     global _latest_broken
     keys = sorted({n.lower() for n in names if n})
-    if not keys or _latest_broken or not hasattr(store, "arrow"):
+    if not keys or _latest_broken or not hasattr(store, "rows"):
         return {}
     try:
-        table = store.arrow(_LATEST_SQL, [keys])
+        rows = store.rows(_LATEST_SQL, [keys])
     except Exception:  # store without raw SQL access: the page lists speakers without their latest words
         _latest_broken = True
         return {}
-    return {row["speaker_key"]: row["latest"] for row in table.to_pylist()}
+    return {row["speaker_key"]: row["latest"] for row in rows}
 
 
 @router.get("/statements", response_class=HTMLResponse)
