@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 
 
-def _records(gold: list[dict], cache: Path | None):
-    from wirecoder import Coder
+def _records(gold: list[dict], cache: Path | None, coder):
     from wirecoder.record import Record
 
     if cache is not None and cache.exists():
@@ -33,7 +32,6 @@ def _records(gold: list[dict], cache: Path | None):
             by_id[r.id] = r
         if all(a["id"] in by_id for a in gold):
             return by_id
-    coder = Coder()
     by_id = {a["id"]: coder.code(a["text"], id=a["id"], date=a.get("date"), title=None) for a in gold}
     if cache is not None:
         cache.write_text("".join(r.to_json() + "\n" for r in by_id.values()), encoding="utf-8")
@@ -47,12 +45,13 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list every side coded wrong or not at all")
     args = ap.parse_args(argv)
 
-    from wirecoder.actors import get_actor_matcher
+    from wirecoder import Coder
 
     gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
-    records = _records(gold, args.records)
+    coder = Coder()
+    records = _records(gold, args.records, coder)
     t0 = time.perf_counter()
-    matcher = get_actor_matcher()
+    matcher = coder.resources.actor_matcher  # the one the pipeline uses (built here if the cache was read)
     load_s = time.perf_counter() - t0
 
     sides = country_ok = full_ok = coded = wrong_country = 0
