@@ -520,3 +520,56 @@ def test_national_agents_and_officials(matcher, mideast_record, caucasus_record,
 def test_a_country_backing_a_group_does_not_take_its_place(matcher):
     ref = matcher.lookup("the Iran-backed Houthi rebels")
     assert ref.code == "YEMREB"
+
+
+# -- the dictionaries converted from PETRARCH-2 / Phoenix (tools/convert_phoenix.py) ----------
+def test_generated_person_is_coded_by_the_role_in_force_on_the_date(matcher):
+    """James Byrnes (Phoenix.Countries.actors.txt): Secretary of State 1945-1947, before and after an elite."""
+    assert matcher.lookup("James Byrnes", date="1946-05-01").code == "USAGOV"
+    assert matcher.lookup("James Byrnes", date="1950-05-01").code == "USAELI"
+    assert matcher.lookup("James Byrnes", date="1930-05-01").code == "USAELI"
+
+
+def test_a_role_the_2014_source_leaves_open_ends_when_the_source_was_compiled(matcher):
+    """Sergey Sobyanin: [RUSGOV >080601] in a file of January 2014; after it his country's elite code."""
+    assert matcher.lookup("Sergey Sobyanin", date="2010-05-01").code == "RUSGOV"
+    assert matcher.lookup("Sergey Sobyanin", date="2020-05-01").code == "RUSELI"
+
+
+def test_generated_international_actors_and_armed_groups(matcher):
+    assert matcher.lookup("Ban Ki-moon", date="2010-01-01").code == "IGOUNO"
+    assert matcher.lookup("the Anarchist Liberation Brigade").code == "GRCREB"
+
+
+def test_a_curated_entry_wins_over_a_generated_one_with_a_name_in_common(matcher):
+    """Lavrov is in both: people.yaml's entry (current roles) is the one coded, in 2023 too."""
+    ref = matcher.lookup("Sergei Lavrov", date="2023-05-01")
+    assert ref.code == "RUSGOV" and matcher.entries.get("phoenix/sergey-lavrov") is None
+
+
+def test_generated_files_carry_the_mit_notice_and_are_small():
+    import gzip
+
+    from wirecoder.actors.dictionary import DATA_DIR, GENERATED_FILES
+
+    total = 0
+    for name in GENERATED_FILES:
+        path = DATA_DIR / name
+        total += path.stat().st_size
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            head = f.read(3000)
+        assert "The MIT License" in head and "Open Event Data Alliance" in head and "convert_phoenix.py" in head
+    assert total < 3_000_000
+
+
+def test_the_conversion_reruns_to_the_same_files(shared, tmp_path):
+    import subprocess
+    import sys
+
+    from wirecoder.actors.dictionary import DATA_DIR, GENERATED_FILES
+
+    root = DATA_DIR.parents[3]
+    subprocess.run([sys.executable, str(root / "tools" / "convert_phoenix.py"), "--src",
+                    str(shared / "reference" / "petrarch2"), "--out", str(tmp_path)], check=True, capture_output=True)
+    for name in GENERATED_FILES:
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name

@@ -58,6 +58,8 @@ _KIND_RANK = {"person": 6, "group": 5, "organization": 4, "metonym": 3, "country
 
 def fold(token: str) -> str:
     """Lower case without accents: the form tokens are matched in."""
+    if token.isascii():
+        return token.lower()
     t = unicodedata.normalize("NFKD", token.casefold())
     return "".join(c for c in t if not unicodedata.combining(c))
 
