@@ -573,3 +573,59 @@ def test_the_conversion_reruns_to_the_same_files(shared, tmp_path):
                     str(shared / "reference" / "petrarch2"), "--out", str(tmp_path)], check=True, capture_output=True)
     for name in GENERATED_FILES:
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+# -- pronouns and short role mentions through the article's statements (actors.coref) -----------
+COREF_STORY = (
+    "MOSCOW, May 5 (Reuters) - Kremlin spokesman Dmitry Peskov told reporters on Friday that the talks "
+    "had stalled. He said Moscow would wait.\n\n"
+    "Later he accused Kyiv of stalling, and the spokesman said the Kremlin would respond."
+)
+
+
+@pytest.fixture(scope="module")
+def coref_record(coder):
+    return coder.code(COREF_STORY, date="2024-05-05")
+
+
+def test_a_pronoun_takes_the_code_of_the_speaker_the_statement_resolved(coref_record):
+    from wirecoder.actors import mention_code
+
+    text = coref_record.text
+    start = text.index("He said")
+    ref = mention_code(coref_record, start, start + 2)
+    assert ref is not None and ref.code == "RUSGOV" and ref.text == "He"
+    later = text.index("he accused")
+    assert mention_code(coref_record, later, later + 2).code == "RUSGOV"
+
+
+def test_a_definite_role_phrase_takes_the_nearest_speaker_of_that_role(coref_record):
+    from wirecoder.actors import mention_code
+
+    text = coref_record.text
+    start = text.index("the spokesman")
+    ref = mention_code(coref_record, start, start + len("the spokesman"))
+    assert ref is not None and ref.code == "RUSGOV" and ref.name and "Peskov" in ref.name
+
+
+def test_no_referent_no_code():
+    from wirecoder.actors import mention_code
+
+    record = Record(id="t", source="t", text="He said the judge would rule.")
+    assert mention_code(record, 0, 2) is None
+    assert mention_code(record, 8, 17) is None  # "the judge", no speaker before it
+
+
+def test_two_candidate_speakers_are_not_guessed():
+    from wirecoder.actors import mention_code
+    from wirecoder.record import Span, Statement
+
+    text = "Sen. Ann Cole said no. Gov. Bo Diaz said yes.\n\nHe then left."
+    record = Record(id="t", source="t", text=text)
+    for name, code, at in (("Ann Cole", "USALEG", 0), ("Bo Diaz", "USAGOV", text.index("Gov."))):
+        s = at
+        e = text.index(" said", at)
+        record.statements.append(Statement(speaker=Span.of(text, s, e), speaker_name=name, speaker_code=code,
+                                           sentence=Span.of(text, at, text.index(".", e) + 1)))
+    he = text.index("He then")
+    assert mention_code(record, he, he + 2) is None

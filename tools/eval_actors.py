@@ -42,10 +42,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold")
     ap.add_argument("--records", type=Path, help="cache of the coded records (read if present, else written)")
+    ap.add_argument("--no-coref", action="store_true",
+                    help="do not try mention_code (pronouns, 'the minister') where resolve gives no country")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every side coded wrong or not at all")
     args = ap.parse_args(argv)
 
     from wirecoder import Coder
+    from wirecoder.actors import mention_code
 
     gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     coder = Coder()
@@ -69,6 +72,9 @@ def main(argv=None) -> int:
                 sides += 1
                 calls += 1
                 ref = matcher.resolve(record, g["start"], g["end"])
+                if not args.no_coref and (ref is None or not ref.country):
+                    # What the events stage is asked to do for "he" sources (docs/actors.md).
+                    ref = mention_code(record, g["start"], g["end"]) or ref
                 code = ref.code if ref is not None else None
                 # A role without a country ("CVL") has no country: only coded sides count.
                 got_country = code[:3] if code and ref.country else None

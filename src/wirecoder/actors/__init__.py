@@ -4,6 +4,7 @@ officials, and the matcher that codes actor mentions CAMEO/PLOVER style.
     matcher = get_actor_matcher(resources)      # once per Coder (Resources)
     matcher.resolve(record, start, end)         # best actor in a noun phrase
     matcher.find(record, start, end)            # every actor mention in a range
+    mention_code(record, start, end)            # "he", "the minister": the resolved speaker's code
 
 A Coder's :class:`~wirecoder.resources.Resources` owns the loaded actor knowledge:
 the entries (bundled files, then the user's ``--actors`` files), the gazetteer built
@@ -17,6 +18,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..gazetteer import Gazetteer
+from .coref import mention_code
 from .dictionary import ActorEntry, Role, load_entries, read_file
 from .matcher import ActorMatcher, record_date
 
@@ -28,6 +30,7 @@ __all__ = [
     "get_actor_matcher",
     "get_gazetteer",
     "load_entries",
+    "mention_code",
     "read_file",
     "record_date",
 ]
