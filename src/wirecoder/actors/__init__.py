@@ -39,6 +39,14 @@ __all__ = [
 _cache: dict[tuple[str, tuple[str, ...]], object] = {}
 
 
+def _files(holder, actor_files) -> tuple[str, ...]:
+    """The user's files: given, else those of a settings holder without Resources (an older
+    stage context, a spaCy component's config), else none."""
+    if actor_files is None and holder is not None:
+        actor_files = getattr(getattr(holder, "settings", None), "actor_files", ())
+    return tuple(str(f) for f in (actor_files or ()))
+
+
 def _built(name: str, files: tuple[str, ...], build):
     if (name, files) not in _cache:
         _cache[(name, files)] = build()
@@ -47,17 +55,17 @@ def _built(name: str, files: tuple[str, ...], build):
 
 def get_entries(resources=None, actor_files: Iterable[str] | None = None) -> dict[str, ActorEntry]:
     """The actor entries: bundled, then the user's files, by key (a Coder's: its Resources')."""
-    if resources is not None:
+    if resources is not None and hasattr(resources, "actor_entries"):
         return resources.actor_entries
-    files = tuple(str(f) for f in (actor_files or ()))
+    files = _files(resources, actor_files)
     return _built("actor_entries", files, lambda: load_entries(files))
 
 
 def get_gazetteer(resources=None, actor_files: Iterable[str] | None = None) -> Gazetteer:
     """The gazetteer built with the same entries as the matcher (user files included)."""
-    if resources is not None:
+    if resources is not None and hasattr(resources, "gazetteer"):
         return resources.gazetteer
-    files = tuple(str(f) for f in (actor_files or ()))
+    files = _files(resources, actor_files)
     return _built("gazetteer", files, lambda: Gazetteer.build(get_entries(None, files).values()))
 
 
@@ -65,9 +73,9 @@ def get_actor_matcher(resources=None, actor_files: Iterable[str] | None = None) 
     """The matcher of a Coder's Resources, or (without one) for the bundled entries and the
     files given, built once per process. A part that breaks while loading (a malformed user
     file) raises: it is not turned into "no matcher"."""
-    if resources is not None:
+    if resources is not None and hasattr(resources, "actor_matcher"):
         return resources.actor_matcher
-    files = tuple(str(f) for f in (actor_files or ()))
+    files = _files(resources, actor_files)
     return _built("actor_matcher", files,
                   lambda: ActorMatcher(get_entries(None, files), gazetteer=get_gazetteer(None, files)))
 
