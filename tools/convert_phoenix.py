@@ -17,9 +17,10 @@ credit in the file's header lines (``#``). What is converted, and how:
   compiled in January 2014 (AS_OF): a role they leave open ends there, since nothing
   in them says who held it after; the curated people.yaml says so for current officials.
 - An entry with one undated code is an organisation (or an armed group).
-- Country entries (a bare three-letter code) are left out: countries.csv and the
-  gazetteer hold countries and their places, and the Phoenix country synonyms mix in
-  names that collide (GEORGIA, WASHINGTON).
+- Country entries (a bare three-letter code) and regions (a country code and a place
+  code, GAZA [PSEGZA]) are left out: countries.csv and the gazetteer hold countries and
+  their places, and the Phoenix country synonyms mix in names that collide (GEORGIA,
+  WASHINGTON).
 - Codes below the first role are cut: RUSGOVSPY -> RUSGOV, PSEREBHMS -> PSEREB, as the
   events gold codes them; IGO/NGO/IMG codes are kept whole (IGOUNOIAE), except an NGO of
   one country, which is that country's NGO (NGOUSAHRI -> USANGO).
@@ -213,8 +214,8 @@ def convert(entries: list[dict], prefix: str, group_kind: str) -> list[dict]:
         defaults = [r[1] for r in e["restrictions"] if r[0] == "default"]
         if not roles and not defaults:
             continue
-        if not roles and len(defaults[0]) == 3 and defaults[0].isalpha() and not defaults[0].startswith(NON_STATE):
-            continue  # a country: countries.csv and the gazetteer hold those
+        if not roles and not defaults[0].startswith(NON_STATE) and (len(defaults[0]) == 3 or defaults[0][3:6] not in ROLES):
+            continue  # a country or one of its regions (GAZA [PSEGZA]): countries.csv and the gazetteer hold those
         person = bool(roles)
         names = []
         for p in e["phrases"]:

@@ -104,7 +104,11 @@ def main(argv=None) -> int:
     print(f"coded with a country: {coded}; of those right: {pct(country_ok, coded)}; wrong country: {wrong_country}")
     for k, v in misses.most_common():
         print(f"  {k}: {v}")
-    print(f"matcher load {load_s:.2f} s; {calls} resolve calls {1000 * match_s / max(calls, 1):.2f} ms each")
+    print(f"matcher load {load_s:.2f} s; {calls} resolve calls {1000 * match_s / max(calls, 1):.2f} ms each, "
+          f"{1000 * match_s / len(gold):.1f} ms per article (story country and name index included)")
+    if "parse" in coder.timings:
+        per = coder.timings["parse"] / len(gold)
+        print(f"spaCy parse {1000 * per:.0f} ms per article: the matcher's share {match_s / len(gold) / per:.1%}")
     if args.verbose:
         for kind, text, want, got in sorted(rows):
             print(f"{kind:6} {want:12} {str(got):12} {text!r}")
