@@ -59,17 +59,14 @@ class Settings:
     allow_fetch: bool = setting(False, "Let the HTTP API fetch URLs given to it (off: it never fetches).")
     progress: str = setting("auto", "Progress bar on stderr: auto (terminal or long batch), always, never.")
     event_classifier_min: float = setting(
-        0.5,
-        "Confidence from which the PentaClass sentence classifier overrides the class of a sentence's first "
-        "event, or adds an event at the main verb of a sentence the trigger rules missed (1: rules only).",
+        1.0,
+        "Confidence from which the PentaClass sentence classifier may switch an event to another code its "
+        "trigger's pattern allows (never adds or recodes beyond them; 1: off, the measured best on the events gold).",
     )
     statements_encoder: bool = setting(
         False,
         "Let a fine-tuned MiniLM encoder help the cue tagger (more accurate statements, about twice the run "
         "time; needs pip install 'wirecoder[accurate]').",
-    )
-    event_span_tagger: bool = setting(
-        True, "Let the trained source/target span tagger refine the actor spans of each sentence's main event."
     )
 
     @classmethod

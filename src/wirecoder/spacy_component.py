@@ -22,19 +22,19 @@ if not Doc.has_extension("statements"):
 
 class StatementsComponent:
     def __init__(self, nlp: Language, name: str, encoder: bool = False):
+        from .resources import Resources
         from .settings import Settings
-        from .stages import Context
 
         self.name = name
         # encoder=True: the optional statements encoder helps the tagger (pip install 'wirecoder[accurate]')
-        self.ctx = Context(Settings.from_env(statements_encoder=encoder), nlp=nlp)
+        self.resources = Resources(Settings.from_env(statements_encoder=encoder), nlp=nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         from .record import Record
         from .statements import extract_statements
 
         record = Record(id="doc", source="spacy", text=doc.text)
-        doc._.statements = extract_statements(record, doc, self.ctx)
+        doc._.statements = extract_statements(record, doc, self.resources)
         return doc
 
 

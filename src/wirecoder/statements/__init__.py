@@ -9,14 +9,11 @@ groups statements by resolved speaker and adds actor codes.
 from __future__ import annotations
 
 from ..record import Speaker
-from ..stages import doc_stage
 from .extract import extract_statements
-from .lexicon import load_lexicon
 
 __all__ = ["extract_statements"]
 
 
-@doc_stage("statements")
 def statements(record, doc, ctx) -> None:
     for st in extract_statements(record, doc, ctx):
         # A subheading such as "Expert contacts continue" reads like a cue with no content.
@@ -30,9 +27,8 @@ def _in_heading(record, offset: int) -> bool:
     return any(h.start <= offset < h.end for h in spans)
 
 
-@doc_stage("speakers")
 def speakers(record, doc, ctx) -> None:
-    _complete_surnames(record)
+    _complete_surnames(record, ctx.statement_lexicon)
     _complete_short_names(record)
     by_name: dict[str, Speaker] = {}
     matcher = _actor_matcher(ctx)
@@ -79,7 +75,7 @@ def _role_only(code: str) -> bool:
     return len(code) == 3 and pycountry.countries.get(alpha_3=code) is None
 
 
-def _complete_surnames(record) -> None:
+def _complete_surnames(record, lexicon) -> None:
     """A speaker known only by a surname (or a transcript's "PENCE") takes the article's one full name ending in it.
 
     Resolution runs left to right, so "Peskov" met before (or without) a parse that
@@ -87,7 +83,7 @@ def _complete_surnames(record) -> None:
     """
     full_names = {e.text.strip(" ,.") for e in record.entities if e.label == "PERSON"}
     full_names |= {st.speaker_name for st in record.statements if st.speaker_name}
-    roles = load_lexicon().roles
+    roles = lexicon.roles
     for st in record.statements:  # "Kremlin Spokesman Dmitry Peskov": the capitalised words after the role
         if st.speaker is None:
             continue
@@ -122,28 +118,16 @@ def _complete_short_names(record) -> None:
             st.speaker_name = longer.pop()
 
 
-def _actor_matcher(ctx):
-    try:
-        from ..actors import get_actor_matcher
-    except ImportError:  # the actors module is built separately
-        return None
-    try:
-        return get_actor_matcher(ctx)
-    except Exception:
-        return None
+def _actor_matcher(resources):
+    return resources.actor_matcher
 
 
 def _name_code(matcher, record, name: str):
-    try:
-        ref = matcher.lookup(name, record.reference_date or record.published)
-    except Exception:
-        return None
-    return getattr(ref, "code", None) if ref is not None else None
+    # A matcher that breaks raises (an error record), not a missing code (issue 20).
+    ref = matcher.lookup(name, record.anchor_date())
+    return ref.code if ref is not None else None
 
 
 def _code(matcher, record, st):
-    try:
-        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.reference_date or record.published)
-    except Exception:
-        return None
-    return getattr(ref, "code", None) if ref is not None else None
+    ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
+    return ref.code if ref is not None else None
