@@ -139,7 +139,7 @@ class Coder:
                         record = prepare(inp, self.settings)
                     for stage in self._before_parse:
                         self._run(stage, record, None)
-                ready.append((i, record, t_start))
+                ready.append((i, record, time.monotonic() - t_start))  # the time this article has used
             except Exception as exc:  # a bug must not take the batch down
                 outputs[i] = self._failure(inp.id, inp.source, exc)
         short = [(i, r, t) for i, r, t in ready if len(r.text) <= LONG_TEXT]
@@ -147,8 +147,10 @@ class Coder:
         docs = self._parse_short([r.text for _, r, _ in short])
         self.timings["parse"] = self.timings.get("parse", 0.0) + time.perf_counter() - t0
         parsed = {i: doc for (i, _, _), doc in zip(short, docs)}
-        for i, record, t_start in ready:
-            left = (limit - (time.monotonic() - t_start)) if limit else 0.0
+        for i, record, spent in ready:
+            # Its own phases only: waiting while other articles of the batch are coded is not its time
+            # (the shared nlp.pipe of texts up to LONG_TEXT is not charged either: it is short).
+            left = (limit - spent) if limit else 0.0
             try:
                 if limit and left <= 0:
                     raise ArticleTimeout(f"{record.source}: took longer than {limit:g} s (article_timeout)")
