@@ -26,7 +26,7 @@ FLAT_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("site", "a.site", "The publisher's host name from the URL (`www.` left out)."),
     ("article_title", "a.title", "The article's title."),
     ("date", "e.date", "The event's date (YYYY-MM-DD); without a date of its own, the article's date "
-     "(published, else dateline, else reference date); empty when neither is known. A year or month is "
+     "(its anchor date: wirecoder.record.anchor_date); empty when neither is known. A year or month is "
      "its first day: see `date_precision`."),
     ("date_text", "e.date_text", "The event's date as the coder wrote it (`2026-09`, `1945`), empty when the "
      "article's date was taken."),
