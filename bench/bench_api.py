@@ -52,6 +52,10 @@ API_PATHS = [
     "/api/timeline?source_country=RUS&quad=4",
     "/api/network",
     "/api/network?by=country",
+    "/api/facets",
+    "/api/event_places",
+    "/api/statements?q=%22ceasefire%20talks%22&limit=50",
+    "/api/articles?q=%22power%20plant%22&limit=50",
 ]
 PAGE_PATHS = [
     "/articles",

@@ -84,7 +84,8 @@ def test_articles_search_as_parquet(db, tmp_path):
 
 def test_speakers_and_actors(db):
     speakers = run("query", "speakers", "--db", db, "--format", "jsonl").splitlines()
-    assert json.loads(speakers[0]) == {"name": "Dmitry Peskov", "statements": 2, "articles": 2, "mentions": 2,
+    assert json.loads(speakers[0]) == {"key": "|dmitry peskov", "name": "Dmitry Peskov", "names": ["Dmitry Peskov"],
+                                       "statements": 2, "articles": 2, "mentions": 2,
                                        "role": None, "org": None, "code": None}
     actors = [json.loads(x) for x in run("query", "actors", "--db", db, "--format", "jsonl").splitlines()]
     assert {a["key"]: a["events"] for a in actors} == {"UKRGOV": 3, "RUSGOV": 2, "TURGOV": 1}

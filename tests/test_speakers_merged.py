@@ -83,3 +83,15 @@ def test_speakers_page_lists_the_merged_speaker_and_links_to_all_its_statements(
     assert {s["article_id"] for s in statements["items"]} == {"w1", "w2", "w3"}
     html = client.get("/statements", params={"speaker_id": biden["key"]}).text
     assert "Warsaw" in html and "ceasefire" not in html
+
+
+def test_two_spellings_in_one_article_count_it_once(tmp_path):
+    r = _record("one", "Joe Biden", "USAGOV", "the talks would go on")
+    later = Statement(speaker=r.span(0, 3), speaker_name="Biden", speaker_code="USAGOV", cue=r.statements[0].cue,
+                      content=r.statements[0].content)
+    r.statements.append(later)
+    r.speakers.append(Speaker("Biden", [later.speaker], [1], code="USAGOV"))
+    store = Store(tmp_path / "one.duckdb")
+    store.add([r])
+    (item,) = store.speakers()["items"]
+    assert item["articles"] == 1 and item["statements"] == 2 and set(item["names"]) == {"Joe Biden", "Biden"}

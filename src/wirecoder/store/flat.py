@@ -26,7 +26,7 @@ FLAT_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("site", "a.site", "The publisher's host name from the URL (`www.` left out)."),
     ("article_title", "a.title", "The article's title."),
     ("date", "e.date", "The event's date (YYYY-MM-DD); without a date of its own, the article's date "
-     "(published, else dateline, else reference date); empty when neither is known. A year or month is "
+     "(its anchor date: wirecoder.record.anchor_date); empty when neither is known. A year or month is "
      "its first day: see `date_precision`."),
     ("date_text", "e.date_text", "The event's date as the coder wrote it (`2026-09`, `1945`), empty when the "
      "article's date was taken."),
@@ -81,11 +81,14 @@ NAMES = tuple(c[0] for c in FLAT_COLUMNS)
 CSV_ONE_LINE = ("article_title", "sentence", "trigger", "source_text", "target_text", "statement_speaker")
 
 
-def select_sql(have: set[str], csv: bool = False) -> str:
-    """The SELECT list; `have` are the events table's columns (a column it lacks is NULL)."""
+def select_sql(have: set[str], csv: bool = False, events_only: bool = False) -> str:
+    """The SELECT list; `have` are the events table's columns (a column it lacks is NULL).
+    `events_only`: the article's columns and the Goldstein value left NULL, for fill_page to add
+    (a page of 50 rows looks its articles up by number instead of joining every article)."""
     parts = []
     for name, sql, _ in FLAT_COLUMNS:
-        if re.fullmatch(r"e\.\w+", sql) and sql[2:] not in have:
+        if (re.fullmatch(r"e\.\w+", sql) and sql[2:] not in have) or (events_only and not sql.startswith("e.")
+                                                                       and name != "event_id"):
             sql = "NULL"
         elif csv and name in CSV_ONE_LINE:
             sql = f"regexp_replace({sql}, '[ \\t]*[\\r\\n]+[ \\t]*', ' ', 'g')"
@@ -114,3 +117,38 @@ def register_goldstein(cur) -> None:
     table = goldstein()
     cur.register("_goldstein", {"cameo": np.array(list(table), dtype=object),
                                 "goldstein": np.array(list(table.values()), dtype=np.float64)})
+
+
+ARTICLE_FIELDS = {name: sql[2:] for name, sql, _ in FLAT_COLUMNS if sql.startswith("a.")}
+
+
+def goldstein_of(code: str | None) -> float | None:
+    """The Goldstein value of a CAMEO code, else of its 3- or 2-digit parent (as from_sql joins it)."""
+    table = goldstein()
+    for key in (code, (code or "")[:3], (code or "")[:2]):
+        if key and key in table:
+            return table[key]
+    return None
+
+
+def fill_page(cur, items: list[dict], docs: list) -> None:
+    """Add to a page's rows (select_sql events_only) their article's columns and the Goldstein value;
+    `docs` are the rows' article numbers (None where a store from before them has none: by id)."""
+    cols = ", ".join(ARTICLE_FIELDS.values())
+    by_doc = {}
+    wanted = sorted({d for d in docs if d is not None})
+    if wanted:
+        for row in cur.execute(f"SELECT doc, {cols} FROM articles WHERE doc IN (SELECT unnest(?::INTEGER[]))",
+                               [wanted]).fetchall():
+            by_doc[row[0]] = row[1:]
+    ids = sorted({it["article_id"] for it, d in zip(items, docs) if d is None})
+    by_id = {}
+    if ids:
+        for row in cur.execute(f"SELECT id, {cols} FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                               [ids]).fetchall():
+            by_id[row[0]] = row[1:]
+    for it, d in zip(items, docs):
+        values = by_doc.get(d) if d is not None else by_id.get(it["article_id"])
+        for name, v in zip(ARTICLE_FIELDS, values or [None] * len(ARTICLE_FIELDS)):
+            it[name] = v
+        it["goldstein"] = goldstein_of(it.get("cameo"))

@@ -129,12 +129,20 @@ def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]
 
 
 def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per speaker key of the article: spellings the coder kept apart ("Biden", "Joe Biden")
+    but that share a key are one row, so that counting rows counts articles."""
     from .speakers import speaker_key
 
-    rows = []
-    for sp in record.get("speakers") or []:
+    rows: dict[Any, dict[str, Any]] = {}
+    for i, sp in enumerate(record.get("speakers") or []):
         name = sp.get("name") or ""
-        rows.append({
+        key = speaker_key(name, sp.get("code"))
+        row = rows.get(key) if key else None
+        if row is not None:
+            row["n_statements"] += len(sp.get("statements") or [])
+            row["n_mentions"] += len(sp.get("mentions") or [])
+            continue
+        rows[key or ("", i)] = {
             "article_id": record["id"],
             "name": name,
             "name_key": name.lower(),
@@ -143,9 +151,22 @@ def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
             "code": sp.get("code"),
             "n_statements": len(sp.get("statements") or []),
             "n_mentions": len(sp.get("mentions") or []),
-            "canon_key": speaker_key(name, sp.get("code")),
-        })
-    return rows
+            "canon_key": key,
+        }
+    return list(rows.values())
+
+
+def one_row_per_key(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Speaker rows with one row per article and key (after keys were merged), counts added up."""
+    out: dict[Any, dict[str, Any]] = {}
+    for i, r in enumerate(rows):
+        k = (r["article_id"], r["canon_key"]) if r.get("canon_key") else i
+        if k in out:
+            out[k]["n_statements"] += r["n_statements"]
+            out[k]["n_mentions"] += r["n_mentions"]
+        else:
+            out[k] = r
+    return list(out.values())
 
 
 def _actor(prefix: str, actor: Optional[dict]) -> dict[str, Any]:

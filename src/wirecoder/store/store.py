@@ -190,6 +190,7 @@ class Store:
                 for r in tables[t]:
                     if r.get("canon_key"):
                         r["canon_key"] = merged.get(r["canon_key"], r["canon_key"])
+            tables["speakers"] = R.one_row_per_key(tables["speakers"])
             for table, rows in tables.items():
                 _insert(con, table, rows)
             search.index_rows(con, first_doc, first_sid)
@@ -340,13 +341,30 @@ class Store:
             w = QUERIES["speakers"].where(cur, f)
             group = "coalesce(canon_key, name_key)" if "canon_key" in self._columns(cur, "speakers") else "name_key"
             total = cur.execute(f"SELECT count(DISTINCT {group}) FROM speakers {w.sql}", w.params).fetchone()[0]
+            # One row per speaker key per article (rows.speaker_rows merges an article's spellings), so
+            # count(*) is the number of articles; the spellings are looked up for the page's keys only.
             items = _dicts(cur, f"""
-                SELECT {group} AS key, mode(name) AS name, list(DISTINCT name ORDER BY name) AS names,
-                       sum(n_statements)::BIGINT AS statements, count(DISTINCT article_id) AS articles,
+                SELECT {group} AS key, sum(n_statements)::BIGINT AS statements, count(*) AS articles,
                        sum(n_mentions)::BIGINT AS mentions, any_value(role) AS role, any_value(org) AS org,
                        any_value(code) AS code
                 FROM speakers {w.sql} GROUP BY {group}
-                ORDER BY statements DESC, articles DESC, name LIMIT ? OFFSET ?""", [*w.params, limit, offset])
+                ORDER BY statements DESC, articles DESC, key LIMIT ? OFFSET ?""", [*w.params, limit, offset])
+            names = {}
+            if items:
+                keys = [it["key"] for it in items]
+                # spellings of the article's speakers and of each statement's speaker (an article's
+                # "Biden" and "Joe Biden" are one speaker row, but both are spellings)
+                statement_names = ("UNION ALL SELECT canon_key, speaker FROM statements "
+                                   "WHERE canon_key IN (SELECT unnest(?::VARCHAR[])) AND speaker IS NOT NULL"
+                                   if group != "name_key" else "")
+                for key, name, spellings in cur.execute(f"""
+                        SELECT k, mode(n), list(DISTINCT n ORDER BY n) FROM (
+                            SELECT {group} AS k, name AS n FROM speakers WHERE {group} IN (SELECT unnest(?::VARCHAR[]))
+                            {statement_names}) GROUP BY 1""", [keys, keys] if statement_names else [keys]).fetchall():
+                    names[key] = (name, spellings)
+        items = [{"key": it["key"], "name": names.get(it["key"], (None, []))[0],
+                  "names": names.get(it["key"], (None, []))[1], **{k: v for k, v in it.items() if k != "key"}}
+                 for it in items]
         return {"total": total, "items": items}
 
     # -- events and actors -------------------------------------------------------------
@@ -357,14 +375,11 @@ class Store:
         limit, offset = _page(limit, offset)
         f = QUERIES["events"].check(filters)
         with self._read() as cur:
-            flat.register_goldstein(cur)
-            try:
-                w = QUERIES["events"].where(cur, f)
-                join = "a.doc = e.doc" if self._version(cur) >= 3 else "a.id = e.article_id"
-                total, items = _page_rows(cur, "events", flat.select_sql(self._event_columns(cur)), w, limit, offset,
-                                          source=flat.from_sql(join), alias="e")
-            finally:
-                cur.unregister("_goldstein")
+            w = QUERIES["events"].where(cur, f)
+            version = self._version(cur)
+            cols = flat.select_sql(self._event_columns(cur), events_only=True).replace("e.", "")
+            total, items = _page_rows(cur, "events", cols + _doc_column(version), w, limit, offset)
+            flat.fill_page(cur, items, [it.pop("_doc") for it in items])
         return {"total": total, "items": items}
 
     def _event_columns(self, cur) -> set[str]:
@@ -611,16 +626,21 @@ def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, so
     return total, items
 
 
-def _relevance(table: str, terms: search.Terms) -> tuple[str, list]:
+# Above this many matches, relevance is told from the titles alone (articles) and the words are not
+# counted in every matching text: reading 20,000 article texts to rank them costs most of a second.
+RANK_TEXT_MAX = 2_000
+
+
+def _relevance(table: str, terms: search.Terms, count_words: bool = True) -> tuple[str, list]:
     """SQL of a row's relevance to `terms`, and its parameters: how often the words occur in the
     text, per 2,000 characters of it (so a long text does not win by length alone), plus 3 for each
     word in an article's title and 5 for each phrase (a phrase counts more than its words apart)."""
     text = _SCAN_TEXT[table]
     parts, params = [], []
-    for word in terms.words:
+    for word in terms.words if count_words else ():
         parts.append(f"(length({text}) - length(replace({text}, lower(?), ''))) / length(?)")
         params += [word, word]
-    score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))"
+    score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))" if parts else "0"
     if table == "articles":
         for word in terms.words:
             score += " + 3 * contains(lower(coalesce(title, '')), lower(?))::INTEGER"
@@ -635,14 +655,13 @@ def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int,
                  terms: search.Terms) -> tuple[int, list[dict[str, Any]]]:
     """(total, one page) of a text search, most relevant first (then newest, then first stored);
     each item carries its `relevance`."""
-    score, params = _relevance(table, terms)
-    ranked = cur.execute(f"SELECT rowid, {score} AS relevance, count(*) OVER () FROM {table} {w.sql} "
+    total = cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
+    score, params = _relevance(table, terms, count_words=table != "articles" or total <= RANK_TEXT_MAX)
+    ranked = cur.execute(f"SELECT rowid, {score} AS relevance FROM {table} {w.sql} "
                          f"ORDER BY relevance DESC, date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
                          [*params, *w.params, limit, offset]).fetchall()
     if not ranked:
-        total = cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
         return total, []
-    total = ranked[0][2]
     rids = [r[0] for r in ranked]
     relevance = {r[0]: round(float(r[1]), 3) for r in ranked}
     items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
