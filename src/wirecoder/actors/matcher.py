@@ -736,10 +736,6 @@ def _normal_date(date: Optional[str]) -> Optional[str]:
 
 
 def record_date(record) -> Optional[str]:
-    """The date an article speaks from: its dateline's, else its publication date, else the reference date."""
-    dl = getattr(record, "dateline", None)
-    for value in (getattr(dl, "date", None), getattr(record, "published", None), getattr(record, "reference_date", None)):
-        if value:
-            return str(value)[:10]
-    return None
+    """The date an article speaks from: :meth:`Record.anchor_date`."""
+    return record.anchor_date()
 

@@ -124,10 +124,10 @@ def _actor_matcher(resources):
 
 def _name_code(matcher, record, name: str):
     # A matcher that breaks raises (an error record), not a missing code (issue 20).
-    ref = matcher.lookup(name, record.reference_date or record.published)
+    ref = matcher.lookup(name, record.anchor_date())
     return ref.code if ref is not None else None
 
 
 def _code(matcher, record, st):
-    ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.reference_date or record.published)
+    ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
     return ref.code if ref is not None else None

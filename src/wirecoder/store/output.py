@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 import shutil
 import sys
@@ -25,6 +26,16 @@ MAX_CELL = 48
 def _cell(v: Any, width: int) -> str:
     s = "" if v is None else " ".join(str(v).split())
     return s if len(s) <= width else s[: max(1, width - 1)] + "…"
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: booleans as true/false (as Parquet and JSON have them), line breaks in text as
+    spaces (so every row is one line; JSON Lines and Parquet keep the text as it is)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", value)
+    return value
 
 
 def write_table(items: list[dict], columns: tuple[str, ...], total: int, out: TextIO) -> None:
@@ -83,7 +94,7 @@ def write_results(kind: str, result: dict, fmt: str, output: Optional[str] = Non
             if items:
                 writer = csv.DictWriter(stream, fieldnames=list(items[0]))
                 writer.writeheader()
-                writer.writerows(items)
+                writer.writerows({k: csv_cell(v) for k, v in it.items()} for it in items)
         else:
             raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     finally:
