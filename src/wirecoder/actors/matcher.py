@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..record import ActorRef
+from ..loading import collector_paused
 from .dictionary import NON_STATE, ActorEntry, country_of, sector_of
 
 _TOKEN = re.compile(r"\w+")
@@ -106,6 +107,10 @@ class ActorMatcher:
     """The dictionary compiled into a trie; ``find`` and ``resolve`` code actor mentions."""
 
     def __init__(self, entries: dict[str, ActorEntry], gazetteer=None):
+        with collector_paused():
+            self._build(entries, gazetteer)
+
+    def _build(self, entries: dict[str, ActorEntry], gazetteer) -> None:
         self.entries = entries
         self.gazetteer = gazetteer  # places that stand for their country; None: places are not looked up
         self._trie: dict = {}
