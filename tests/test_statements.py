@@ -639,3 +639,25 @@ def test_a_speaker_named_only_by_its_role_takes_the_code_of_the_name_it_resolves
             "persona non grata, the ministry said on Wednesday.\n")
     st = next(s for s in coder.code(text).statements if s.speaker is not None and s.speaker.text == "the ministry")
     assert st.speaker_name == "Russian Foreign Ministry" and st.speaker_code == "RUSGOV"
+
+
+def test_each_assembly_rule_can_be_switched_off_by_name():
+    """Assembly on hand-made tagger runs: a cue with neither speaker nor content is no statement,
+    unless the rule that drops it is off; an unknown rule name is an error naming the known ones."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import RULES, assemble, check_rules
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "The decision was announced."
+    doc = nlp_mod.load("")(text)
+    cue = next(t.i for t in doc if t.text == "announced")
+    runs = {"speaker": [], "cue": [(cue, cue + 1)], "content": []}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    assert assemble(*args) == []
+    (bare,) = assemble(*args, off={"bare-cues-out"})
+    assert bare.cue.text == "was announced" and bare.speaker is None and bare.content == []
+    assert "bare-cues-out" in RULES and all(RULES.values())
+    with pytest.raises(ValueError, match="no-such-rule.*bare-cues-out"):
+        check_rules({"no-such-rule"})

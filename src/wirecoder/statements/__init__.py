@@ -17,8 +17,9 @@ __all__ = ["extract_statements"]
 
 
 @doc_stage("statements")
-def statements(record, doc, ctx) -> None:
-    for st in extract_statements(record, doc, ctx):
+def statements(record, doc, ctx, off=frozenset()) -> None:
+    """The article's statements; `off`: assembly rules (statements.assemble.RULES) not applied."""
+    for st in extract_statements(record, doc, ctx, off):
         # A subheading such as "Expert contacts continue" reads like a cue with no content.
         if not st.content and st.cue is not None and _in_heading(record, st.cue.start):
             continue

@@ -36,8 +36,8 @@ def _encoder_scores(doc, ctx):
     return ctx.resource("statements.encoder", shared_encoder).role_scores(doc)
 
 
-def extract_statements(record, doc, ctx=None) -> list[Statement]:
-    """Statements of one article (record.text must be the text of doc)."""
+def extract_statements(record, doc, ctx=None, off=frozenset()) -> list[Statement]:
+    """Statements of one article (record.text must be the text of doc); `off`: assembly rules not applied."""
     if not len(doc):
         return []
     lexicon = load_lexicon()
@@ -50,7 +50,7 @@ def extract_statements(record, doc, ctx=None) -> list[Statement]:
         return []
     runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False),
                       role_scores=_encoder_scores(doc, ctx))
-    found = assemble(doc, record, runs, mask, lexicon)
+    found = assemble(doc, record, runs, mask, lexicon, off)
     _cut_dateline(record, found)
     resolver = SpeakerResolver(doc, lexicon)
     for st in found:
