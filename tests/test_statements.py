@@ -661,3 +661,50 @@ def test_each_assembly_rule_can_be_switched_off_by_name():
     assert "bare-cues-out" in RULES and all(RULES.values())
     with pytest.raises(ValueError, match="no-such-rule.*bare-cues-out"):
         check_rules({"no-such-rule"})
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor seems eager to cut taxes before the election.",
+    "The governor continues to fight the ruling in court.",
+    "President Lena Hart has signed decrees granting amnesty to 300 prisoners.",
+    "The minister made a phone call to his counterpart on Friday.",
+    "The plan fails to address the deficit.",
+    "Nobody said anything.",
+    "No one commented.",
+    "BONDS: Treasury yields rose on Tuesday as investors sold government debt.\n"
+    "STOCKS: Shares fell in early trading after the bank raised rates.",
+])
+def test_words_that_are_not_attributions_give_no_statement(coder, text):
+    record = coder.code(text)
+    assert [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in record.statements] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('He continued: "We will not give up."', "continued"),
+    ("Ms. Hart proposes that the budget be cut by 10 percent.", "proposes"),
+    ("No one expected the talks to end so soon, officials said.", "said"),
+    ("Vice President Mike Pence spoke at the debate on Tuesday.\n"
+     "PENCE: Well, we will cut taxes for every family in this country.", ":"),
+])
+def test_speech_near_those_words_still_gives_a_statement(coder, text, cue):
+    record = coder.code(text)
+    assert cue in [s.cue.text for s in record.statements if s.cue is not None]
+    assert all(s.speaker is not None or s.content for s in record.statements)
+
+
+def test_the_precision_rules_switch_off_by_name(coder):
+    from wirecoder.record import Record
+    from wirecoder.statements import extract_statements
+    from wirecoder.structure import structure
+
+    def found(text, off):
+        record = Record(id="t", source="t", text=text)
+        structure(record, coder.ctx)
+        return [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in
+                extract_statements(record, coder.nlp(text), coder.ctx, off)]
+
+    assert found("The governor continues to fight the ruling in court.", {"non-speech-cues-out"}) == [
+        ("The governor", "continues")]
+    assert found("Nobody said anything.", {"empty-shells-out"}) == [("Nobody", "said")]
+    assert ("BONDS", ":") in found("BONDS: Treasury yields rose on Tuesday as investors sold debt.\n",
+                                   {"header-labels-out"})

@@ -46,6 +46,10 @@ RULES = {
     "cut-cue": "a cue that runs into its content ends where the content starts",
     "self-nested-out": "a cue inside its own content, a content another statement also has, is dropped",
     "bare-cues-out": "a cue with neither speaker nor content is no statement",
+    "non-speech-cues-out": "a cue headed by a non-speech word (cues.yaml not_cue_heads) is no attribution",
+    "empty-shells-out": "a statement of nobody or of nothing ('Nobody said anything.') is no statement",
+    "header-labels-out": "a line label in capitals that names nobody in the article ('BONDS:') is a header",
+    "cue-medium-out": "a cue ends before the medium or occasion it names ('said in an email' -> 'said')",
 }
 
 
@@ -96,7 +100,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     """The statements of one article from the tagger's runs, in text order; `off`: rules (RULES) not applied."""
     art = _article(doc, record, quote_mask, lexicon, check_rules(off))
     speakers, cues, contents = (tagged_runs(art, runs.get(role, [])) for role in ("speaker", "cue", "content"))
-    labelled = line_labels(doc, record, art.sent_of, art.para_of, lexicon)
+    labelled = line_labels(doc, record, art.sent_of, art.para_of, lexicon, art.on("header-labels-out"))
     speakers, cues, contents = give_way_to_line_labels(labelled, speakers, cues, contents)
     cues = with_rule_cues(art, cues)
     signed = signed_quotations(doc, record, art.sent_of, art.para_of) if art.on("signed-quotes") else []
@@ -181,6 +185,34 @@ def with_rule_cues(art: Article, cues: list[Run]) -> list[Run]:
     return cues
 
 
+_LIGHT_VERBS = {"make", "do", "get"}
+
+
+def non_speech_cue(doc, c: Run, lexicon: Lexicon) -> bool:
+    """A cue that says nothing of anyone's words: its head is one of cues.yaml's not_cue_heads ("seemed
+    eager to", "had made about", "has signed decrees granting") and no other word of it is a cue of the
+    lexicon; a head that is one itself ("continue", "propose") only when it governs a verb that is not
+    ("continues to fight", "proposes to cut": she continued, "proposes that ..." stay); or its words
+    hold a not_cue_phrase ("made a phone call")."""
+    words = [doc[i].lower_ for i in range(c.start, c.end)]
+    if any(tuple(words[i:i + len(p)]) == p for p in lexicon.not_cue_phrases for i in range(len(words))):
+        return True
+    head = run_head(doc, c)
+    if head.lemma_.lower() not in lexicon.not_cue_heads:
+        return False
+    if any(doc[i].i != head.i and lexicon.word_cue_type(doc[i].text, doc[i].lemma_, doc[i].pos_)
+           for i in range(c.start, c.end)):
+        return False
+    if any(k.dep_ == "ccomp" for k in head.children):  # "seems to think that ...": what is thought is said
+        return False
+    if head.lemma_.lower() in _LIGHT_VERBS and any(k.dep_ == "dobj" for k in head.children):
+        return False  # "has previously made the case for", "made a strong condemnation of"
+    if not lexicon.word_cue_type(head.text, head.lemma_, head.pos_):
+        return True
+    return any(k.dep_ == "xcomp" and k.pos_ == "VERB" and not lexicon.word_cue_type(k.text, k.lemma_, k.pos_)
+               for k in head.children)
+
+
 def give_way_to_signed_quotations(signed, speakers, cues, contents):
     """A signed quotation ('"..." ― Omar Khalil') is its signer's alone: the tagger's runs inside
     its line give way."""
@@ -261,6 +293,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
     """The statements of one cue: one per content group (a quotation in two pieces is one group), or
     one with the content the parse gives when the tagger gave none. Adds their content to `covered`."""
     doc = art.doc
+    if art.on("non-speech-cues-out") and non_speech_cue(doc, c, art.lexicon):
+        return []  # its content goes with it: no other cue's (on dev, those moved to another cue were wrong)
     pieces = content_pieces(art, c, runs_, role_tokens)
     groups = content_groups(art, c, sp, pieces, role_tokens)
     groups = framed_content(art, c, sp, groups, framed)
@@ -274,6 +308,7 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             g[:] = [to_quote_close(doc, art.text, r, art.quote_mask, role_tokens) for r in g]
             covered.extend((r.start, r.end) for r in g)
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
+        cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
 
@@ -398,7 +433,48 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
                        and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content))]
     if art.on("bare-cues-out"):
         out = [s for s in out if s.speaker is not None or s.content]
+    if art.on("empty-shells-out"):
+        out = [s for s in out if not empty_shell(s, art.lexicon)]
     return out
+
+
+def empty_shell(st: Statement, lexicon: Lexicon) -> bool:
+    """A statement of nobody that says nothing ("Nobody said anything.", "No one commented.") or of
+    nothing ("He said nothing."): the words of cues.yaml's empty_speakers and empty_contents."""
+    def bare(text: str) -> str:
+        return " ".join(text.lower().strip(_STRIP).split())
+
+    said_nothing = bool(st.content) and bare(" ".join(c.text for c in st.content)) in lexicon.empty_contents
+    if st.speaker is not None and bare(st.speaker.text) in lexicon.empty_speakers:
+        return not st.content or said_nothing  # "No one expected a full 90 minutes of ...": a belief
+    return said_nothing
+
+
+_STRIP = " .,;:!?\"'“”‘’«»()[]\u00a0\n\t"
+
+
+# what a cue's trailing prepositional phrase names when it is the medium or occasion of the words, not
+# their addressee or topic: "said in an email", "wrote on its website", "said during a rally in Ohio"
+_MEDIA = {"statement", "email", "e-mail", "interview", "letter", "website", "site", "rally", "speech", "post",
+          "tweet", "video", "conference", "call", "briefing", "release", "message", "appearance", "op-ed",
+          "broadcast", "show", "podcast", "event", "meeting", "hearing", "debate", "address", "text", "note"}
+_MEDIUM_PREPS = {"in", "on", "during", "via", "at", "through", "over"}
+
+
+def cue_without_medium(doc, cue: Run) -> Run:
+    """A cue verb followed, inside the cue, by the medium or occasion of its words ends before it:
+    "said in an email" -> "said", "said via email", "wrote on its website" (PolNeAR marks the verb)."""
+    head = run_head(doc, cue)
+    if head.pos_ not in ("VERB", "AUX"):
+        return cue
+    for i in range(head.i + 1, cue.end):
+        t = doc[i]
+        if t.head.i == head.i and t.dep_ == "prep" and t.lower_ in _MEDIUM_PREPS:
+            objs = [k for k in t.children if k.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in _MEDIA:
+                return Run(cue.start, i, cue.sent, cue.para)
+            return cue
+    return cue
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
