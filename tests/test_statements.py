@@ -708,3 +708,30 @@ def test_the_precision_rules_switch_off_by_name(coder):
     assert found("Nobody said anything.", {"empty-shells-out"}) == [("Nobody", "said")]
     assert ("BONDS", ":") in found("BONDS: Treasury yields rose on Tuesday as investors sold debt.\n",
                                    {"header-labels-out"})
+
+
+@pytest.mark.parametrize("text, cue_words, cue", [
+    ("The company said via email that the plant would close.", "said via email", "said"),
+    ("The ministry said on its website that the border was open.", "said on its website", "said"),
+    ("The senator said during a rally in Ohio that taxes would fall.", "said during a rally in Ohio", "said"),
+    ("The mayor said in an interview that the bridge was safe.", "said in an interview", "said in an interview"),
+])
+def test_a_cue_ends_before_the_medium_it_names(text, cue_words, cue):
+    """Assembly on hand-made tagger runs: the cue tagger's "said via email" is the cue "said" (PolNeAR
+    marks the verb), an interview stays (PolNeAR keeps it as often as not)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+    start = next(t.i for t in doc if t.text == "said")
+    end = start + len(cue_words.split())
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, start)], "cue": [(start, end)], "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args)
+    assert st.cue.text == cue
+    (whole,) = assemble(*args, off={"cue-medium-out"})
+    assert whole.cue.text == cue_words
