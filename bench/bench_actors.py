@@ -19,7 +19,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from wirecoder.actors import build_matcher
+from wirecoder.resources import Resources
+from wirecoder.settings import Settings
 
 
 def read_conll(path: Path):
@@ -95,8 +96,8 @@ def main() -> None:
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     args = ap.parse_args()
     t0 = time.perf_counter()
-    matcher = build_matcher()
-    print(f"dictionary load and compile: {time.perf_counter() - t0:.2f} s")
+    matcher = Resources(Settings()).actor_matcher  # with the gazetteer, as a Coder's
+    print(f"dictionary and gazetteer load and compile: {time.perf_counter() - t0:.2f} s")
     path = Path(args.shared) / "data" / "cameo" / "cameo_ner" / "train.txt"
     if not path.exists():
         print(f"{path} not found: no coverage figures", file=sys.stderr)

@@ -44,11 +44,11 @@ def main() -> None:
     from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.settings import Settings
-    from wirecoder.stages import Context
+    from wirecoder.resources import Resources
     from wirecoder.statements import extract_statements
 
     nlp = nlp_mod.load("")
-    ctx = Context(Settings.from_env(statements_encoder=args.encoder), nlp=nlp)
+    ctx = Resources(Settings.from_env(statements_encoder=args.encoder), nlp=nlp)
     if args.encoder:
         import torch
 

@@ -7,12 +7,12 @@ import pytest
 from wirecoder.actors import get_actor_matcher, load_entries
 from wirecoder.record import Dateline, Record
 from wirecoder.settings import Settings
-from wirecoder.stages import Context
+from wirecoder.resources import Resources
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return get_actor_matcher(Context(Settings()))
+    return get_actor_matcher(Resources(Settings()))
 
 
 def article(text: str, published: str | None = "2024-06-03") -> Record:
@@ -278,7 +278,7 @@ def test_user_file_adds_and_overrides_entries_by_key(tmp_path):
         "    - {title: Governor, code: RUSGOV, from: 2020-01-01, to: 2022-12-31}\n",
         encoding="utf-8",
     )
-    matcher = get_actor_matcher(Context(Settings(actor_files=[str(user)])))
+    matcher = get_actor_matcher(Resources(Settings(actor_files=[str(user)])))
     text = "The Kremlin said Ivan Zzzov would stay; Zzzov agreed."
     refs = matcher.find(article(text, published="2021-05-05"))
     assert [r.code for r in refs] == ["RUSGOVX", "RUSGOV", "RUSGOV"]
@@ -295,14 +295,14 @@ def test_user_csv_file(tmp_path):
         "group/zeta,group,Zeta Front,Zeta Front;ZF,XYZREBZET,XYZ,REB\n",
         encoding="utf-8",
     )
-    matcher = get_actor_matcher(actor_files=[str(user)])
+    matcher = get_actor_matcher(Resources(Settings(actor_files=[str(user)])))
     ref = matcher.lookup("ZF commanders")
     assert (ref.code, ref.name, ref.country) == ("XYZREBZET", "Zeta Front", "XYZ")
 
 
 def test_matcher_is_built_once_per_context():
-    ctx = Context(Settings())
-    assert get_actor_matcher(ctx) is get_actor_matcher(ctx)
+    resources = Resources(Settings())
+    assert get_actor_matcher(resources) is get_actor_matcher(resources)
 
 
 @pytest.mark.parametrize(

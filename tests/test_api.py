@@ -296,10 +296,33 @@ def test_slow_request_gets_503(db):
     assert r.headers["content-security-policy"]
 
 
-def test_no_cdn_docs_pages(client):
-    # Swagger UI would pull scripts from a CDN and break the CSP; the schema is served instead.
-    assert client.get("/docs").status_code == 404
+def test_docs_page_is_served_from_vendored_assets(client):
+    import re
+
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert "/static/swagger/swagger-ui-bundle.js" in assets and "/static/swagger/swagger-ui.css" in assets
+    assert not [a for a in assets if a.startswith(("http:", "https:", "//"))]  # no CDN
+    assert "<script>" not in page.text  # no inline script
+    for a in assets:
+        if a.startswith("/static/"):
+            assert client.get(a).status_code == 200, a
     assert client.get("/openapi.json").status_code == 200
+
+
+def test_unknown_parameters_are_refused_by_name(client):
+    for path in ("/api/events", "/api/statements", "/api/articles", "/api/speakers", "/api/actors",
+                 "/api/timeline", "/api/network"):
+        r = client.get(path, params={"sorce": "RUSGOV"})
+        assert r.status_code == 422, path
+        assert "'sorce'" in r.json()["detail"], path
+    # the old names of the CLI are not API names either
+    assert "'from'" in client.get("/api/events", params={"from": "2026-09-01"}).json()["detail"]
+    page = client.get("/events", params={"sorce": "RUSGOV"})
+    assert page.status_code == 422 and "sorce" in page.text and page.headers["content-type"].startswith("text/html")
+    assert client.get("/api/events", params={"source": "RUSGOV", "limit": 1}).status_code == 200
 
 
 def test_answers_follow_what_an_ingest_writes_meanwhile(tmp_path):
@@ -361,3 +384,24 @@ def test_serve_refuses_a_missing_store(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "nothing.duckdb")])
     assert result.exit_code != 0
     assert "no store here" in result.output and "wirecoder ingest" in result.output
+
+
+def test_serve_is_read_only_unless_writable(db, monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from wirecoder.cli import cli
+
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    monkeypatch.delenv("WIRECODER_READ_ONLY", raising=False)
+    for args, read_only in (([], True), (["--writable"], False), (["--read-only"], True)):
+        result = CliRunner().invoke(cli, ["serve", "--db", db, *args])
+        assert result.exit_code == 0, result.output
+        assert served[-1].state.settings.read_only is read_only, args
+        assert ("read-only" if read_only else "writable") in result.output
+    monkeypatch.setenv("WIRECODER_READ_ONLY", "false")
+    assert CliRunner().invoke(cli, ["serve", "--db", db]).exit_code == 0
+    assert served[-1].state.settings.read_only is False
+    helptext = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "Read-only is the default" in helptext and "--writable" in helptext

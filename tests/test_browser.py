@@ -155,3 +155,14 @@ def test_speakers_link_to_statements_and_back_to_the_article(server, page):
     page.locator("table.statements td.content a").first.click()
     page.wait_for_url("**/articles/manila-shoal#statement-0")
     assert page.locator("#statement-0").is_visible()  # opened from the link's #statement-0
+
+
+def test_api_docs_render_offline_under_the_csp(server, page):
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock-summary-path")
+    paths = page.locator(".swagger-ui .opblock-summary-path").all_inner_texts()
+    assert any("/api/events" in p for p in paths) and any("/api/code" in p for p in paths)
+    assert [u for u in asked if not u.startswith((server, "data:"))] == []  # nothing from elsewhere
+    assert page.csp_violations == []

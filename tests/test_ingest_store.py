@@ -174,3 +174,26 @@ def test_ingest_of_an_empty_folder_leaves_an_empty_store(tmp_path):
     store = Store(tmp_path / "news.duckdb")
     assert ingest([str(tmp_path / "in")], store, settings=_settings())["added"] == 0
     assert store.counts()["articles"] == 0
+
+
+def test_progress_has_the_file_count_and_a_last_line(tmp_path, capsys):
+    """With a known number of files the bar shows n/total (and so an ETA); `code` ends with the count."""
+    from wirecoder.ingest.readers import count_inputs
+    from wirecoder.runner import run_code
+
+    folder = tmp_path / "in"
+    write_stories(folder, 3)
+    (folder / "feed.jsonl").write_text('{"id": "j1", "text": "OSLO, May 3. The minister said so."}\n')
+    assert count_inputs([str(folder)]) is None  # a JSON Lines file may hold any number of articles
+    (folder / "feed.jsonl").unlink()
+    assert count_inputs([str(folder)]) == 3 and count_inputs(["-"]) is None
+
+    db = tmp_path / "news.duckdb"
+    ingest([str(folder)], Store(db), settings=Settings.from_env(article_timeout=0, progress="always"))
+    err = capsys.readouterr().err
+    assert "3/3" in err, err
+
+    out = tmp_path / "out.jsonl"
+    assert run_code([str(folder)], "auto", Settings.from_env(article_timeout=0, progress="always"), str(out)) == 0
+    err = capsys.readouterr().err
+    assert "3/3" in err and err.rstrip().splitlines()[-1].startswith("wirecoder: 3 article(s) in "), err

@@ -102,8 +102,8 @@ def test_debris_is_not_searched(coder):
         assert not record.in_defect(p.start, p.end)
 
 
-def test_gazetteer_is_built_once_and_keys_fold_accents():
-    assert get_gazetteer() is get_gazetteer()
+def test_gazetteer_is_built_once_and_keys_fold_accents(coder):
+    assert get_gazetteer(coder.resources) is get_gazetteer(coder.resources)
     assert place_key("Zürich") == place_key("Zurich")
     assert place_key("Deir ez-Zor") == "deir ez zor"
 

@@ -54,7 +54,7 @@ def test_event_filters_on_the_command_line(db):
     assert ids("--cameo", "19") == ["aa-2"]
     assert ids("--source-country", "TUR") == ["aa-2"]
     assert ids("--quad", "1") == ["afp-3"]
-    assert ids("--from", "2026-09-05", "--to", "2026-09-30") == ["aa-2"]
+    assert ids("--date-from", "2026-09-05", "--date-to", "2026-09-30") == ["aa-2"]
     assert ids("--target", "Kiev", "--plover", "ACCUSE") == ["aa-2", "afp-3", "tass-1"]
     assert ids("--place", "UKR", "--limit", "1") == ["afp-3"]
 
@@ -94,7 +94,27 @@ def test_no_store_and_bad_date_are_clear_errors(db, tmp_path):
     runner = CliRunner()
     missing = runner.invoke(cli, ["query", "events", "--db", str(tmp_path / "nope.duckdb")])
     assert missing.exit_code == 1 and "no store" in missing.output
-    bad = runner.invoke(cli, ["query", "events", "--db", db, "--from", "last tuesday"])
-    assert bad.exit_code == 1 and "not a date" in bad.output
+    bad = runner.invoke(cli, ["query", "events", "--db", db, "--date-from", "last tuesday"])
+    assert bad.exit_code == 2 and "--date-from" in bad.output and "YYYY-MM-DD" in bad.output  # a usage error
+    for unknown in (["--sorce", "RUSGOV"], ["--from", "2026-09-01"]):  # misspelt or old names are refused
+        refused = runner.invoke(cli, ["query", "events", "--db", db, *unknown])
+        assert refused.exit_code == 2 and "No such option" in refused.output
     parquet = runner.invoke(cli, ["query", "events", "--db", db, "--format", "parquet"])
     assert parquet.exit_code == 1 and "-o" in parquet.output
+
+
+def test_csv_has_true_false_and_one_line_per_row(tmp_path):
+    rec = wire_record("nl-1", text=STORY.replace("power plant again", "power plant\nagain"))
+    rec.events[0].negated = True
+    db = str(tmp_path / "nl.duckdb")
+    Store(db).add([rec, wire_record("plain-2")])
+    out = tmp_path / "events.csv"
+    run("query", "events", "--db", db, "--format", "csv", "-o", str(out))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3  # header and one line per event: the newline of the sentence became a space
+    rows = {r["article_id"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    assert rows["nl-1"]["negated"] == "true" and rows["plain-2"]["negated"] == "false"
+    assert rows["nl-1"]["is_dup"] in ("true", "false")
+    assert "power plant again" in rows["nl-1"]["sentence"]
+    jsonl = [json.loads(line) for line in run("query", "events", "--db", db, "--format", "jsonl").splitlines()]
+    assert "power plant\nagain" in next(e for e in jsonl if e["article_id"] == "nl-1")["sentence"]  # kept as is

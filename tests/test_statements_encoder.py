@@ -16,9 +16,9 @@ TEXT = ('Kremlin spokesman Dmitry Peskov said on Monday that the United States h
 
 @pytest.fixture(scope="module")
 def encoder():
-    from wirecoder.statements.encoder import shared_encoder
+    from wirecoder.statements.encoder import StatementsEncoder
 
-    return shared_encoder()
+    return StatementsEncoder()
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +45,8 @@ def test_the_encoder_scores_every_token_and_knows_a_reporting_verb(coder, encode
 
 def test_cue_scores_change_what_the_cue_crf_decodes(coder):
     """Scores strongly against B and I leave no cue; with none added the CRF finds its own."""
-    from wirecoder.statements.extract import get_tagger
-
     doc = coder.nlp(TEXT)
-    tagger = get_tagger()
+    tagger = coder.resources.tagger
     assert tagger.tag(doc)["cue"]
     against = {"B": np.full(len(doc), -100.0), "I": np.full(len(doc), -100.0)}
     assert tagger.tag(doc, cue_scores=against)["cue"] == []
@@ -78,7 +76,7 @@ def test_the_spacy_component_takes_the_encoder_from_its_config(coder):
     try:
         doc = nlp(TEXT)
         assert nlp.config["components"][name]["encoder"] is True
-        assert nlp.get_pipe(name).ctx.settings.statements_encoder is True
+        assert nlp.get_pipe(name).resources.settings.statements_encoder is True
         assert any(st.cue is not None and st.cue.text.startswith("said") for st in doc._.statements)
     finally:
         nlp.remove_pipe(name)

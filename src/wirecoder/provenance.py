@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
-import sys
+import platform
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,6 +77,7 @@ def info(spacy_model: str = "", actor_files: tuple[str, ...] = (), statements_en
             "torch": _dist_version("torch"),
             "transformers": _dist_version("transformers"),
         } if statements_encoder else None,
-        "python": sys.executable,
-        "python_version": sys.version.split()[0],
+        # the version, never the interpreter's path: records of one input are the same on every machine
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "python_version": platform.python_version(),
     }

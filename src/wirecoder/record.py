@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Iterator, NamedTuple, Optional, Union
 
 
 @dataclass
@@ -131,6 +133,8 @@ class Event:
     modality: str = "asserted"
     date: Optional[str] = None
     date_span: Optional[Span] = None
+    date_precision: Optional[str] = None  # day | month | year
+    date_source: Optional[str] = None  # text | dateline | published | reference
     place: Optional[Place] = None
     statement: Optional[int] = None
 
@@ -175,6 +179,12 @@ class Record(_JsonObject):
     dates: list[DateRef] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
 
+    # -- one answer for questions several parts ask ------------------------
+    def anchor_date(self) -> Optional[str]:
+        """The day the article speaks from (YYYY-MM-DD), or None: see :func:`anchor_date`."""
+        return anchor_date(self.dateline.date if self.dateline is not None else None, self.reference_date,
+                           self.published)
+
     # -- helpers for stages ----------------------------------------------
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
@@ -214,6 +224,87 @@ class ErrorRecord(_JsonObject):
     source: str
     error: ErrorInfo
     provenance: dict[str, Any] = field(default_factory=dict)
+
+
+def anchor_date(dateline_date: Optional[str], reference_date: Optional[str], published: Optional[str]) -> Optional[str]:
+    """The day an article speaks from, in this order, the first that is a calendar day (YYYY-MM-DD):
+
+    1. the dateline's date ("MOSCOW, September 29"): the day the story was filed;
+    2. the reference date: the input's own date (its ``date``, else an HTML page's publication
+       date, else the WARC record's date or the ``reference_date`` setting);
+    3. the publication date found on the page (a timestamp in the text).
+
+    Relative dates ("on Tuesday"), a person's office on the day, the day the store files an
+    article under and Spark's ``article_date`` partition all use this one answer. It takes
+    plain values so that a record read back as a dict (the store) asks the same question.
+    """
+    for value in (dateline_date, reference_date, published):
+        day = _iso_day(value)
+        if day is not None:
+            return day
+    return None
+
+
+def _iso_day(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    m = _DAY.match(str(value).strip())
+    if m is None:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:  # "2026-02-30"
+        return None
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+class FieldSpec(NamedTuple):
+    name: str
+    type: Any  # the resolved type hint: str, Optional[Span], list[Statement], dict[str, Any] ...
+    required: bool  # no default
+    default: Any  # the default value (a fresh one for list and dict fields); None when required
+
+
+def record_fields(cls: type = None, skip: tuple[str, ...] = ()) -> list[FieldSpec]:
+    """The fields of a record type (Record, Statement, Event, Span ...), in order, with their types.
+
+    The one description of the record schema: the Spark schema (``spark/schema.py``) and the API
+    response models are built from it, so a field added here reaches them without another edit.
+    Nested record types are the dataclasses in the hints; :func:`record_types` lists them all.
+    """
+    cls = Record if cls is None else cls
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in dataclasses.fields(cls):
+        if f.name in skip:
+            continue
+        if f.default is not dataclasses.MISSING:
+            out.append(FieldSpec(f.name, hints[f.name], False, f.default))
+        elif f.default_factory is not dataclasses.MISSING:
+            out.append(FieldSpec(f.name, hints[f.name], False, f.default_factory()))
+        else:
+            out.append(FieldSpec(f.name, hints[f.name], True, None))
+    return out
+
+
+def record_types(cls: type = None) -> list[type]:
+    """`cls` (default Record) and every record dataclass it holds, innermost first (an order in
+    which models can be declared, each after the ones it refers to)."""
+    cls = Record if cls is None else cls
+    seen: list[type] = []
+
+    def visit(tp: Any) -> None:
+        for arg in typing.get_args(tp):
+            visit(arg)
+        if dataclasses.is_dataclass(tp) and tp not in seen:
+            for spec in record_fields(tp):
+                visit(spec.type)
+            seen.append(tp)
+
+    visit(cls)
+    return seen
 
 
 def from_dict(data: dict[str, Any]) -> Union[Record, ErrorRecord]:

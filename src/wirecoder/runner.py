@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from typing import BinaryIO, Iterable, Iterator, TextIO
+from typing import BinaryIO, Iterable, Iterator, Optional, TextIO
 
 from tqdm import tqdm
 
 from .errors import WirecoderError
 from .ingest import Reader
+from .ingest.readers import count_inputs
 from .parallel import code_parallel
 from .pipeline import Output
 from .record import ErrorInfo, ErrorRecord
@@ -33,7 +34,8 @@ def run_code(paths: list[str], input_format: str, settings: Settings, output: st
     rows = []
     try:
         with _open_output(output) as out:
-            for rec in progress(code_parallel(reader.inputs(paths), settings, settings.jobs), settings):
+            total = count_inputs(paths, input_format)
+            for rec in progress(code_parallel(reader.inputs(paths), settings, settings.jobs), settings, total):
                 line = _json_line(rec)
                 if line is None:  # a record that cannot be written stands as an error in its place
                     rec = ErrorRecord(id=rec.id, source=rec.source, provenance=rec.provenance,
@@ -96,25 +98,33 @@ class _TextAsBinary:
         self.text_stream.write(data.decode("utf-8"))
 
 
-def progress(items: Iterable[Output], settings: Settings) -> Iterator[Output]:
-    """A tqdm bar on a terminal; elsewhere a line every 10 s once the batch is long."""
+def progress(items: Iterable, settings: Settings, total: Optional[int] = None, final: bool = True) -> Iterator:
+    """A tqdm bar on a terminal (with `total`, the number of inputs when known, and so an ETA);
+    elsewhere a line every 10 s once the batch is long. Then, with `final`, a last line with the count."""
     mode = settings.progress
     tty = sys.stderr.isatty()
     if mode == "never":
         yield from items
         return
-    if tty or mode == "always":
-        from tqdm import tqdm
-
-        yield from tqdm(items, unit="article", file=sys.stderr, dynamic_ncols=True)
-        return
     t0 = last = time.monotonic()
-    for n, item in enumerate(items, 1):
-        yield item
-        now = time.monotonic()
-        if n >= LONG_BATCH and now - last >= 10:
-            last = now
-            print(f"wirecoder: {n} articles, {n / (now - t0):.1f}/s", file=sys.stderr)
+    n = 0
+    if tty or mode == "always":
+        with tqdm(items, total=total, unit="article", file=sys.stderr, dynamic_ncols=True) as bar:
+            for n, item in enumerate(bar, 1):
+                yield item
+    else:
+        for n, item in enumerate(items, 1):
+            yield item
+            now = time.monotonic()
+            if n >= LONG_BATCH and now - last >= 10:
+                last = now
+                of = f" of {total}" if total else ""
+                eta = f", about {(total - n) / (n / (now - t0)):.0f} s left" if total and n < total else ""
+                print(f"wirecoder: {n}{of} articles, {n / (now - t0):.1f}/s{eta}", file=sys.stderr)
+        if n < LONG_BATCH:
+            return
+    if final:
+        print(f"wirecoder: {n} article(s) in {time.monotonic() - t0:.1f} s", file=sys.stderr)
 
 
 def _summary_row(rec: Output) -> dict:

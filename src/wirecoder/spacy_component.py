@@ -37,12 +37,12 @@ SPAN_GROUPS = {"speaker": "wirecoder_speakers", "cue": "wirecoder_cues", "conten
 
 class StatementsComponent:
     def __init__(self, nlp: Language, name: str, encoder: bool = False):
+        from .resources import Resources
         from .settings import Settings
-        from .stages import Context
 
         self.name = name
         # encoder=True: the optional statements encoder helps the tagger (pip install 'wirecoder[accurate]')
-        self.ctx = Context(Settings.from_env(statements_encoder=encoder), nlp=nlp)
+        self.resources = Resources(Settings.from_env(statements_encoder=encoder), nlp=nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         record = self._record(doc)
@@ -52,21 +52,23 @@ class StatementsComponent:
 
     def _record(self, doc: Doc):
         """The record ``wirecoder.code`` would make of the doc's text, up to its statements and speakers."""
-        from . import doc_basics
         from .errors import WirecoderError
         from .ingest import Input, prepare
         from .record import Record
-        from .statements import speakers, statements
-        from .structure import structure
+        from .stages import BY_NAME
 
         try:
-            record = prepare(Input(id="doc", source="spacy", text=doc.text), self.ctx.settings)
+            record = prepare(Input(id="doc", source="spacy", text=doc.text), self.resources.settings)
         except WirecoderError:  # an empty or whitespace text: no statements
             return Record(id="doc", source="spacy", text=doc.text)
-        structure(record, self.ctx)  # the dateline and headings the statements stage reads
-        for stage in (doc_basics.sentences, doc_basics.entities, statements, speakers):
-            stage(record, doc, self.ctx)
+        for name in STAGES:
+            stage = BY_NAME[name]
+            stage.run(record, doc if stage.after_parse else None, self.resources)
         return record
+
+
+# the pipeline's stages the statements and their speaker codes depend on, in the pipeline's order
+STAGES = ("structure", "sentences", "entities", "statements", "speakers")
 
 
 def write_span_groups(doc: Doc, found) -> None:

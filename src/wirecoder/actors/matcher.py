@@ -96,8 +96,9 @@ class _Match:
 class ActorMatcher:
     """The dictionary compiled into a trie; ``find`` and ``resolve`` code actor mentions."""
 
-    def __init__(self, entries: dict[str, ActorEntry]):
+    def __init__(self, entries: dict[str, ActorEntry], gazetteer=None):
         self.entries = entries
+        self.gazetteer = gazetteer  # places that stand for their country; None: places are not looked up
         self._trie: dict = {}
         surnames: dict[str, list[ActorEntry]] = {}
         for e in entries.values():
@@ -334,7 +335,7 @@ class ActorMatcher:
             if ref.country:
                 return ref
         end = len(text) if end is None else end
-        place = _place_in(text, start, end, self._trie)
+        place = _place_in(text, start, end, self._trie, self.gazetteer) if self.gazetteer is not None else None
         if place is None:
             return found[0] if found else None
         if found:
@@ -374,14 +375,11 @@ class ActorMatcher:
 _PLACE_ACTOR_POPULATION = 50_000
 
 
-def _place_in(text: str, start: int, end: int, trie: dict):
+def _place_in(text: str, start: int, end: int, trie: dict, gaz):
     """((start, end), country, name) of the first unambiguous gazetteer place in text[start:end].
 
     A name the actor dictionary knows (a surname it could not settle, like "Bush" when two
     Bushes held office) is not taken for a place."""
-    from ..places import get_gazetteer
-
-    gaz = get_gazetteer()
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     for i, (s, _e, word) in enumerate(toks):
         if not word[:1].isupper():
@@ -457,13 +455,10 @@ def _normal_date(date: Optional[str]) -> Optional[str]:
 
 
 def record_date(record) -> Optional[str]:
-    """The date an article speaks from: its dateline's, else its publication date, else the reference date."""
-    dl = getattr(record, "dateline", None)
-    for value in (getattr(dl, "date", None), getattr(record, "published", None), getattr(record, "reference_date", None)):
-        if value:
-            return str(value)[:10]
-    return None
+    """The date an article speaks from: :meth:`Record.anchor_date`."""
+    return record.anchor_date()
 
 
-def build_matcher(user_files: Iterable[str] = ()) -> ActorMatcher:
-    return ActorMatcher(load_entries(user_files))
+def build_matcher(user_files: Iterable[str] = (), gazetteer=None) -> ActorMatcher:
+    """A matcher outside a Coder (benchmarks, tools); a Coder's comes from its Resources."""
+    return ActorMatcher(load_entries(user_files), gazetteer=gazetteer)

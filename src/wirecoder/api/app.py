@@ -39,8 +39,8 @@ def create_app(
     settings = settings or Settings.from_env()
     app = FastAPI(
         title="wirecoder",
-        # Swagger UI and ReDoc load scripts from a CDN and run inline ones: both break the
-        # offline rule and the CSP, so only the schema is served.
+        # FastAPI's own /docs loads Swagger UI from a CDN and runs an inline script (against the
+        # offline rule and the CSP): /docs is the pages' own, over the vendored bundle (web/pages.py).
         docs_url=None,
         redoc_url=None,
         version=__version__,

@@ -5,15 +5,14 @@ from __future__ import annotations
 import threading
 from typing import Literal, Optional
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from . import models
-from .params import FLAG, EventFilters, Paging, flag, event_filters, paging, search_query
+from ..web.params import Filters, Paging, filters, paging, path_id, refuse_unknown
 
-router = APIRouter(prefix="/api", tags=["api"])
-DATE = r"^(?:\d{4}-\d{2}-\d{2})?$"
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(refuse_unknown)])
 
 
 def _access(request: Request):
@@ -21,25 +20,14 @@ def _access(request: Request):
 
 
 @router.get("/articles", response_model=models.ArticlePage, summary="Search articles, newest first")
-def list_articles(
-    request: Request,
-    q: Optional[str] = Query(None, description="Every word must occur in the title or text"),
-    date_from: Optional[str] = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive"),
-    date_to: Optional[str] = Query(None, pattern=DATE, description="YYYY-MM-DD, inclusive"),
-    site: Optional[str] = Query(None, max_length=200, description="Part of the site's host name"),
-    has_events: Optional[str] = Query(None, pattern=FLAG, description="true: only articles with events"),
-    dedup: Optional[str] = Query(None, pattern=FLAG, description="true: leave out near-duplicates"),
-    page: Paging = paging,
-):
-    return _access(request).page(
-        "search_articles", q=search_query(request, q), limit=page.limit, offset=page.offset,
-        date_from=date_from or None, date_to=date_to or None, site=site or None,
-        has_events=flag(has_events), dedup=flag(dedup),
-    )
+def list_articles(request: Request, f: Filters = filters("articles"), page: Paging = paging):
+    return _access(request).page("search_articles", **f, limit=page.limit, offset=page.offset)
 
 
-@router.get("/articles/{article_id}", response_model=models.FullRecord, summary="One article's full record")
-def get_article(request: Request, article_id: str = Path(..., max_length=500)):
+@router.get("/articles/{article_id:path}", response_model=models.FullRecord, summary="One article's full record")
+def get_article(request: Request, article_id: str = Path(..., max_length=500,
+                                                         description="The article's id, percent-encoded")):
+    article_id = path_id(request, "/api/articles/", article_id)
     rec = _access(request).call("get_article", article_id)
     if rec is None:
         raise HTTPException(404, f"no article {article_id!r}")
@@ -47,71 +35,44 @@ def get_article(request: Request, article_id: str = Path(..., max_length=500)):
 
 
 @router.get("/statements", response_model=models.StatementPage, summary="Who said what, newest first")
-def list_statements(
-    request: Request,
-    speaker: Optional[str] = Query(None, max_length=200, description="A speaker's name, exactly or in part"),
-    q: Optional[str] = Query(None, description="Every word must occur in what was said"),
-    article_id: Optional[str] = Query(None, max_length=500),
-    date_from: Optional[str] = Query(None, pattern=DATE),
-    date_to: Optional[str] = Query(None, pattern=DATE),
-    dedup: Optional[str] = Query(None, pattern=FLAG),
-    page: Paging = paging,
-):
-    return _access(request).page(
-        "statements", speaker=speaker or None, q=search_query(request, q), article_id=article_id or None,
-        date_from=date_from or None, date_to=date_to or None, dedup=flag(dedup),
-        limit=page.limit, offset=page.offset,
-    )
+def list_statements(request: Request, f: Filters = filters("statements"), page: Paging = paging):
+    return _access(request).page("statements", **f, limit=page.limit, offset=page.offset)
 
 
 @router.get("/speakers", response_model=models.SpeakerPage, summary="Who is quoted most")
-def list_speakers(
-    request: Request, q: Optional[str] = Query(None, description="Part of a speaker's name"), page: Paging = paging
-):
-    return _access(request).page("speakers", q=search_query(request, q), limit=page.limit, offset=page.offset)
+def list_speakers(request: Request, f: Filters = filters("speakers"), page: Paging = paging):
+    return _access(request).page("speakers", **f, limit=page.limit, offset=page.offset)
 
 
 @router.get("/events", response_model=models.EventPage, summary="Who did what to whom, newest first")
-def list_events(request: Request, filters: EventFilters = event_filters, page: Paging = paging):
-    return _access(request).page("events", **filters.as_kwargs(), limit=page.limit, offset=page.offset)
+def list_events(request: Request, f: Filters = filters("events"), page: Paging = paging):
+    return _access(request).page("events", **f, limit=page.limit, offset=page.offset)
 
 
 @router.get("/actors", response_model=models.ActorPage, summary="Actors by number of events")
-def list_actors(
-    request: Request,
-    q: Optional[str] = Query(None, description="An actor code, or part of a name"),
-    role: Optional[Literal["source", "target"]] = Query(None),
-    country: Optional[str] = Query(None, pattern=r"^(?:[A-Za-z]{3})?$"),
-    dedup: Optional[str] = Query(None, pattern=FLAG),
-    page: Paging = paging,
-):
-    return _access(request).page(
-        "actors", q=search_query(request, q), role=role, country=(country or "").upper() or None,
-        dedup=flag(dedup), limit=page.limit, offset=page.offset,
-    )
+def list_actors(request: Request, f: Filters = filters("actors"), page: Paging = paging):
+    return _access(request).page("actors", **f, limit=page.limit, offset=page.offset)
 
 
 @router.get("/timeline", response_model=list[models.TimelinePoint], summary="Event counts per date and quad class")
 def timeline(
     request: Request,
-    filters: EventFilters = event_filters,
+    f: Filters = filters("events"),
     interval: Literal["day", "week", "month", "year"] = Query("day"),
 ):
     # Thousands of points (days x quads): sent as they come, the schema above documents them.
-    return JSONResponse(_access(request).call("timeline", interval=interval, **filters.as_kwargs()))
+    return JSONResponse(_access(request).call("timeline", interval=interval, **f))
 
 
 @router.get("/network", response_model=models.Network, summary="Who acts on whom: edge weight = events")
 def network(
     request: Request,
-    filters: EventFilters = event_filters,
+    f: Filters = filters("events"),
     by: Literal["actor", "country"] = Query("actor", description="Nodes are actors or countries"),
     min_weight: int = Query(1, ge=1, le=1_000_000, description="Leave out edges with fewer events"),
     max_edges: int = Query(150, ge=1, le=2000, description="Heaviest edges to return"),
 ):
-    return _access(request).call(
-        "network", by=by, min_weight=min_weight, max_edges=max_edges, **filters.as_kwargs()
-    )
+    return _access(request).call("network", by=by, min_weight=min_weight, max_edges=max_edges, **f)
 
 
 @router.post("/code", response_model=models.CodedRecord, summary="Code one article (stored only when asked)")

@@ -4,8 +4,8 @@ The ``dates`` doc stage finds time expressions ("on Thursday", "last week",
 "September 29", "29 September 2025", "yesterday", "earlier this month",
 "in 2014") with fast regular expressions, adds the spaCy DATE entities those
 miss when they can be resolved, and fills ``record.dates`` with ISO values
-(``end_value`` for ranges). The anchor is the dateline date, else the
-reference date, else the publication date.
+(``end_value`` for ranges). The anchor is :meth:`Record.anchor_date`
+(the dateline date, else the reference date, else the publication date).
 
 ``resolve(text, anchor_date)`` is the same resolution for one expression,
 for other stages (events) to reuse.
@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import Optional
 
 from ..record import DateRef
-from ..stages import doc_stage
 from . import calendar
 from .expressions import TimeExpression, find, resolve, resolve_expression
 
@@ -30,16 +29,11 @@ _DEFECTS_SKIPPED = ("debris", "boilerplate")
 
 
 def anchor_of(record) -> Optional[date]:
-    """The day an article speaks from: its dateline date, else its reference or publication date."""
-    if record.dateline is not None and record.dateline.date:
-        d = calendar.to_date(record.dateline.date)
-        if d:
-            return d
-    return calendar.to_date(record.reference_date) or calendar.to_date(record.published)
+    """The day relative dates count from: :meth:`Record.anchor_date` as a date."""
+    return calendar.to_date(record.anchor_date())
 
 
-@doc_stage("dates")
-def dates(record, doc, ctx) -> None:
+def dates(record, doc, resources) -> None:
     anchor = anchor_of(record)
     text = record.text
     skip = [d for d in record.defects if d.kind in _DEFECTS_SKIPPED]

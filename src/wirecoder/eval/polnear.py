@@ -205,10 +205,11 @@ def _statement_offsets(st) -> dict:
 def _code_statements(coder, articles, off, doc_cache, progress) -> dict:
     """Each article's record, coded up to its statements (errors leave the article out, unscored)."""
     from ..ingest import Input, prepare
-    from ..stages import DOC_ORDER, DOC_STAGES, TEXT_ORDER, TEXT_STAGES
+    from ..stages import STAGES
     from ..statements import statements as statements_stage
 
-    before = DOC_ORDER[: DOC_ORDER.index("statements")]
+    names = [s.name for s in STAGES]
+    before = STAGES[: names.index("statements")]  # what the statements stage reads is written by these
     parse = _DocCache(coder.nlp, coder.settings.spacy_model, doc_cache)
     items = articles
     if progress:
@@ -220,12 +221,14 @@ def _code_statements(coder, articles, off, doc_cache, progress) -> dict:
         record = prepare(Input(id=art.name, source=art.name, text=art.text), coder.settings)
         if record.text != art.text:  # the invariant; offsets would be meaningless otherwise
             raise ValueError(f"{art.name}: record text differs from the input text")
-        for name in TEXT_ORDER:
-            TEXT_STAGES[name](record, coder.ctx)
+        for stage in before:
+            if not stage.after_parse:
+                stage.run(record, None, coder.resources)
         doc = parse(record.text)
-        for name in before:
-            DOC_STAGES[name](record, doc, coder.ctx)
-        statements_stage(record, doc, coder.ctx, off=off)
+        for stage in before:
+            if stage.after_parse:
+                stage.run(record, doc, coder.resources)
+        statements_stage(record, doc, coder.resources, off=off)
         rows[art.name] = record
     return rows
 

@@ -11,10 +11,8 @@ statement index and the codebook fields (:mod:`wirecoder.ontology`).
 
 from __future__ import annotations
 
-from ..stages import doc_stage
 from .coder import code_events
 
 
-@doc_stage("events")
 def events(record, doc, ctx) -> None:
     record.events = code_events(record, doc, ctx)

@@ -22,12 +22,14 @@ def actor_matcher(ctx):
         return None
 
 
-def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str]) -> ActorRef:
-    """The actor named by a noun phrase: its span as written, code and names from the dictionary."""
+def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str],
+              country: Optional[str] = None) -> ActorRef:
+    """The actor named by a noun phrase: its span as written, code and names from the dictionary
+    (``country``: the story's country, for roles the phrase names without one: "police", "the governor")."""
     ref = ActorRef(start, end, record.text[start:end])
     if matcher is not None:
         try:
-            found = matcher.resolve(record, start, end, date=date)
+            found = matcher.resolve(record, start, end, date=date, context_country=country)
         except Exception:
             found = None
         if found is not None:
@@ -35,14 +37,62 @@ def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str]
     return ref
 
 
-def sentence_date(record: Record, start: int, end: int) -> tuple[Optional[str], object]:
-    """(ISO date, DateRef or None): a date in the sentence, else the dateline's, else the reference date."""
+def story_country(record: Record) -> Optional[str]:
+    """The country the story is about: the one its places name most often (first named on a tie)."""
+    counts: dict[str, int] = {}
+    for p in record.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+# A time expression after one of these is not when the act happened: "by 2030", "since 1945".
+_NOT_WHEN = {"by", "since", "until", "till", "before", "after", "from", "through", "to", "between", "within"}
+
+
+def event_date(record: Record, doc, sent, trigger) -> tuple[Optional[str], Optional[object], Optional[str], Optional[str]]:
+    """(ISO date, DateRef or None, precision, source) of an event.
+
+    The date is a time expression of the event's own clause: one whose words hang from the trigger
+    without another verb between ("On Monday, the army shelled"), and not after by/since/until
+    ("by 2030"). Else the article's anchor date (:meth:`Record.anchor_date`: the dateline's, else the
+    reference date, else the published date), labelled with where it came from."""
     for d in record.dates:
-        if start <= d.start and d.end <= end and d.value:
-            return d.value, d
-    if record.dateline is not None and record.dateline.date:
-        return record.dateline.date, None
-    return record.reference_date or record.published, None
+        if not (sent.start_char <= d.start and d.end <= sent.end_char and d.value):
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and _attached(span.root, trigger):
+            return d.value, d, _precision(d.value), "text"
+    anchor = record.anchor_date()
+    if anchor is None:
+        return None, None, None, None
+    dateline = record.dateline.date if record.dateline is not None else None
+    for value, source in ((dateline, "dateline"), (record.reference_date, "reference"), (record.published, "published")):
+        if value and value[:10] == anchor:
+            return anchor, None, "day", source
+    return anchor, None, "day", "reference"
+
+
+def _attached(tok, trigger) -> bool:
+    node, hops = tok, 0
+    while node.i != trigger.i and hops < 8:
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.lower_ in _NOT_WHEN or node.lower_ in _NOT_WHEN:
+            return False
+        if head.i != trigger.i and head.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            return False  # the date of another clause
+        node, hops = head, hops + 1
+    if node.i != trigger.i:
+        return False
+    return not any(c.lower_ in _NOT_WHEN and c.dep_ == "prep" for c in tok.children)
+
+
+def _precision(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    return {10: "day", 7: "month", 4: "year"}.get(len(value[:10]), "day")
 
 
 def sentence_place(record: Record, start: int, end: int, trigger_start: int, actors=()) -> Optional[Place]:

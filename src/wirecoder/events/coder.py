@@ -6,17 +6,28 @@ from typing import Optional
 
 from .. import ontology
 from ..record import ActorRef, Event, Record, Span
-from . import attach, classifier, rules, spans
-from .lexicon import load as load_lexicon
+from . import actor_codes, attach, checks, classifier, coref, patterns, rules
 
 
 # The rule's class stands unless the classifier gives it less than this probability.
 RULE_CLASS_DOUBT = 0.2
+# A source the dictionary and the article's speakers cannot code gives no event.
+REQUIRE_SOURCE_CODE = True
+# Agentless passives are events with a null source only for these roots ("was arrested", "was charged",
+# "was accused"); "15 people were killed", "buildings were destroyed" are tolls, not acts the text assigns.
+AGENTLESS_ROOTS = {"09", "11", "17"}
+# Wishes and conditionals are not reported acts: the gold keeps a handful, the coder's are mostly wrong.
+DROPPED_MODALITIES = {"hoped", "hypothetical", "demanded"}
+
 
 
 def code_events(record: Record, doc, ctx) -> list[Event]:
-    lex = load_lexicon()
+    lex = ctx.event_lexicon
+    ne = ctx.resource("event_not_events", checks.load, "the events not-an-event list")
+    ctx.resource("event_verb_patterns", patterns.load, "the CAMEO verb patterns")  # loaded once, used by rules
     matcher = attach.actor_matcher(ctx)
+    speakers = coref.SpeakerIndex(record)
+    country = attach.story_country(record)
     min_conf = ctx.settings.event_classifier_min
     clf = classifier.load(ctx) if min_conf < 1.0 else None
     sents = [s for s in doc.sents if any(t.is_alpha for t in s) and not record.in_defect(s.start_char, s.end_char)]
@@ -25,24 +36,25 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
         predictions = clf.predict_sentences(sents, reads_parse=from_coder and classifier.reads_parses(ctx, clf))
     else:
         predictions = [None] * len(sents)
-    per_sentence = []
+    out: list[Event] = []
     for sent, pred in zip(sents, predictions):
         found = rules.code_sentence(sent, lex)
-        if pred is not None:
-            found = _apply_class(found, sent, pred, min_conf, lex)
-        per_sentence.append(found)
-    # the span tagger runs only on sentences with an event (it costs more than the rules)
-    tagger = spans.load(ctx) if ctx.settings.event_span_tagger else None
-    if tagger is not None:
-        busy = [i for i, found in enumerate(per_sentence) if found]
-        for i, sent_spans in zip(busy, tagger.tag([(sents[i].start_char, sents[i].text) for i in busy])):
-            per_sentence[i] = _refine_main_actors(per_sentence[i], sent_spans)
-    out: list[Event] = []
-    for sent, found in zip(sents, per_sentence):
         found = found + _statement_events(record, doc, sent, found, lex)
-        if found:
-            acting = _acting(sent)
-            out.extend(_event(record, sent, f, matcher, acting) for f in found)
+        if pred is not None:
+            found = _choose_alternatives(found, pred, min_conf)
+        acting = None
+        heading = _in_heading(record, sent.start_char)
+        for f in found:
+            if heading or f.modality in DROPPED_MODALITIES or checks.reason_not_event(f, sent, ne) is not None:
+                continue
+            if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f, lex):
+                continue
+            if _modifier_clause(f.trigger):
+                continue
+            acting = acting if acting is not None else _acting(sent)
+            ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
+            if ev is not None:
+                out.append(ev)
     return _dedupe(out)
 
 
@@ -52,82 +64,17 @@ def _acting(sent) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t.text)) for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound")]
 
 
-def _apply_class(found: list, sent, probs: dict[int, float], min_conf: float, lex) -> list:
-    """The classifier's class wins over the first event's when it is confident and finds the rule's class
-    unlikely; a sentence without events gets one at its main verb."""
+def _choose_alternatives(found: list, probs: dict[int, float], min_conf: float) -> list:
+    """The classifier may only choose between the codes a trigger's pattern allows (its ``alt``): when it is
+    confident of a class that one of the alternatives has and finds the pattern's own class unlikely."""
     penta = max(probs, key=probs.get)
     if probs[penta] < min_conf:
         return found
-    if found:
-        first = found[0]
-        rule_class = ontology.penta_of(first.code) if first.code else None
+    for f in found:
+        rule_class = ontology.penta_of(f.code) if f.code else None
         if rule_class is not None and rule_class != penta and probs.get(rule_class, 0.0) < RULE_CLASS_DOUBT:
-            code = next((a for a in first.alt if ontology.penta_of(a) == penta), ontology.PENTA_GENERIC[penta])
-            for f in found:
-                if f.trigger.i == first.trigger.i:
-                    f.code = code
-        return found
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX"):
-        return found
-    source, target = rules.verb_arguments(root, lex)
-    return [
-        rules.Found(root, ontology.PENTA_GENERIC[penta], (), s, t, rules.negated(root, lex), rules.modality(root, lex), 0)
-        for s in rules.conjuncts(source)
-        for t in rules.conjuncts(target)
-    ]
-
-
-def _refine_main_actors(found: list, tagged: list[tuple[str, int, int]]) -> list:
-    """The span tagger re-bounds the actors of the sentence's main event, without changing who they are:
-    a tagged span replaces the rule's noun phrase when it holds that actor's head word and no other
-    actor or the trigger; an actor the rules left empty is filled from the tagger's span of that role."""
-    if not found or not tagged:
-        return found
-    trigger = found[0].trigger
-    main = [f for f in found if f.trigger.i == trigger.i]
-    heads = [t.idx for f in main for t in (f.source, f.target) if t is not None and not isinstance(t, tuple)]
-    heads.append(trigger.idx)
-    # a passive subject is never the source ("aid was delivered by X"): keep the tagger off it
-    heads += [t.idx for t in trigger.children if t.dep_ == "nsubjpass"]
-
-    def free(label, avoid=None):
-        for lab, a, b in tagged:
-            if lab == label and not any(a <= h < b for h in heads) and (avoid is None or b <= avoid[0] or avoid[1] <= a):
-                return (a, b)
-        return None
-
-    def rebound(actor, label):
-        if actor is None:
-            return free(label)
-        if isinstance(actor, tuple):
-            return actor
-        for _, a, b in tagged:
-            if [h for h in heads if a <= h < b] == [actor.idx]:
-                return (a, b)
-        # the tagger puts this role elsewhere, on words the rules gave no role
-        return free(label, avoid=rules.noun_phrase(actor)) or actor
-
-    for f in main:
-        source, target = rebound(f.source, "SOURCE"), rebound(f.target, "TARGET")
-        if source is not None and target is not None and _bounds(source) == _bounds(target):
-            continue
-        f.source, f.target = source, target
+            f.code = next((a for a in f.alt if ontology.penta_of(a) == penta), f.code)
     return found
-
-
-def _bounds(actor) -> tuple[int, int]:
-    return actor if isinstance(actor, tuple) else rules.noun_phrase(actor)
-
-
-def _unique(actors) -> list:
-    out, seen = [], set()
-    for a in actors:
-        key = None if a is None else _bounds(a)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
 
 
 def _statement_events(record: Record, doc, sent, found: list, lex) -> list:
@@ -148,8 +95,7 @@ def _statement_events(record: Record, doc, sent, found: list, lex) -> list:
                 content_tokens.extend(span)
                 words |= {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
         code = next(
-            (code for kind, code in (("deny", "016"), ("threaten", "130"), ("accuse", "112"), ("appeal", "020"))
-             if words & lex.statement_content[kind]),
+            (code for kind, code in rules.STATEMENT_ACTS if words & lex.statement_content[kind]),
             None,
         )
         if code is None:
@@ -163,21 +109,35 @@ def _statement_events(record: Record, doc, sent, found: list, lex) -> list:
     return extra
 
 
-def _event(record: Record, sent, f, matcher, acting) -> Event:
+def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country) -> Optional[Event]:
+    """The event of a found trigger, or None when its source is not an actor the article names."""
     tok = f.trigger
+    date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
+    if f.source is None:
+        if not _agentless(tok) or not (f.code or "")[:2] in AGENTLESS_ROOTS:
+            return None  # an active verb whose subject the parse did not find: no claim to make
+        source = None
+    else:
+        source = _actor(record, f.source, matcher, date, lex, ne, speakers, country, required=True)
+        if source is None:
+            return None
+    target = _actor(record, f.target, matcher, date, lex, ne, speakers, country, required=False) if f.target is not None else None
+    if source is not None and target is not None and (source.start, source.end) == (target.start, target.end):
+        target = None
     trigger = Span.of(record.text, tok.idx, tok.idx + len(tok.text))
-    date, date_ref = attach.sentence_date(record, sent.start_char, sent.end_char)
     entry = ontology.lookup(f.code) if f.code else None
     ev = Event(
         trigger=trigger,
         sentence=Span.of(record.text, sent.start_char, sent.end_char),
-        source=_actor(record, f.source, matcher, date),
-        target=_actor(record, f.target, matcher, date),
+        source=source,
+        target=target,
         cameo=f.code,
         negated=f.negated,
         modality=f.modality,
         date=date,
         date_span=Span.of(record.text, date_ref.start, date_ref.end) if date_ref is not None else None,
+        date_precision=precision,
+        date_source=date_source,
     )
     ev.place = attach.sentence_place(record, sent.start_char, sent.end_char, tok.idx, acting)
     if entry is not None:
@@ -190,11 +150,78 @@ def _event(record: Record, sent, f, matcher, acting) -> Event:
     return ev
 
 
-def _actor(record: Record, tok, matcher, date) -> Optional[ActorRef]:
-    if tok is None:
+def _in_heading(record: Record, offset: int) -> bool:
+    """A subheading of the body ("How the attack unfolded") names events the prose tells."""
+    return any(h.start <= offset < h.end for h in record.headings)
+
+
+def _noun_event_stands(f, lex) -> bool:
+    """An event noun is a reported act when a verb carries it ("launched an offensive", "talks were held")
+    or when it names both sides ("Russia's invasion of Ukraine"); a bare mention ("the war", "its
+    attacks", "the Hamas attack") is background, and a statement noun ("remarks") never is an act."""
+    if f.code is None or f.code[:2] == "01":
+        return False
+    tok = f.trigger
+    head = tok.head
+    carried = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != tok.i \
+        and rules.is_in(head, lex.light_verbs)
+    if carried and f.source is not None:
+        return True
+    return f.source is not None and f.target is not None
+
+
+def _modifier_clause(tok) -> bool:
+    """A participle describing a noun ("the council members proposing the changes", "militants
+    supporting Haley") describes who someone is, not an act the story reports."""
+    return tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN")
+
+
+def _agentless(tok) -> bool:
+    """A passive with no agent ("two journalists were detained"): the text names no source."""
+    return tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(
+        c.dep_ == "agent" for c in tok.children)
+
+
+def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, required: bool) -> Optional[ActorRef]:
+    """The actor a phrase names, coded by the dictionary or by the article's resolved speakers.
+
+    A source (``required``) that is not an actor phrase, or a pronoun the article does not resolve,
+    gives None (no event); a target that is not an actor phrase is dropped (None)."""
+    if not (checks.actor_phrase(tok, lex, ne) if required else checks.target_phrase(tok, lex, ne)):
         return None
-    start, end = _bounds(tok)  # a token heading a noun phrase, or a tagged (start, end)
-    return attach.actor_ref(record, start, end, matcher, date)
+    start, end = _trim_dateline(record, *rules.noun_phrase(tok))
+    ref = attach.actor_ref(record, start, end, matcher, date, country)
+    if tok.pos_ == "PRON":
+        found = speakers.at(tok.idx, tok.idx + len(tok.text))
+        if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
+            found = speakers.before(tok.idx, tok.lower_)
+        if found is None or not found.code:
+            return None if required else ref
+        ref.code, ref.name = found.code, found.name
+        ref.country = found.code[:3] if len(found.code) >= 3 and not actor_codes.role_only(found.code) else None
+        return actor_codes.complete(ref, None, country)
+    if ref.code is None or len(ref.code) <= 3 and ref.country is None:
+        found = speakers.at(start, end)
+        code = found.code if found is not None else speakers.by_surname(record.text[start:end])
+        if code:
+            ref.code = code
+            ref.country = ref.country or (code[:3] if len(code) >= 3 else None)
+            if found is not None:
+                ref.name = ref.name or found.name
+    actor_codes.complete(ref, tok, country, names=not required)
+    if required and ref.code is None and REQUIRE_SOURCE_CODE:
+        return None
+    return ref
+
+
+def _trim_dateline(record: Record, start: int, end: int) -> tuple[int, int]:
+    """A phrase that runs over the dateline ("LONDON (AP) — A man") starts after it."""
+    span = record.dateline.span if record.dateline is not None else None
+    if span is not None and start < span.end < end:
+        start = span.end
+        while start < end and not record.text[start].isalnum():
+            start += 1
+    return start, end
 
 
 def _key(actor: Optional[ActorRef]):
@@ -221,7 +248,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if exact in seen_exact:
             continue
         seen_exact.add(exact)
-        if ev.source is not None and ev.target is not None:
+        if ev.source is not None:
             same = (ev.cameo, _actor_key(ev.source), _actor_key(ev.target), ev.negated, ev.modality)
             earlier = kept.get(same)
             if (

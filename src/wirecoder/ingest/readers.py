@@ -244,3 +244,28 @@ class _Prefixed(io.RawIOBase):
         data = self._rest.read(len(buf))
         buf[: len(data)] = data
         return len(data)
+
+
+def count_inputs(paths: Iterable[str], input_format: str = "auto") -> Optional[int]:
+    """How many inputs `paths` give when each is a file of one article (for a progress bar's total);
+    None when some may hold many or an unknown number (stdin, JSON Lines, WARC)."""
+    reader = Reader(Settings(), input_format)
+    n = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        for f in _walk(path) if path.is_dir() else [path]:
+            fmt = reader._format_by_name(f.name)
+            if fmt in ("jsonl", "warc") or (fmt == "auto" and _sniffed(f) in ("jsonl", "warc")):
+                return None
+            n += 1
+    return n
+
+
+def _sniffed(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return _sniff(fh.read(8192))
+    except OSError:
+        return "text"  # an unreadable file gives one (error) record

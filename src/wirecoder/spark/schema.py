@@ -1,7 +1,8 @@
 """Parquet tables from the record model: Spark schemas and rows derived from the dataclasses.
 
-The schemas follow ``wirecoder.record`` by reading its type hints, so a field another
-stage adds to a dataclass lands in the Parquet output without touching this module.
+The schemas follow ``wirecoder.record`` through :func:`~wirecoder.record.record_fields` (the one
+description of the record schema), so a field another stage adds to a dataclass lands in the
+Parquet output without touching this module.
 Spans stay nested structs (``statements.cue.start``); a value Parquet cannot type
 (``dict``, ``Any``, a union of two types: ``provenance``) is stored as a JSON string.
 
@@ -20,29 +21,22 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import types
 import typing
 from typing import Any, Callable, Union
 
-from ..record import ErrorRecord, Event, Record, Statement
+from ..record import ErrorRecord, Event, Record, Statement, record_fields
 
 ARTICLE_FIELDS_APART = ("statements", "events")  # own tables, joined back by article id
 UNKNOWN_DATE = "unknown"
-_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 # A column: (name, kind, inner) where kind is str|int|float|bool|json|list|struct.
 Column = tuple[str, str, Any]
 
 
 def article_date(record: Record) -> str:
-    """The day an article is about: dateline date, else reference date, else published; 'unknown'."""
-    candidates = [record.dateline.date if record.dateline else None, record.reference_date, record.published]
-    for value in candidates:
-        m = _DAY.match(value or "")
-        if m:
-            return m.group(1)
-    return UNKNOWN_DATE
+    """The day an article is filed under: :meth:`Record.anchor_date`, else 'unknown'."""
+    return record.anchor_date() or UNKNOWN_DATE
 
 
 def _kind(tp: Any) -> tuple[str, Any]:
@@ -61,8 +55,8 @@ def _kind(tp: Any) -> tuple[str, Any]:
 
 
 def columns_of(cls: type, skip: tuple[str, ...] = ()) -> list[Column]:
-    hints = typing.get_type_hints(cls)
-    return [(f.name, *_kind(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in skip]
+    """The columns of a record type, from :func:`wirecoder.record.record_fields` (the one schema)."""
+    return [(spec.name, *_kind(spec.type)) for spec in record_fields(cls, skip)]
 
 
 ARTICLE_COLUMNS: list[Column] = columns_of(Record, ARTICLE_FIELDS_APART) + [("article_date", "str", None)]

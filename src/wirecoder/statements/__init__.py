@@ -9,17 +9,14 @@ groups statements by resolved speaker and adds actor codes.
 from __future__ import annotations
 
 from ..record import Speaker
-from ..stages import doc_stage
 from .extract import extract_statements
-from .lexicon import load_lexicon
 
 __all__ = ["extract_statements"]
 
 
-@doc_stage("statements")
-def statements(record, doc, ctx, off=frozenset()) -> None:
+def statements(record, doc, resources, off=frozenset()) -> None:
     """The article's statements; `off`: assembly rules (statements.assemble.RULES) not applied."""
-    for st in extract_statements(record, doc, ctx, off):
+    for st in extract_statements(record, doc, resources, off):
         # A subheading such as "Expert contacts continue" reads like a cue with no content.
         if not st.content and st.cue is not None and _in_heading(record, st.cue.start):
             continue
@@ -31,9 +28,8 @@ def _in_heading(record, offset: int) -> bool:
     return any(h.start <= offset < h.end for h in spans)
 
 
-@doc_stage("speakers")
 def speakers(record, doc, ctx) -> None:
-    _complete_surnames(record)
+    _complete_surnames(record, ctx.statement_lexicon)
     _complete_short_names(record)
     by_name: dict[str, Speaker] = {}
     matcher = _actor_matcher(ctx)
@@ -80,7 +76,7 @@ def _role_only(code: str) -> bool:
     return len(code) == 3 and pycountry.countries.get(alpha_3=code) is None
 
 
-def _complete_surnames(record) -> None:
+def _complete_surnames(record, lexicon) -> None:
     """A speaker known only by a surname (or a transcript's "PENCE") takes the article's one full name ending in it.
 
     Resolution runs left to right, so "Peskov" met before (or without) a parse that
@@ -88,7 +84,7 @@ def _complete_surnames(record) -> None:
     """
     full_names = {e.text.strip(" ,.") for e in record.entities if e.label == "PERSON"}
     full_names |= {st.speaker_name for st in record.statements if st.speaker_name}
-    roles = load_lexicon().roles
+    roles = lexicon.roles
     for st in record.statements:  # "Kremlin Spokesman Dmitry Peskov": the capitalised words after the role
         if st.speaker is None:
             continue
@@ -123,20 +119,13 @@ def _complete_short_names(record) -> None:
             st.speaker_name = longer.pop()
 
 
-def _actor_matcher(ctx):
-    try:
-        from ..actors import get_actor_matcher
-    except ImportError:  # the actors module is built separately
-        return None
-    try:
-        return get_actor_matcher(ctx)
-    except Exception:
-        return None
+def _actor_matcher(resources):
+    return resources.actor_matcher
 
 
 def _name_code(matcher, record, name: str):
     try:
-        ref = matcher.lookup(name, record.reference_date or record.published)
+        ref = matcher.lookup(name, record.anchor_date())
     except Exception:
         return None
     return getattr(ref, "code", None) if ref is not None else None
@@ -144,7 +133,7 @@ def _name_code(matcher, record, name: str):
 
 def _code(matcher, record, st):
     try:
-        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.reference_date or record.published)
+        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
     except Exception:
         return None
     return getattr(ref, "code", None) if ref is not None else None

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -158,7 +157,3 @@ class StatementsEncoder:
         return {role: {label: weights[role] * log_probs[:, r, j] for j, label in enumerate(LABELS)}
                 for r, role in enumerate(ROLES) if weights.get(role)}
 
-
-@lru_cache(maxsize=1)
-def shared_encoder() -> StatementsEncoder:
-    return StatementsEncoder()

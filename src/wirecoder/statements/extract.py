@@ -5,51 +5,31 @@ from __future__ import annotations
 from ..record import Statement
 from .assemble import assemble
 from .features import token_columns
-from .lexicon import load_lexicon
 from .quotes import end_at_narration, inside_mask, quote_regions
 from .resolve import SpeakerResolver
-from .tagger import AttributionTagger
 
 
-def get_tagger(ctx=None) -> AttributionTagger:
-    if ctx is None:
-        return _shared_tagger()
-    return ctx.resource("statements.tagger", AttributionTagger)
+def _encoder_scores(doc, resources):
+    """The encoder's weighted log-probabilities per role and label, when the statements encoder is on."""
+    encoder = resources.encoder
+    return encoder.role_scores(doc) if encoder is not None else None
 
 
-_TAGGER = None
-
-
-def _shared_tagger() -> AttributionTagger:
-    global _TAGGER
-    if _TAGGER is None:
-        _TAGGER = AttributionTagger()
-    return _TAGGER
-
-
-def _encoder_scores(doc, ctx):
-    """The encoder's weighted log-probabilities per role and label, when the statements_encoder setting is on."""
-    if ctx is None or not ctx.settings.statements_encoder:
-        return None
-    from .encoder import shared_encoder
-
-    return ctx.resource("statements.encoder", shared_encoder).role_scores(doc)
-
-
-def extract_statements(record, doc, ctx=None, off=frozenset()) -> list[Statement]:
-    """Statements of one article (record.text must be the text of doc); `off`: assembly rules not applied."""
+def extract_statements(record, doc, resources, off=frozenset()) -> list[Statement]:
+    """Statements of one article (record.text must be the text of doc), with a Coder's Resources;
+    `off`: assembly rules (assemble.RULES) not applied."""
     if not len(doc):
         return []
-    lexicon = load_lexicon()
+    lexicon = resources.statement_lexicon
     regions = end_at_narration(doc, quote_regions(record.text), lexicon)
     # assembly also reads two apostrophes as a quote mark (the New York Times' ''...''); the tagger's
     # features keep the marks it was trained with
     mask = inside_mask(record.text, end_at_narration(doc, quote_regions(record.text, doubled=True), lexicon))
-    tagger = get_tagger(ctx)
-    if not tagger.available:
+    tagger = resources.tagger
+    if tagger is None:  # the tagger's model is not installed
         return []
     runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False),
-                      role_scores=_encoder_scores(doc, ctx))
+                      role_scores=_encoder_scores(doc, resources))
     found = assemble(doc, record, runs, mask, lexicon, off)
     _cut_dateline(record, found)
     resolver = SpeakerResolver(doc, lexicon)

@@ -70,75 +70,47 @@ def _run_query(kind: str, db: str | None, fmt: str, output: str | None, limit: i
         _fail(exc)
 
 
+def _filter_options(kind: str):
+    """The options of `wirecoder query KIND`, one per filter declared in QUERIES[kind]: the same
+    names as the API's parameters, with dashes (date_from: --date-from), checked the same way."""
+    from .queries import KINDS, QUERIES, QueryError
+
+    def checked(f):
+        def callback(ctx, param, value):
+            try:
+                return KINDS[f.kind].parse(f.name, value)
+            except QueryError as exc:
+                raise click.BadParameter(str(exc).split(": ", 1)[-1]) from None
+        return callback
+
+    def decorate(fn):
+        for f in reversed(QUERIES[kind].filters):
+            if f.kind == "flag":
+                opt = click.option(f"{f.option}/--no-{f.option[2:]}", f.name, default=None, help=f.help)
+            else:
+                opt = click.option(f.option, f.name, help=f.help, callback=checked(f))
+            fn = opt(fn)
+        fn.__doc__ = QUERIES[kind].help
+        return fn
+    return decorate
+
+
 @click.group()
 def query():
     """Look up stored events, statements, articles, speakers or actors."""
 
 
-@query.command("events")
-@_output_options
-@click.option("--source", help="Source actor: a code (RUSGOV) or part of a name.")
-@click.option("--target", help="Target actor: a code or part of a name.")
-@click.option("--actor", help="Either side: a code or part of a name.")
-@click.option("--source-country", help="Source country, ISO alpha-3.")
-@click.option("--target-country", help="Target country, ISO alpha-3.")
-@click.option("--country", help="Either side's country, ISO alpha-3.")
-@click.option("--cameo", help="CAMEO code prefix (19: every code under root 19).")
-@click.option("--plover", help="PLOVER event type (ASSAULT, ACCUSE, ...).")
-@click.option("--quad", type=click.IntRange(1, 4), help="Quad class: 1 verbal coop, 2 material coop, "
-              "3 verbal conflict, 4 material conflict.")
-@click.option("--from", "date_from", help="First date, YYYY-MM-DD.")
-@click.option("--to", "date_to", help="Last date, YYYY-MM-DD.")
-@click.option("--place", help="Part of a place name, or a country code.")
-@click.option("--article", "article_id", help="Only this article's events.")
-@click.option("--dedup", is_flag=True, default=None, help="Count each near-duplicate story once.")
-def query_events(db, fmt, output, limit, offset, **filters):
-    """Events by actor, country, CAMEO/PLOVER type, date range or place."""
-    _run_query("events", db, fmt, output, limit, offset, **filters)
+def _query_command(kind: str):
+    @_output_options
+    @_filter_options(kind)
+    def command(db, fmt, output, limit, offset, **filters):
+        _run_query(kind, db, fmt, output, limit, offset, **filters)
+
+    return query.command(kind)(command)
 
 
-@query.command("statements")
-@_output_options
-@click.option("--speaker", help="Speaker name, exactly or in part.")
-@click.option("--q", help="Words that must all occur in what was said.")
-@click.option("--article", "article_id", help="Only this article's statements.")
-@click.option("--from", "date_from", help="First date, YYYY-MM-DD.")
-@click.option("--to", "date_to", help="Last date, YYYY-MM-DD.")
-@click.option("--dedup", is_flag=True, default=None, help="Count each near-duplicate story once.")
-def query_statements(db, fmt, output, limit, offset, **filters):
-    """Statements by speaker or by words said."""
-    _run_query("statements", db, fmt, output, limit, offset, **filters)
-
-
-@query.command("articles")
-@_output_options
-@click.option("--q", help="Words that must all occur in the title or text.")
-@click.option("--from", "date_from", help="First date, YYYY-MM-DD.")
-@click.option("--to", "date_to", help="Last date, YYYY-MM-DD.")
-@click.option("--site", help="Part of the site's host name.")
-@click.option("--dedup", is_flag=True, default=None, help="Leave out near-duplicates of stored articles.")
-def query_articles(db, fmt, output, limit, offset, **filters):
-    """Articles by full-text search, date or site."""
-    _run_query("articles", db, fmt, output, limit, offset, **filters)
-
-
-@query.command("speakers")
-@_output_options
-@click.option("--q", help="Part of the speaker's name.")
-def query_speakers(db, fmt, output, limit, offset, **filters):
-    """Speakers by number of statements."""
-    _run_query("speakers", db, fmt, output, limit, offset, **filters)
-
-
-@query.command("actors")
-@_output_options
-@click.option("--q", help="Actor code, or part of a name.")
-@click.option("--role", type=click.Choice(["source", "target"]), help="Only as source or as target.")
-@click.option("--country", help="Country, ISO alpha-3.")
-@click.option("--dedup", is_flag=True, default=None, help="Count each near-duplicate story once.")
-def query_actors(db, fmt, output, limit, offset, **filters):
-    """Actors by number of events."""
-    _run_query("actors", db, fmt, output, limit, offset, **filters)
+for _kind in ("events", "statements", "articles", "speakers", "actors"):
+    _query_command(_kind)
 
 
 @click.command()

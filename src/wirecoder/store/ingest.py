@@ -11,6 +11,7 @@ import sys
 from typing import Iterable, Iterator, Optional
 
 from ..ingest import Input, iter_inputs
+from ..ingest.readers import count_inputs
 from ..parallel import code_parallel
 from ..record import ErrorRecord
 from ..runner import progress
@@ -52,8 +53,11 @@ def ingest(paths: list[str], store: Store, input_format: str = "auto", settings:
             hashes.pop(o.id, None)
         batch.clear()
 
-    inputs = _pending(iter_inputs(paths, input_format, settings), known, hashes, skipped, settings)
-    for out in progress(code_parallel(inputs, settings, settings.jobs), settings):
+    # The bar counts inputs as they are read (already stored ones too, so it reaches its total); the
+    # summary line of run_ingest is the final count.
+    read = progress(iter_inputs(paths, input_format, settings), settings, count_inputs(paths, input_format), final=False)
+    inputs = _pending(read, known, hashes, skipped, settings)
+    for out in code_parallel(inputs, settings, settings.jobs):
         if isinstance(out, ErrorRecord):
             print(f"wirecoder: {out.source}: {out.error.kind}: {out.error.message}", file=sys.stderr)
         batch.append(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 import shutil
 import sys
@@ -27,6 +28,16 @@ def _cell(v: Any, width: int) -> str:
     return s if len(s) <= width else s[: max(1, width - 1)] + "…"
 
 
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: booleans as true/false (as Parquet and JSON have them), line breaks in text as
+    spaces (so every row is one line; JSON Lines and Parquet keep the text as it is)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", value)
+    return value
+
+
 def write_table(items: list[dict], columns: tuple[str, ...], total: int, out: TextIO) -> None:
     if not items:
         out.write(f"(no matches; total {total})\n")
@@ -44,6 +55,24 @@ def write_table(items: list[dict], columns: tuple[str, ...], total: int, out: Te
     out.write(f"({len(items)} of {total})\n")
 
 
+def write_parquet(items: list[dict], output: str) -> None:
+    """`items` as a Parquet file, written by DuckDB (no pyarrow needed); columns are the first item's keys."""
+    import duckdb
+    import numpy as np
+
+    con = duckdb.connect()
+    try:
+        target = "'" + str(output).replace("'", "''") + "'"
+        if not items:  # a file with no rows and no columns, as an empty result has none to name
+            con.execute(f"COPY (SELECT NULL AS _ WHERE false) TO {target} (FORMAT parquet)")
+            return
+        con.register("_items", {c: np.fromiter((it.get(c) for it in items), dtype=object, count=len(items))
+                                for c in items[0]})
+        con.execute(f"COPY _items TO {target} (FORMAT parquet)")
+    finally:
+        con.close()
+
+
 def write_results(kind: str, result: dict, fmt: str, output: Optional[str] = None,
                   out: Optional[TextIO] = None) -> None:
     """Write `result` ({"total", "items"}) in `fmt` to `output` (a path) or `out` (default stdout)."""
@@ -51,10 +80,7 @@ def write_results(kind: str, result: dict, fmt: str, output: Optional[str] = Non
     if fmt == "parquet":
         if not output or output == "-":
             raise ValueError("--format parquet needs -o FILE")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        pq.write_table(pa.Table.from_pylist(items), output)
+        write_parquet(items, output)
         return
     fh = open(output, "w", encoding="utf-8", newline="") if output and output != "-" else None
     try:
@@ -68,7 +94,7 @@ def write_results(kind: str, result: dict, fmt: str, output: Optional[str] = Non
             if items:
                 writer = csv.DictWriter(stream, fieldnames=list(items[0]))
                 writer.writeheader()
-                writer.writerows(items)
+                writer.writerows({k: csv_cell(v) for k, v in it.items()} for it in items)
         else:
             raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     finally:

@@ -9,6 +9,8 @@ import re
 from typing import Any, Optional
 from urllib.parse import urlparse
 
+from ..record import anchor_date
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -46,8 +48,9 @@ def input_hash(text: Optional[str], html: Optional[str], date: Optional[str] = N
 
 
 def article_date(record: dict[str, Any]) -> Optional[dt.date]:
+    """The day the store files an article under: the record's anchor date (wirecoder.record.anchor_date)."""
     dl = record.get("dateline") or {}
-    return to_date(record.get("published")) or to_date(dl.get("date")) or to_date(record.get("reference_date"))
+    return to_date(anchor_date(dl.get("date"), record.get("reference_date"), record.get("published")))
 
 
 def _text(span: Optional[dict]) -> Optional[str]:

@@ -22,10 +22,11 @@ growth by a constant factor, so ingest stays linear.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
-import pyarrow as pa
 
 INDEX_VERSION = 2  # meta schema_version from which the index is complete
 MERGE_MIN_ROWS = 200_000  # postings rows below which merging is not worth it
@@ -35,6 +36,33 @@ KINDS = {
     "articles": ("article_postings", "articles", "doc", "lower(coalesce(title, '') || ' ' || coalesce(text, ''))"),
     "statements": ("statement_postings", "statements", "sid", "lower(coalesce(content_lc, ''))"),
 }
+
+
+@dataclass
+class Terms:
+    """A search as the store runs it: words that must each occur (through the index) and phrases,
+    two words or more in double quotes, that must occur as written (words apart by any whitespace)."""
+
+    words: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def phrase_patterns(self) -> list[str]:
+        """A regular expression per phrase, for the lowercased text."""
+        return [r"\s+".join(re.escape(w.lower()) for w in p) for p in self.phrases]
+
+
+def parse_terms(q: Optional[str]) -> Terms:
+    """`ceasefire "Security Council"` → words ceasefire, security, council; phrase security council."""
+    terms = Terms()
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', q or ""):
+        parts = phrase.split() if phrase else [w for w in [word.strip('"')] if w]
+        terms.words += [w for w in parts if w.lower() not in (t.lower() for t in terms.words)]
+        if len(parts) > 1:
+            terms.phrases.append(parts)
+    return terms
 
 
 def _tokens_sql(kind: str) -> str:
@@ -157,4 +185,4 @@ def matching(cur, kind: str, words: list[str]) -> np.ndarray:
 
 def register_numbers(cur, name: str, nums: np.ndarray) -> None:
     """Make `nums` a one-column relation `name(n)` on this cursor, for a semi-join."""
-    cur.register(name, pa.table({"n": pa.array(nums, type=pa.int64())}))
+    cur.register(name, {"n": np.asarray(nums, dtype=np.int64)})

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from typing import Any, Iterable, Iterator, Optional, Union
 
-import pyarrow as pa
+import numpy as np
 
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
@@ -19,6 +19,7 @@ from . import rows as R
 from . import search
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
+from .queries import QUERIES, QueryError
 from .schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, missing_columns
 from .sql import Where
 
@@ -213,8 +214,7 @@ class Store:
         stored_sig: dict[str, Signature] = {}
         stored_dup: dict[str, Optional[str]] = {}
         if probe:
-            probe_tbl = pa.table({"band": [p[0] for p in probe], "key": [p[1] for p in probe],
-                                  "rid": [p[2] for p in probe]})
+            probe_tbl = _columns([{"band": b, "key": k, "rid": rid} for b, k, rid in probe])
             con.register("_probe", probe_tbl)
             try:
                 pairs = con.execute(
@@ -281,26 +281,20 @@ class Store:
         with self._read() as cur:
             return dict(cur.execute("SELECT id, input_hash FROM articles WHERE input_hash IS NOT NULL").fetchall())
 
-    def search_articles(self, q: Optional[str] = None, limit: int = 50, offset: int = 0, *,
-                        date_from=None, date_to=None, site: Optional[str] = None,
-                        has_events: Optional[bool] = None, dedup: bool = False, **_ignored) -> dict[str, Any]:
-        """Articles whose title or text contains every word of `q` (case-insensitive substring), newest first
-        (same date: first stored first)."""
+    def search_articles(self, q: Optional[str] = None, limit: Optional[int] = 50, offset: int = 0,
+                        **filters) -> dict[str, Any]:
+        """Articles whose title or text holds every word of `q` (case-insensitive substring; a
+        "quoted phrase" as written), newest first (same date: first stored first). Filters: QUERIES["articles"]."""
         limit, offset = _page(limit, offset)
-        w = Where()
-        terms = [t for t in (q or "").split() if t]
-        w.date_range("date", date_from, date_to)
-        if site:
-            w.add("site ILIKE ?", _like(site))
-        if has_events is not None:
-            w.add("n_events > 0" if has_events else "n_events = 0")
-        if dedup:
-            w.add("dup_of IS NULL")
+        f = QUERIES["articles"].check({"q": q, **filters})
+        terms = search.parse_terms(f.get("q"))
         cols = ", ".join(ARTICLE_COLUMNS)
-        with self._read() as cur, _words(cur, w, "articles", terms, self._version(cur)):
-            total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
+        with self._read() as cur:
+            w = QUERIES["articles"].where(cur, f)
+            with _words(cur, w, "articles", terms, self._version(cur)):
+                total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
         for it in items:
-            it["snippet"] = _snippet(it.pop("text") or "", terms)
+            it["snippet"] = _snippet(it.pop("text") or "", terms.words)
         return {"total": total, "items": items}
 
     def duplicates(self, id: str) -> list[dict[str, Any]]:
@@ -314,38 +308,26 @@ class Store:
                           [row[0], row[0]])
 
     # -- statements and speakers ---------------------------------------------------
-    def statements(self, speaker: Optional[str] = None, q: Optional[str] = None, article_id: Optional[str] = None,
-                   limit: int = 50, offset: int = 0, *, date_from=None, date_to=None,
-                   dedup: bool = False, **_ignored) -> dict[str, Any]:
-        """Statements, newest first. `speaker`: a stored name exactly (case-insensitive), else part of a name;
-        `q`: words that must all occur in what was said (the content)."""
+    def statements(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
+        """Statements, newest first. Filters: QUERIES["statements"] (`speaker`: a stored name exactly,
+        case-insensitive, else part of a name; `q`: words that must all occur in what was said)."""
         limit, offset = _page(limit, offset)
-        w = Where()
-        if article_id:
-            w.add("article_id = ?", article_id)
-        w.date_range("date", date_from, date_to)
-        if dedup:
-            w.add("NOT is_dup")
+        f = QUERIES["statements"].check(filters)
         cols = ", ".join(STATEMENT_COLUMNS)
         with self._read() as cur:
-            if speaker and cur.execute("SELECT 1 FROM speakers WHERE name_key = lower(?) LIMIT 1",
-                                       [speaker]).fetchone():
-                w.add("speaker_key = lower(?)", speaker)
-            elif speaker:
-                w.add("speaker ILIKE ?", _like(speaker))
+            w = QUERIES["statements"].where(cur, f)
             version = self._version(cur)
-            with _words(cur, w, "statements", (q or "").split(), version):
+            with _words(cur, w, "statements", search.parse_terms(f.get("q")), version):
                 total, items = _page_rows(cur, "statements", cols + _doc_column(version), w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
-    def speakers(self, limit: int = 50, offset: int = 0, q: Optional[str] = None, **_ignored) -> dict[str, Any]:
+    def speakers(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
         """Speakers by number of statements: name, statements, articles, mentions, role, org, code."""
         limit, offset = _page(limit, offset)
-        w = Where()
-        if q:
-            w.add("name ILIKE ?", _like(q))
+        f = QUERIES["speakers"].check(filters)
         with self._read() as cur:
+            w = QUERIES["speakers"].where(cur, f)
             total = cur.execute(f"SELECT count(DISTINCT name_key) FROM speakers {w.sql}", w.params).fetchone()[0]
             # One row per speaker per article, so count(*) is the number of articles.
             items = _dicts(cur, f"""
@@ -357,72 +339,25 @@ class Store:
         return {"total": total, "items": items}
 
     # -- events and actors -------------------------------------------------------------
-    def _event_where(self, cur, source=None, target=None, source_country=None, target_country=None, cameo=None,
-                     plover=None, quad=None, date_from=None, date_to=None, place=None, article_id=None,
-                     dedup=False, actor=None, country=None, negated=None, **_ignored) -> Where:
-        w = Where()
-        for col, val in (("source", source), ("target", target)):
-            if val and _is_code(cur, val):
-                w.add(f"{col}_code = upper(?)", val)
-            elif val:
-                w.add(f"({col}_name ILIKE ? OR {col}_text ILIKE ?)", _like(val), _like(val))
-        if actor and _is_code(cur, actor):
-            w.add("(source_code = upper(?) OR target_code = upper(?))", actor, actor)
-        elif actor:
-            w.add("(source_name ILIKE ? OR target_name ILIKE ? OR source_text ILIKE ? OR target_text ILIKE ?)",
-                  *[_like(actor)] * 4)
-        if source_country:
-            w.add("source_country = upper(?)", source_country)
-        if target_country:
-            w.add("target_country = upper(?)", target_country)
-        if country:
-            w.add("(source_country = upper(?) OR target_country = upper(?))", country, country)
-        if cameo:
-            w.add("cameo LIKE ?", str(cameo).strip() + "%")
-        if plover:
-            w.add("upper(plover) = upper(?)", plover)
-        if quad not in (None, ""):
-            w.add("quad = ?", int(quad))
-        w.date_range("date", date_from, date_to)
-        if place:
-            w.add("(place_name ILIKE ? OR place_country = upper(?))", _like(place), place)
-        if article_id:
-            w.add("article_id = ?", article_id)
-        if negated is not None:
-            w.add("negated = ?", bool(negated))
-        if dedup:
-            w.add("NOT is_dup")
-        return w
-
-    def events(self, source=None, target=None, source_country=None, target_country=None, cameo=None, plover=None,
-               quad=None, date_from=None, date_to=None, place=None, article_id=None, dedup=False,
-               limit: int = 50, offset: int = 0, **filters) -> dict[str, Any]:
-        """Events, newest first. An actor filter that is a stored code (RUSGOV) matches that code, else part
-        of a name or text; `cameo` is a code prefix;
+    def events(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
+        """Events, newest first (undated last). Filters: QUERIES["events"]; an actor filter that is a
+        stored code (RUSGOV) matches that code, else part of a name or text; `cameo` is a code prefix;
         `dedup=True` counts each near-duplicate cluster once."""
         limit, offset = _page(limit, offset)
+        f = QUERIES["events"].check(filters)
         cols = ", ".join(EVENT_COLUMNS)
         with self._read() as cur:
-            w = self._event_where(cur, source, target, source_country, target_country, cameo, plover, quad,
-                                  date_from, date_to, place, article_id, dedup, **filters)
+            w = QUERIES["events"].where(cur, f)
             total, items = _page_rows(cur, "events", cols + _doc_column(self._version(cur)), w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
-    def actors(self, q: Optional[str] = None, role: Optional[str] = None, country: Optional[str] = None,
-               dedup: bool = False, limit: int = 50, offset: int = 0, **_ignored) -> dict[str, Any]:
+    def actors(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
         """Actors by number of events: key (code, else name), code, name, country, events, as_source, as_target."""
         limit, offset = _page(limit, offset)
-        w = Where()
-        if q:
-            w.add("(code = upper(?) OR name ILIKE ? OR text ILIKE ?)", q, _like(q), _like(q))
-        if role:
-            w.add("role = ?", role)
-        if country:
-            w.add("country = upper(?)", country)
-        if dedup:
-            w.add("NOT is_dup")
+        f = QUERIES["actors"].check(filters)
         with self._read() as cur:
+            w = QUERIES["actors"].where(cur, f)
             # Counts first (cheap), then names and codes for the page's keys only. The total (number of
             # actors) comes from the same grouping, as a window over the groups.
             items = _dicts(cur, f"""
@@ -443,13 +378,13 @@ class Store:
         return {"total": total, "items": items}
 
     def timeline(self, interval: str = "day", **filters) -> list[dict[str, Any]]:
-        """Event counts per date (day, week, month or year) and quad class, oldest first."""
+        """Event counts per date (day, week, month or year) and quad class, oldest first; event filters."""
         if interval not in ("day", "week", "month", "year"):
-            raise ValueError(f"interval must be day, week, month or year, not {interval!r}")
-        filters.pop("limit", None), filters.pop("offset", None)
+            raise QueryError("interval", f"must be day, week, month or year, not {interval!r}")
+        f = QUERIES["events"].check(filters)
         with self._read() as cur:
             _perfect_grouping(cur)
-            w = self._event_where(cur, **filters)
+            w = QUERIES["events"].where(cur, f)
             w.add("date IS NOT NULL")
             # Count per day first (a cheap grouping on the date itself), then truncate the few days.
             per_day = f"SELECT date, quad, count(*) AS n FROM events {w.sql} GROUP BY ALL"
@@ -463,13 +398,13 @@ class Store:
     def network(self, min_weight: int = 1, by: str = "actor", max_edges: int = 500, **filters) -> dict[str, Any]:
         """Who acts on whom: nodes (actors or countries) and weighted edges with cooperation/conflict counts."""
         if by not in ("actor", "country"):
-            raise ValueError(f"by must be actor or country, not {by!r}")
-        filters.pop("limit", None), filters.pop("offset", None)
+            raise QueryError("by", f"must be actor or country, not {by!r}")
+        f = QUERIES["events"].check(filters)
         # Actors group on their small integer ids (much cheaper than two strings), named afterwards.
         s, t = ("source_country", "target_country") if by == "country" else ("source_aid", "target_aid")
         with self._read() as cur:
             _perfect_grouping(cur)
-            w = self._event_where(cur, **filters)
+            w = QUERIES["events"].where(cur, f)
             w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
             # Actor pairs group on two small integer ids: DuckDB's perfect hash table (above).
             edges = _dicts(cur, f"""
@@ -521,7 +456,16 @@ class Store:
         return {"total": total, "items": items}
 
     # -- raw access for query/export ---------------------------------------------------
-    def arrow(self, sql: str, params: Optional[list] = None) -> pa.Table:
+    def rows(self, sql: str, params: Optional[list] = None) -> list[dict[str, Any]]:
+        """The rows of a read-only query as dicts."""
+        with self._read() as cur:
+            return _dicts(cur, sql, params or [])
+
+    def arrow(self, sql: str, params: Optional[list] = None):
+        """The result of a read-only query as a pyarrow Table (needs the arrow extra)."""
+        from ..extras import require
+
+        require("pyarrow", "arrow", "Store.arrow()")
         with self._read() as cur:
             # a relation, not a DB-API result: DuckDB copies a result's rows once more to make Arrow of them
             relation = cur.sql(sql, params=params or None)
@@ -535,13 +479,16 @@ _SCAN_TEXT = {"articles": "lower(coalesce(title, '') || ' ' || coalesce(text, ''
 
 
 @contextlib.contextmanager
-def _words(cur, w: Where, kind: str, words: list[str], version: int) -> Iterator[None]:
+def _words(cur, w: Where, kind: str, terms: search.Terms, version: int) -> Iterator[None]:
     """Add "contains every word" to `w`: through the word index (a semi-join on the matching
-    numbers, registered on `cur` while the query runs), else as a scan of the text."""
-    words = [t for t in words if t]
+    numbers, registered on `cur` while the query runs), else as a scan of the text; and each
+    phrase as written, checked on the text of the rows the words leave."""
+    words = terms.words
     if not words:
         yield
         return
+    for pattern in terms.phrase_patterns():
+        w.add(f"regexp_matches({_SCAN_TEXT[kind]}, ?)", pattern)
     if version < search.INDEX_VERSION:
         for t in words:
             w.add(f"contains({_SCAN_TEXT[kind]}, lower(?))", t)
@@ -567,13 +514,10 @@ def _perfect_grouping(cur) -> None:
     cur.execute(f"SET perfect_ht_threshold = {PERFECT_HT_BITS}")
 
 
-def _like(term: str) -> str:
-    # No ESCAPE in DuckDB's ILIKE by default: drop % so a term cannot widen itself; _ stays a one-char wildcard.
-    return "%" + str(term).replace("%", "") + "%"
-
-
 # Newest first, then insertion order, as one BIGINT (rowid < 2^33): lets max_by() pick a page.
-_SORT_KEY = "((coalesce(date - DATE '1970-01-01', -100000))::BIGINT << 33) - rowid"
+# Days are counted from 0001-01-01 plus one, so every stored date (years 1-9999) gives a positive
+# number and an undated row 0 (last, as NULLS LAST): a negative number cannot be shifted.
+_SORT_KEY = "((coalesce(greatest(date - DATE '0001-01-01', 0) + 1, 0))::BIGINT << 33) - rowid"
 MAX_BY_ROWS = 100_000  # deeper pages sort with ORDER BY instead
 DEEP_OFFSET = 2_000  # from this offset on, pages are found through the counts per date
 
@@ -668,14 +612,6 @@ def _actor_names(cur, keys: list[str]) -> dict[str, dict[str, Any]]:
     return {r[0]: {"code": r[1], "name": r[2], "country": r[3], "sector": r[4]} for r in rows}
 
 
-def _is_code(cur, value: str) -> bool:
-    """A stored actor code (RUSGOV)? Then filters match it exactly; else by part of a name."""
-    # actor_names is small (one row per actor); actors (one row per event side) is asked only when it
-    # lacks the value, as in a store from before actor_names.
-    return (cur.execute("SELECT 1 FROM actor_names WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None
-            or cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None)
-
-
 def _snippet(text: str, terms: list[str], width: int = 200) -> str:
     low = text.lower()
     pos = min((p for p in (low.find(t.lower()) for t in terms) if p >= 0), default=0)
@@ -703,11 +639,16 @@ def _add_titles(cur, items: list[dict]) -> None:
         it["article_title"] = by_doc.get(doc) if doc is not None else by_id.get(it["article_id"])
 
 
+def _columns(rows: list[dict]) -> dict[str, np.ndarray]:
+    """Rows as columns (the first row's keys) that DuckDB scans in bulk, with no pyarrow."""
+    n = len(rows)
+    return {c: np.fromiter((r.get(c) for r in rows), dtype=object, count=n) for c in rows[0]}
+
+
 def _insert(con, table: str, rows: list[dict]) -> None:
     if not rows:
         return
-    tbl = pa.Table.from_pylist(rows)
-    con.register("_rows", tbl)
+    con.register("_rows", _columns(rows))
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
     finally:

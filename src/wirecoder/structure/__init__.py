@@ -16,7 +16,6 @@ from typing import Optional
 from ..dates import calendar as cal
 from ..dates.expressions import iter_full_dates
 from ..record import Defect, Record
-from ..stages import text_stage
 from . import dateline as dateline_mod
 from .debris import debris_reason
 from .layout import (
@@ -38,8 +37,8 @@ _TITLE_MIN_WORDS = 3
 _TIMESTAMP_MAX_WORDS = 14
 
 
-@text_stage("structure")
-def structure(record: Record, ctx) -> None:
+def structure(record: Record, doc, resources) -> None:
+    """The structure stage (before the parse: `doc` is None)."""
     analyse(record)
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from ..api.params import EventFilters, event_filters, search_query
 from .highlight import record_marks, render, speaker_groups
+from .params import Filters, filters, path_id, refuse_unknown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -26,7 +26,17 @@ templates = Jinja2Templates(
     )
 )
 
-router = APIRouter(include_in_schema=False)
+
+
+def article_url(article_id: str) -> str:
+    """The page of an article: every character of the id but letters, digits and -._~ percent-encoded,
+    so ids with /, ?, #, % or quotes are one path segment the server decodes back."""
+    return "/articles/" + quote(str(article_id), safe="")
+
+
+templates.env.filters["article_url"] = article_url
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(refuse_unknown)])
 PAGE = 50
 
 
@@ -56,27 +66,25 @@ def home():
     return RedirectResponse("/articles", status_code=307)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    """The API's interactive documentation: Swagger UI, vendored in /static/swagger (no CDN)."""
+    return _page(request, "docs.html")
+
+
 @router.get("/articles", response_class=HTMLResponse)
-def articles_page(
-    request: Request,
-    q: Optional[str] = Query(None),
-    date_from: Optional[str] = Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
-    date_to: Optional[str] = Query(None, pattern=r"^(\d{4}-\d{2}-\d{2})?$"),
-    offset: int = Query(0, ge=0, le=10_000_000),
-):
-    q = search_query(request, q)
-    out = request.app.state.access.page(
-        "search_articles", q=q, limit=PAGE, offset=offset, date_from=date_from or None, date_to=date_to or None
-    )
+def articles_page(request: Request, f: Filters = filters("articles"), offset: int = Query(0, ge=0, le=10_000_000)):
+    out = request.app.state.access.page("search_articles", **f, limit=PAGE, offset=offset)
     items = out["items"]
     return _page(
-        request, "articles.html", items=items, q=q or "", date_from=date_from or "", date_to=date_to or "",
-        nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
+        request, "articles.html", items=items, q=f.get("q", ""), date_from=f.get("date_from", ""),
+        date_to=f.get("date_to", ""), nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
+    article_id = path_id(request, "/articles/", article_id)
     record = request.app.state.access.call("get_article", article_id)
     if record is None:
         raise HTTPException(404, f"no article {article_id!r}")
@@ -92,10 +100,10 @@ def article_page(request: Request, article_id: str):
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers_page(request: Request, q: Optional[str] = Query(None), offset: int = Query(0, ge=0, le=10_000_000)):
-    q = search_query(request, q)
+def speakers_page(request: Request, f: Filters = filters("speakers"), offset: int = Query(0, ge=0, le=10_000_000)):
+    q = f.get("q")
     access = request.app.state.access
-    out = access.page("speakers", q=q, limit=PAGE, offset=offset)
+    out = access.page("speakers", **f, limit=PAGE, offset=offset)
     items = out["items"]
     latest = _latest_statements(access.store, [s.get("name") for s in items])
     for s in items:
@@ -116,37 +124,31 @@ def _latest_statements(store, names: list) -> dict:
     """Each speaker's latest statement ("on what"), in one query over the store's statements table."""
     global _latest_broken
     keys = sorted({n.lower() for n in names if n})
-    if not keys or _latest_broken or not hasattr(store, "arrow"):
+    if not keys or _latest_broken or not hasattr(store, "rows"):
         return {}
     try:
-        table = store.arrow(_LATEST_SQL, [keys])
+        rows = store.rows(_LATEST_SQL, [keys])
     except Exception:  # store without raw SQL access: the page lists speakers without their latest words
         _latest_broken = True
         return {}
-    return {row["speaker_key"]: row["latest"] for row in table.to_pylist()}
+    return {row["speaker_key"]: row["latest"] for row in rows}
 
 
 @router.get("/statements", response_class=HTMLResponse)
-def statements_page(
-    request: Request,
-    speaker: Optional[str] = Query(None, max_length=200),
-    q: Optional[str] = Query(None),
-    offset: int = Query(0, ge=0, le=10_000_000),
-):
-    q = search_query(request, q)
-    out = request.app.state.access.page("statements", speaker=speaker or None, q=q, limit=PAGE, offset=offset)
+def statements_page(request: Request, f: Filters = filters("statements"), offset: int = Query(0, ge=0, le=10_000_000)):
+    out = request.app.state.access.page("statements", **f, limit=PAGE, offset=offset)
     items = out["items"]
     return _page(
-        request, "statements.html", items=items, speaker=speaker or "", q=q or "",
+        request, "statements.html", items=items, speaker=f.get("speaker", ""), q=f.get("q", ""),
         nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
     )
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, filters: EventFilters = event_filters, offset: int = Query(0, ge=0, le=10_000_000)):
-    out = request.app.state.access.page("events", **filters.as_kwargs(), limit=PAGE, offset=offset)
+def events_page(request: Request, f: Filters = filters("events"), offset: int = Query(0, ge=0, le=10_000_000)):
+    out = request.app.state.access.page("events", **f, limit=PAGE, offset=offset)
     items = out["items"]
     return _page(
-        request, "events.html", items=items, f=filters, query=filters.query_string(),
+        request, "events.html", items=items, f=f, query=f.query_string(),
         nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
     )

@@ -1,0 +1,47 @@
+"""Completing an actor's code from the story (data/events/actor_defaults.yaml).
+
+The dictionary codes what it lists; CAMEO also codes by context: a role given without a country
+takes the story's country ("the police" in a US story: USACOP), and a private person the
+dictionary does not list ("a woman", "the teenage hacker", a suspect's name) is the story
+country's CVL (GUIDELINES section 3).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import yaml
+
+from ..record import ActorRef
+from . import rules
+from .lexicon import DATA
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> tuple[frozenset, frozenset]:
+    data = yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))
+    return frozenset(data["roles"]), frozenset(data["person_nouns"])
+
+
+def role_only(code: Optional[str]) -> bool:
+    return bool(code) and code[:3] in _defaults()[0] and (len(code) == 3 or code[3:6] in _defaults()[0])
+
+
+def complete(ref: ActorRef, head, country: Optional[str], names: bool = True) -> ActorRef:
+    """``ref`` with a country where its code is a role alone, or CVL for an uncoded private person
+    (a person's name too when ``names``: for targets; a source named but not listed is often an official)."""
+    if country is None:
+        return ref
+    if ref.code and role_only(ref.code) and ref.code[:3] not in ("IGO", "NGO"):
+        ref.code = country + ref.code
+        ref.country = country
+    elif ref.code is None and head is not None and _person(head, names):
+        ref.code, ref.country = country + "CVL", country
+    return ref
+
+
+def _person(head, names: bool) -> bool:
+    if head.ent_type_ == "PERSON":
+        return names
+    return head.pos_ == "NOUN" and rules.is_in(head, _defaults()[1])

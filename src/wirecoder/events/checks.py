@@ -1,0 +1,164 @@
+"""What is not an event, and what is not an actor (data/events/not_events.yaml).
+
+A trigger the rules found is kept only when it is a political act: not a non-political use of the
+word ("power demand", "meet its commitments"), not a journalist's or outlet's reporting, not sport
+or weather, not a generic description, not a bare speech verb. Its source must be an actor phrase:
+a noun phrase naming an actor (a name, a pronoun the article resolves, an actor noun), never a
+determiner, adverb, preposition, quote mark, event noun or thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import yaml
+
+from . import rules
+from .lexicon import DATA, Lexicon
+
+PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its",
+                     "their", "our", "my", "your"}
+QUOTES = set("\"'“”‘’«»„")
+
+
+@dataclass(frozen=True)
+class NotEvents:
+    noun_company: dict
+    verb_objects: dict
+    media_words: frozenset
+    reporting_verbs: frozenset
+    not_actor_nouns: frozenset
+    sports_words: frozenset
+    disaster_words: frozenset
+    speech_verbs: frozenset
+    blocking_governors: frozenset
+    generic_determiners: frozenset
+
+
+@lru_cache(maxsize=1)
+def load() -> NotEvents:
+    data = yaml.safe_load((DATA / "not_events.yaml").read_text(encoding="utf-8"))
+    return NotEvents(
+        noun_company={k: frozenset(v) for k, v in data["noun_company"].items()},
+        verb_objects={k: frozenset(v) for k, v in data["verb_objects"].items()},
+        media_words=frozenset(data["media_words"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        not_actor_nouns=frozenset(data["not_actor_nouns"]),
+        sports_words=frozenset(data["sports_words"]),
+        disaster_words=frozenset(data["disaster_words"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
+        blocking_governors=frozenset(data["blocking_governors"]),
+        generic_determiners=frozenset(data["generic_determiners"]),
+    )
+
+
+def _words(tok) -> set:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def _neighbours(tok) -> set:
+    """The words a noun keeps company with: its modifiers and complements, its verb, and that verb's object."""
+    out = set()
+    for c in tok.children:
+        out |= _words(c)
+        if c.dep_ == "prep":
+            for g in c.children:
+                out |= _words(g)
+    head = tok.head
+    if head.i != tok.i:
+        out |= _words(head)
+        if head.dep_ == "prep":  # "a request for comment": comment -> for -> request
+            out |= _words(head.head)
+    return out
+
+
+def speech_only(f, ne: NotEvents) -> bool:
+    """A speech verb coded with the generic statement code: not an event of its own."""
+    tok = f.trigger
+    return tok.pos_ in ("VERB", "AUX") and f.code is not None and f.code[:2] == "01" and f.code in ("010", "011") \
+        and rules.is_in(tok, ne.speech_verbs)
+
+
+def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
+    """Why the found trigger is not an event, or None when it may be one."""
+    tok = f.trigger
+    lemma_forms = rules.forms(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for form in lemma_forms:
+            company = ne.noun_company.get(form)
+            if company is not None and _neighbours(tok) & company:
+                return "non-political use"
+    else:
+        for form in lemma_forms:
+            objects = ne.verb_objects.get(form)
+            if objects is not None and any(
+                c.dep_ in ("dobj", "nsubjpass") and _words(c) & objects for c in tok.children
+            ):
+                return "non-political use"
+    if speech_only(f, ne):
+        return "speech verb"
+    if rules.is_in(tok, ne.reporting_verbs) and _media_source(f.source, ne):
+        return "media reporting"
+    if tok.lower_ == "according" or (tok.head.lower_ == "according"):
+        return "media reporting"
+    words = {t.lower_ for t in sent}
+    if words & ne.disaster_words and not _named(f.source):
+        return "disaster"
+    if words & ne.sports_words and not _named(f.source) and not _named(f.target):
+        return "sport"
+    if _generic(f.source, ne):
+        return "generic description"
+    gov = tok.head
+    if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
+        return "blocked"  # "refused to withdraw": the refusal is the event
+    return None
+
+
+def _named(tok) -> bool:
+    if tok is None or isinstance(tok, tuple):
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in tok.subtree)
+
+
+def _media_source(tok, ne: NotEvents) -> bool:
+    if tok is None or isinstance(tok, tuple):
+        return False
+    phrase = [t for t in tok.subtree if not t.is_punct]
+    return any(t.lower_ in ne.media_words for t in phrase) and tok.ent_type_ != "GPE"
+
+
+def _generic(tok, ne: NotEvents) -> bool:
+    """'most drones', 'many companies': a class of things, not an actor that acted."""
+    if tok is None or isinstance(tok, tuple) or tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in ne.generic_determiners for c in tok.children)
+
+
+def actor_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
+    """Whether the word heads a phrase that names an actor (pronouns are checked by their resolution)."""
+    if tok is None:
+        return False
+    if tok.is_punct or tok.text in QUOTES or tok.pos_ in ("DET", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "ADJ",
+                                                          "VERB", "AUX", "NUM", "INTJ", "SYM", "X"):
+        return False
+    if tok.ent_type_ in rules.NOT_ACTORS:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSONAL_PRONOUNS
+    if rules.is_in(tok, ne.not_actor_nouns) or rules.lookup(tok, lex.nouns) is not None:
+        return False  # a thing or an event noun: "the video", "the attack killed"
+    return rules.names_actor(tok, lex)
+
+
+def target_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
+    """Whether the word heads a phrase that may be a target: any noun phrase that is not a thing or an
+    event ("the teenage hacker", "240 others", "a kibbutz"), a name, or a pronoun."""
+    if tok is None or tok.is_punct or tok.text in QUOTES or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if tok.ent_type_ in rules.NOT_ACTORS:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSONAL_PRONOUNS
+    return not (rules.is_in(tok, ne.not_actor_nouns) or rules.lookup(tok, lex.nouns) is not None)

@@ -1,0 +1,75 @@
+"""An event's actor through the article's own resolution of who is who (the ``speakers`` stage).
+
+The statements and speakers stages resolve a speaker mention ("he", "Brooks", "the ministry")
+to a canonical speaker with an actor code. An event source that is such a mention, or a pronoun
+standing for the speaker last named before it, takes that speaker's code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..record import Record
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
+# How far back (characters) a pronoun may reach for the speaker it stands for.
+REACH = 400
+
+
+@dataclass
+class Referent:
+    name: Optional[str]
+    code: Optional[str]
+    start: int
+    end: int
+
+
+class SpeakerIndex:
+    """The article's resolved speakers, by the spans of their mentions."""
+
+    def __init__(self, record: Record):
+        self.mentions: list[Referent] = []
+        for st in record.statements:
+            if st.speaker is None:
+                continue
+            self.mentions.append(Referent(st.speaker_name, st.speaker_code, st.speaker.start, st.speaker.end))
+        for sp in record.speakers:
+            for m in sp.mentions:
+                self.mentions.append(Referent(sp.name, sp.code, m.start, m.end))
+        self.mentions.sort(key=lambda r: (r.start, r.end))
+        self._by_name: dict[str, Optional[str]] = {}
+        for sp in record.speakers:
+            if sp.code:
+                for word in sp.name.split():
+                    if len(word) > 2 and word[:1].isupper():
+                        self._by_name.setdefault(word.lower(), sp.code)
+
+    def at(self, start: int, end: int) -> Optional[Referent]:
+        """The resolved speaker whose mention covers or lies inside (start, end)."""
+        for r in self.mentions:
+            if r.code and ((r.start <= start and end <= r.end) or (start <= r.start and r.end <= end)):
+                return r
+        return None
+
+    def before(self, start: int, pronoun: str) -> Optional[Referent]:
+        """The speaker last mentioned by a name (not a pronoun) before ``start``, within REACH."""
+        person = pronoun.lower() in PERSON_PRONOUNS
+        best = None
+        for r in self.mentions:
+            if r.end > start:
+                break
+            if start - r.end > REACH or not r.code:
+                continue
+            if person and r.name and not any(w[:1].isupper() for w in r.name.split()):
+                continue  # "he" stands for a person with a name, not "the ministry"
+            best = r
+        return best
+
+    def by_surname(self, text: str) -> Optional[str]:
+        """The code of the speaker a bare name stands for ("Brooks" -> William Brooks)."""
+        words = text.split()
+        if len(words) == 1:
+            return self._by_name.get(words[0].strip(".,").lower())
+        return None

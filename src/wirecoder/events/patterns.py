@@ -1,0 +1,97 @@
+"""CAMEO verb patterns (data/events/cameo_verbs.json, converted from PETRARCH-2 by
+tools/convert_cameo_verbs.py): a verb's code from what follows it in the parse.
+
+A pattern names the head of the verb's object and/or a preposition with the head of its
+object ("ask * EXTRADITION" 0213, "rush * (TO BORDER)" 154). The pattern with the most
+conditions met wins; on a tie, the first in the dictionary.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import DATA
+
+# How the patterns are used: "refine" (a matching pattern gives a lexicon trigger a more specific code of
+# the same root), "add" (they also license triggers for verbs the lexicon lacks), "override" (any code,
+# and new triggers), "off". Measured on the events gold (docs/events.md): adding triggers found 2 more
+# events for 19 wrong ones, overriding roots lost matches; refining within the root is kept.
+MODE = "refine"
+
+
+def applies(in_lexicon: bool) -> bool:
+    if MODE == "off":
+        return False
+    if in_lexicon:
+        return MODE in ("refine", "override")
+    return MODE in ("add", "override")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    objects: frozenset
+    prep: Optional[str]
+    prep_objects: frozenset
+
+    @property
+    def size(self) -> int:
+        return bool(self.objects) + bool(self.prep) + bool(self.prep_objects)
+
+
+@dataclass(frozen=True)
+class VerbPatterns:
+    codes: dict  # lemma -> the verb's own code (None: the bare verb is no event)
+    patterns: dict  # lemma -> tuple[Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def load() -> VerbPatterns:
+    data = json.loads((DATA / "cameo_verbs.json").read_text(encoding="utf-8"))
+    blocks = [
+        tuple(Pattern(p["code"], frozenset(p.get("object", ())), p.get("prep"), frozenset(p.get("prep_object", ())))
+              for p in b["patterns"])
+        for b in data["blocks"]
+    ]
+    codes, patterns = {}, {}
+    for lemma, v in data["verbs"].items():
+        codes[lemma] = v["code"]
+        patterns[lemma] = tuple(p for i in v["blocks"] for p in blocks[i])
+    return VerbPatterns(codes, patterns)
+
+
+def _forms(tok) -> set:
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    if low.endswith("s") and len(low) > 3:
+        out.add(low[:-1])
+    return out
+
+
+def match(verb, forms) -> Optional[str]:
+    """The code of the best pattern the verb's children satisfy, or None."""
+    vp = load()
+    children = list(verb.children)
+    objects = set()
+    preps: dict[str, set] = {}
+    for c in children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "ccomp", "xcomp", "prt", "acomp", "advmod"):
+            objects |= _forms(c)
+        elif c.dep_ in ("prep", "agent"):
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            preps.setdefault(c.lower_, set()).update(*(_forms(g) for g in pobj)) if pobj else preps.setdefault(c.lower_, set())
+    best = None
+    for form in forms:
+        for p in vp.patterns.get(form, ()):
+            if p.objects and not (p.objects & objects):
+                continue
+            if p.prep and (p.prep not in preps or (p.prep_objects and not (p.prep_objects & preps[p.prep]))):
+                continue
+            if best is None or p.size > best.size:
+                best = p
+        if best is not None:
+            break
+    return best.code if best is not None else None

@@ -1,0 +1,112 @@
+"""The events stage's precision rules (issue 21) on short wire-style stories written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_spans_ok
+
+
+def code(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record
+
+
+def triggers(record):
+    return [e.trigger.text for e in record.events]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Power demand in the region rose sharply during the cold snap.", "demand"),
+        ("The utility said it built two new plants to meet demand.", "meet"),
+        ("The Ruritanian ministry did not respond to requests for comment.", "requests"),
+        ("The Kenyan government failed to meet its commitments, analysts said.", "meet"),
+        ("The earthquake destroyed hundreds of homes in the province.", "destroyed"),
+        ("Most drones will attack pre-programmed coordinates.", "attack"),
+        ("The Lakers beat the Celtics in the final game of the season.", "beat"),
+    ],
+)
+def test_not_an_event(coder, text, word):
+    assert word not in triggers(code(coder, text))
+
+
+def test_an_outlet_reporting_is_not_an_event_but_what_it_reports_is(coder):
+    rec = code(coder, "Police in Kenya arrested three opposition activists, the Daily Nation reported.")
+    assert "reported" not in triggers(rec)
+    assert "arrested" in triggers(rec)
+
+
+def test_a_speech_verb_does_not_take_its_contents_generic_code(coder):
+    rec = code(coder, "The Kenyan interior minister said the curfew would remain in force until Friday.")
+    assert "said" not in triggers(rec)  # a routine statement: no 010 row for the speech
+    rec = code(coder, "The Kremlin said the charges against its diplomats were groundless and untrue.")
+    said = [e for e in rec.events if e.trigger.text == "said"]
+    assert said and said[0].cameo == "016"  # the statement is itself a denial
+
+
+def test_the_reported_event_is_coded_and_linked_to_its_statement(coder):
+    rec = code(coder, "Kenyan troops withdrew from the border town of Mandera on Monday, the defence ministry said.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "withdrew"]
+    assert ev.source.code and ev.source.code.startswith("KEN")
+    assert "said" not in triggers(rec)
+    if rec.statements:
+        assert ev.statement is not None
+
+
+def test_source_that_is_not_an_actor_gives_no_event(coder):
+    rec = code(coder, "The video showed soldiers beating a protester. There were clashes near the port.")
+    assert all(e.source is None or e.source.text.lower() not in ("the video", "there") for e in rec.events)
+
+
+def test_pronoun_source_takes_the_resolved_speakers_code(coder):
+    text = (
+        "MOSCOW, March 9. Kremlin spokesman Dmitry Peskov said on Monday that talks with Kiev had stalled. "
+        "He accused Kiev of sabotaging the negotiations, he told reporters."
+    )
+    rec = code(coder, text)
+    accused = [e for e in rec.events if e.trigger.text == "accused"]
+    assert accused, triggers(rec)
+    src = accused[0].source
+    assert src.text == "He" and src.code and src.code.startswith("RUS")
+
+
+def test_unresolved_pronoun_source_gives_no_event(coder):
+    rec = code(coder, "They attacked the convoy at dawn.")
+    assert "attacked" not in triggers(rec)
+
+
+def test_refusal_is_a_rejection_not_a_negated_act(coder):
+    rec = code(coder, "The Kenyan government refused to release the detained journalists.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "refused"]
+    assert ev.cameo.startswith("12") and not ev.negated
+    assert "release" not in triggers(rec)
+
+
+def test_negated_act(coder):
+    rec = code(coder, "The Kenyan government has not yet released the detained journalists.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "released"]
+    assert ev.negated
+
+
+def test_date_is_the_one_of_the_events_own_clause(coder):
+    rec = code(coder, "On Monday, Kenyan police arrested three opposition activists.", date="2026-03-12")
+    (ev,) = [e for e in rec.events if e.trigger.text == "arrested"]
+    if ev.date_span is not None:  # the dates stage found "Monday"
+        assert ev.date_source == "text" and ev.date_precision == "day" and ev.date_span.text == "Monday"
+    rec = code(coder, "Kenyan police arrested three activists who had protested since 2019.", date="2026-03-12")
+    (ev,) = [e for e in rec.events if e.trigger.text == "arrested"]
+    assert ev.date == "2026-03-12" and ev.date_source == "reference" and ev.date_precision == "day"
+    rec = code(coder, "The Kenyan government pledged to release all detainees by 2030.", date="2026-03-12")
+    assert all(e.date != "2030" and e.date_source != "text" for e in rec.events)
+
+
+def test_the_same_event_told_twice_is_one_event(coder):
+    text = (
+        "Kenyan police arrested three opposition activists in Nairobi on Friday.\n\n"
+        "Kenyan police arrested three opposition activists after a rally, a spokesman said."
+    )
+    rec = code(coder, text)
+    assert len([e for e in rec.events if e.trigger.text == "arrested"]) == 1
