@@ -699,7 +699,7 @@ def test_the_precision_rules_switch_off_by_name(coder):
 
     def found(text, off):
         record = Record(id="t", source="t", text=text)
-        structure(record, coder.ctx)
+        structure(record, None, coder.resources)
         return [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in
                 extract_statements(record, coder.nlp(text), coder.ctx, off)]
 

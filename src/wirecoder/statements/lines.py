@@ -66,9 +66,9 @@ def line_labels(doc, record, sent_of, para_of, lexicon, headers_out: bool = True
 
     The label must name someone (a person, organisation or nationality, one or two proper nouns, or a
     name in capitals) or be a report noun ("Poll", "Survey"), and not be a page label ("Photo:", "UPDATE:").
-    The content is the rest of the line. With `headers_out`, a label in capitals is a name only when the
-    article writes it elsewhere as one ("PENCE:" beside "Mike Pence"); a market report's "BONDS:" or
-    "STOCKS:" is a section header.
+    The content is the rest of the line. With `headers_out`, a label in capitals that the parse reads as
+    a common noun ("BONDS:", "STOCKS:" in a market report) is a section header, unless the article
+    writes it elsewhere as a name; "LAVROV:", "PENCE:" (names to the parse) stay.
     """
     out = []
     n = len(doc)
@@ -92,7 +92,7 @@ def line_labels(doc, record, sent_of, para_of, lexicon, headers_out: bool = True
                  or (len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report"))
         if not named:
             continue
-        if headers_out and all(t.text.isupper() for t in label) and not _named_elsewhere(doc, label):
+        if headers_out and _section_header(doc, label):
             continue
         b = colon + 1
         while b < n and para_of[b] == para_of[colon]:
@@ -104,6 +104,13 @@ def line_labels(doc, record, sent_of, para_of, lexicon, headers_out: bool = True
         out.append((Run(i, colon, sent_of[i], para_of[i]), Run(colon, colon + 1, sent_of[colon], para_of[colon]),
                     Run(colon + 1, b, sent_of[colon + 1], para_of[colon + 1])))
     return out
+
+
+def _section_header(doc, label) -> bool:
+    """A label in capitals that names nobody: a common noun to the parse, in no person's or
+    organisation's entity, and not written as a name elsewhere in the article."""
+    return (all(t.text.isupper() for t in label) and any(t.tag_ in ("NN", "NNS") for t in label)
+            and not any(t.ent_type_ in _SPEAKER_ENTS for t in label) and not _named_elsewhere(doc, label))
 
 
 def _named_elsewhere(doc, label) -> bool:
