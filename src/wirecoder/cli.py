@@ -195,11 +195,27 @@ def _iso_date(value):
 @eval_group.command("polnear")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_polnear(folder, as_json):
+@click.option("--without", "without", multiple=True, metavar="RULE",
+              help="Switch an assembly rule off, to measure what it does (repeatable; "
+                   "--without list names them).")
+@click.option("--doc-cache", type=click.Path(file_okay=False), default=None,
+              help="Keep each article's parse in this folder, so a second run parses nothing.")
+@click.option("--predictions", "predictions_out", type=click.Path(dir_okay=False), default=None,
+              help="Also write each article's statements (speaker, cue, content offsets) to this JSON file.")
+def eval_polnear(folder, as_json, without, doc_cache, predictions_out):
     """Score statements (speaker, cue, content) on a PolNeAR folder: exact and overlap P/R/F1."""
     from .eval.polnear import evaluate, format_table
+    from .statements.assemble import RULES
 
-    result = evaluate(folder)
+    if "list" in without:
+        for name, what in RULES.items():
+            click.echo(f"{name:22} {what}")
+        return
+    unknown = [w for w in without if w not in RULES]
+    if unknown:
+        raise click.BadParameter(f"unknown rule {', '.join(map(repr, unknown))}; "
+                                 f"the rules are: {', '.join(RULES)}", param_hint="--without")
+    result = evaluate(folder, off=without, doc_cache=doc_cache, predictions_out=predictions_out)
     click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
 
 

@@ -14,8 +14,9 @@ from .extract import extract_statements
 __all__ = ["extract_statements"]
 
 
-def statements(record, doc, ctx) -> None:
-    for st in extract_statements(record, doc, ctx):
+def statements(record, doc, resources, off=frozenset()) -> None:
+    """The article's statements; `off`: assembly rules (statements.assemble.RULES) not applied."""
+    for st in extract_statements(record, doc, resources, off):
         # A subheading such as "Expert contacts continue" reads like a cue with no content.
         if not st.content and st.cue is not None and _in_heading(record, st.cue.start):
             continue
