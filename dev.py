@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""Set up wirecoder in ./.venv and run the demo or the tests. Needs only Python 3.10+.
+"""Set up wirecoder in ./.venv from the lock files and run the demo or the tests. Needs only Python 3.11+.
 
-    python3 dev.py demo    # set up, code the bundled sample articles, print a summary
-    python3 dev.py test    # set up, run the test suite
-    python3 dev.py setup   # set up only
+    python3 dev.py demo    # install the runtime (requirements.lock), code the bundled samples, print a summary
+    python3 dev.py test    # install runtime + test extras (requirements-test.lock), run the test suite
+    python3 dev.py setup   # install runtime + test extras only
+    python3 dev.py lock    # refresh both lock files from pyproject.toml (pip-tools in ./.venv-tools)
 
-Safe to run again: the virtual environment is reused and only re-installed when
-pyproject.toml changes.
+The virtual environment is made with the interpreter's own pip (never upgraded: it is what a new
+user has) and filled from a lock file with hashes, then wirecoder itself is installed editable
+without dependencies. Safe to run again: it re-installs only when pyproject.toml or a lock changes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -22,6 +25,12 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".wirecoder-installed"
+RUNTIME_LOCK = "requirements.lock"
+TEST_LOCK = "requirements-test.lock"
+TOOLS = ROOT / ".venv-tools"
+# The pip-compile options both lock files are made with (their headers repeat the full command).
+COMPILE = ["--quiet", "--generate-hashes", "--allow-unsafe", "--strip-extras", "--no-emit-index-url",
+           "--no-emit-find-links", "--no-emit-trusted-host"]
 
 
 def run(*cmd: str) -> None:
@@ -29,25 +38,55 @@ def run(*cmd: str) -> None:
     subprocess.run(cmd, check=True, cwd=ROOT)
 
 
-def setup() -> None:
-    if sys.version_info < (3, 10):
-        sys.exit(f"wirecoder needs Python 3.10 or newer; this is {sys.version.split()[0]}")
+def _fingerprint(lock: str) -> str:
+    h = hashlib.sha256()
+    for name in ("pyproject.toml", lock):
+        h.update((ROOT / name).read_bytes())
+    return h.hexdigest()
+
+
+def _installed() -> dict:
+    try:
+        return json.loads(STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def setup(lock: str = TEST_LOCK) -> None:
+    """Make .venv hold exactly `lock` (the test lock holds the runtime one too) and wirecoder."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"wirecoder needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not (BIN / "python").exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted:
+    have = _installed()
+    if have.get(lock) == _fingerprint(lock) or (lock == RUNTIME_LOCK and have.get(TEST_LOCK) == _fingerprint(TEST_LOCK)):
         return
-    run(str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", ".[test]")
-    STAMP.write_text(wanted)
+    python = str(BIN / "python")
+    run(python, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", lock)
+    # wirecoder itself, from this folder; setuptools comes from the lock, so nothing unpinned is fetched
+    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ".")
+    STAMP.write_text(json.dumps({lock: _fingerprint(lock)}))
+
+
+def lock() -> int:
+    """Re-resolve both lock files: the test lock first, then the runtime lock held to its versions."""
+    if not (TOOLS / "bin" / "pip-compile").exists():
+        venv.EnvBuilder(with_pip=True).create(TOOLS)
+        run(str(TOOLS / "bin" / "python"), "-m", "pip", "install", "--quiet", "pip-tools>=7.4,<8")
+    compile_ = str(TOOLS / "bin" / "pip-compile")
+    run(compile_, *COMPILE, "--upgrade", "--extra", "test", "--output-file", TEST_LOCK, "pyproject.toml")
+    run(compile_, *COMPILE, "--constraint", TEST_LOCK, "--output-file", RUNTIME_LOCK, "pyproject.toml")
+    return 0
 
 
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "help"
-    if what not in {"demo", "test", "setup"}:
+    if what not in {"demo", "test", "setup", "lock"}:
         print(__doc__)
         return 0 if what in {"help", "-h", "--help"} else 1
-    setup()
+    if what == "lock":
+        return lock()
+    setup(RUNTIME_LOCK if what == "demo" else TEST_LOCK)
     if what == "demo":
         return subprocess.run([str(BIN / "wirecoder"), "demo", *argv[1:]], cwd=ROOT).returncode
     if what == "test":

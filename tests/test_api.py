@@ -119,7 +119,7 @@ def test_actors_timeline_network(client):
 
     points = client.get("/api/timeline").json()
     assert sum(p["count"] for p in points) == 6
-    assert {"date": "2026-09-28", "quad": 4, "count": 1} in points
+    assert {"date": "2026-09-28", "quad": 4, "apart": False, "count": 1} in points
     assert [p["date"] for p in points] == sorted(p["date"] for p in points)
     conflict_only = client.get("/api/timeline", params={"quad": 3}).json()
     assert {p["quad"] for p in conflict_only} == {3} and sum(p["count"] for p in conflict_only) == 2

@@ -150,7 +150,7 @@ def test_events_page_draws_timeline_and_network_and_filters(server, page):
 def test_speakers_link_to_statements_and_back_to_the_article(server, page):
     page.goto(server + "/speakers")
     page.locator("a.speaker", has_text="Jay Tarriela").click()
-    page.wait_for_url("**/statements?speaker=**")
+    page.wait_for_url("**/statements?speaker_id=**")
     assert "Philippine coast guard accused Chinese vessels" in page.locator("table.statements").inner_text()
     page.locator("table.statements td.content a").first.click()
     page.wait_for_url("**/articles/manila-shoal#statement-0")

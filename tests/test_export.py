@@ -16,8 +16,7 @@ from wirecoder.cli import cli  # noqa: E402
 from wirecoder.record import ErrorInfo, ErrorRecord  # noqa: E402
 from wirecoder.store import Store  # noqa: E402
 
-FLAT = ["date", "source_code", "source_country", "target_code", "target_country", "cameo", "root", "quad",
-        "plover", "place", "lat", "lon", "article_id", "sentence"]
+from wirecoder.store.flat import NAMES as FLAT  # noqa: E402
 
 
 def test_export_writes_every_table_and_a_flat_event_file(tmp_path):
@@ -40,7 +39,7 @@ def test_export_writes_every_table_and_a_flat_event_file(tmp_path):
     assert pq.read_table(out_dir / "statements.parquet").num_rows == 2
 
     flat = pq.read_table(out_dir / "events_flat.parquet")
-    assert flat.column_names[: len(FLAT)] == FLAT
+    assert flat.column_names == list(FLAT)
     rows = flat.to_pylist()
     assert [r["article_id"] for r in rows] == ["tass-1", "aa-2"]  # oldest first
     first = rows[0]
@@ -48,12 +47,13 @@ def test_export_writes_every_table_and_a_flat_event_file(tmp_path):
     assert (first["source_code"], first["source_country"], first["target_code"], first["target_country"]) == (
         "RUSGOV", "RUS", "UKRGOV", "UKR")
     assert (first["cameo"], first["root"], first["quad"], first["plover"]) == ("112", "11", 3, "ACCUSE")
-    assert (first["place"], first["lat"], first["lon"]) == ("Zaporizhzhia", 47.8, 35.2)
+    assert (first["place_name"], first["lat"], first["lon"]) == ("Zaporizhzhia", 47.8, 35.2)
+    assert first["goldstein"] == -2.0 and rows[1]["goldstein"] == -10.0  # 112 accuse, 190 use force
     assert first["sentence"].startswith("MOSCOW, September 29.")
 
     with open(out_dir / "events_flat.csv", newline="", encoding="utf-8") as fh:
         csv_rows = list(csv.DictReader(fh))
-    assert list(csv_rows[0])[: len(FLAT)] == FLAT
+    assert list(csv_rows[0]) == list(FLAT)
     assert [r["cameo"] for r in csv_rows] == ["112", "190"]
     assert csv_rows[1]["source_country"] == "TUR"
 

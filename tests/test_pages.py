@@ -138,7 +138,7 @@ def test_article_list_search_and_dates(client):
 def test_speakers_page_links_to_their_statements(client):
     page = client.get("/speakers").text
     rows = re.findall(r'<a class="speaker" href="([^"]+)">([^<]+)</a>', page)
-    assert rows[0] == ("/statements?speaker=Dmitry%20Peskov", "Dmitry Peskov")
+    assert rows[0] == ("/statements?speaker_id=%7Cdmitry%20peskov", "Dmitry Peskov")
     statements = client.get(rows[0][0]).text
     assert "We still hope that the agreement will be honoured," in statements
     assert "/articles/tass-prisoners#statement-1" in statements

@@ -76,7 +76,7 @@ def test_the_spacy_component_takes_the_encoder_from_its_config(coder):
     try:
         doc = nlp(TEXT)
         assert nlp.config["components"][name]["encoder"] is True
-        assert nlp.get_pipe(name).ctx.settings.statements_encoder is True
+        assert nlp.get_pipe(name).resources.settings.statements_encoder is True
         assert any(st.cue is not None and st.cue.text.startswith("said") for st in doc._.statements)
     finally:
         nlp.remove_pipe(name)

@@ -119,7 +119,8 @@ def test_statements_speakers_actors_and_articles(store):
     assert st["items"][0]["content"].startswith("Kiev has not yet fulfilled")
     assert store.statements(q="fulfilled obligations")["total"] == 2
     assert store.statements(q="fulfilled elephants")["total"] == 0
-    assert store.speakers()["items"] == [{"name": "Dmitry Peskov", "statements": 2, "articles": 2, "mentions": 2,
+    assert store.speakers()["items"] == [{"key": "|dmitry peskov", "name": "Dmitry Peskov", "names": ["Dmitry Peskov"],
+                                          "statements": 2, "articles": 2, "mentions": 2,
                                           "role": None, "org": None, "code": None}]
     actors = {a["key"]: a for a in store.actors()["items"]}
     assert actors["RUSGOV"]["as_source"] == 2 and actors["UKRGOV"]["as_target"] == 2
@@ -136,12 +137,12 @@ def test_timeline_and_network(store):
         wire_record("c", text=STORY + " Once more.", date="2026-09-02", quad=3),
     ])
     assert store.timeline() == [
-        {"date": "2026-09-01", "quad": 3, "count": 1},
-        {"date": "2026-09-01", "quad": 4, "count": 1},
-        {"date": "2026-09-02", "quad": 3, "count": 1},
+        {"date": "2026-09-01", "quad": 3, "apart": False, "count": 1},
+        {"date": "2026-09-01", "quad": 4, "apart": False, "count": 1},
+        {"date": "2026-09-02", "quad": 3, "apart": False, "count": 1},
     ]
-    assert store.timeline(interval="month") == [{"date": "2026-09-01", "quad": 3, "count": 2},
-                                                {"date": "2026-09-01", "quad": 4, "count": 1}]
+    assert store.timeline(interval="month") == [{"date": "2026-09-01", "quad": 3, "apart": False, "count": 2},
+                                                {"date": "2026-09-01", "quad": 4, "apart": False, "count": 1}]
     net = store.network()
     assert net["edges"] == [{"source": "RUSGOV", "target": "UKRGOV", "weight": 3, "cooperation": 0, "conflict": 3}]
     assert {n["id"] for n in net["nodes"]} == {"RUSGOV", "UKRGOV"}

@@ -37,7 +37,14 @@ def cli(debug: bool) -> None:
 @click.option("--actors", "actor_files", multiple=True, help="Extra actor dictionary file (YAML/CSV); repeatable.")
 @click.option("--summary/--no-summary", default=None, help="Print a readable summary on stderr.")
 def code(paths, input_format, reference_date, jobs, output, spacy_model, actor_files, summary):
-    """Code articles (files, folders, or - for stdin) into JSON Lines records."""
+    """Code articles (files, folders, or - for stdin) into JSON Lines records.
+
+    Each input gets an id unique in the run: a file's path under the folder given
+    (a file given alone: its name), without the extension; a JSON line's "id", else
+    FILE:LINE. A path-made id already taken gets ~ and 8 hex digits of the SHA-1 of
+    the path (a/index.html b/index.html: index, index~<hash>), the same in every run;
+    a JSON "id" given twice makes the repeat a duplicate_id error record.
+    """
     from .runner import run_code
 
     settings = Settings.from_env(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 
 class Open(BaseModel):
@@ -152,25 +152,24 @@ class SpeakerPage(Page):
     items: list[SpeakerItem]
 
 
-class EventItem(Open):
-    article_id: str
-    idx: int = Field(description="Index of the event in its article's record")
-    date: Optional[str] = None
-    source_code: Optional[str] = None
-    source_name: Optional[str] = None
-    source_country: Optional[str] = None
-    target_code: Optional[str] = None
-    target_name: Optional[str] = None
-    target_country: Optional[str] = None
-    cameo: Optional[str] = None
-    cameo_name: Optional[str] = None
-    plover: Optional[str] = None
-    quad: Optional[int] = None
-    negated: Optional[bool] = None
-    modality: Optional[str] = None
-    trigger: Optional[str] = None
-    place_name: Optional[str] = None
-    article_title: Optional[str] = None
+def _flat_event_model() -> type:
+    """EventItem: the flat event table's columns (store/flat.py), typed from the events table."""
+    from ..store.flat import FLAT_COLUMNS
+    from ..store.schema import columns
+
+    sql_types = dict(columns("events"))
+    python = {"INTEGER": int, "BIGINT": int, "TINYINT": int, "DOUBLE": float, "BOOLEAN": bool}
+    fields: dict[str, Any] = {}
+    for name, sql, description in FLAT_COLUMNS:
+        column = sql[2:] if sql.startswith("e.") and sql[2:].isidentifier() else None
+        tp = float if name == "goldstein" else python.get(sql_types.get(column, ""), str)
+        fields[name] = (Optional[tp], Field(None, description=description))
+    fields["article_id"] = (str, Field(description="The id of the article the event was coded from."))
+    fields["idx"] = (int, Field(description="The event's index in its article's record (`events[idx]`)."))
+    return create_model("EventItem", __base__=Open, __doc__="One row of the flat event table.", **fields)
+
+
+EventItem = _flat_event_model()
 
 
 class EventPage(Page):
@@ -194,7 +193,29 @@ class ActorPage(Page):
 class TimelinePoint(Open):
     date: Optional[str] = Field(None, description="First day of the interval, YYYY-MM-DD")
     quad: Optional[int] = Field(None, description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    apart: bool = Field(False, description="Shown apart from the dense range: a date known only to the year, "
+                        "or more than a month outside the stored articles' dates")
     count: int
+
+
+class FacetValue(Open):
+    value: Any = None
+    count: int
+
+
+class Facets(BaseModel):
+    plover: list[FacetValue]
+    quad: list[FacetValue]
+    source_country: list[FacetValue]
+    target_country: list[FacetValue]
+
+
+class EventPlace(Open):
+    name: Optional[str] = None
+    country: Optional[str] = None
+    lat: float
+    lon: float
+    count: int = Field(description="Events at this place")
 
 
 class NetworkNode(Open):

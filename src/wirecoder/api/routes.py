@@ -7,10 +7,11 @@ from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from . import models
 from ..web.params import Filters, Paging, filters, paging, path_id, refuse_unknown
+from .coding import cancellable
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(refuse_unknown)])
 
@@ -47,6 +48,72 @@ def list_speakers(request: Request, f: Filters = filters("speakers"), page: Pagi
 @router.get("/events", response_model=models.EventPage, summary="Who did what to whom, newest first")
 def list_events(request: Request, f: Filters = filters("events"), page: Paging = paging):
     return _access(request).page("events", **f, limit=page.limit, offset=page.offset)
+
+
+@router.get("/events.csv", summary="Every event the filters give, as CSV (the flat event table)")
+def download_events_csv(request: Request, f: Filters = filters("events")):
+    return _download(request, f, "csv")
+
+
+@router.get("/events.jsonl", summary="Every event the filters give, as JSON Lines (the flat event table)")
+def download_events_jsonl(request: Request, f: Filters = filters("events")):
+    return _download(request, f, "jsonl")
+
+
+DOWNLOAD_CHUNK = 5_000  # rows per store query while a download streams
+
+
+def _download(request: Request, f: Filters, fmt: str):
+    """The filtered events streamed page by page, so a large download never sits in memory whole."""
+    import csv
+    import io
+    import json
+
+    from ..store.flat import NAMES
+    from ..store.output import csv_cell
+
+    store = _access(request).store
+
+    def rows():
+        offset = 0
+        while True:
+            items = store.events(limit=DOWNLOAD_CHUNK, offset=offset, **f)["items"]
+            yield from items
+            if len(items) < DOWNLOAD_CHUNK:
+                return
+            offset += DOWNLOAD_CHUNK
+
+    def body():
+        if fmt == "jsonl":
+            for it in rows():
+                yield json.dumps(it, ensure_ascii=False) + "\n"
+            return
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(NAMES))
+        writer.writeheader()
+        for n, it in enumerate(rows(), 1):
+            writer.writerow({k: csv_cell(v) for k, v in it.items()})
+            if n % 500 == 0:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+    return StreamingResponse(body(), media_type=media,
+                             headers={"content-disposition": f'attachment; filename="events.{fmt}"'})
+
+
+@router.get("/facets", response_model=models.Facets, summary="Counts of PLOVER type, quad and countries")
+def facets(request: Request, f: Filters = filters("events"),
+           top: int = Query(12, ge=1, le=300, description="Values per facet, most frequent first")):
+    return _access(request).call("facets", top=top, **f)
+
+
+@router.get("/event_places", response_model=list[models.EventPlace], summary="Event counts per place")
+def event_places(request: Request, f: Filters = filters("events"),
+                 limit: int = Query(500, ge=1, le=5000, description="Most frequent places to return")):
+    return _access(request).call("event_places", limit=limit, **f)
 
 
 @router.get("/actors", response_model=models.ActorPage, summary="Actors by number of events")
@@ -87,7 +154,7 @@ async def code_article(request: Request, body: models.CodeRequest):
         from .fetch import fetch_page
 
         html = await run_in_threadpool(fetch_page, body.url, settings.max_body_bytes, settings.request_timeout)
-    record = await run_in_threadpool(_code, request.app, text, html, body)
+    record = await request.app.state.coding.run(request, _code, request.app, text, html, body)
     out = record.to_dict()
     out["stored"] = False
     if body.store:
@@ -109,8 +176,9 @@ def _code(app, text, html, body: models.CodeRequest):
 
             app.state.coder = Coder(app.state.settings)
         try:
-            return app.state.coder.code(
-                text, html=html, id=body.id or "article", date=body.date, url=body.url, title=body.title
-            )
+            with cancellable():  # stopped when the client goes or request_timeout passes
+                return app.state.coder.code(
+                    text, html=html, id=body.id or "article", date=body.date, url=body.url, title=body.title
+                )
         except WirecoderError as exc:
             raise HTTPException(422, f"{exc.kind}: {exc}") from exc

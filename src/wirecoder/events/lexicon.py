@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -48,8 +47,8 @@ def _by_particle(entries: dict) -> dict[str, dict[str, Trigger]]:
     return out
 
 
-@lru_cache(maxsize=1)
 def load() -> Lexicon:
+    """Read the lexicon from data/events (a Coder's Resources keeps the one it uses)."""
     triggers = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
     cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
     return Lexicon(

@@ -123,16 +123,11 @@ def _actor_matcher(resources):
 
 
 def _name_code(matcher, record, name: str):
-    try:
-        ref = matcher.lookup(name, record.anchor_date())
-    except Exception:
-        return None
-    return getattr(ref, "code", None) if ref is not None else None
+    # A matcher that breaks raises (an error record), not a missing code (issue 20).
+    ref = matcher.lookup(name, record.anchor_date())
+    return ref.code if ref is not None else None
 
 
 def _code(matcher, record, st):
-    try:
-        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
-    except Exception:
-        return None
-    return getattr(ref, "code", None) if ref is not None else None
+    ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
+    return ref.code if ref is not None else None

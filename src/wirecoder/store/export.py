@@ -1,22 +1,15 @@
-"""`wirecoder export`: the whole store as Parquet, plus events in a flat event-data layout."""
+"""`wirecoder export`: the whole store as Parquet, plus the flat event table (store/flat.py) as
+Parquet and CSV (booleans true/false; line breaks in text cells as spaces, in the CSV only)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from . import flat
+from .connection import table_columns
 from .schema import EXPORT_TABLES
 from .store import Store
-
-# The usual event-data columns first (ICEWS/GDELT-like), then wirecoder's extras.
-FLAT_EVENT_SQL = """
-SELECT date, source_code, source_country, target_code, target_country,
-       cameo, root, quad, plover, place_name AS place, lat, lon, article_id, sentence,
-       article_id || ':' || idx AS event_id, source_name, target_name, cameo_name,
-       negated, modality, is_dup
-FROM events ORDER BY date NULLS LAST, article_id, idx
-"""
-
 
 def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
@@ -33,7 +26,16 @@ def export(store: Store, out_dir: str | os.PathLike) -> dict[str, int]:
             cur.execute(f"COPY (SELECT * FROM {table}) TO {_quote(path)} (FORMAT parquet)")
             written[path.name] = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         n_events = written["events.parquet"]
-        cur.execute(f"COPY ({FLAT_EVENT_SQL}) TO {_quote(out / 'events_flat.parquet')} (FORMAT parquet)")
-        cur.execute(f"COPY ({FLAT_EVENT_SQL}) TO {_quote(out / 'events_flat.csv')} (FORMAT csv, HEADER true)")
-        written["events_flat.parquet"] = written["events_flat.csv"] = n_events
+        # The flat event table (store/flat.py), the same columns as `query events` and the API, oldest first.
+        have = table_columns(cur).get("events", set())
+        flat.register_goldstein(cur)
+        try:
+            for name, csv in (("events_flat.parquet", False), ("events_flat.csv", True)):
+                sql = (f"SELECT {flat.select_sql(have, csv=csv)} FROM {flat.from_sql()} "
+                       "ORDER BY e.date NULLS LAST, e.article_id, e.idx")
+                fmt = "FORMAT csv, HEADER true" if csv else "FORMAT parquet"
+                cur.execute(f"COPY ({sql}) TO {_quote(out / name)} ({fmt})")
+                written[name] = n_events
+        finally:
+            cur.unregister("_goldstein")
     return written

@@ -88,6 +88,7 @@ KINDS = {k.name: k for k in (
     Kind("site", "part of a host name"),
     Kind("place", "part of a place name, or an ISO alpha-3 country"),
     Kind("article", "an article id", max_length=500),
+    Kind("key", "a speaker key (CODE|words)", max_length=500),
     Kind("words", "words; \"a phrase\" in double quotes", max_length=10_000),
     Kind("country", "an ISO 3166 alpha-3 code (RUS)", pattern=r"[a-z]{3}", upper=True),
     Kind("cameo", "a CAMEO code or its prefix (19, 190)", pattern=r"\d{1,4}"),
@@ -108,8 +109,9 @@ def is_code(cur, value: str) -> bool:
     """A stored actor code (RUSGOV)? Then filters match it exactly; else by part of a name."""
     # actor_names is small (one row per actor); actors (one row per event side) is asked only when it
     # lacks the value, as in a store from before actor_names.
-    return (cur.execute("SELECT 1 FROM actor_names WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None
-            or cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchone() is not None)
+    # fetchall, not fetchone: a result left open would keep the cursor from registering tables afterwards.
+    return bool(cur.execute("SELECT 1 FROM actor_names WHERE code = upper(?) LIMIT 1", [value]).fetchall()
+                or cur.execute("SELECT 1 FROM actors WHERE code = upper(?) LIMIT 1", [value]).fetchall())
 
 
 # -- the conditions: each takes (cursor, Where, checked value) -------------------------------------
@@ -137,7 +139,7 @@ def _actor(*sides: str) -> Condition:
 
 
 def _speaker(cur, w: Where, v: str) -> None:
-    if cur.execute("SELECT 1 FROM speakers WHERE name_key = lower(?) LIMIT 1", [v]).fetchone():
+    if cur.execute("SELECT 1 FROM speakers WHERE name_key = lower(?) LIMIT 1", [v]).fetchall():
         w.add("speaker_key = lower(?)", v)
     else:
         w.add("speaker ILIKE ?", _like(v))
@@ -244,6 +246,8 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
     Query("events", "Events by actor, country, CAMEO/PLOVER type, date range or place.", EVENT_FILTERS),
     Query("statements", "Statements by speaker or by words said.", (
         _f("speaker", "speaker", "Speaker: a stored name exactly (case-insensitive), else part of a name.", _speaker),
+        _f("speaker_id", "key", "One speaker across articles: the `key` of `query speakers`.",
+           _sql("canon_key = ?")),
         _f("q", "words", "Words that must all occur in what was said; \"a phrase\" in double quotes.", _words),
         _f("article_id", "article", "Only this article's statements.", _sql("article_id = ?")),
         DATE_FROM,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -90,8 +91,14 @@ def article_row(record: dict[str, Any], chash: str, ihash: Optional[str], dup_of
 
 
 def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]:
+    from .speakers import speaker_key
+
     rows = []
     date = article_date(record)
+    by_statement = {}  # statement index -> the canonical key of its resolved speaker
+    for sp in record.get("speakers") or []:
+        for j in sp.get("statements") or []:
+            by_statement[j] = speaker_key(sp.get("name"), sp.get("code"))
     for i, st in enumerate(record.get("statements") or []):
         name = st.get("speaker_name") or _text(st.get("speaker"))
         content = st.get("content") or []
@@ -116,11 +123,14 @@ def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]
             "end_char": max((s["end"] for s in spans), default=None),
             "is_dup": is_dup,
             "json": json.dumps(st, ensure_ascii=False),
+            "canon_key": by_statement.get(i) or speaker_key(name, st.get("speaker_code")),
         })
     return rows
 
 
 def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    from .speakers import speaker_key
+
     rows = []
     for sp in record.get("speakers") or []:
         name = sp.get("name") or ""
@@ -133,6 +143,7 @@ def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
             "code": sp.get("code"),
             "n_statements": len(sp.get("statements") or []),
             "n_mentions": len(sp.get("mentions") or []),
+            "canon_key": speaker_key(name, sp.get("code")),
         })
     return rows
 
@@ -149,14 +160,34 @@ def _actor(prefix: str, actor: Optional[dict]) -> dict[str, Any]:
     }
 
 
+def _sentence_index(record: dict[str, Any], pos: Optional[int]) -> Optional[int]:
+    """Index of the sentence of `record` that holds character `pos`."""
+    if pos is None:
+        return None
+    starts = [s.get("start", 0) for s in record.get("sentences") or []]
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0 or pos >= (record["sentences"][i].get("end") or 0):
+        return None
+    return i
+
+
 def event_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]:
+    """The events table's rows: the fields below, then every other scalar field of the event that
+    the table has a column for, by its own name (date_precision, date_source), so a field the
+    events stage adds reaches the table by being declared in schema.py."""
+    from .schema import columns
+
+    own = {name for name, _ in columns("events")}
     rows = []
     fallback = article_date(record)
+    statements = record.get("statements") or []
     for i, ev in enumerate(record.get("events") or []):
         place = ev.get("place") or {}
         trig = ev.get("trigger") or {}
         sent = ev.get("sentence") or {}
-        rows.append({
+        st_idx = ev.get("statement")
+        st = statements[st_idx] if isinstance(st_idx, int) and 0 <= st_idx < len(statements) else {}
+        row = {
             "article_id": record["id"],
             "idx": i,
             "date": to_date(ev.get("date")) or fallback,
@@ -181,10 +212,20 @@ def event_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]:
             "place_country": place.get("country"),
             "lat": place.get("lat"),
             "lon": place.get("lon"),
-            "statement": ev.get("statement"),
+            "place_geonameid": place.get("geonameid"),
+            "place_kind": place.get("kind") or None,
+            "statement": st_idx,
+            "statement_speaker": st.get("speaker_name") or _text(st.get("speaker")),
+            "sentence_idx": _sentence_index(record, trig.get("start")),
             "is_dup": is_dup,
             "json": json.dumps(ev, ensure_ascii=False),
-        })
+        }
+        for key, value in ev.items():
+            if key in own and key not in row and (value is None or isinstance(value, (str, int, float, bool))):
+                row[key] = value
+        for key in own:  # every row has every column (absent fields are NULL), as a batch insert needs
+            row.setdefault(key, None)
+        rows.append(row)
     return rows
 
 

@@ -28,11 +28,11 @@ TABLES: dict[str, str] = {
         speaker VARCHAR, speaker_key VARCHAR, speaker_code VARCHAR, speaker_role VARCHAR, speaker_org VARCHAR,
         kind VARCHAR, type VARCHAR, negated BOOLEAN,
         cue VARCHAR, content VARCHAR, content_lc VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
-        is_dup BOOLEAN, json VARCHAR, sid INTEGER, doc INTEGER
+        is_dup BOOLEAN, json VARCHAR, sid INTEGER, doc INTEGER, canon_key VARCHAR
     """,
     "speakers": """
         article_id VARCHAR, name VARCHAR, name_key VARCHAR, role VARCHAR, org VARCHAR, code VARCHAR,
-        n_statements INTEGER, n_mentions INTEGER
+        n_statements INTEGER, n_mentions INTEGER, canon_key VARCHAR
     """,
     "events": """
         article_id VARCHAR, idx INTEGER, date DATE, date_text VARCHAR,
@@ -45,7 +45,9 @@ TABLES: dict[str, str] = {
         plover VARCHAR, mode VARCHAR, context VARCHAR, negated BOOLEAN, modality VARCHAR,
         trigger VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
         place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
-        statement INTEGER, is_dup BOOLEAN, json VARCHAR, doc INTEGER
+        statement INTEGER, is_dup BOOLEAN, json VARCHAR, doc INTEGER,
+        sentence_idx INTEGER, date_precision VARCHAR, date_source VARCHAR,
+        place_geonameid BIGINT, place_kind VARCHAR, statement_speaker VARCHAR
     """,
     "actors": """
         article_id VARCHAR, event_idx INTEGER, role VARCHAR, actor_key VARCHAR,

@@ -16,7 +16,7 @@ import numpy as np
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
 from . import rows as R
-from . import search
+from . import flat, search, speakers
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
 from .queries import QUERIES, QueryError
@@ -25,14 +25,6 @@ from .sql import Where
 
 Output = Union[Record, ErrorRecord, dict]
 
-EVENT_COLUMNS = (
-    "article_id", "idx", "date", "date_text", "source_key", "source_text", "source_code", "source_name",
-    "source_country", "source_sector", "target_key", "target_text", "target_code", "target_name", "target_country",
-    "target_sector",
-    "cameo", "cameo_name", "root", "quad", "penta", "plover", "mode", "context", "negated", "modality",
-    "trigger", "sentence", "start_char", "end_char", "place_name", "place_country", "lat", "lon",
-    "statement", "is_dup",
-)
 STATEMENT_COLUMNS = (
     "article_id", "idx", "date", "speaker", "speaker_code", "speaker_role", "speaker_org", "kind", "type",
     "negated", "cue", "content", "sentence", "start_char", "end_char", "is_dup",
@@ -70,6 +62,7 @@ class Store:
         self.lock_timeout = lock_timeout
         self.deduper = Deduper(dedup_threshold)
         self._latest = False  # schema version known to be the latest (see _version)
+        self._have: Optional[dict[str, set[str]]] = None
         if read_only:
             if not os.path.isfile(self.path):
                 raise StoreError(f"{self.path}: no store here (create one with `wirecoder ingest --db {self.path}`)")
@@ -190,6 +183,13 @@ class Store:
                     tables["minhash"].append({"article_id": rid, "sig": sig.to_bytes()})
                     tables["lsh"] += [{"band": b, "key": k, "article_id": rid} for b, k in keys]
                 doc += 1
+            # One speaker across articles: the batch's keys merged with the stored ones (store/speakers.py).
+            merged = speakers.merge_keys(con, {r["canon_key"] for t in ("speakers", "statements")
+                                               for r in tables[t] if r.get("canon_key")})
+            for t in ("speakers", "statements"):
+                for r in tables[t]:
+                    if r.get("canon_key"):
+                        r["canon_key"] = merged.get(r["canon_key"], r["canon_key"])
             for table, rows in tables.items():
                 _insert(con, table, rows)
             search.index_rows(con, first_doc, first_sid)
@@ -292,7 +292,10 @@ class Store:
         with self._read() as cur:
             w = QUERIES["articles"].where(cur, f)
             with _words(cur, w, "articles", terms, self._version(cur)):
-                total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
+                if terms:
+                    total, items = _ranked_rows(cur, "articles", cols + ", text", w, limit, offset, terms)
+                else:
+                    total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
         for it in items:
             it["snippet"] = _snippet(it.pop("text") or "", terms.words)
         return {"total": total, "items": items}
@@ -317,24 +320,32 @@ class Store:
         with self._read() as cur:
             w = QUERIES["statements"].where(cur, f)
             version = self._version(cur)
-            with _words(cur, w, "statements", search.parse_terms(f.get("q")), version):
-                total, items = _page_rows(cur, "statements", cols + _doc_column(version), w, limit, offset)
+            terms = search.parse_terms(f.get("q"))
+            with _words(cur, w, "statements", terms, version):
+                if terms:
+                    total, items = _ranked_rows(cur, "statements", cols + _doc_column(version), w, limit, offset,
+                                                terms)
+                else:
+                    total, items = _page_rows(cur, "statements", cols + _doc_column(version), w, limit, offset)
             _add_titles(cur, items)
         return {"total": total, "items": items}
 
     def speakers(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
-        """Speakers by number of statements: name, statements, articles, mentions, role, org, code."""
+        """Speakers by number of statements, one per person or body across articles (store/speakers.py):
+        key, name (the one most articles use), names (every spelling), statements, articles, mentions,
+        role, org, code."""
         limit, offset = _page(limit, offset)
         f = QUERIES["speakers"].check(filters)
         with self._read() as cur:
             w = QUERIES["speakers"].where(cur, f)
-            total = cur.execute(f"SELECT count(DISTINCT name_key) FROM speakers {w.sql}", w.params).fetchone()[0]
-            # One row per speaker per article, so count(*) is the number of articles.
+            group = "coalesce(canon_key, name_key)" if "canon_key" in self._columns(cur, "speakers") else "name_key"
+            total = cur.execute(f"SELECT count(DISTINCT {group}) FROM speakers {w.sql}", w.params).fetchone()[0]
             items = _dicts(cur, f"""
-                SELECT any_value(name) AS name, sum(n_statements)::BIGINT AS statements,
-                       count(*) AS articles, sum(n_mentions)::BIGINT AS mentions,
-                       any_value(role) AS role, any_value(org) AS org, any_value(code) AS code
-                FROM speakers {w.sql} GROUP BY name_key
+                SELECT {group} AS key, mode(name) AS name, list(DISTINCT name ORDER BY name) AS names,
+                       sum(n_statements)::BIGINT AS statements, count(DISTINCT article_id) AS articles,
+                       sum(n_mentions)::BIGINT AS mentions, any_value(role) AS role, any_value(org) AS org,
+                       any_value(code) AS code
+                FROM speakers {w.sql} GROUP BY {group}
                 ORDER BY statements DESC, articles DESC, name LIMIT ? OFFSET ?""", [*w.params, limit, offset])
         return {"total": total, "items": items}
 
@@ -345,12 +356,25 @@ class Store:
         `dedup=True` counts each near-duplicate cluster once."""
         limit, offset = _page(limit, offset)
         f = QUERIES["events"].check(filters)
-        cols = ", ".join(EVENT_COLUMNS)
         with self._read() as cur:
-            w = QUERIES["events"].where(cur, f)
-            total, items = _page_rows(cur, "events", cols + _doc_column(self._version(cur)), w, limit, offset)
-            _add_titles(cur, items)
+            flat.register_goldstein(cur)
+            try:
+                w = QUERIES["events"].where(cur, f)
+                join = "a.doc = e.doc" if self._version(cur) >= 3 else "a.id = e.article_id"
+                total, items = _page_rows(cur, "events", flat.select_sql(self._event_columns(cur)), w, limit, offset,
+                                          source=flat.from_sql(join), alias="e")
+            finally:
+                cur.unregister("_goldstein")
         return {"total": total, "items": items}
+
+    def _event_columns(self, cur) -> set[str]:
+        return self._columns(cur, "events")
+
+    def _columns(self, cur, table: str) -> set[str]:
+        """A table's columns (a store opened read-only may be from before some of them)."""
+        if self._have is None:
+            self._have = table_columns(cur)
+        return self._have.get(table, set())
 
     def actors(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
         """Actors by number of events: key (code, else name), code, name, country, events, as_source, as_target."""
@@ -378,7 +402,9 @@ class Store:
         return {"total": total, "items": items}
 
     def timeline(self, interval: str = "day", **filters) -> list[dict[str, Any]]:
-        """Event counts per date (day, week, month or year) and quad class, oldest first; event filters."""
+        """Event counts per date (day, week, month or year) and quad class, oldest first; event filters.
+        `apart` marks counts to show apart from the dense range: dates known only to the year, and
+        dates more than a month outside the stored articles' dates (a war recalled from 1945)."""
         if interval not in ("day", "week", "month", "year"):
             raise QueryError("interval", f"must be day, week, month or year, not {interval!r}")
         f = QUERIES["events"].check(filters)
@@ -386,14 +412,44 @@ class Store:
             _perfect_grouping(cur)
             w = QUERIES["events"].where(cur, f)
             w.add("date IS NOT NULL")
+            year_only = r"regexp_full_match(coalesce(date_text, ''), '\d{4}')"
+            if "date_precision" in self._columns(cur, "events"):
+                year_only = f"coalesce(date_precision = 'year', {year_only})"
+            lo, hi = cur.execute("SELECT min(date), max(date) FROM articles").fetchall()[0]
+            apart = year_only
+            if lo is not None:
+                apart = (f"({year_only} OR date < ?::DATE - INTERVAL 31 DAY OR date > ?::DATE + INTERVAL 31 DAY)")
+            params = [lo, hi] if lo is not None else []
             # Count per day first (a cheap grouping on the date itself), then truncate the few days.
-            per_day = f"SELECT date, quad, count(*) AS n FROM events {w.sql} GROUP BY ALL"
+            per_day = f"SELECT date, quad, {apart} AS apart, count(*) AS n FROM events {w.sql} GROUP BY ALL"
             if interval == "day":
-                sql = f"SELECT date, quad, n AS count FROM ({per_day}) ORDER BY 1, 2 NULLS LAST"
+                sql = f"SELECT date, quad, apart, n AS count FROM ({per_day}) ORDER BY 1, 2 NULLS LAST, 3"
             else:
-                sql = (f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, sum(n)::BIGINT AS count "
-                       f"FROM ({per_day}) GROUP BY ALL ORDER BY 1, 2 NULLS LAST")
-            return _dicts(cur, sql, w.params)
+                sql = (f"SELECT date_trunc('{interval}', date)::DATE AS date, quad, apart, sum(n)::BIGINT AS count "
+                       f"FROM ({per_day}) GROUP BY ALL ORDER BY 1, 2 NULLS LAST, 3")
+            return _dicts(cur, sql, params + w.params)
+
+    def facets(self, top: int = 12, **filters) -> dict[str, list[dict[str, Any]]]:
+        """The most frequent values of PLOVER type, quad class, source and target country among the
+        events the filters give, with their counts: {"plover": [{"value", "count"}], ...}."""
+        f = QUERIES["events"].check(filters)
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self._read() as cur:
+            w = QUERIES["events"].where(cur, f)
+            for col in ("plover", "quad", "source_country", "target_country"):
+                part = w.copy().add(f"{col} IS NOT NULL")
+                out[col] = _dicts(cur, f"SELECT {col} AS value, count(*) AS count FROM events {part.sql} "
+                                       f"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*part.params, int(top)])
+        return out
+
+    def event_places(self, limit: int = 500, **filters) -> list[dict[str, Any]]:
+        """Where the events took place: one item per place (name, country, lat, lon) with its count."""
+        f = QUERIES["events"].check(filters)
+        with self._read() as cur:
+            w = QUERIES["events"].where(cur, f).add("lat IS NOT NULL AND lon IS NOT NULL")
+            return _dicts(cur, f"SELECT place_name AS name, place_country AS country, lat, lon, count(*) AS count "
+                               f"FROM events {w.sql} GROUP BY ALL ORDER BY count DESC, name LIMIT ?",
+                          [*w.params, int(limit)])
 
     def network(self, min_weight: int = 1, by: str = "actor", max_edges: int = 500, **filters) -> dict[str, Any]:
         """Who acts on whom: nodes (actors or countries) and weighted edges with cooperation/conflict counts."""
@@ -406,6 +462,8 @@ class Store:
             _perfect_grouping(cur)
             w = QUERIES["events"].where(cur, f)
             w.add(f"{s} IS NOT NULL AND {t} IS NOT NULL")
+            if by == "actor":  # coded actors only: a node is an actor code, never words of the text ("This")
+                w.add("source_code IS NOT NULL AND target_code IS NOT NULL")
             # Actor pairs group on two small integer ids: DuckDB's perfect hash table (above).
             edges = _dicts(cur, f"""
                 SELECT {s} AS source, {t} AS target, count(*) AS weight,
@@ -522,7 +580,8 @@ MAX_BY_ROWS = 100_000  # deeper pages sort with ORDER BY instead
 DEEP_OFFSET = 2_000  # from this offset on, pages are found through the counts per date
 
 
-def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, source: Optional[str] = None,
+               alias: Optional[str] = None) -> tuple[int, list[dict[str, Any]]]:
     """(total, one page newest first). Shallow filtered pages: one scan gives the count and the page's
     row ids (max_by). Deep pages: counts per date first, then only the dates the page falls in are
     sorted. Either way only the page's full rows are then read."""
@@ -539,12 +598,59 @@ def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int) ->
                                           f"LIMIT ? OFFSET ?", [*w.params, limit, offset]).fetchall()]
     if not rids:
         return total, []
+    if source:  # the page's rows with what `source` joins to them (alias: the table's name there)
+        items = _dicts(cur, f"SELECT {alias}.rowid AS _rid, {cols} FROM {source} "
+                            f"WHERE {alias}.rowid IN (SELECT unnest(?::BIGINT[]))", [rids])
+    else:
+        items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
+                            f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
+    order = {r: i for i, r in enumerate(rids)}
+    items.sort(key=lambda it: order[it["_rid"]])
+    for it in items:
+        del it["_rid"]
+    return total, items
+
+
+def _relevance(table: str, terms: search.Terms) -> tuple[str, list]:
+    """SQL of a row's relevance to `terms`, and its parameters: how often the words occur in the
+    text, per 2,000 characters of it (so a long text does not win by length alone), plus 3 for each
+    word in an article's title and 5 for each phrase (a phrase counts more than its words apart)."""
+    text = _SCAN_TEXT[table]
+    parts, params = [], []
+    for word in terms.words:
+        parts.append(f"(length({text}) - length(replace({text}, lower(?), ''))) / length(?)")
+        params += [word, word]
+    score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))"
+    if table == "articles":
+        for word in terms.words:
+            score += " + 3 * contains(lower(coalesce(title, '')), lower(?))::INTEGER"
+            params.append(word)
+    for pattern in terms.phrase_patterns():
+        score += f" + 5 * regexp_matches({text}, ?)::INTEGER"
+        params.append(pattern)
+    return score, params
+
+
+def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int,
+                 terms: search.Terms) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page) of a text search, most relevant first (then newest, then first stored);
+    each item carries its `relevance`."""
+    score, params = _relevance(table, terms)
+    ranked = cur.execute(f"SELECT rowid, {score} AS relevance, count(*) OVER () FROM {table} {w.sql} "
+                         f"ORDER BY relevance DESC, date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
+                         [*params, *w.params, limit, offset]).fetchall()
+    if not ranked:
+        total = cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
+        return total, []
+    total = ranked[0][2]
+    rids = [r[0] for r in ranked]
+    relevance = {r[0]: round(float(r[1]), 3) for r in ranked}
     items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
                         f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
     order = {r: i for i, r in enumerate(rids)}
     items.sort(key=lambda it: order[it["_rid"]])
     for it in items:
-        del it["_rid"]
+        it["relevance"] = relevance[it.pop("_rid")]
     return total, items
 
 

@@ -181,3 +181,29 @@ def render(text: str, marks: Iterable[Mark]) -> "Markup":
             attrs.append(f'title="{escape(seg.title)}"')
         parts.append(f"<span {' '.join(attrs)}>{escape(seg.text)}</span>")
     return Markup("".join(parts))
+
+
+def mark_terms(text: Any, q: Optional[str]):
+    """`text` HTML-escaped, with the words and phrases of the search `q` in <mark> (case-insensitive,
+    as the search matches them: a word anywhere in a word of the text, a phrase as written)."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    from ..store.search import parse_terms
+
+    text = "" if text is None else str(text)
+    terms = parse_terms(q)
+    patterns = [r"\s+".join(re.escape(w) for w in p) for p in terms.phrases]
+    patterns += [re.escape(w) for w in sorted(terms.words, key=len, reverse=True)]
+    if not patterns:
+        return escape(text)
+    out, pos = [], 0
+    for m in re.finditer("|".join(patterns), text, re.IGNORECASE):
+        if m.end() == m.start():
+            continue
+        out.append(escape(text[pos:m.start()]))
+        out.append(Markup("<mark>") + escape(m.group()) + Markup("</mark>"))
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from .highlight import record_marks, render, speaker_groups
+from .highlight import mark_terms, record_marks, render, speaker_groups
 from .params import Filters, filters, path_id, refuse_unknown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -35,6 +35,7 @@ def article_url(article_id: str) -> str:
 
 
 templates.env.filters["article_url"] = article_url
+templates.env.filters["mark"] = mark_terms
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(refuse_unknown)])
 PAGE = 50
@@ -105,17 +106,18 @@ def speakers_page(request: Request, f: Filters = filters("speakers"), offset: in
     access = request.app.state.access
     out = access.page("speakers", **f, limit=PAGE, offset=offset)
     items = out["items"]
-    latest = _latest_statements(access.store, [s.get("name") for s in items])
+    latest = _latest_statements(access.store, [s.get("key") for s in items])
     for s in items:
-        s["latest"] = latest.get((s.get("name") or "").lower())
+        s["latest"] = latest.get(s.get("key"))
     return _page(
         request, "speakers.html", items=items, q=q or "", nav=_nav(request, offset, PAGE, out.get("total"), len(items))
     )
 
 
 _LATEST_SQL = (
-    "SELECT speaker_key, arg_max({'content': content, 'article_id': article_id, 'idx': idx}, date) AS latest "
-    "FROM statements WHERE speaker_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY speaker_key"
+    "SELECT coalesce(canon_key, speaker_key) AS speaker_key, "
+    "arg_max({'content': content, 'article_id': article_id, 'idx': idx}, date) AS latest "
+    "FROM statements WHERE coalesce(canon_key, speaker_key) IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1"
 )
 _latest_broken = False
 
@@ -123,7 +125,7 @@ _latest_broken = False
 def _latest_statements(store, names: list) -> dict:
     """Each speaker's latest statement ("on what"), in one query over the store's statements table."""
     global _latest_broken
-    keys = sorted({n.lower() for n in names if n})
+    keys = sorted({n for n in names if n})
     if not keys or _latest_broken or not hasattr(store, "rows"):
         return {}
     try:
@@ -144,11 +146,33 @@ def statements_page(request: Request, f: Filters = filters("statements"), offset
     )
 
 
+FACET_NAMES = {"plover": "PLOVER type", "quad": "Quad class", "source_country": "Source country",
+               "target_country": "Target country"}
+
+
+def _facet_links(f: Filters, facets: dict) -> list[dict]:
+    """Each facet's values with their counts and the link that adds the value to the current filters
+    (or, for the value already chosen, takes it off)."""
+    out = []
+    for name, label in FACET_NAMES.items():
+        values = []
+        for v in facets.get(name) or []:
+            chosen = f.get(name) == v["value"]
+            params = Filters({k: x for k, x in f.items() if k != name})
+            if not chosen:
+                params[name] = v["value"]
+            values.append({"value": v["value"], "count": v["count"], "chosen": chosen,
+                           "href": "/events" + ("?" + params.query_string() if params else "")})
+        out.append({"name": name, "label": label, "choices": values})
+    return out
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: Filters = filters("events"), offset: int = Query(0, ge=0, le=10_000_000)):
-    out = request.app.state.access.page("events", **f, limit=PAGE, offset=offset)
+    access = request.app.state.access
+    out = access.page("events", **f, limit=PAGE, offset=offset)
     items = out["items"]
     return _page(
-        request, "events.html", items=items, f=f, query=f.query_string(),
+        request, "events.html", items=items, f=f, query=f.query_string(), facets=_facet_links(f, access.call("facets", **f)),
         nav=_nav(request, offset, PAGE, out.get("total"), len(items)),
     )

@@ -32,8 +32,33 @@
 
   function dayNumber(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
 
+  // Dates known only to the year, or far outside the articles' dates, are listed beside the
+  // timeline instead of stretching its axis (the store marks them `apart`).
+  function drawApart(box, points) {
+    box.textContent = "";
+    if (!points.length) return;
+    var byDate = {}, order = [];
+    points.forEach(function (p) {
+      if (!(p.date in byDate)) { byDate[p.date] = 0; order.push(p.date); }
+      byDate[p.date] += p.count;
+    });
+    order.sort();
+    var p = document.createElement("p");
+    p.appendChild(document.createTextNode("Shown apart (a year only, or far from the articles' dates): "));
+    order.forEach(function (d) {
+      var s = document.createElement("span");
+      s.className = "apart-date";
+      s.setAttribute("data-date", d);
+      s.textContent = d + ": " + byDate[d] + (byDate[d] === 1 ? " event" : " events");
+      p.appendChild(s);
+    });
+    box.appendChild(p);
+  }
+
   function drawTimeline(box, points) {
     points = points.filter(function (p) { return p.date && !isNaN(dayNumber(p.date)); });
+    drawApart(document.getElementById("timeline-apart"), points.filter(function (p) { return p.apart; }));
+    points = points.filter(function (p) { return !p.apart; });
     if (!points.length) return message(box, "No dated events for these filters.");
     var days = {}, order = [];
     points.forEach(function (p) {
@@ -153,7 +178,74 @@
     });
   }
 
-  var tl = document.getElementById("timeline"), nw = document.getElementById("network");
+  // TopoJSON (the vendored world-atlas outline) to SVG paths, equirectangular.
+  function drawMap(box, topology, places) {
+    var W = 640, H = 320;
+    var tf = topology.transform, arcs = topology.arcs.map(function (arc) {
+      var x = 0, y = 0;
+      return arc.map(function (p) {
+        x += p[0]; y += p[1];
+        return tf ? [x * tf.scale[0] + tf.translate[0], y * tf.scale[1] + tf.translate[1]] : [p[0], p[1]];
+      });
+    });
+    function px(lon) { return ((lon + 180) / 360) * W; }
+    function py(lat) { return ((90 - lat) / 180) * H; }
+    function ring(indexes) {
+      var pts = [];
+      indexes.forEach(function (i, k) {
+        var a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
+        (k ? a.slice(1) : a).forEach(function (p) { pts.push(p); });
+      });
+      // A ring that crosses the antimeridian jumps from one edge to the other: move there, don't draw across.
+      var d = "", broken = false;
+      pts.forEach(function (p, k) {
+        var jump = k && Math.abs(p[0] - pts[k - 1][0]) > 180;
+        broken = broken || jump;
+        d += (k === 0 || jump ? "M" : "L") + px(p[0]).toFixed(1) + "," + py(p[1]).toFixed(1);
+      });
+      return d + (broken ? "" : "Z");
+    }
+    box.textContent = "";
+    var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "map of event places", "class": "map" }, box);
+    var object = topology.objects.countries || topology.objects[Object.keys(topology.objects)[0]];
+    object.geometries.forEach(function (g) {
+      var polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
+      if (!polys.length) return;
+      var d = polys.map(function (poly) { return poly.map(ring).join(""); }).join("");
+      var path = el("path", { d: d, "class": "country" }, svg);
+      if (g.properties && g.properties.name) tip(path, g.properties.name);
+    });
+    if (!places.length) {
+      var t = el("text", { x: W / 2, y: H - 8, "text-anchor": "middle", "class": "axis" }, svg);
+      t.textContent = "No event places for these filters.";
+      return;
+    }
+    var max = 1;
+    places.forEach(function (p) { max = Math.max(max, p.count); });
+    places.slice().sort(function (a, b) { return b.count - a.count; }).forEach(function (p) {
+      var c = el("circle", { cx: px(p.lon), cy: py(p.lat), r: 2 + 10 * Math.sqrt(p.count / max), "class": "place",
+        "data-name": p.name || "", "data-count": p.count }, svg);
+      tip(c, (p.name || "?") + (p.country ? " (" + p.country + ")" : "") + ": " + p.count + (p.count === 1 ? " event" : " events"));
+    });
+  }
+
+  var tl = document.getElementById("timeline"), nw = document.getElementById("network"), mp = document.getElementById("map");
   getJSON("/api/timeline").then(function (p) { drawTimeline(tl, p); }, function (e) { message(tl, String(e.message)); });
-  getJSON("/api/network").then(function (n) { drawNetwork(nw, n); }, function (e) { message(nw, String(e.message)); });
+  function loadNetwork(by) {
+    var sep = query ? "&" : "";
+    fetch("/api/network?" + query + sep + "by=" + encodeURIComponent(by), { headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) throw new Error("/api/network: HTTP " + r.status); return r.json(); })
+      .then(function (n) { drawNetwork(nw, n); }, function (e) { message(nw, String(e.message)); });
+  }
+  var bySelect = document.getElementById("network-by");
+  loadNetwork(bySelect ? bySelect.value : "actor");
+  if (bySelect) bySelect.addEventListener("change", function () { loadNetwork(bySelect.value); });
+  if (mp) {
+    var outline = fetch(mp.getAttribute("data-outline")).then(function (r) {
+      if (!r.ok) throw new Error("world outline: HTTP " + r.status);
+      return r.json();
+    });
+    Promise.all([outline, getJSON("/api/event_places")]).then(function (res) { drawMap(mp, res[0], res[1]); },
+      function (e) { message(mp, String(e.message)); });
+  }
 })();
