@@ -61,7 +61,7 @@ STAGES: tuple[Stage, ...] = (
            "speakers statements", True,
            "statements grouped by speaker, speaker names completed, actor codes added"),
     _stage("events", events.events,
-           "text statements places dates dateline defects reference_date published",
+           "text sentences headings statements speakers places dates dateline defects reference_date published",
            "events", True,
            "CAMEO/PLOVER events with source, target, date and place"),
 )
