@@ -370,7 +370,9 @@ def test_a_broken_user_file_raises_naming_the_file(tmp_path):
     """A present part that breaks is an error, not a matcher that silently codes nothing."""
     bad = tmp_path / "broken.yaml"
     bad.write_text("- {kind: wizard, name: Gandalf}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="broken.yaml"):
+    from wirecoder.resources import ResourceError
+
+    with pytest.raises(ResourceError, match="broken.yaml"):
         get_actor_matcher(Resources(Settings(actor_files=[str(bad)])))
     with pytest.raises(ValueError, match="broken.yaml"):
         get_actor_matcher(actor_files=[str(bad)])
