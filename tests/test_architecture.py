@@ -152,7 +152,7 @@ def test_exclude_of_an_unknown_stage_is_refused_with_the_stage_names(coder):
 
 def test_dependents_lists_what_reads_the_fields_of_a_skipped_stage():
     deps = dependents(["places"])
-    assert deps == {"events": {"places"}}
+    assert deps == {"speakers": {"places"}, "events": {"places"}}
 
 
 # -- resources ------------------------------------------------------------------------------------

@@ -57,11 +57,11 @@ STAGES: tuple[Stage, ...] = (
     _stage("dates", dates.dates, "text dateline reference_date published defects", "dates", True,
            "time expressions resolved against the article's anchor date"),
     # speakers before events: a verbal event takes its statement's speaker code as settled here
-    _stage("speakers", statements.speakers, "text statements entities dateline reference_date published",
+    _stage("speakers", statements.speakers, "text sentences statements entities places dateline reference_date published",
            "speakers statements", True,
            "statements grouped by speaker, speaker names completed, actor codes added"),
     _stage("events", events.events,
-           "text statements speakers places dates dateline headings defects reference_date published",
+           "text sentences statements speakers places dates dateline headings defects reference_date published",
            "events", True,
            "CAMEO/PLOVER events with source, target, date and place"),
 )
