@@ -77,7 +77,7 @@ def test_the_spacy_component_takes_the_encoder_from_its_config(coder):
         doc = nlp(TEXT)
         assert nlp.config["components"][name]["encoder"] is True
         assert nlp.get_pipe(name).resources.settings.statements_encoder is True
-        assert any(st.cue is not None and st.cue.text.startswith("said") for st in doc._.statements)
+        assert any(span.text.startswith("said") for span in doc.spans["wirecoder_cues"])
     finally:
         nlp.remove_pipe(name)
 
