@@ -20,6 +20,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from wirecoder import nlp as nlp_mod
+from wirecoder.actors import load_entries
 from wirecoder.places import Gazetteer, find_places
 from wirecoder.record import Record
 
@@ -30,7 +31,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=150)
     args = ap.parse_args()
     t0 = time.perf_counter()
-    gaz = Gazetteer.build()
+    gaz = Gazetteer.build(load_entries().values())
     print(f"gazetteer build: {time.perf_counter() - t0:.2f} s, {len(gaz.primary) + len(gaz.alternate):,} names")
     path = Path(args.shared) / "data" / "naeb" / "articles.json"
     if not path.exists():

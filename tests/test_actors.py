@@ -47,8 +47,23 @@ def resolve_phrase(matcher, text, phrase, date=None, **kw):
 )
 def test_country_names_official_names_and_demonyms(matcher, phrase, code):
     text = f"Officials said {phrase} would respond."
-    ref = resolve_phrase(matcher, text, phrase)
+    ref = resolve_phrase(matcher, text, phrase, story=False)
     assert ref is not None and ref.code == code and ref.country == code
+    found = matcher.lookup(phrase)
+    assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("phrase", ["Syria", "the United States", "Britain", "Russia's"])
+def test_a_country_named_alone_as_an_actor_is_its_government(matcher, phrase):
+    """The gold codes "Israel said", "the US warned" as the government (ISRGOV, USAGOV)."""
+    text = f"Officials said {phrase} would respond."
+    ref = resolve_phrase(matcher, text, phrase)
+    assert ref.code == ref.country + "GOV" and ref.sector == "GOV"
+
+
+def test_a_demonym_or_a_country_with_more_words_is_not_made_a_government(matcher):
+    assert resolve_phrase(matcher, "Iranians marched on Friday.", "Iranians").code == "IRN"
+    assert resolve_phrase(matcher, "Syria's army advanced.", "Syria's army").code == "SYRMIL"
 
 
 def test_every_iso_country_is_in_the_dictionary():
@@ -349,3 +364,270 @@ def test_an_unsettled_surname_is_not_taken_for_a_town(matcher):
     # George W. Bush was president while Jeb Bush governed Florida: no guess, and no Egyptian town.
     assert resolve_phrase(matcher, "Bush spoke on television.", "Bush", date="2005-01-01") is None
     assert resolve_phrase(matcher, "Bush spoke on television.", "Bush", date="2016-01-01").name == "Jeb Bush"
+
+
+def test_a_broken_user_file_raises_naming_the_file(tmp_path):
+    """A present part that breaks is an error, not a matcher that silently codes nothing."""
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("- {kind: wizard, name: Gandalf}\n", encoding="utf-8")
+    from wirecoder.resources import ResourceError
+
+    with pytest.raises(ResourceError, match="broken.yaml"):
+        get_actor_matcher(Resources(Settings(actor_files=[str(bad)])))
+    with pytest.raises(ValueError, match="broken.yaml"):
+        get_actor_matcher(actor_files=[str(bad)])
+
+
+def test_the_gazetteer_and_the_matcher_do_not_import_each_other():
+    import ast
+    import pathlib
+
+    import wirecoder
+
+    root = pathlib.Path(wirecoder.__file__).parent
+    for path, forbidden in ((root / "gazetteer.py", "actors"), (root / "actors" / "matcher.py", "places")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert forbidden not in (node.module or "").split("."), (path.name, node.module)
+            if isinstance(node, ast.Import):
+                assert all(forbidden not in a.name.split(".") for a in node.names), path.name
+
+
+# -- the story as context: name collisions, places, titles (events gold guidelines) ----------
+US_STORY = (
+    "ATLANTA -- Police arrested two men after a shooting near the state Capitol, and Georgia sued the "
+    "trucking company on Tuesday.\n\n"
+    "Gov. Kathy Hochul of New York and Sen. Sherrod Brown of Ohio criticised the company. Hochul said a "
+    "federal judge in Atlanta would hear the case. Sheriff's deputies detained a third man in Savannah.\n\n"
+    "State Sen. Raul Rivera, a Democrat from Miami, said Rivera's office had filed a complaint. "
+    "Officials in Chicago and Houston said the U.S. attorney's office was told."
+)
+CAUCASUS_STORY = (
+    "TBILISI, March 3 (Reuters) - Georgia accused Russia of moving border posts, and Georgian "
+    "officials said Russian deputies had visited the region. Russian Foreign Minister Sergei Lavrov "
+    "rejected the claim in Moscow."
+)
+MIDEAST_STORY = (
+    "JERUSALEM (AP) - The Israeli military said its troops shelled the Castello road west of Jerusalem, "
+    "and residents of Aleppo said Syrian forces had left the city. Israeli officials in Tel Aviv and "
+    "Haifa said the army would stay in Israel's north."
+)
+
+
+@pytest.fixture(scope="module")
+def us_record(coder):
+    return coder.code(US_STORY, date="2023-11-14")
+
+
+@pytest.fixture(scope="module")
+def caucasus_record(coder):
+    return coder.code(CAUCASUS_STORY, date="2023-03-03")
+
+
+@pytest.fixture(scope="module")
+def mideast_record(coder):
+    return coder.code(MIDEAST_STORY, date="2023-11-14")
+
+
+def side(matcher, record, phrase, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = record.text.index(phrase, start + 1)
+    ref = matcher.resolve(record, start, start + len(phrase))
+    if ref is not None:
+        assert record.text[ref.start : ref.end] == ref.text
+        assert start <= ref.start and ref.end <= start + len(phrase)
+    return ref
+
+
+def test_story_country_comes_from_places_and_actor_mentions(matcher, us_record, caucasus_record, mideast_record):
+    assert matcher.story_country(us_record) == "USA"
+    assert matcher.story_country(caucasus_record) == "GEO"
+    assert matcher.story_country(mideast_record) == "ISR"
+
+
+def test_a_us_state_in_a_us_story_is_not_the_country_georgia(matcher, us_record, caucasus_record):
+    ref = side(matcher, us_record, "Georgia")
+    assert ref.country == "USA" and ref.code == "USAGOV"
+    assert side(matcher, caucasus_record, "Georgia").code == "GEOGOV"
+
+
+def test_a_surname_is_not_a_town(matcher, us_record):
+    """Rivera is a town in Uruguay: the senator's surname codes as the senator, never URY."""
+    assert side(matcher, us_record, "State Sen. Raul Rivera").code == "USALEG"
+    ref = side(matcher, us_record, "Rivera's office")
+    assert ref is not None and ref.country == "USA" and ref.code == "USALEG"
+    assert matcher.lookup("Raul Rivera") is None or matcher.lookup("Raul Rivera").country != "URY"
+
+
+def test_a_road_named_after_a_place_is_not_that_country(matcher, mideast_record):
+    ref = side(matcher, mideast_record, "the Castello road")
+    assert ref is None or ref.country != "ESP"
+    ref = matcher.lookup("the Castello road")
+    assert ref is None or ref.country != "ESP"
+
+
+def test_sub_national_places_resolve_to_their_country(matcher, mideast_record, us_record):
+    assert side(matcher, mideast_record, "residents of Aleppo").code == "SYRCVL"
+    assert side(matcher, us_record, "Officials in Chicago").country == "USA"
+
+
+def test_a_dateline_is_never_inside_an_actor_span(matcher, us_record):
+    ref = side(matcher, us_record, "ATLANTA -- Police")
+    assert ref.text == "Police" and ref.code == "USACOP"
+    assert all("ATLANTA" not in r.text for r in matcher.find(us_record))
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("Sen. Sherrod Brown", "USALEG"),
+        ("Gov. Kathy Hochul", "USAGOV"),
+        ("a federal judge", "USAJUD"),
+        ("Police", "USACOP"),
+        ("Sheriff's deputies", "USACOP"),
+        ("the U.S. attorney's office", "USAJUD"),
+    ],
+)
+def test_titles_and_roles_in_a_us_story(matcher, us_record, phrase, code):
+    assert side(matcher, us_record, phrase).code == code
+
+
+def test_titled_person_not_in_the_dictionary_keeps_the_name(matcher, us_record):
+    ref = side(matcher, us_record, "Sen. Sherrod Brown")
+    assert ref.text == "Sen. Sherrod Brown" and ref.name == "Sherrod Brown"
+    assert "Gordon" not in (ref.name or "")
+
+
+def test_a_short_name_takes_the_code_the_article_gave_it(matcher, us_record):
+    ref = side(matcher, us_record, "Hochul", nth=1)
+    assert ref.code == "USAGOV" and ref.name == "Kathy Hochul"
+
+
+def test_the_same_word_codes_by_the_story_country(matcher, caucasus_record):
+    """Deputies sit in the Russian parliament; in the US story they serve a sheriff."""
+    assert side(matcher, caucasus_record, "Russian deputies").code == "RUSLEG"
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [("The Israeli military", "ISRMIL"), ("Russian Foreign Minister Sergei Lavrov", "RUSGOV")],
+)
+def test_national_agents_and_officials(matcher, mideast_record, caucasus_record, phrase, code):
+    record = mideast_record if phrase in mideast_record.text else caucasus_record
+    assert side(matcher, record, phrase).code == code
+
+
+def test_a_country_backing_a_group_does_not_take_its_place(matcher):
+    ref = matcher.lookup("the Iran-backed Houthi rebels")
+    assert ref.code == "YEMREB"
+
+
+# -- the dictionaries converted from PETRARCH-2 / Phoenix (tools/convert_phoenix.py) ----------
+def test_generated_person_is_coded_by_the_role_in_force_on_the_date(matcher):
+    """James Byrnes (Phoenix.Countries.actors.txt): Secretary of State 1945-1947, before and after an elite."""
+    assert matcher.lookup("James Byrnes", date="1946-05-01").code == "USAGOV"
+    assert matcher.lookup("James Byrnes", date="1950-05-01").code == "USAELI"
+    assert matcher.lookup("James Byrnes", date="1930-05-01").code == "USAELI"
+
+
+def test_a_role_the_2014_source_leaves_open_ends_when_the_source_was_compiled(matcher):
+    """Sergey Sobyanin: [RUSGOV >080601] in a file of January 2014; after it his country's elite code."""
+    assert matcher.lookup("Sergey Sobyanin", date="2010-05-01").code == "RUSGOV"
+    assert matcher.lookup("Sergey Sobyanin", date="2020-05-01").code == "RUSELI"
+
+
+def test_generated_international_actors_and_armed_groups(matcher):
+    assert matcher.lookup("Ban Ki-moon", date="2010-01-01").code == "IGOUNO"
+    assert matcher.lookup("the Anarchist Liberation Brigade").code == "GRCREB"
+
+
+def test_a_curated_entry_wins_over_a_generated_one_with_a_name_in_common(matcher):
+    """Lavrov is in both: people.yaml's entry (current roles) is the one coded, in 2023 too."""
+    ref = matcher.lookup("Sergei Lavrov", date="2023-05-01")
+    assert ref.code == "RUSGOV" and matcher.entries.get("phoenix/sergey-lavrov") is None
+
+
+def test_generated_files_carry_the_mit_notice_and_are_small():
+    import gzip
+
+    from wirecoder.actors.dictionary import DATA_DIR, GENERATED_FILES
+
+    total = 0
+    for name in GENERATED_FILES:
+        path = DATA_DIR / name
+        total += path.stat().st_size
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            head = f.read(3000)
+        assert "The MIT License" in head and "Open Event Data Alliance" in head and "convert_phoenix.py" in head
+    assert total < 3_000_000
+
+
+def test_the_conversion_reruns_to_the_same_files(shared, tmp_path):
+    import subprocess
+    import sys
+
+    from wirecoder.actors.dictionary import DATA_DIR, GENERATED_FILES
+
+    root = DATA_DIR.parents[3]
+    subprocess.run([sys.executable, str(root / "tools" / "convert_phoenix.py"), "--src",
+                    str(shared / "reference" / "petrarch2"), "--out", str(tmp_path)], check=True, capture_output=True)
+    for name in GENERATED_FILES:
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+# -- pronouns and short role mentions through the article's statements (actors.coref) -----------
+COREF_STORY = (
+    "MOSCOW, May 5 (Reuters) - Kremlin spokesman Dmitry Peskov told reporters on Friday that the talks "
+    "had stalled. He said Moscow would wait.\n\n"
+    "Later he accused Kyiv of stalling, and the spokesman said the Kremlin would respond."
+)
+
+
+@pytest.fixture(scope="module")
+def coref_record(coder):
+    return coder.code(COREF_STORY, date="2024-05-05")
+
+
+def test_a_pronoun_takes_the_code_of_the_speaker_the_statement_resolved(coref_record):
+    from wirecoder.actors import mention_code
+
+    text = coref_record.text
+    start = text.index("He said")
+    ref = mention_code(coref_record, start, start + 2)
+    assert ref is not None and ref.code == "RUSGOV" and ref.text == "He"
+    later = text.index("he accused")
+    assert mention_code(coref_record, later, later + 2).code == "RUSGOV"
+
+
+def test_a_definite_role_phrase_takes_the_nearest_speaker_of_that_role(coref_record):
+    from wirecoder.actors import mention_code
+
+    text = coref_record.text
+    start = text.index("the spokesman")
+    ref = mention_code(coref_record, start, start + len("the spokesman"))
+    assert ref is not None and ref.code == "RUSGOV" and ref.name and "Peskov" in ref.name
+
+
+def test_no_referent_no_code():
+    from wirecoder.actors import mention_code
+
+    record = Record(id="t", source="t", text="He said the judge would rule.")
+    assert mention_code(record, 0, 2) is None
+    assert mention_code(record, 8, 17) is None  # "the judge", no speaker before it
+
+
+def test_two_candidate_speakers_are_not_guessed():
+    from wirecoder.actors import mention_code
+    from wirecoder.record import Span, Statement
+
+    text = "Sen. Ann Cole said no. Gov. Bo Diaz said yes.\n\nHe then left."
+    record = Record(id="t", source="t", text=text)
+    for name, code, at in (("Ann Cole", "USALEG", 0), ("Bo Diaz", "USAGOV", text.index("Gov."))):
+        s = at
+        e = text.index(" said", at)
+        record.statements.append(Statement(speaker=Span.of(text, s, e), speaker_name=name, speaker_code=code,
+                                           sentence=Span.of(text, at, text.index(".", e) + 1)))
+    he = text.index("He then")
+    assert mention_code(record, he, he + 2) is None

@@ -51,17 +51,32 @@ def _fields(record: Record) -> dict[str, str]:
     return {name: json.dumps(value, sort_keys=True, ensure_ascii=False) for name, value in record.to_dict().items()}
 
 
+class _Reading(Record):
+    """A record that notes every field a stage looks up (its methods' lookups too)."""
+
+    def __getattribute__(self, name):
+        if name in RECORD_FIELDS:
+            object.__getattribute__(self, "__dict__").setdefault("_looked_up", set()).add(name)
+        return super().__getattribute__(name)
+
+
 @pytest.fixture(scope="module")
 def traced(coder):
-    """The samples (text and HTML) coded with a snapshot of the record around every stage."""
-    changes: list[tuple[str, str, set[str]]] = []
+    """The samples (text and HTML) coded with a snapshot of the record around every stage and the
+    fields each stage looked up: [(source, stage, fields changed, fields looked up)]."""
+    changes: list[tuple[str, str, set[str], set[str]]] = []
     real = coder._run
 
     def run(stage, record, doc):
         before = _fields(record)
-        real(stage, record, doc)
+        record.__class__ = _Reading
+        try:
+            real(stage, record, doc)
+        finally:
+            record.__class__ = Record
+            looked_up = record.__dict__.pop("_looked_up", set())
         after = _fields(record)
-        changes.append((record.source, stage.name, {k for k in after if after[k] != before.get(k)}))
+        changes.append((record.source, stage.name, {k for k in after if after[k] != before.get(k)}, looked_up))
 
     coder._run = run
     try:
@@ -76,17 +91,31 @@ def test_coding_the_samples_each_stage_changes_only_the_fields_it_declares(trace
     outputs, changes = traced
     assert outputs and not [o for o in outputs if isinstance(o, ErrorRecord)]
     writes = {s.name: s.writes for s in STAGES}
-    ran = {name for _, name, _ in changes}
+    ran = {name for _, name, _, _ in changes}
     assert ran >= {s.name for s in STAGES}  # every stage ran (and the warm-up is not traced apart)
-    wrong = [(source, name, changed - writes[name]) for source, name, changed in changes if changed - writes[name]]
+    wrong = [(source, name, changed - writes[name]) for source, name, changed, _ in changes if changed - writes[name]]
     assert not wrong, wrong[:5]
+
+
+def test_coding_the_samples_each_stage_looks_up_only_the_fields_it_declares(traced):
+    """Reads are checked too: a field looked up is declared read (or written: appending looks it up)."""
+    _, changes = traced
+    allowed = {s.name: s.reads | s.writes for s in STAGES}
+    wrong = {(name, f) for _, name, _, looked in changes for f in looked - allowed[name]}
+    assert not wrong, sorted(wrong)
+    reads = {s.name: s.reads for s in STAGES}
+    used = {}
+    for _, name, _, looked in changes:
+        used.setdefault(name, set()).update(looked)
+    unused = {(name, f) for name in reads for f in reads[name] - used.get(name, set())}
+    assert not unused, f"declared read, never looked up on the samples: {sorted(unused)}"
 
 
 def test_the_samples_give_every_declared_output_somewhere(traced):
     """A field a stage declares that it never writes on any sample is a stale row in the table."""
     _, changes = traced
     written: dict[str, set[str]] = {}
-    for _, name, changed in changes:
+    for _, name, changed, _ in changes:
         written.setdefault(name, set()).update(changed)
     for stage in STAGES:
         assert written.get(stage.name), stage.name
@@ -123,7 +152,7 @@ def test_exclude_of_an_unknown_stage_is_refused_with_the_stage_names(coder):
 
 def test_dependents_lists_what_reads_the_fields_of_a_skipped_stage():
     deps = dependents(["places"])
-    assert deps == {"events": {"places"}}
+    assert deps == {"speakers": {"places"}, "events": {"places"}}
 
 
 # -- resources ------------------------------------------------------------------------------------

@@ -148,3 +148,101 @@ def test_mixed_batch_through_the_cli_keeps_every_input(tmp_path):
             assert set(r) >= {"id", "source", "error"} and r["error"]["message"].startswith(r["source"])
             assert r["source"] in result.stderr  # one stderr line names each failed input
     assert "three drones" in rows[-1]["text"]
+
+
+def test_same_file_names_in_different_folders_get_distinct_stable_ids(tmp_path):
+    import hashlib
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(f"<p>{GOOD}</p>")
+    files = [str(tmp_path / "a" / "index.html"), str(tmp_path / "b" / "index.html")]
+    ids = [i.id for i in iter_inputs(files)]
+    tag = hashlib.sha1(files[1].encode()).hexdigest()[:8]
+    assert ids == ["index", f"index~{tag}"]
+    assert [i.id for i in iter_inputs(files)] == ids  # the same in the next run
+    folders = [str(tmp_path / "a"), str(tmp_path / "b")]  # two folders each with index.html
+    ids = [i.id for i in iter_inputs(folders)]
+    assert ids[0] == "index" and ids[1].startswith("index~") and len(set(ids)) == 2
+
+
+def test_a_repeated_json_id_is_an_error_record_naming_the_first(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text(json.dumps({"id": "s1", "text": GOOD}) + "\n" + json.dumps({"id": "s1", "text": GOOD}) + "\n"
+                 + json.dumps({"id": "feed:2", "text": GOOD}) + "\n")
+    first, repeat, third = iter_inputs([str(f)])
+    assert first.id == "s1" and first.error is None
+    assert repeat.error.kind == "duplicate_id" and repeat.id == "feed:2"
+    assert f"{f}:2" in repeat.error.message and f"{f}:1" in repeat.error.message
+    assert third.error.kind == "duplicate_id"  # its id is the error record's: not coded twice under one id
+    assert len({first.id, repeat.id, third.id}) == 3
+
+
+def test_ingest_of_same_named_files_stores_and_counts_both(tmp_path):
+    from wirecoder.store import Store
+
+    for folder, text in (("a", GOOD), ("b", GOOD.replace("two", "five"))):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text)
+    db = str(tmp_path / "s.duckdb")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "a" / "index.txt"), str(tmp_path / "b" / "index.txt"),
+                                      "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "2 input(s): 2 added" in result.output
+    assert Store(db, read_only=True).counts()["articles"] == 2
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2024-02-29T25:61:00", "2023-02-29", "2024-13-01"])
+def test_reference_dates_out_of_range_or_invalid_are_bad_date(date):
+    from wirecoder.ingest import Input
+
+    with pytest.raises(InputError) as exc:
+        prepare(Input(id="d", source="d.jsonl:1", text=GOOD, date=date), Settings())
+    assert exc.value.kind == "bad_date" and "d.jsonl:1" in str(exc.value) and date in str(exc.value)
+    assert prepare(Input(id="d", source="d", text=GOOD, date="2024-02-29T23:59:00+02:00"),
+                   Settings()).reference_date == "2024-02-29"
+
+
+def test_an_svg_named_html_is_a_named_error(tmp_path):
+    f = tmp_path / "logo.html"
+    f.write_text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">'
+                 '<text x="1" y="5">The minister said talks went on.</text></svg>')
+    assert kind_of(f) == "not_html"
+
+
+def test_decoding_utf16_and_utf32_without_a_bom(tmp_path):
+    text = "The envoy said the talks would resume. Посол сказал, что переговоры продолжатся.\n"
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        f = tmp_path / f"{codec}.txt"
+        f.write_bytes(text.encode(codec))
+        (inp,) = iter_inputs([str(f)])
+        assert inp.error is None and inp.text == text and inp.encoding == f"{codec} (no BOM)"
+
+
+def test_a_utf16_declaration_over_utf8_bytes_is_read_as_utf8(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_bytes('<html><head><meta charset="utf-16"></head><body><article><p>The caf\u00e9 owner said '
+                  'the strike had ended after two weeks of talks with the union.</p></article></body></html>'
+                  .encode("utf-8"))
+    (inp,) = iter_inputs([str(f)])
+    assert inp.error is None and "caf\u00e9 owner" in prepare(inp, Settings()).text
+
+
+def test_leading_control_bytes_before_an_article_and_0xff_padding(tmp_path):
+    f = tmp_path / "debris.txt"
+    f.write_bytes(bytes([1, 2, 3, 4, 5, 6, 14, 15, 16]) * 20 + GOOD.encode() * 3)
+    (inp,) = iter_inputs([str(f)])
+    assert inp.error is None and inp.text.endswith(GOOD)  # the debris is kept, not judged
+    (tmp_path / "ff.txt").write_bytes(b"\xff" * 4096)
+    assert kind_of(tmp_path / "ff.txt") == "binary"
+
+
+def test_the_library_and_api_path_escapes_surrogates_in_metadata():
+    from wirecoder.ingest import Input
+
+    rec = prepare(Input(id="api\udc00", source="<api>", text=GOOD, title="T\ud800", url="https://x.org/\udfff"),
+                  Settings())
+    assert (rec.id, rec.title, rec.url) == ("api\\udc00", "T\\ud800", "https://x.org/\\udfff")
+    with pytest.raises(InputError) as exc:
+        prepare(Input(id="h", source="<api>", html="<p>bad \udc00</p>", input_format="html"), Settings())
+    assert exc.value.kind == "undecodable"

@@ -103,3 +103,25 @@ def test_polnear_dev_loads_with_publishers(shared):
     for a in arts[:5]:
         for unit in a.units["content"]:
             assert max(unit) < len(a.text)
+
+
+def test_cli_switches_a_rule_off_and_writes_predictions(tmp_path):
+    folder = write_folder(tmp_path / "polnear")
+    out = tmp_path / "pred.json"
+    cache = tmp_path / "docs"
+    first = CliRunner().invoke(cli, ["eval", "polnear", str(folder), "--json", "--predictions", str(out),
+                                     "--doc-cache", str(cache)])
+    assert first.exit_code == 0, first.output
+    predictions = json.loads(out.read_text())
+    (statements,) = predictions.values()
+    assert any(st["cue"] is not None for st in statements)
+    assert len(list(cache.iterdir())) == 1  # the parse, kept
+    again = CliRunner().invoke(cli, ["eval", "polnear", str(folder), "--json", "--doc-cache", str(cache),
+                                     "--without", "speaker-time", "--without", "cut-cue"])
+    assert again.exit_code == 0, again.output
+    # neither rule fires on this article: the scores stay
+    assert json.loads(again.output[again.output.index("{"):]) == json.loads(first.output[first.output.index("{"):])
+    listed = CliRunner().invoke(cli, ["eval", "polnear", str(folder), "--without", "list"])
+    assert "bare-cues-out" in listed.output
+    bad = CliRunner().invoke(cli, ["eval", "polnear", str(folder), "--without", "no-such-rule"])
+    assert bad.exit_code != 0 and "no-such-rule" in bad.output and "cut-cue" in bad.output

@@ -95,3 +95,49 @@ def test_pathological_article_is_cut_off_and_the_batch_goes_on():
     relaxed = Coder(Settings(article_timeout=60))
     outs = list(relaxed.code_inputs([Input(id="slow", source="<slow>", text=long_text), Input(id="ok", source="<ok>", text=GOOD)]))
     assert [type(o) for o in outs] == [Record, Record]
+
+
+def test_the_time_limit_bounds_the_parse_of_a_huge_article_in_a_worker_thread():
+    # 30,000 one-word sentences: the parse alone takes several times the limit, and a server codes
+    # in a worker thread, where SIGALRM never fired.
+    import threading
+    import time
+
+    coder = Coder(Settings(article_timeout=1))
+    coder.warm_up()
+    text = "Stop. " * 30_000
+    box = {}
+
+    def work():
+        t0 = time.monotonic()
+        box["out"] = list(coder.code_inputs([Input(id="huge", source="<huge>", text=text),
+                                             Input(id="ok", source="<ok>", text=GOOD)]))
+        box["s"] = time.monotonic() - t0
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(120)
+    huge, ok = box["out"]
+    assert isinstance(huge, ErrorRecord) and huge.error.kind == "timeout" and "<huge>" in huge.error.message
+    assert isinstance(ok, Record)
+    assert box["s"] < 10  # cut off near 1 s, not after the whole parse
+
+
+def test_a_long_text_is_parsed_in_pieces_that_join_back_into_it(monkeypatch):
+    from wirecoder import long_text, pipeline
+
+    paragraphs = [GOOD.replace("Peskov", name) for name in ("Peskov", "Lavrov", "Zakharova", "Shoigu")] * 6
+    text = "\n".join(paragraphs)
+    parts = long_text.pieces(text, size=400)
+    assert "".join(parts) == text and all(len(p) <= 400 for p in parts) and len(parts) > 3
+    assert all(p.endswith("\n") for p in parts[:-1])  # cut at line breaks, not inside a sentence
+    coder = Coder()
+    whole = coder.code(text, id="long")
+    monkeypatch.setattr(long_text, "PIECE_CHARS", 400)
+    monkeypatch.setattr(long_text, "LONG_TEXT", 1000)
+    monkeypatch.setattr(pipeline, "LONG_TEXT", 1000)
+    pieced = coder.code(text, id="long")
+    assert_spans_ok(pieced)
+    assert pieced.text == text and len(pieced.sentences) == len(whole.sentences)
+    assert pieced.to_dict()["statements"] == whole.to_dict()["statements"] and whole.statements
+    assert pieced.to_dict()["events"] == whole.to_dict()["events"]

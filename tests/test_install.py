@@ -106,17 +106,28 @@ def test_fresh_venv_has_the_bundled_pip(installed):
     assert out.split()[1] == ensurepip.version()
 
 
-def test_installed_command_codes_text_and_html(installed, tmp_path):
+def code_in(folder: Path, command: list[str], env: dict[str, str]) -> bytes:
+    """The JSON Lines `command` writes for article.txt and page.html, run in `folder`."""
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    env = {k: v for k, v in env.items() if not k.startswith("WIRECODER_")}
+    result = subprocess.run([*command, "code", "article.txt", "page.html", "--date", "2026-10-06"],
+                            cwd=folder, capture_output=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def coded(installed, tmp_path_factory) -> bytes:
+    """The installed `wirecoder` run on a text file and an HTML page, in a folder of its own."""
     _, env_dir = installed
-    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
-    result = subprocess.run(
-        [str(env_dir / BIN / "wirecoder"), "code", "article.txt", "page.html", "--date", "2026-10-06",
-         "-o", "out.jsonl"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=600, env=clean_env(),
-    )
-    assert result.returncode == 0, result.stderr
-    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    return code_in(tmp_path_factory.mktemp("one") / "work", [str(env_dir / BIN / "wirecoder")], clean_env())
+
+
+def test_installed_command_codes_text_and_html(installed, coded, tmp_path):
+    _, env_dir = installed
+    records = [json.loads(line) for line in coded.decode("utf-8").splitlines()]
     assert [r["source"] for r in records] == ["article.txt", "page.html"]
     for r in records:
         assert "error" not in r, r.get("error")
@@ -135,24 +146,12 @@ def test_installed_command_codes_text_and_html(installed, tmp_path):
     assert Path(where.strip()).is_relative_to(env_dir)
 
 
-def test_same_records_from_two_venvs_in_two_folders(installed, tmp_path):
+def test_same_records_from_two_venvs_in_two_folders(installed, coded, tmp_path):
     """The installed wheel (one venv, one folder) and this checkout (the test's venv, another
     folder) write byte-identical records: nothing of the machine or path gets into them."""
     _, env_dir = installed
-    outputs = []
-    for folder, command, env in [
-        (tmp_path / "one", [str(env_dir / BIN / "wirecoder")], clean_env()),
-        (tmp_path / "two" / "deeper", [sys.executable, "-m", "wirecoder.cli"], dict(os.environ)),
-    ]:
-        folder.mkdir(parents=True)
-        (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
-        (folder / "page.html").write_text(PAGE, encoding="utf-8")
-        env = {k: v for k, v in env.items() if not k.startswith("WIRECODER_")}
-        result = subprocess.run([*command, "code", "article.txt", "page.html", "--date", "2026-10-06"],
-                                cwd=folder, capture_output=True, timeout=600, env=env)
-        assert result.returncode == 0, result.stderr.decode()
-        outputs.append(result.stdout)
-    one, two = outputs
+    one = coded
+    two = code_in(tmp_path / "two" / "deeper", [sys.executable, "-m", "wirecoder.cli"], dict(os.environ))
     prov = json.loads(one.splitlines()[0])["provenance"]
     assert str(env_dir) not in one.decode() and sys.executable not in two.decode()
     assert prov["python"].endswith(prov["python_version"]) and "/" not in prov["python"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -64,3 +65,13 @@ def test_a_missing_library_names_the_extra_that_installs_it():
                               "pip install 'wirecoder[spark]'")
     assert isinstance(err.value, ImportError)
     assert require("json", "spark", "anything").dumps([1]) == "[1]"
+
+
+def test_an_input_that_is_not_there_is_one_line(tmp_path):
+    pytest.importorskip("pyspark")
+    if not shutil.which("java"):
+        pytest.skip("Spark needs Java")
+    result = wirecoder("spark", str(tmp_path / "no-such-folder"), str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "no-such-folder" in result.stderr

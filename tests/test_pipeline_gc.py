@@ -1,12 +1,12 @@
 """The coder makes Python's garbage collector look for cycles less often while it codes a batch,
 and gives the host program its own settings back."""
 
+import dataclasses
 import gc
 
 import pytest
 
 from wirecoder import pipeline
-from wirecoder.stages import DOC_STAGES
 
 
 @pytest.fixture
@@ -16,15 +16,22 @@ def thresholds():
     gc.set_threshold(*old)
 
 
+def _with_speakers(coder, monkeypatch, run) -> None:
+    """The coder with `run` as its speakers stage (for this test only)."""
+    stages = tuple(dataclasses.replace(s, run=run(s.run)) if s.name == "speakers" else s for s in coder.stages)
+    monkeypatch.setattr(coder, "stages", stages)
+
+
 def _seen_during_coding(coder, monkeypatch):
     seen = []
-    speakers = DOC_STAGES["speakers"]
 
-    def watching(record, doc, ctx):
-        seen.append(gc.get_threshold())
-        return speakers(record, doc, ctx)
+    def watching(speakers):
+        def run(record, doc, resources):
+            seen.append(gc.get_threshold())
+            return speakers(record, doc, resources)
+        return run
 
-    monkeypatch.setitem(DOC_STAGES, "speakers", watching)
+    _with_speakers(coder, monkeypatch, watching)
     coder.code("Kiev said on Tuesday that Moscow had not fulfilled its obligations.", date="2026-03-04")
     return seen
 
@@ -47,10 +54,12 @@ def test_a_host_that_switched_collection_off_or_set_it_higher_keeps_its_setting(
 def test_thresholds_come_back_when_an_article_fails(coder, monkeypatch, thresholds):
     gc.set_threshold(700, 10, 10)
 
-    def broken(record, doc, ctx):
-        raise RuntimeError("a stage bug")
+    def broken(speakers):
+        def run(record, doc, resources):
+            raise RuntimeError("a stage bug")
+        return run
 
-    monkeypatch.setitem(DOC_STAGES, "speakers", broken)
+    _with_speakers(coder, monkeypatch, broken)
     (out,) = list(coder.code_inputs([pipeline.Input(id="x", source="<x>", text="Kiev said so on Tuesday.")]))
     assert out.error.kind == "internal"
     assert gc.get_threshold() == (700, 10, 10)

@@ -125,3 +125,27 @@ def test_a_tiny_namesake_in_a_named_country_does_not_beat_the_real_place(coder):
     record = coder.code("The United States and Russia will meet in Geneva, the State Department said.")
     (geneva,) = [p for p in record.places if p.text == "Geneva"]
     assert geneva.country == "CHE"
+
+
+def test_users_actor_files_reach_the_gazetteer(coder, tmp_path):
+    """A user's organisation named like a town is not a place; a user's country is one."""
+    from wirecoder.places import find_places
+    from wirecoder.record import Record
+
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "- {kind: organization, name: Mosul Brigade Veterans, names: [Mosul], code: IRQNGO}\n"
+        "- {kind: country, key: country/FRD, code: FRD, name: Freedonia, names: [Freedonia]}\n",
+        encoding="utf-8",
+    )
+    text = "Officials in Freedonia met Mosul in Basra on Tuesday."
+    record = Record(id="t", source="t", text=text)
+    from wirecoder.resources import Resources
+    from wirecoder.settings import Settings
+
+    bundled = {p.text for p in find_places(record, coder.nlp(text), get_gazetteer(coder.resources))}
+    assert "Mosul" in bundled and "Freedonia" not in bundled
+    mine = get_gazetteer(Resources(Settings(actor_files=[str(user)])))
+    found = {p.text: p for p in find_places(record, coder.nlp(text), mine)}
+    assert "Mosul" not in found
+    assert found["Freedonia"].country == "FRD" and found["Basra"].country == "IRQ"

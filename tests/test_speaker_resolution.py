@@ -1,7 +1,8 @@
 """Speaker resolution: each quoted or reported content gets the right canonical speaker name.
 
 The cases live in tests/data/speakers/*.yaml (pronouns, surnames and titles, floating
-quotes and alternating speakers, organisations). The floor is 90% of names right.
+quotes and alternating speakers, organisations, role nouns and clean names). The floor is 95% of
+names right.
 """
 
 from pathlib import Path
@@ -35,11 +36,11 @@ def speaker_of(record, snippet):
     return None if best is None else (best[1].speaker_name or "<no name>")
 
 
-def test_there_are_at_least_forty_cases():
-    assert len(load_cases()) >= 40
+def test_there_are_at_least_eighty_cases():
+    assert len(load_cases()) >= 80
 
 
-def test_speaker_names_are_at_least_ninety_percent_right(coder):
+def test_speaker_names_are_at_least_ninety_five_percent_right(coder):
     right, failures, total = 0, [], 0
     for group, case in load_cases():
         record = coder.code(case["text"], id=case["id"])
@@ -54,7 +55,7 @@ def test_speaker_names_are_at_least_ninety_percent_right(coder):
     score = right / total
     print(f"speaker names right: {right}/{total} = {score:.1%}")
     print("\n".join(failures))
-    assert score >= 0.90, f"{right}/{total} = {score:.1%} right; failures:\n" + "\n".join(failures)
+    assert score >= 0.95, f"{right}/{total} = {score:.1%} right; failures:\n" + "\n".join(failures)
 
 
 @pytest.mark.parametrize("pronoun_text, name", [

@@ -639,3 +639,99 @@ def test_a_speaker_named_only_by_its_role_takes_the_code_of_the_name_it_resolves
             "persona non grata, the ministry said on Wednesday.\n")
     st = next(s for s in coder.code(text).statements if s.speaker is not None and s.speaker.text == "the ministry")
     assert st.speaker_name == "Russian Foreign Ministry" and st.speaker_code == "RUSGOV"
+
+
+def test_each_assembly_rule_can_be_switched_off_by_name():
+    """Assembly on hand-made tagger runs: a cue with neither speaker nor content is no statement,
+    unless the rule that drops it is off; an unknown rule name is an error naming the known ones."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import RULES, assemble, check_rules
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "The decision was announced."
+    doc = nlp_mod.load("")(text)
+    cue = next(t.i for t in doc if t.text == "announced")
+    runs = {"speaker": [], "cue": [(cue, cue + 1)], "content": []}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    assert assemble(*args) == []
+    (bare,) = assemble(*args, off={"bare-cues-out"})
+    assert bare.cue.text == "was announced" and bare.speaker is None and bare.content == []
+    assert "bare-cues-out" in RULES and all(RULES.values())
+    with pytest.raises(ValueError, match="no-such-rule.*bare-cues-out"):
+        check_rules({"no-such-rule"})
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor seems eager to cut taxes before the election.",
+    "The governor continues to fight the ruling in court.",
+    "President Lena Hart has signed decrees granting amnesty to 300 prisoners.",
+    "The minister made a phone call to his counterpart on Friday.",
+    "The plan fails to address the deficit.",
+    "Nobody said anything.",
+    "No one commented.",
+    "BONDS: Treasury yields rose on Tuesday as investors sold government debt.\n"
+    "STOCKS: Shares fell in early trading after the bank raised rates.",
+])
+def test_words_that_are_not_attributions_give_no_statement(coder, text):
+    record = coder.code(text)
+    assert [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in record.statements] == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('He continued: "We will not give up."', "continued"),
+    ("Ms. Hart proposes that the budget be cut by 10 percent.", "proposes"),
+    ("No one expected the talks to end so soon, officials said.", "said"),
+    ("Vice President Mike Pence spoke at the debate on Tuesday.\n"
+     "PENCE: Well, we will cut taxes for every family in this country.", ":"),
+])
+def test_speech_near_those_words_still_gives_a_statement(coder, text, cue):
+    record = coder.code(text)
+    assert cue in [s.cue.text for s in record.statements if s.cue is not None]
+    assert all(s.speaker is not None or s.content for s in record.statements)
+
+
+def test_the_precision_rules_switch_off_by_name(coder):
+    from wirecoder.record import Record
+    from wirecoder.statements import extract_statements
+    from wirecoder.structure import structure
+
+    def found(text, off):
+        record = Record(id="t", source="t", text=text)
+        structure(record, None, coder.resources)
+        return [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in
+                extract_statements(record, coder.nlp(text), coder.ctx, off)]
+
+    assert found("The governor continues to fight the ruling in court.", {"non-speech-cues-out"}) == [
+        ("The governor", "continues")]
+    assert found("Nobody said anything.", {"empty-shells-out"}) == [("Nobody", "said")]
+    assert ("BONDS", ":") in found("BONDS: Treasury yields rose on Tuesday as investors sold debt.\n",
+                                   {"header-labels-out"})
+
+
+@pytest.mark.parametrize("text, cue_words, cue", [
+    ("The company said via email that the plant would close.", "said via email", "said"),
+    ("The ministry said on its website that the border was open.", "said on its website", "said"),
+    ("The senator said during a rally in Ohio that taxes would fall.", "said during a rally in Ohio", "said"),
+    ("The mayor said in an interview that the bridge was safe.", "said in an interview", "said in an interview"),
+])
+def test_a_cue_ends_before_the_medium_it_names(text, cue_words, cue):
+    """Assembly on hand-made tagger runs: the cue tagger's "said via email" is the cue "said" (PolNeAR
+    marks the verb), an interview stays (PolNeAR keeps it as often as not)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+    start = next(t.i for t in doc if t.text == "said")
+    end = start + len(cue_words.split())
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, start)], "cue": [(start, end)], "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args)
+    assert st.cue.text == cue
+    (whole,) = assemble(*args, off={"cue-medium-out"})
+    assert whole.cue.text == cue_words

@@ -37,7 +37,14 @@ def cli(debug: bool) -> None:
 @click.option("--actors", "actor_files", multiple=True, help="Extra actor dictionary file (YAML/CSV); repeatable.")
 @click.option("--summary/--no-summary", default=None, help="Print a readable summary on stderr.")
 def code(paths, input_format, reference_date, jobs, output, spacy_model, actor_files, summary):
-    """Code articles (files, folders, or - for stdin) into JSON Lines records."""
+    """Code articles (files, folders, or - for stdin) into JSON Lines records.
+
+    Each input gets an id unique in the run: a file's path under the folder given
+    (a file given alone: its name), without the extension; a JSON line's "id", else
+    FILE:LINE. A path-made id already taken gets ~ and 8 hex digits of the SHA-1 of
+    the path (a/index.html b/index.html: index, index~<hash>), the same in every run;
+    a JSON "id" given twice makes the repeat a duplicate_id error record.
+    """
     from .runner import run_code
 
     settings = Settings.from_env(
@@ -188,11 +195,27 @@ def _iso_date(value):
 @eval_group.command("polnear")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_polnear(folder, as_json):
+@click.option("--without", "without", multiple=True, metavar="RULE",
+              help="Switch an assembly rule off, to measure what it does (repeatable; "
+                   "--without list names them).")
+@click.option("--doc-cache", type=click.Path(file_okay=False), default=None,
+              help="Keep each article's parse in this folder, so a second run parses nothing.")
+@click.option("--predictions", "predictions_out", type=click.Path(dir_okay=False), default=None,
+              help="Also write each article's statements (speaker, cue, content offsets) to this JSON file.")
+def eval_polnear(folder, as_json, without, doc_cache, predictions_out):
     """Score statements (speaker, cue, content) on a PolNeAR folder: exact and overlap P/R/F1."""
     from .eval.polnear import evaluate, format_table
+    from .statements.assemble import RULES
 
-    result = evaluate(folder)
+    if "list" in without:
+        for name, what in RULES.items():
+            click.echo(f"{name:22} {what}")
+        return
+    unknown = [w for w in without if w not in RULES]
+    if unknown:
+        raise click.BadParameter(f"unknown rule {', '.join(map(repr, unknown))}; "
+                                 f"the rules are: {', '.join(RULES)}", param_hint="--without")
+    result = evaluate(folder, off=without, doc_cache=doc_cache, predictions_out=predictions_out)
     click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
 
 
@@ -231,12 +254,14 @@ def eval_events(gold, part, records, verbose, as_json):
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
-    """Errors that say what the user can change (a setting, an extra to install): no traceback."""
+    """Errors that say what the user can change (a setting, an extra to install, an input path
+    that is not there): no traceback."""
+    from .errors import WirecoderError
     from .extras import MissingExtra
     from .settings import SettingError
     from .statements.encoder import EncoderUnavailable
 
-    return (SettingError, MissingExtra, EncoderUnavailable)
+    return (SettingError, MissingExtra, EncoderUnavailable, WirecoderError, FileNotFoundError)
 
 
 def main(argv: list[str] | None = None) -> None:

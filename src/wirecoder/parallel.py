@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Optional
 from .errors import WirecoderError
 from .ingest import Input
 from .pipeline import Coder, Output
-from .record import ErrorInfo, ErrorRecord
+from .encodable import safe_error
 from .settings import Settings
 
 PARALLEL_BATCH = 8  # inputs per task: small enough to keep the workers evenly busy
@@ -49,7 +49,23 @@ def _init(settings: Settings) -> None:
 def _work(batch: list[Input]) -> list[Output]:
     if _worker_coder is None:
         raise WorkerStartError(f"a worker could not start: {type(_worker_failure).__name__}: {_worker_failure}")
-    return list(_worker_coder.code_inputs(batch))
+    return code_safely(_worker_coder, batch)
+
+
+def code_safely(coder: Coder, batch: list[Input]) -> list[Output]:
+    """The outputs of `batch`, one per input, whatever escapes the coder: when the batch
+    raises, each input is coded alone, and one that raises alone is an error record."""
+    try:
+        return list(coder.code_inputs(batch))
+    except Exception:
+        pass
+    out: list[Output] = []
+    for inp in batch:
+        try:
+            out.extend(coder.code_inputs([inp]))
+        except Exception as exc:
+            out.append(safe_error(inp.id, inp.source, "internal", f"{inp.source}: {type(exc).__name__}: {exc}"))
+    return out
 
 
 def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
@@ -61,7 +77,9 @@ def _batches(inputs: Iterable[Input], size: int) -> Iterator[list[Input]]:
 def code_parallel(inputs: Iterable[Input], settings: Settings, jobs: int) -> Iterator[Output]:
     """Like Coder.code_inputs, spread over `jobs` processes; order is preserved."""
     if jobs <= 1:
-        yield from Coder(settings).code_inputs(inputs)
+        coder = Coder(settings)
+        for batch in _batches(inputs, max(1, settings.batch_size)):
+            yield from code_safely(coder, batch)
         return
     pool = _Pool(settings, jobs)
     pending: deque[tuple[list[Input], Future]] = deque()
@@ -79,10 +97,18 @@ def code_parallel(inputs: Iterable[Input], settings: Settings, jobs: int) -> Ite
 def _collect(pool: "_Pool", pending: deque) -> Iterator[Output]:
     batch, future = pending.popleft()
     try:
-        yield from future.result()
-        return
+        outputs = future.result()
     except BrokenProcessPool:
-        pass
+        outputs = None
+    except WorkerStartError:
+        raise
+    except Exception as exc:  # the batch's outputs did not come back (e.g. they could not be pickled)
+        outputs = [safe_error(inp.id, inp.source, "internal",
+                              f"{inp.source}: the worker's output was lost: {type(exc).__name__}: {exc}")
+                   for inp in batch]
+    if outputs is not None:
+        yield from outputs
+        return
     # The pool is gone: every batch in flight is lost. Retry this one input by input,
     # then send the others again.
     pool.restart()
@@ -91,8 +117,7 @@ def _collect(pool: "_Pool", pending: deque) -> Iterator[Output]:
             yield from pool.submit([inp]).result()
         except BrokenProcessPool:
             pool.restart()
-            yield ErrorRecord(id=inp.id, source=inp.source,
-                              error=ErrorInfo("crashed", f"{inp.source}: the worker process died while coding it"))
+            yield safe_error(inp.id, inp.source, "crashed", f"{inp.source}: the worker process died while coding it")
     for i, (b, _) in enumerate(pending):
         pending[i] = (b, pool.submit(b))
 

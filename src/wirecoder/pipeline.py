@@ -12,18 +12,19 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import signal
-import threading
 import time
 from typing import Iterable, Iterator, Optional, Union
 
 from . import provenance
+from .encodable import safe_error
 from .errors import ArticleTimeout, WirecoderError
 from .ingest import Input, prepare
-from .record import ErrorInfo, ErrorRecord, Record
+from .long_text import LONG_TEXT, parse
+from .record import ErrorRecord, Record
 from .resources import ResourceError, Resources
 from .settings import Settings
 from .stages import STAGES, Stage, select
+from .timelimit import time_limit
 
 Output = Union[Record, ErrorRecord]
 
@@ -38,12 +39,18 @@ class Coder:
         self.resources = Resources(self.settings, nlp=nlp)
         self.nlp = self.resources.nlp  # loaded now: a missing model fails here, not on the first article
         self.stages: tuple[Stage, ...] = select(exclude)
-        self._before_parse = tuple(s for s in self.stages if not s.after_parse)
-        self._after_parse = tuple(s for s in self.stages if s.after_parse)
         self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files),
                                           self.settings.statements_encoder)
         self.timings: dict[str, float] = {}
         self._warmed = False
+
+    @property
+    def _before_parse(self) -> tuple[Stage, ...]:
+        return tuple(s for s in self.stages if not s.after_parse)
+
+    @property
+    def _after_parse(self) -> tuple[Stage, ...]:
+        return tuple(s for s in self.stages if s.after_parse)
 
     @property
     def ctx(self) -> Resources:
@@ -114,44 +121,74 @@ class Coder:
             return self._code_batch_inner(batch)
 
     def _code_batch_inner(self, batch: list[Input]) -> list[Output]:
+        # Each article has article_timeout for all of it: prepare and the stages before the parse,
+        # its parse (a long text alone, in pieces) and the stages after it; each phase runs under
+        # what is left (wirecoder.timelimit works in any thread).
         self.warm_up()
+        limit = self.settings.article_timeout
         outputs: list[Optional[Output]] = [None] * len(batch)
-        ready: list[tuple[int, Record]] = []
+        ready: list[tuple[int, Record, float]] = []
         for i, inp in enumerate(batch):
             if inp.error is not None:
                 outputs[i] = self._error(inp.id, inp.source, inp.error.kind, inp.error.message)
                 continue
+            t_start = time.monotonic()
             try:
-                with self._timed("prepare"):
-                    record = prepare(inp, self.settings)
-                for stage in self._before_parse:
-                    self._run(stage, record, None)
-                ready.append((i, record))
-            except ResourceError as exc:  # about the coder's knowledge, not the input: say which input
-                outputs[i] = self._error(inp.id, inp.source, exc.kind, f"{inp.source}: {exc}")
-            except WirecoderError as exc:
-                outputs[i] = self._error(inp.id, inp.source, exc.kind, str(exc))
+                with time_limit(limit, inp.source):
+                    with self._timed("prepare"):
+                        record = prepare(inp, self.settings)
+                    for stage in self._before_parse:
+                        self._run(stage, record, None)
+                ready.append((i, record, time.monotonic() - t_start))  # the time this article has used
             except Exception as exc:  # a bug must not take the batch down
-                outputs[i] = self._error(inp.id, inp.source, "internal", f"{inp.source}: {type(exc).__name__}: {exc}")
+                outputs[i] = self._failure(inp.id, inp.source, exc)
+        short = [(i, r, t) for i, r, t in ready if len(r.text) <= LONG_TEXT]
         t0 = time.perf_counter()
-        docs = self.nlp.pipe([r.text for _, r in ready], batch_size=self.settings.batch_size)
-        for (i, record), doc in zip(ready, docs):
-            self.timings["parse"] = self.timings.get("parse", 0.0) + time.perf_counter() - t0
+        docs = self._parse_short([r.text for _, r, _ in short])
+        self.timings["parse"] = self.timings.get("parse", 0.0) + time.perf_counter() - t0
+        parsed = {i: doc for (i, _, _), doc in zip(short, docs)}
+        for i, record, spent in ready:
+            # Its own phases only: waiting while other articles of the batch are coded is not its time
+            # (the shared nlp.pipe of texts up to LONG_TEXT is not charged either: it is short).
+            left = (limit - spent) if limit else 0.0
             try:
-                with _time_limit(self.settings.article_timeout, record.source):
+                if limit and left <= 0:
+                    raise ArticleTimeout(f"{record.source}: took longer than {limit:g} s (article_timeout)")
+                with time_limit(left, record.source, total=limit):
+                    doc = parsed.get(i)
+                    if doc is None:  # a long text: parsed alone, in pieces, under its own limit
+                        with self._timed("parse"):
+                            doc = parse(self.nlp, record.text)
+                    elif isinstance(doc, BaseException):
+                        raise doc
                     self._doc_stages(record, doc)
                 record.provenance = dict(self.provenance)
                 outputs[i] = record
-            except ResourceError as exc:
-                outputs[i] = self._error(record.id, record.source, exc.kind, f"{record.source}: {exc}")
-            except WirecoderError as exc:
-                outputs[i] = self._error(record.id, record.source, exc.kind, str(exc))
             except Exception as exc:
-                outputs[i] = self._error(
-                    record.id, record.source, "internal", f"{record.source}: {type(exc).__name__}: {exc}"
-                )
-            t0 = time.perf_counter()
+                outputs[i] = self._failure(record.id, record.source, exc)
         return outputs  # type: ignore[return-value]
+
+    def _parse_short(self, texts: list[str]) -> list:
+        """Docs for `texts` with nlp.pipe; when the pipe fails, each text alone (the exception in its place)."""
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        except Exception:
+            docs: list = []
+            for text in texts:
+                try:
+                    docs.append(self.nlp(text))
+                except Exception as exc:
+                    docs.append(exc)
+            return docs
+
+    def _failure(self, id: str, source: str, exc: Exception) -> ErrorRecord:
+        if isinstance(exc, ResourceError):  # about the coder's knowledge, not the input: say which input
+            return self._error(id, source, exc.kind, f"{source}: {exc}")
+        if isinstance(exc, WirecoderError):
+            return self._error(id, source, exc.kind, str(exc))
+        if isinstance(exc, RecursionError):
+            return self._error(id, source, "too_deep", f"{source}: nested too deeply to code (RecursionError)")
+        return self._error(id, source, "internal", f"{source}: {type(exc).__name__}: {exc}")
 
     def _doc_stages(self, record: Record, doc) -> None:
         for stage in self._after_parse:
@@ -162,7 +199,7 @@ class Coder:
             stage.run(record, doc, self.resources)
 
     def _error(self, id: str, source: str, kind: str, message: str) -> ErrorRecord:
-        return ErrorRecord(id=id, source=source, error=ErrorInfo(kind, message), provenance=dict(self.provenance))
+        return safe_error(id, source, kind, message, dict(self.provenance))
 
     @contextlib.contextmanager
     def _timed(self, name: str):
@@ -204,25 +241,6 @@ def _fewer_collections(gen0: int = GC_GEN0):
         yield
     finally:
         gc.set_threshold(*old)
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float, source: str):
-    """Raise ArticleTimeout when the block runs longer than `seconds` (main thread, POSIX)."""
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def _expired(signum, frame):
-        raise ArticleTimeout(f"{source}: took longer than {seconds:g} s (article_timeout)")
-
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # -- module-level conveniences --------------------------------------------------

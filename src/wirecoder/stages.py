@@ -3,9 +3,10 @@
 ``STAGES`` is the one table the Coder runs, in its order (in the spirit of spaCy's
 ``requires``/``assigns``). A stage is a function ``run(record, doc, resources)``: stages
 before the parse get ``doc=None`` (they see the text only), stages after it get the spaCy
-``Doc`` of ``record.text``. A stage may change only the fields in its ``writes`` (tests
-check it on the bundled samples) and reads only fields written by the input
-(:data:`INPUT_FIELDS`) or by a stage before it.
+``Doc`` of ``record.text``. A stage changes only the fields in its ``writes``, looks up only
+those in its ``reads`` and ``writes`` (tests check both on the bundled samples), and reads only
+fields written by the input (:data:`INPUT_FIELDS`) or by a stage before it. Stages after the
+parse also read the ``Doc`` (tokens, parse, entities), which is not a record field.
 
 To add a stage: write its function in its own module (it must not import this one), add a
 row here at the place its reads allow, and run tests/test_architecture.py.
@@ -46,7 +47,7 @@ STAGES: tuple[Stage, ...] = (
            "page structure: headline, dateline, subheadings, debris and truncation"),
     _stage("sentences", doc_basics.sentences, "text", "sentences", True,
            "sentence spans from the parse, whitespace trimmed"),
-    _stage("entities", doc_basics.entities, "text", "entities", True,
+    _stage("entities", doc_basics.entities, "", "entities", True,
            "named entities from the parse"),
     _stage("statements", statements.statements, "text title_span headings dateline defects",
            "statements", True,
@@ -56,11 +57,11 @@ STAGES: tuple[Stage, ...] = (
     _stage("dates", dates.dates, "text dateline reference_date published defects", "dates", True,
            "time expressions resolved against the article's anchor date"),
     # speakers before events: a verbal event takes its statement's speaker code as settled here
-    _stage("speakers", statements.speakers, "text statements entities dateline reference_date published",
+    _stage("speakers", statements.speakers, "text sentences statements entities places dateline reference_date published",
            "speakers statements", True,
            "statements grouped by speaker, speaker names completed, actor codes added"),
     _stage("events", events.events,
-           "text sentences entities statements places dates dateline defects reference_date published",
+           "text sentences statements speakers places dates dateline headings defects reference_date published",
            "events", True,
            "CAMEO/PLOVER events with source, target, date and place"),
 )
@@ -119,6 +120,6 @@ def describe(stage: Optional[Stage] = None) -> str:
     """The stage table as Markdown rows (docs/architecture.md is checked against it)."""
     rows = ["| stage | parse | reads | writes | what |", "|---|---|---|---|---|"]
     for s in STAGES if stage is None else (stage,):
-        rows.append(f"| {s.name} | {'after' if s.after_parse else 'before'} | {', '.join(sorted(s.reads))} | "
+        rows.append(f"| {s.name} | {'after' if s.after_parse else 'before'} | {', '.join(sorted(s.reads)) or '(the Doc)'} | "
                     f"{', '.join(sorted(s.writes))} | {s.what} |")
     return "\n".join(rows)

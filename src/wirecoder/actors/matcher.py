@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
+from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Optional
 
 from ..record import ActorRef
-from .dictionary import ActorEntry, load_entries, sector_of
+from ..loading import collector_paused
+from .dictionary import NON_STATE, ActorEntry, country_of, sector_of
 
 _TOKEN = re.compile(r"\w+")
 # What may stand between the tokens of one name ("U.S.", "al-Qaeda", "Sa'ar").
@@ -47,6 +50,8 @@ _SENTENCE_STARTERS = {
     "according", "unlike", "like", "including", "despite", "amid", "over", "under", "during",
 }
 _FORMER = {"former", "ex", "erstwhile", "onetime"}
+# Capitalised words before a surname that are not a first name ("Said Lavrov", "Mr. Putin").
+_TITLE_WORDS = {"said", "says", "told", "asked", "added", "sir", "lord", "lady", "dame", "prof", "gen", "col"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "la", "le", "da", "di", "abu", "ben"}
 _OF = {"of", "for"}
 _KIND_RANK = {"person": 6, "group": 5, "organization": 4, "metonym": 3, "country": 2, "agent": 1}
@@ -54,6 +59,8 @@ _KIND_RANK = {"person": 6, "group": 5, "organization": 4, "metonym": 3, "country
 
 def fold(token: str) -> str:
     """Lower case without accents: the form tokens are matched in."""
+    if token.isascii():
+        return token.lower()
     t = unicodedata.normalize("NFKD", token.casefold())
     return "".join(c for c in t if not unicodedata.combining(c))
 
@@ -92,14 +99,26 @@ class _Match:
     def entry(self) -> ActorEntry:
         return self.alias.entry
 
+    def alias_start(self, toks) -> int:
+        return toks[self.i][0]
+
 
 class ActorMatcher:
     """The dictionary compiled into a trie; ``find`` and ``resolve`` code actor mentions."""
 
     def __init__(self, entries: dict[str, ActorEntry], gazetteer=None):
+        with collector_paused():
+            self._build(entries, gazetteer)
+
+    def _build(self, entries: dict[str, ActorEntry], gazetteer) -> None:
         self.entries = entries
         self.gazetteer = gazetteer  # places that stand for their country; None: places are not looked up
         self._trie: dict = {}
+        self._per_record: dict = {}  # id(record) -> (weakref, stamp, story country and article names)
+        self._country_names = {
+            tuple(fold(w) for w in _TOKEN.findall(n))
+            for e in entries.values() if e.kind == "country" for n in e.names
+        }
         surnames: dict[str, list[ActorEntry]] = {}
         for e in entries.values():
             if e.kind == "agent":
@@ -167,7 +186,24 @@ class ActorMatcher:
                 i = best.j
             else:
                 i += 1
-        return [m for k, m in enumerate(out) if not self._inside_longer_name(text, toks, out, k)]
+        return [
+            m for k, m in enumerate(out)
+            if not self._inside_longer_name(text, toks, out, k) and not self._other_persons_surname(text, toks, out, k)
+        ]
+
+    @staticmethod
+    def _other_persons_surname(text: str, toks, matches: list[_Match], k: int) -> bool:
+        """A one-word name of a listed person after a first name the dictionary does not give
+        them: "Sherrod Brown" is not Gordon Brown, "Raul Rivera" not a listed Rivera."""
+        m = matches[k]
+        if m.entry.kind != "person" or m.j - m.i != 1 or m.i == 0:
+            return False
+        if k > 0 and matches[k - 1].j == m.i:
+            return False  # a title or a country before it: "President Biden", "Russia's Lavrov"
+        prev = toks[m.i - 1]
+        if text[prev[1] : m.alias_start(toks)] != " " or not prev[2][:1].isupper() or prev[2].isupper():
+            return False
+        return prev[3] not in _NOT_NAME_PARTS and prev[3] not in _SENTENCE_STARTERS and prev[3] not in _TITLE_WORDS
 
     @staticmethod
     def _inside_longer_name(text: str, toks, matches: list[_Match], k: int) -> bool:
@@ -278,7 +314,13 @@ class ActorMatcher:
         name = None
         if head.alias.form == "title" and head is chunk[-1] and head.j == end_tok:
             k = end_tok
-            while k < len(toks) and k - end_tok < 4 and _MENTION_GAP.match(text[toks[k - 1][1] : toks[k][0]]):
+            def gap_ok(k: int) -> bool:
+                gap = text[toks[k - 1][1] : toks[k][0]]
+                if k == end_tok and gap.startswith(".") and len(toks[k - 1][2]) <= 4 and toks[k - 1][2][:1].isupper():
+                    gap = gap[1:]  # after an abbreviated title: "Sen. Sherrod Brown", "Lt. Gov. Kathy Hochul"
+                return bool(_MENTION_GAP.match(gap))
+
+            while k < len(toks) and k - end_tok < 4 and gap_ok(k):
                 w = toks[k][2]
                 if w[:1].isupper() or (toks[k][3] in _NAME_PARTICLES and k + 1 < len(toks)):
                     k += 1
@@ -292,6 +334,9 @@ class ActorMatcher:
                 end_tok = k
         if country is None and context_country:
             country = context_country
+        if country and role == head.entry.role and country in head.entry.in_country:
+            role = head.entry.in_country[country]  # "deputies" in the US serve a sheriff
+            sector = sector_of("XXX" + role) or sector
         code = (country + role) if country and role else role
         return ref(code, country, sector, name)
 
@@ -325,18 +370,41 @@ class ActorMatcher:
         end: Optional[int] = None,
         date: Optional[str] = None,
         context_country: Optional[str] = None,
+        places: Optional[list] = None,
+        article_name=None,
+        not_places: frozenset = frozenset(),
     ) -> Optional[ActorRef]:
         """The best actor in text[start:end]: the first named or country-coded one, else the first.
 
         A place named in the phrase gives its country where the dictionary gives none:
-        "residents of Aleppo" is SYRCVL, "Idlib" alone is SYR (CAMEO codes places by country)."""
-        found = self.find_in_text(text, start, end, date, context_country)
-        for ref in found:
+        "residents of Aleppo" is SYRCVL, "Idlib" alone is SYR (CAMEO codes places by country).
+        `places` (a record's ``places``) are used instead of the gazetteer when given;
+        `article_name(start, end)` may name an actor the article coded elsewhere, tried before
+        places (a surname that is also a town)."""
+        found = self.find_in_text(text, start, end, date)
+        for k, ref in enumerate(found):
             if ref.country:
+                # "Iran-backed Houthi rebels", "US-led coalition": the country modifies what follows.
+                if _MODIFIER_AFTER.match(text, ref.end) and any(r.country for r in found[k + 1 :]):
+                    continue
                 return ref
         end = len(text) if end is None else end
-        place = _place_in(text, start, end, self._trie, self.gazetteer) if self.gazetteer is not None else None
+        if article_name is not None:
+            named = article_name(start, end)
+            if named is not None:
+                for ref in found:  # the title it came with: "Sen. Sherrod Brown", not "Sherrod Brown"
+                    if ref.start <= named.start and named.end <= ref.end:
+                        ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+                        return ref
+                return named
+        place = None
+        if places is not None:  # the places stage's places first: vetted against the parse
+            place = _record_place_in(places, text, start, end)
+        if place is None and self.gazetteer is not None:
+            place = _place_in(text, start, end, self._trie, self.gazetteer, not_places)
         if place is None:
+            if found and context_country:  # the story's country, only where the phrase names none
+                found = self.find_in_text(text, start, end, date, context_country)
             return found[0] if found else None
         if found:
             ref = found[0]
@@ -351,20 +419,183 @@ class ActorMatcher:
              context_country: Optional[str] = None) -> list[ActorRef]:
         """Every actor mention in a character range of the record, in order, not overlapping.
 
-        Mentions inside the dateline or a stretch marked as not prose (debris) are left out."""
+        Mentions inside the dateline or a stretch marked as not prose (debris) are left out; a
+        country name that is also a state of the story's country ("Georgia") takes that country."""
         refs = self.find_in_text(record.text, start, end, date or record_date(record), context_country)
         skip = [(d.start, d.end) for d in getattr(record, "defects", ()) if d.kind != "truncated_sentence"]
         dl = getattr(record, "dateline", None)
         if dl is not None and dl.span is not None:
             skip.append((dl.span.start, dl.span.end))
+        skip.extend(self._dateline_heads(record))
         if skip:
             refs = [r for r in refs if not any(s < r.end and r.start < e for s, e in skip)]
-        return refs
+        home = self.story_country(record)
+        return [self._settle_collision(record, r, home) for r in refs]
 
     def resolve(self, record, start: int, end: int, date: Optional[str] = None,
-                context_country: Optional[str] = None) -> Optional[ActorRef]:
-        """The best actor inside the span of a noun phrase, its span narrowed to the mention."""
-        return self.resolve_text(record.text, start, end, date or record_date(record), context_country)
+                context_country: Optional[str] = None, story: bool = True) -> Optional[ActorRef]:
+        """The best actor inside the span of a noun phrase, its span narrowed to the mention.
+
+        With `story` (the default) the record is the context: a generic agent without a country
+        takes the story's country (:meth:`story_country`; `context_country` overrides it), a
+        dateline at the start of the span is left out, places come from ``record.places`` once
+        the places stage has run, a country name that is a state of the story's country is that
+        country, a country named alone stands for its government ("Israel" -> ISRGOV), and a
+        short name the article introduced with a title or as a speaker takes that person's code
+        ("Hochul" after "Gov. Kathy Hochul")."""
+        date = date or record_date(record)
+        if not story:
+            return self.resolve_text(record.text, start, end, date, context_country)
+        text = record.text
+        start, end = self._prose_range(record, start, end)
+        if start >= end:
+            return None
+        home = context_country or self.story_country(record)
+        ref = self.resolve_text(text, start, end, date, home, places=self._record_places(record),
+                                article_name=lambda s, e: self._article_name(record, s, e, date, home),
+                                not_places=self._record_info(record)["surnames"])
+        ref = self._settle_collision(record, ref, home)
+        if ref is not None and ref.code and ref.code == ref.country and self._names_country_alone(text, start, end, ref):
+            ref.code, ref.sector = ref.country + "GOV", "GOV"
+        return ref
+
+    # -- the record as context ------------------------------------------------
+    def story_country(self, record) -> Optional[str]:
+        """The country a story is about: the dateline's place counts three, every place in
+        ``record.places`` one; the most counted country if it is counted twice or more."""
+        return self._record_info(record)["home"]
+
+    def _record_info(self, record) -> dict:
+        key = id(record)
+        stamp = (len(record.text), len(getattr(record, "places", ())), len(getattr(record, "statements", ())),
+                 len(getattr(record, "sentences", ())))
+        hit = self._per_record.get(key)
+        if hit is not None and hit[0]() is record and hit[1] == stamp:
+            return hit[2]
+        # Surnames of the people the parse found ("Raul Rivera"): never a town on their own.
+        surnames = frozenset(
+            fold(_TOKEN.findall(e.text)[-1]) for e in getattr(record, "entities", ())
+            if e.label == "PERSON" and len(_TOKEN.findall(e.text)) >= 2
+        )
+        info = {"home": _story_country(record, self._country_mentions(record)), "names": None, "surnames": surnames}
+        if len(self._per_record) > 64:
+            self._per_record.clear()
+        self._per_record[key] = (weakref.ref(record), stamp, info)
+        return info
+
+    def _country_mentions(self, record) -> list[str]:
+        """Countries of the dictionary's actor mentions in the article (outside the dateline):
+        "U.S.", "Israeli troops", "the Kremlin"; international bodies are not countries."""
+        text = record.text
+        date = record_date(record)
+        return [r.country for r in self.find_in_text(text, 0, len(text), date)
+                if r.country and r.country not in NON_STATE]
+
+    @staticmethod
+    def _record_places(record):
+        places = getattr(record, "places", None)
+        return list(places) if places else None
+
+    @staticmethod
+    def _dateline_heads(record) -> list[tuple[int, int]]:
+        """'ATLANTA --' at the start of a paragraph: a dateline the structure stage did not mark."""
+        text = record.text
+        out = []
+        for m in _DATELINE_HEAD.finditer(text):
+            out.append((m.start(1), m.end()))
+        return out
+
+    def _prose_range(self, record, start: int, end: int) -> tuple[int, int]:
+        text = record.text
+        dl = getattr(record, "dateline", None)
+        spans = [(dl.span.start, dl.span.end)] if dl is not None and dl.span is not None else []
+        m = _DATELINE_HEAD.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+        if m is None:
+            m = _DATELINE_HEAD_AT.match(text, start)
+        if m is not None:
+            spans.append((start, m.end()))
+        for s, e in spans:
+            if s <= start < e:
+                start = e
+        while start < end and not (text[start].isalnum() or text[start] in "\"“'"):
+            start += 1
+        return start, end
+
+    def _settle_collision(self, record, ref: Optional[ActorRef], home: Optional[str]) -> Optional[ActorRef]:
+        """A country name that is also a state or region of the story's country: that country
+        ("Georgia" in a story from Atlanta is the US state, not GEO)."""
+        if ref is None or not ref.code or ref.code != ref.country or not home or home == ref.country:
+            return ref
+        places = [p for p in getattr(record, "places", ()) if p.start == ref.start and p.end == ref.end]
+        if places:
+            if places[0].country and places[0].country != ref.country and places[0].kind != "country":
+                ref.code = ref.country = places[0].country
+            return ref
+        if self.gazetteer is not None:
+            cands = self.gazetteer.lookup(ref.text)
+            if any(c.kind in ("admin", "region") and c.country == home for c in cands):
+                ref.code = ref.country = home
+        return ref
+
+    def _names_country_alone(self, text: str, start: int, end: int, ref: ActorRef) -> bool:
+        """The phrase is a country's name and nothing more ("Israel", "the US", "Russia's")."""
+        words = [fold(w) for w in _TOKEN.findall(text[start:end])]
+        while words and words[0] == "the":
+            words = words[1:]
+        if words and words[-1] == "s" and text[start:end].rstrip().endswith(("'s", "’s")):
+            words = words[:-1]
+        return tuple(words) in self._country_names and tuple(fold(w) for w in _TOKEN.findall(ref.text)) == tuple(words)
+
+    def _article_name(self, record, start: int, end: int, date, home) -> Optional[ActorRef]:
+        """A capitalised name in the span that the article gave a code elsewhere."""
+        info = self._record_info(record)
+        if info["names"] is None:
+            info["names"] = self._article_names(record, date, home)
+        names = info["names"]
+        if not names:
+            return None
+        text = record.text
+        toks = self._tokens(text, start, end)
+        for i, (s, e, word, folded) in enumerate(toks):
+            if not word[:1].isupper():
+                continue
+            # The longest known name starting here: "Kathy Hochul", else "Hochul".
+            for j in range(min(len(toks), i + 4), i, -1):
+                key = tuple(t[3] for t in toks[i:j])
+                if key in names and toks[j - 1][2][:1].isupper():
+                    code, country, sector, name = names[key]
+                    e = toks[j - 1][1]
+                    return ActorRef(start=s, end=e, text=text[s:e], code=code, country=country, sector=sector, name=name)
+        return None
+
+    def _article_names(self, record, date, home) -> dict:
+        """Names the article codes: titled people ("Gov. Kathy Hochul") and coded speakers, by
+        full name and by surname; a surname two coded people share is left out."""
+        found: dict[tuple, set] = {}
+
+        def add(name: Optional[str], code, country, sector):
+            if not name or not code or not country:
+                return
+            words = tuple(fold(w) for w in _TOKEN.findall(name))
+            if len(words) < 2 or not all(w[:1].isupper() for w in _TOKEN.findall(name)):
+                return
+            for key in (words, words[-1:]):
+                found.setdefault(key, set()).add((code, country, sector, name))
+
+        text = record.text
+        for ref in self.find_in_text(text, 0, len(text), date, home):
+            if ref.name and ref.country and ref.name in ref.text and ref.code:
+                add(ref.name, ref.code, ref.country, ref.sector)
+        for st in getattr(record, "statements", ()):
+            code = getattr(st, "speaker_code", None)
+            if code and len(code) > 3 and st.speaker_name:
+                add(st.speaker_name, code, country_of(code), sector_of(code))
+        out = {}
+        for key, vals in found.items():
+            codes = {v[0] for v in vals}
+            if len(codes) == 1:
+                out[key] = sorted(vals, key=lambda v: -len(v[3]))[0]
+        return out
 
     def lookup(self, name: str, date: Optional[str] = None) -> Optional[ActorRef]:
         """Code a bare name or phrase (e.g. a speaker's name); offsets are into `name`."""
@@ -372,10 +603,60 @@ class ActorMatcher:
 
 
 # Places that stand for their country in a phrase: cities this large, regions, states.
-_PLACE_ACTOR_POPULATION = 50_000
+# Smaller towns share their names with surnames ("Rivera", Uruguay) too often.
+_PLACE_ACTOR_POPULATION = 100_000
+# A place name before one of these names a road, a bridge or a building, not the place.
+_NOT_PLACE_AFTER = {
+    "road", "street", "avenue", "highway", "boulevard", "lane", "bridge", "crossing", "checkpoint", "square",
+    "station", "airport", "stadium", "hotel", "hospital", "university", "school", "club", "family", "drive",
+}
+_MODIFIER_AFTER = re.compile(r"[-‐‑](?:backed|led|based|allied|supported|sponsored|aligned|funded)\b", re.I)
+# "ATLANTA --", "GAZA CITY (AP) —": a dateline at the start of a paragraph.
+_DATELINE_HEAD = re.compile(
+    r"(?:^|\n)[ \t]*((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+)*(?:[ \t]*\([^)\n]{1,30}\))?"
+    r"[ \t]*(?:--|—|–)[ \t]*)"
+)
+_DATELINE_HEAD_AT = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+)*(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:--|—|–)[ \t]*"
+)
 
 
-def _place_in(text: str, start: int, end: int, trie: dict, gaz):
+# The story's country must hold this share of the country mentions (Gaza stories split
+# between Israel and the Palestinian territories get none: agents there stay uncoded).
+STORY_COUNTRY_SHARE = 0.5
+
+
+def _story_country(record, actor_countries: list[str] = ()) -> Optional[str]:
+    counts: Counter = Counter(actor_countries)
+    places = list(getattr(record, "places", ()) or ())
+    dl = getattr(record, "dateline", None)
+    for p in places:
+        if not p.country:
+            continue
+        in_dateline = dl is not None and dl.span is not None and dl.span.start <= p.start < dl.span.end
+        counts[p.country] += 3 if in_dateline else 1
+    if not counts:
+        return None
+    (country, n), *_ = counts.most_common(1)
+    return country if n >= 2 and n >= STORY_COUNTRY_SHARE * sum(counts.values()) else None
+
+
+def _record_place_in(places, text: str, start: int, end: int):
+    """((start, end), country, name) of the first place of the record inside text[start:end]."""
+    for p in places:
+        if start <= p.start and p.end <= end and p.country:
+            after = _TOKEN.search(text, p.end, min(len(text), p.end + 30))
+            if after is not None and fold(after.group()) in _NOT_PLACE_AFTER and text[p.end : after.start()] == " ":
+                continue
+            if p.kind == "city" and p.start > start and text[p.start - 1 : p.start] == " ":
+                prev = _TOKEN.findall(text[start : p.start])
+                if prev and prev[-1][:1].isupper() and fold(prev[-1]) not in _SENTENCE_STARTERS:
+                    continue  # "Mayor Brandon Johnson" style: a capitalised word before a town
+            return (p.start, p.end), p.country, p.name
+    return None
+
+
+def _place_in(text: str, start: int, end: int, trie: dict, gaz, not_places: frozenset = frozenset()):
     """((start, end), country, name) of the first unambiguous gazetteer place in text[start:end].
 
     A name the actor dictionary knows (a surname it could not settle, like "Bush" when two
@@ -389,7 +670,7 @@ def _place_in(text: str, start: int, end: int, trie: dict, gaz):
             if not toks[j - 1][2][:1].isupper():
                 continue
             name = text[s:e]
-            if gaz.is_ambiguous(name):
+            if gaz.is_ambiguous(name) or (j - i == 1 and fold(name) in not_places):
                 continue
             node = trie
             for _s, _e, w in toks[i:j]:
@@ -401,6 +682,8 @@ def _place_in(text: str, start: int, end: int, trie: dict, gaz):
                 continue
             # Part of a longer proper name ("Paris Hilton", "George Washington"): not a place.
             nxt = toks[j][2] if j < len(toks) and text[e : toks[j][0]] == " " else ""
+            if fold(nxt) in _NOT_PLACE_AFTER:
+                break  # "the Castello road"
             prev = toks[i - 1][2] if i > 0 and text[toks[i - 1][1] : s] == " " else ""
             if nxt[:1].isupper() or (prev[:1].isupper() and fold(prev) not in ("the", "a", "an", "in", "of")):
                 break
@@ -436,8 +719,6 @@ def _entry_code(entry: ActorEntry, date: Optional[str]) -> tuple[Optional[str], 
         if role is not None:
             return role.code, role.country, role.sector
         if entry.fallback:
-            from .dictionary import country_of
-
             return entry.fallback, country_of(entry.fallback), sector_of(entry.fallback) or entry.sector
     return entry.code, entry.country, entry.sector
 
@@ -458,7 +739,3 @@ def record_date(record) -> Optional[str]:
     """The date an article speaks from: :meth:`Record.anchor_date`."""
     return record.anchor_date()
 
-
-def build_matcher(user_files: Iterable[str] = (), gazetteer=None) -> ActorMatcher:
-    """A matcher outside a Coder (benchmarks, tools); a Coder's comes from its Resources."""
-    return ActorMatcher(load_entries(user_files), gazetteer=gazetteer)

@@ -40,7 +40,7 @@ class StoreAccess:
                 if self._store is None:
                     from ..store import Store
 
-                    self._store = Store(self.db, read_only=True)
+                    self._store = Store(self.db, read_only=True, lock_timeout=reader_wait(self.settings))
         return self._store
 
     def _file_state(self) -> Optional[tuple]:
@@ -88,6 +88,16 @@ class StoreAccess:
 
         path = getattr(self._store, "path", None) or self.db
         return Store(path).add(records)
+
+
+def reader_wait(settings: Settings) -> float:
+    """Seconds a read waits for a writer holding the store: half the request time, so that the
+    answer is the store's 503 ("a writer has held the store ...") and no reader waits on past it."""
+    from ..store.connection import LOCK_TIMEOUT
+
+    if settings.request_timeout and settings.request_timeout > 0:
+        return min(LOCK_TIMEOUT, settings.request_timeout / 2)
+    return LOCK_TIMEOUT
 
 
 def _copy(value: Any) -> Any:

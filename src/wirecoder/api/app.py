@@ -16,6 +16,7 @@ from .. import __version__
 from ..errors import StoreError, WirecoderError
 from ..settings import Settings
 from .access import StoreAccess
+from .coding import CODE_SLOTS, CodingQueue
 from .security import GuardMiddleware
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -29,12 +30,14 @@ def create_app(
     coder: Any = None,
     cache_entries: int = 256,
     allowed_hosts: Optional[list[str]] = None,
+    code_slots: int = CODE_SLOTS,
 ) -> FastAPI:
     """The app over the store at `db` (opened read-only on first use) or an open `store`.
 
     `coder` is the Coder for POST /api/code; without one it is loaded on first use.
     `cache_entries`: answers kept until the store file changes (0: every request queries the store).
     `allowed_hosts`: Host header values accepted (others get 400), e.g. loopback_hosts(port).
+    `code_slots`: POST /api/code requests coding or waiting at once; one more gets 503 at once.
     """
     settings = settings or Settings.from_env()
     app = FastAPI(
@@ -50,6 +53,7 @@ def create_app(
     app.state.settings = settings
     app.state.access = StoreAccess(db, store, settings, cache_entries=cache_entries)
     app.state.coder = coder
+    app.state.coding = CodingQueue(code_slots)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(request: Request, exc: RequestValidationError):

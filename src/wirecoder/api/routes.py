@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from . import models
 from ..web.params import Filters, Paging, filters, paging, path_id, refuse_unknown
+from .coding import cancellable
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(refuse_unknown)])
 
@@ -153,7 +154,7 @@ async def code_article(request: Request, body: models.CodeRequest):
         from .fetch import fetch_page
 
         html = await run_in_threadpool(fetch_page, body.url, settings.max_body_bytes, settings.request_timeout)
-    record = await run_in_threadpool(_code, request.app, text, html, body)
+    record = await request.app.state.coding.run(request, _code, request.app, text, html, body)
     out = record.to_dict()
     out["stored"] = False
     if body.store:
@@ -175,8 +176,9 @@ def _code(app, text, html, body: models.CodeRequest):
 
             app.state.coder = Coder(app.state.settings)
         try:
-            return app.state.coder.code(
-                text, html=html, id=body.id or "article", date=body.date, url=body.url, title=body.title
-            )
+            with cancellable():  # stopped when the client goes or request_timeout passes
+                return app.state.coder.code(
+                    text, html=html, id=body.id or "article", date=body.date, url=body.url, title=body.title
+                )
         except WirecoderError as exc:
             raise HTTPException(422, f"{exc.kind}: {exc}") from exc

@@ -1,13 +1,20 @@
-"""ASGI middleware that guards every response: security headers, body size, time limit.
+"""ASGI middleware that guards every response: security headers, body size, time limit, 500s.
 
 Pure ASGI (not BaseHTTPMiddleware) so that the body limit sees the streamed
 bytes, whatever Content-Length claims, before any endpoint reads them.
+
+A body over the limit is read and thrown away (up to ``DISCARD_BYTES``) before the
+413 is sent: a client that writes its whole body before reading the answer
+(Python's urllib) would otherwise see the connection reset instead of the 413.
+An exception no handler took becomes a JSON 500 with the security headers here,
+inside Starlette's own error middleware (which would answer in plain text).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 # No inline scripts or styles anywhere: pages load /static/*.js and *.css only.
 CSP = (
@@ -22,9 +29,16 @@ SECURITY_HEADERS = [
 ]
 
 
-async def _send_json(send, status: int, detail: str) -> None:
+DISCARD_BYTES = 64 * 1024 * 1024  # most bytes of an oversized body read (and dropped) before the 413
+
+log = logging.getLogger("wirecoder.api")
+
+
+async def _send_json(send, status: int, detail: str, close: bool = False) -> None:
     body = json.dumps({"detail": detail}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if close:
+        headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers + SECURITY_HEADERS})
     await send({"type": "http.response.body", "body": body})
 
@@ -58,11 +72,10 @@ class GuardMiddleware:
             try:
                 declared = int(length)
             except ValueError:
-                return await _send_json(send, 400, "bad Content-Length")
+                return await _send_json(send, 400, "bad Content-Length", close=True)
             if declared > self.max_body_bytes:
-                return await _send_json(
-                    send, 413, f"request body of {declared} bytes is over the limit of {self.max_body_bytes} (max_body_bytes)"
-                )
+                return await self._too_large(receive, send, f"request body of {declared} bytes is over the limit "
+                                                            f"of {self.max_body_bytes} bytes (max_body_bytes)")
 
         # Read the body here, counting streamed bytes (chunked uploads declare no length).
         body = b""
@@ -75,9 +88,9 @@ class GuardMiddleware:
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
                 if len(body) > self.max_body_bytes:
-                    return await _send_json(
-                        send, 413, f"request body is over the limit of {self.max_body_bytes} bytes (max_body_bytes)"
-                    )
+                    return await self._too_large(
+                        receive, send, f"request body is over the limit of {self.max_body_bytes} bytes (max_body_bytes)",
+                        more=more, seen=len(body))
         replayed = False
 
         async def replay():
@@ -97,3 +110,28 @@ class GuardMiddleware:
                 await _send_json(
                     send, 503, f"request took longer than {self.request_timeout:g} s (request_timeout)"
                 )
+        except Exception as exc:  # no handler took it: a bug, answered as the API answers
+            log.exception("error in %s %s", scope.get("method"), scope.get("path"))
+            if not started:
+                await _send_json(send, 500, f"internal error ({type(exc).__name__}); the server's log has the details")
+
+    async def _too_large(self, receive, send, detail: str, more: bool = True, seen: int = 0) -> None:
+        """413 after reading what is left of the body, up to DISCARD_BYTES (then the connection is closed)."""
+        async def drain() -> bool:
+            nonlocal seen
+            while more_body[0] and seen <= DISCARD_BYTES:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return False
+                seen += len(message.get("body", b""))
+                more_body[0] = message.get("more_body", False)
+            return True
+
+        more_body = [more]
+        try:
+            limit = self.request_timeout if self.request_timeout and self.request_timeout > 0 else None
+            if not await asyncio.wait_for(drain(), limit):
+                return
+        except asyncio.TimeoutError:
+            pass
+        await _send_json(send, 413, detail, close=more_body[0])

@@ -13,6 +13,10 @@ Two matching modes, one-to-one per article and role:
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import os
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,32 +164,100 @@ def score(articles: list[GoldArticle], predictions: dict[str, dict[str, list[Uni
 
 
 def evaluate(folder: str | Path, coder=None, progress: bool = True,
-             predict: Optional[Callable[[GoldArticle], dict[str, list[Unit]]]] = None) -> dict:
-    """Code every article of a PolNeAR folder with wirecoder and score the statements."""
+             predict: Optional[Callable[[GoldArticle], dict[str, list[Unit]]]] = None,
+             off: Iterable[str] = (), doc_cache: str | Path | None = None,
+             predictions_out: str | Path | None = None) -> dict:
+    """Code every article of a PolNeAR folder with wirecoder and score the statements.
+
+    Only what the statements' spans depend on runs (the text stages, the doc stages up to
+    ``statements``); the later stages name and code speakers but move no span. ``off`` names
+    assembly rules to switch off (``statements.assemble.RULES``), to measure what each does.
+    ``doc_cache``: a folder keeping each article's parse (keyed by model and text), so that a
+    second run parses nothing. ``predictions_out``: a JSON file of each article's statements
+    (speaker, cue, content offsets), to compare two runs span by span.
+    """
     articles = load_gold(folder)
     if predict is None:
+        from ..statements.assemble import check_rules
+
+        off = check_rules(off)
         if coder is None:
             from ..pipeline import Coder
 
             coder = Coder()
-        from ..ingest import Input
-        from ..record import Record
-
-        inputs = [Input(id=a.name, source=a.name, text=a.text) for a in articles]
-        outputs = coder.code_inputs(inputs)
-        if progress:
-            from tqdm import tqdm
-
-            outputs = tqdm(outputs, total=len(inputs), desc="polnear", unit="article", file=__import__("sys").stderr)
-        predictions = {}
-        for art, out in zip(articles, outputs):
-            if isinstance(out, Record):
-                if out.text != art.text:  # the invariant; offsets would be meaningless otherwise
-                    raise ValueError(f"{art.name}: record text differs from the input text")
-                predictions[art.name] = record_units(out)
+        rows = _code_statements(coder, articles, off, doc_cache, progress)
+        predictions = {name: record_units(record) for name, record in rows.items()}
+        if predictions_out is not None:
+            spans = {name: [_statement_offsets(st) for st in record.statements] for name, record in rows.items()}
+            Path(predictions_out).write_text(json.dumps(spans, indent=0), encoding="utf-8")
     else:
         predictions = {a.name: predict(a) for a in articles}
     return score(articles, predictions)
+
+
+def _statement_offsets(st) -> dict:
+    def pair(span):
+        return None if span is None else [span.start, span.end]
+
+    return {"speaker": pair(st.speaker), "cue": pair(st.cue), "content": [pair(c) for c in st.content]}
+
+
+def _code_statements(coder, articles, off, doc_cache, progress) -> dict:
+    """Each article's record, coded up to its statements (errors leave the article out, unscored)."""
+    from ..ingest import Input, prepare
+    from ..stages import STAGES
+    from ..statements import statements as statements_stage
+
+    names = [s.name for s in STAGES]
+    before = STAGES[: names.index("statements")]  # what the statements stage reads is written by these
+    parse = _DocCache(coder.nlp, coder.settings.spacy_model, doc_cache)
+    items = articles
+    if progress:
+        from tqdm import tqdm
+
+        items = tqdm(articles, desc="polnear", unit="article", file=sys.stderr)
+    rows = {}
+    for art in items:
+        record = prepare(Input(id=art.name, source=art.name, text=art.text), coder.settings)
+        if record.text != art.text:  # the invariant; offsets would be meaningless otherwise
+            raise ValueError(f"{art.name}: record text differs from the input text")
+        for stage in before:
+            if not stage.after_parse:
+                stage.run(record, None, coder.resources)
+        doc = parse(record.text)
+        for stage in before:
+            if stage.after_parse:
+                stage.run(record, doc, coder.resources)
+        statements_stage(record, doc, coder.resources, off=off)
+        rows[art.name] = record
+    return rows
+
+
+class _DocCache:
+    """The model's parse of a text, kept in a folder (one file per model and text) when one is given."""
+
+    def __init__(self, nlp, model: str, folder):
+        self.nlp = nlp
+        self.folder = Path(folder) if folder else None
+        meta = getattr(nlp, "meta", {}) or {}
+        self.tag = f"{model}|{meta.get('name', '')}|{meta.get('version', '')}"
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, text: str):
+        if self.folder is None:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+
+        key = hashlib.sha256((self.tag + "\0" + text).encode("utf-8")).hexdigest()
+        path = self.folder / f"{key}.spacy"
+        if path.is_file():
+            return Doc(self.nlp.vocab).from_bytes(path.read_bytes())
+        doc = self.nlp(text)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(doc.to_bytes())
+        tmp.replace(path)
+        return doc
 
 
 def format_table(result: dict) -> str:

@@ -335,6 +335,9 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
                 pat = patterns.match(tok, forms(tok)) if patterns.applies(trig is not None) else None
                 if pat is not None and (trig is None or patterns.MODE == "override" or pat[:2] == trig.code[:2]):
                     trig = Trigger(pat, trig.alt if trig is not None else ())
+                elif trig is None:
+                    bare = patterns.bare_code(forms(tok))
+                    trig = Trigger(bare) if bare is not None else None
             if trig is not None and trig.code:
                 if is_in(tok, lex.light_verbs) and any(
                     c.dep_ == "dobj" and lookup(c, lex.nouns) is not None for c in tok.children

@@ -9,9 +9,16 @@ Order (the first that decodes strictly wins):
 3. UTF-8: ``"utf-8"``;
 4. charset-normalizer's guess: ``"cp1252 (detected)"``.
 
+UTF-16 and UTF-32 text without a BOM is recognised by its NUL bytes (all in the
+same byte position of each code unit) and decodes as ``"utf-16-le (no BOM)"``. A
+declared UTF-16/32 over bytes with no NUL byte is not believed (browsers read a
+``<meta charset=utf-16>`` as UTF-8): such bytes go on to UTF-8 and detection.
+
 Nothing is normalised: line ends, non-breaking spaces and control characters
-stay as the bytes say. Data with NUL bytes (and no UTF-16/32 BOM) or many
-control characters is binary and gives an ``InputError`` of kind ``binary``.
+stay as the bytes say. Data with NUL bytes (and not UTF-16/32), many control
+characters (a leading run of up to 4 KB of them, shorter than the text after it,
+is not counted: debris before an article is kept, not judged) or mostly 0xFF bytes (erased flash, padding) is
+binary and gives an ``InputError`` of kind ``binary``.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ _MAGIC = (
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
 MAX_CONTROL_RATIO = 0.05  # above this share of control bytes, data is not text
+LEADING_DEBRIS = 4096  # a leading run of control bytes up to this long is not counted
+MAX_FF_RATIO = 0.3  # above this share of 0xFF bytes (never in UTF-8, rare in legacy text), data is not text
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
@@ -63,16 +72,60 @@ def check_not_binary(data: bytes, source: str) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"{source}: binary data ({what}), not text", kind="binary")
-    if any(data.startswith(bom) for bom, name in _BOMS if name != "utf-8"):
+    if any(data.startswith(bom) for bom, name in _BOMS if name != "utf-8") or utf16_32_without_bom(data):
         return  # UTF-16/32 text is full of NUL bytes
     head = data[:65536]
     if b"\x00" in head:
         raise InputError(f"{source}: binary data (NUL bytes), not text", kind="binary")
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if head and controls / len(head) > MAX_CONTROL_RATIO:
+    lead = len(head) - len(head.lstrip(_CONTROL_BYTES + b" \t\r\n\x0b\x0c"))
+    body = head[lead:] if lead <= LEADING_DEBRIS and lead < len(head) - lead else head
+    controls = len(body) - len(body.translate(None, _CONTROL_BYTES))
+    if head and (not body or controls / len(body) > MAX_CONTROL_RATIO):
         raise InputError(
-            f"{source}: binary data ({controls} control bytes in the first {len(head)}), not text", kind="binary"
+            f"{source}: binary data ({len(head) - len(head.translate(None, _CONTROL_BYTES))} control bytes in the "
+            f"first {len(head)}), not text", kind="binary"
         )
+    if head and head.count(0xFF) / len(head) > MAX_FF_RATIO:
+        raise InputError(f"{source}: binary data ({head.count(0xFF)} bytes 0xFF in the first {len(head)}), not text",
+                         kind="binary")
+
+
+def utf16_32_without_bom(data: bytes) -> Optional[str]:
+    """The codec of UTF-16 or UTF-32 text that has no BOM, told by where its NUL bytes are; else None.
+
+    Text in these encodings has NUL bytes in the high bytes of its code units (every
+    ASCII space and letter), all in the same position of the unit; binary data with
+    NULs has them anywhere. The data must also decode strictly, to text with few control
+    characters and some whitespace.
+    """
+    head = data[:8192]
+    nuls = head.count(0)
+    if len(head) < 8 or nuls < len(head) * 0.05:
+        return None
+    by_position = [sum(1 for i in range(k, len(head), 4) if head[i] == 0) for k in range(4)]
+    candidates = []
+    if by_position[3] == len(range(3, len(head), 4)) and len(data) % 4 == 0:
+        candidates.append("utf-32-le")
+    if by_position[0] == len(range(0, len(head), 4)) and len(data) % 4 == 0:
+        candidates.append("utf-32-be")
+    odd, even = by_position[1] + by_position[3], by_position[0] + by_position[2]
+    if len(data) % 2 == 0:
+        if odd >= 0.95 * nuls:
+            candidates.append("utf-16-le")
+        elif even >= 0.95 * nuls:
+            candidates.append("utf-16-be")
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c")
+        spaces = sum(1 for ch in sample if ch.isspace())
+        # Text has spaces or line breaks (at least one character in a hundred); repeated binary units do not.
+        if sample.strip() and controls <= MAX_CONTROL_RATIO * len(sample) and spaces >= len(sample) / 100:
+            return codec
+    return None
 
 
 def header_charset(content_type: Optional[str]) -> Optional[str]:
@@ -103,6 +156,9 @@ def decode(data: bytes, source: str, *, declared: Optional[str] = None, html: bo
             except UnicodeDecodeError as exc:
                 raise InputError(f"{source}: starts with a {name} BOM but is not {name}: {exc}",
                                  kind="undecodable") from None
+    codec = utf16_32_without_bom(data)
+    if codec:
+        return data.decode(codec), f"{codec} (no BOM)"
     if declared is None and html:
         declared = meta_charset(data)
     if declared:
@@ -126,6 +182,8 @@ def _decode_declared(data: bytes, declared: str) -> Optional[tuple[str, str]]:
         name = codecs.lookup(codec).name
     except LookupError:
         return None  # an unknown charset name: fall through to UTF-8 and detection
+    if name.startswith(("utf-16", "utf-32")) and b"\x00" not in data:
+        return None  # UTF-16/32 markup would be full of NUL bytes: the declaration is wrong (browsers: UTF-8)
     if not name.startswith(("utf-8", "utf-16", "utf-32")) and _is_multibyte_utf8(data):
         # A legacy charset declared over bytes that are valid multi-byte UTF-8: the
         # declaration is stale (a common server default); chance UTF-8 validity is rare.

@@ -86,11 +86,18 @@ class Extracted:
     sitename: Optional[str] = None
 
 
+# A document whose root element is <svg> (after an XML declaration, doctype or comments).
+_SVG_ROOT = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*)*<svg[\s>]",
+                       re.IGNORECASE | re.DOTALL)
+
+
 def extract(html: str, source: str, *, url: Optional[str] = None, max_depth: int = 2000) -> Extracted:
     """The article in `html`; raises InputError when the page is too deep or has no article text."""
     import trafilatura
 
     check_depth(html, max_depth, source)
+    if _SVG_ROOT.match(html):
+        raise InputError(f"{source}: an SVG image, not an HTML page", kind="not_html")
     try:
         doc = trafilatura.bare_extraction(
             # favor_precision and no tables: +2 points body F1 on NAEB (docs/ingest.md), recall -0.3.
@@ -101,6 +108,9 @@ def extract(html: str, source: str, *, url: Optional[str] = None, max_depth: int
         )
     except RecursionError:
         raise InputError(f"{source}: HTML too deeply nested to parse", kind="too_deep") from None
+    except Exception as exc:  # the extractor's own failure on a page it cannot handle (e.g. an lxml assertion)
+        raise InputError(f"{source}: the HTML extractor failed on this page ({type(exc).__name__}: {exc})",
+                         kind="bad_html") from None
     if doc is None or doc.body is None:
         raise InputError(f"{source}: no article text found in the HTML page", kind="no_text")
     title = _strip_site_name(_clean(doc.title), doc.sitename, doc.hostname) or None

@@ -29,3 +29,5 @@ class Input:
     raw: Optional[bytes] = None  # bytes still to decode (readers decode them as they read)
     charset: Optional[str] = None  # charset declared by the transport (HTTP Content-Type)
     fetched: Optional[str] = None  # crawl date (WARC-Date): the reference date when the page has none
+    id_given: bool = False  # the id came with the input (JSON Lines "id"), not from its path
+    default_id: Optional[str] = None  # the id its path gives (``stem:line``), for a JSON line

@@ -6,9 +6,11 @@ import dataclasses
 import datetime as dt
 from typing import Optional
 
+from ..encodable import encodable, is_encodable
 from ..errors import InputError
 from ..record import ErrorInfo, Record, Span
 from ..settings import Settings
+from ..timelimit import time_limit
 from .decode import decode
 from .html import extract
 from .inputs import Input
@@ -24,6 +26,11 @@ def prepare(inp: Input, settings: Settings) -> Record:
         inp = decode_input(inp, settings)
         if inp.error is not None:
             raise InputError(inp.error.message, kind=inp.error.kind)
+    if not all(is_encodable(v) for v in (inp.id, inp.source, inp.title, inp.url)):  # the rule of encodable.py
+        inp = dataclasses.replace(inp, id=encodable(inp.id), source=encodable(inp.source),
+                                  title=encodable(inp.title), url=encodable(inp.url))
+    if not is_encodable(inp.html):
+        raise InputError(f"{inp.source}: HTML is not valid Unicode (a lone surrogate)", kind="undecodable")
     encoding = inp.encoding
     text, html = inp.text, inp.html
     reference = _iso_day(inp.date, inp.source, "date") or None
@@ -71,9 +78,7 @@ def _from_html(inp: Input, html: str, encoding: Optional[str], reference: Option
         raise _too_many_bytes(inp.source, len(html), settings)
     if not html.strip():
         raise InputError(f"{inp.source}: empty HTML page", kind="empty")
-    from ..pipeline import _time_limit  # here, not at the top: the pipeline imports this module
-
-    with _time_limit(settings.article_timeout, inp.source):  # a pathological page must not stall the batch
+    with time_limit(settings.article_timeout, inp.source):  # a pathological page must not stall the batch
         page = extract(html, inp.source, url=inp.url, max_depth=settings.max_html_depth)
     _check_text(page.text, inp.source, settings)
     return Record(
@@ -84,7 +89,8 @@ def _from_html(inp: Input, html: str, encoding: Optional[str], reference: Option
         url=inp.url or page.url,
         authors=page.authors,
         published=page.published,
-        reference_date=reference or page.published or _fallback_date(inp, settings),
+        reference_date=(reference or _iso_day(page.published, inp.source, "published date", strict=False)
+                        or _fallback_date(inp, settings)),
         input_format="html",
         encoding=encoding,
         headings=[Span.of(page.text, s, e) for s, e in page.headings],
@@ -117,14 +123,27 @@ def _fallback_date(inp: Input, settings: Settings) -> Optional[str]:
             or _iso_day(settings.reference_date, inp.source, "reference_date setting"))
 
 
+# Reference dates far from any news leave no room for the dates an article names relative to
+# them ("a week earlier" from 0001-01-01 is no date): they are refused as bad_date.
+FIRST_YEAR, LAST_YEAR = 1000, 8999
+
+
 def _iso_day(value: Optional[str], source: str, what: str, strict: bool = True) -> Optional[str]:
-    """YYYY-MM-DD from an ISO date or date-time; a malformed one is an error (or None when not strict)."""
+    """YYYY-MM-DD from an ISO date or date-time, checked whole (2024-02-29T25:61:00 is no date);
+    a malformed one, or one outside years 1000-8999, is an error (or None when not strict)."""
     if value is None or value == "":
         return None
-    day = str(value).strip()[:10]
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(day).isoformat()
+        day = dt.date.fromisoformat(text) if len(text) <= 10 else dt.datetime.fromisoformat(text).date()
     except ValueError:
         if not strict:
             return None
-        raise InputError(f"{source}: {what} {value!r} is not an ISO date (YYYY-MM-DD)", kind="bad_date") from None
+        raise InputError(f"{source}: {what} {value!r} is not an ISO date (YYYY-MM-DD) or date-time",
+                         kind="bad_date") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        if not strict:
+            return None
+        raise InputError(f"{source}: {what} {value!r} is outside the years {FIRST_YEAR}-{LAST_YEAR} "
+                         "a reference date may have", kind="bad_date")
+    return day.isoformat()

@@ -12,12 +12,15 @@ WARC files are limited per line or per page instead).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import sys
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional
 
+from ..encodable import encodable, is_encodable
 from ..record import ErrorInfo
 from ..settings import Settings
 from .inputs import Input
@@ -27,6 +30,9 @@ from .warc import iter_warc
 FORMATS = ("auto", "text", "html", "jsonl", "warc")
 _SNIFF = 65536  # bytes read to decide the format of stdin or an unnamed file
 
+# What reading a file (through gzip) can raise besides OSError: a corrupt deflate stream.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+
 _EXTENSIONS = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc",
@@ -34,7 +40,12 @@ _EXTENSIONS = {
 
 
 class Reader:
-    """Yields the inputs of some paths; counts what it skipped (non-article WARC records)."""
+    """Yields the inputs of some paths; counts what it skipped (non-article WARC records).
+
+    Ids are unique within a run (see ``_unique``); strings from the input are made
+    writable (see ``wirecoder.encodable``); no exception while reading one path
+    ends the run: it becomes an error input for that path.
+    """
 
     def __init__(self, settings: Optional[Settings] = None, input_format: str = "auto"):
         if input_format not in FORMATS:
@@ -42,21 +53,71 @@ class Reader:
         self.settings = settings or Settings()
         self.input_format = input_format
         self.skipped = [0]
+        self.ids: dict[str, str] = {}  # id -> source of the input that has it
 
     def inputs(self, paths: Iterable[str], stdin: Optional[BinaryIO] = None) -> Iterator[Input]:
         for p in paths:
-            if p == "-":
-                yield from self._stream((stdin or sys.stdin.buffer), "<stdin>", "stdin", name="")
-                continue
-            path = Path(p)
-            if path.is_dir():
-                for f in _walk(path):
-                    yield from self._file(f, _stem(f.relative_to(path)))
-            elif path.exists():
-                yield from self._file(path, _stem(Path(path.name)))
-            else:
-                yield Input(id=_stem(Path(path.name)), source=str(path),
-                            error=ErrorInfo("not_found", f"{path}: no such file or folder"))
+            for inp in self._guarded(self._path_inputs(p, stdin), p):
+                yield self._unique(_clean(inp))
+
+    def _path_inputs(self, p: str, stdin: Optional[BinaryIO]) -> Iterator[Input]:
+        if p == "-":
+            yield from self._stream((stdin or sys.stdin.buffer), "<stdin>", "stdin", name="")
+            return
+        path = Path(p)
+        if path.is_dir():
+            for f in _walk(path):
+                yield from self._guarded(self._file(f, _stem(f.relative_to(path))), str(f))
+        elif path.exists():
+            yield from self._file(path, _stem(Path(path.name)))
+        else:
+            yield Input(id=_stem(Path(path.name)), source=str(path),
+                        error=ErrorInfo("not_found", f"{path}: no such file or folder"))
+
+    @staticmethod
+    def _guarded(items: Iterator[Input], source: str) -> Iterator[Input]:
+        """`items`, and an error input in place of the rest when reading them raises."""
+        n = 0
+        try:
+            for inp in items:
+                n += 1
+                yield inp
+        except Exception as exc:  # e.g. a RecursionError or a codec bug: never the whole run
+            stem = "stdin" if source == "-" else _stem(Path(Path(source).name))
+            ident = stem if n == 0 else f"{stem}#error"
+            what = "cannot read" if n == 0 else f"cannot read further after {n} input(s)"
+            yield _error(ident, source, "unreadable", f"{source}: {what}: {type(exc).__name__}: {exc}")
+
+    def _unique(self, inp: Input) -> Input:
+        """`inp` with an id no earlier input of the run has.
+
+        An id derived from a path (a file's stem, ``stem:line``, ``stem#n``) that is
+        taken gets ``~`` and 8 hex digits of the SHA-1 of the input's source (the
+        path as given, with its line or record number): ``a/index.html`` and
+        ``b/index.html`` give ``index`` and ``index~1f0c3a9e``, the same in every
+        run over the same paths. An id the input names itself (a JSON Lines
+        ``id``) that is taken is not renamed: that input becomes an error record
+        of kind ``duplicate_id`` under the derived id of its line.
+        """
+        if inp.id not in self.ids:
+            self.ids[inp.id] = inp.source
+            return inp
+        first = self.ids[inp.id]
+        if inp.id_given:
+            message = (f"{inp.source}: id {inp.id!r} was already given to {first}; "
+                       "this input is not coded (ids must be unique)")
+            inp = _error(inp.default_id or inp.id, inp.source, "duplicate_id", message)
+            if inp.id not in self.ids:
+                self.ids[inp.id] = inp.source
+                return inp
+        ident = f"{inp.id}~{hashlib.sha1(inp.source.encode('utf-8')).hexdigest()[:8]}"
+        n = 1
+        while ident in self.ids:  # the same source twice (a path given twice)
+            n += 1
+            ident = f"{inp.id}~{hashlib.sha1(inp.source.encode('utf-8')).hexdigest()[:8]}-{n}"
+        self.ids[ident] = inp.source
+        inp.id = ident
+        return inp
 
     # -- one file ------------------------------------------------------------
     def _file(self, path: Path, stem: str) -> Iterator[Input]:
@@ -70,7 +131,7 @@ class Reader:
                 return
             with open(path, "rb") as fh:
                 yield from self._stream(fh, source, stem, name=path.name)
-        except OSError as exc:
+        except _READ_ERRORS as exc:
             yield _error(stem, source, "unreadable", f"{source}: cannot read: {exc.strerror or exc}")
 
     def _stream(self, fh: BinaryIO, source: str, stem: str, name: str) -> Iterator[Input]:
@@ -83,8 +144,8 @@ class Reader:
                 head = stream.peek(_SNIFF)[:_SNIFF]  # type: ignore[attr-defined]
                 name = name[:-3] if name.lower().endswith(".gz") else name
                 fmt = self._format_by_name(name)
-        except (OSError, EOFError) as exc:
-            yield _error(stem, source, "unreadable", f"{source}: cannot read: {exc}")
+        except _READ_ERRORS as exc:
+            yield _error(stem, source, "unreadable", f"{source}: cannot read: {_read_error(exc)}")
             return
         if fmt == "auto":
             fmt = _sniff(head)
@@ -99,8 +160,8 @@ class Reader:
         limit = self.settings.max_bytes
         try:
             data = stream.read(limit + 1)
-        except (OSError, EOFError) as exc:
-            yield _error(stem, source, "unreadable", f"{source}: cannot read: {exc}")
+        except _READ_ERRORS as exc:
+            yield _error(stem, source, "unreadable", f"{source}: cannot read: {_read_error(exc)}")
             return
         if len(data) > limit:
             yield _error(stem, source, "too_large",
@@ -115,16 +176,20 @@ class Reader:
         while True:
             try:
                 line = stream.readline(limit + 1)
-            except (OSError, EOFError) as exc:
-                yield _error(f"{stem}:{n + 1}", f"{source}:{n + 1}", "unreadable", f"{source}: cannot read: {exc}")
+            except _READ_ERRORS as exc:
+                yield _error(f"{stem}:{n + 1}", f"{source}:{n + 1}", "unreadable",
+                             f"{source}: cannot read line {n + 1}: {_read_error(exc)}")
                 return
             if not line:
                 return
             n += 1
             src, default_id = f"{source}:{n}", f"{stem}:{n}"
             if len(line) > limit:
-                while line and not line.endswith(b"\n"):  # skip the rest of the long line
-                    line = stream.readline(1 << 20)
+                try:
+                    while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                        line = stream.readline(1 << 20)
+                except _READ_ERRORS:
+                    line = b""
                 yield _error(default_id, src, "too_large",
                              f"{src}: JSON line over the limit of {limit:,} bytes (max_bytes)")
                 continue
@@ -156,19 +221,24 @@ def _json_input(line: bytes, src: str, default_id: str) -> Input:
         obj = json.loads(line)
     except UnicodeDecodeError as exc:
         return _error(default_id, src, "undecodable", f"{src}: JSON line is not UTF-8 ({exc.reason})")
+    except RecursionError:
+        return _error(default_id, src, "bad_json", f"{src}: JSON nested deeper than Python's recursion limit")
     except ValueError as exc:
         reason = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
         return _error(default_id, src, "bad_json", f"{src}: not valid JSON ({reason})")
     if not isinstance(obj, dict):
         return _error(default_id, src, "bad_json", f"{src}: a JSON {type(obj).__name__}, not an object")
-    ident = str(obj["id"]) if obj.get("id") not in (None, "") else default_id
+    given = obj.get("id") not in (None, "")
+    ident = str(obj["id"]) if given else default_id
     text, html = obj.get("text"), obj.get("html")
     for key, value in (("text", text), ("html", html), ("url", obj.get("url")), ("date", obj.get("date")),
                        ("title", obj.get("title"))):
         if value is not None and not isinstance(value, str):
-            return _error(ident, src, "bad_json", f"{src}: field {key!r} is a {type(value).__name__}, not a string")
+            return _named_error(ident, given, default_id, src, "bad_json",
+                                f"{src}: field {key!r} is a {type(value).__name__}, not a string")
     if text is None and html is None:
-        return _error(ident, src, "no_text", f"{src}: JSON object has neither \"text\" nor \"html\"")
+        return _named_error(ident, given, default_id, src, "no_text",
+                            f"{src}: JSON object has neither \"text\" nor \"html\"")
     return Input(
         id=ident,
         source=src,
@@ -179,7 +249,44 @@ def _json_input(line: bytes, src: str, default_id: str) -> Input:
         title=obj.get("title"),
         input_format="text" if text is not None else "html",
         encoding="utf-8 (JSON)",
+        id_given=given,
+        default_id=default_id,
     )
+
+
+def _named_error(ident: str, given: bool, default_id: str, src: str, kind: str, message: str) -> Input:
+    inp = _error(ident, src, kind, message)
+    inp.id_given, inp.default_id = given, default_id
+    return inp
+
+
+def _clean(inp: Input) -> Input:
+    """`inp` with its strings writable: lone surrogates escaped in id, source, url, title, date and
+    messages (``wirecoder.encodable``); a text or page holding one becomes an error input."""
+    for name in ("id", "source", "url", "title", "date", "default_id"):
+        value = getattr(inp, name)
+        if value is not None and not is_encodable(value):
+            setattr(inp, name, encodable(value))
+    if inp.error is not None:
+        if not (is_encodable(inp.error.kind) and is_encodable(inp.error.message)):
+            inp.error = ErrorInfo(encodable(inp.error.kind), encodable(inp.error.message))
+        return inp
+    for name, value in (("text", inp.text), ("html", inp.html)):
+        if value is not None and not is_encodable(value):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                where = f"{exc.reason} at character {exc.start}"
+            message = (f"{inp.source}: {'HTML' if name == 'html' else 'text'} is not valid Unicode ({where}); "
+                       "a lone surrogate cannot be written as UTF-8")
+            return _named_error(inp.id, inp.id_given, inp.default_id, inp.source, "undecodable", message)
+    return inp
+
+
+def _read_error(exc: BaseException) -> str:
+    if isinstance(exc, zlib.error):
+        return f"corrupt compressed data ({exc})"
+    return str(exc.strerror or exc) if isinstance(exc, OSError) else str(exc)
 
 
 def _sniff(head: bytes) -> str:
@@ -196,6 +303,8 @@ def _sniff(head: bytes) -> str:
         first = start.split(b"\n", 1)[0]
         try:
             obj = json.loads(first)
+        except RecursionError:  # a JSON object nested past the recursion limit: its line says so
+            return "jsonl"
         except ValueError:
             return "text"
         if isinstance(obj, dict) and ("text" in obj or "html" in obj):

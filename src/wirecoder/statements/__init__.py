@@ -14,8 +14,9 @@ from .extract import extract_statements
 __all__ = ["extract_statements"]
 
 
-def statements(record, doc, ctx) -> None:
-    for st in extract_statements(record, doc, ctx):
+def statements(record, doc, resources, off=frozenset()) -> None:
+    """The article's statements; `off`: assembly rules (statements.assemble.RULES) not applied."""
+    for st in extract_statements(record, doc, resources, off):
         # A subheading such as "Expert contacts continue" reads like a cue with no content.
         if not st.content and st.cue is not None and _in_heading(record, st.cue.start):
             continue
@@ -123,16 +124,11 @@ def _actor_matcher(resources):
 
 
 def _name_code(matcher, record, name: str):
-    try:
-        ref = matcher.lookup(name, record.anchor_date())
-    except Exception:
-        return None
-    return getattr(ref, "code", None) if ref is not None else None
+    # A matcher that breaks raises (an error record), not a missing code (issue 20).
+    ref = matcher.lookup(name, record.anchor_date())
+    return ref.code if ref is not None else None
 
 
 def _code(matcher, record, st):
-    try:
-        ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
-    except Exception:
-        return None
-    return getattr(ref, "code", None) if ref is not None else None
+    ref = matcher.resolve(record, st.speaker.start, st.speaker.end, record.anchor_date())
+    return ref.code if ref is not None else None

@@ -12,6 +12,8 @@ speaker run starts and ends is content_spans.py's and speaker_spans.py's.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, from_dateline, in_closed_quotation,
@@ -24,24 +26,41 @@ from .runs import CUE_LEFT, Run, gap, run_head
 from .speaker_spans import (passive_allows, speaker_from_subject, speaker_without_aside, speaker_without_time,
                             subject_run)
 
-# Each rule below can be switched off to measure what it does (the figures in docs/statements.md).
-COMPLEMENT_SPAN = True
-QUOTE_CONTINUES = True
-NESTED_LAST = True
-TRIM_TIME_ADJUNCT = True
-CUT_CUE = True
-SPEAKER_TIME = True
-SPEAKER_ASIDE = True
-SPEAKER_SUBJECT = True
-FROM_DATELINE = True
-TRAILING_CUE_CLAUSE = True
-ACCORDING_CLAUSE = True
-SELF_NESTED_OUT = True
-PARENTHETICAL_CUE = True
-QUOTE_TO_CLOSE = True
-SIGNED_QUOTES = True
-QUOTED_CUES_OUT = True
-BARE_CUES_OUT = True
+# The rules of assembly, each of which can be switched off to measure what it does
+# (assemble(..., off={...}); `wirecoder eval polnear DIR --without RULE`; the figures in docs/statements.md).
+RULES = {
+    "quoted-cues-out": "a cue inside a closed quotation is the quoted speaker's aside, not an attribution",
+    "signed-quotes": "a line that is a quotation signed with a dash and a name is that name's statement",
+    "nested-last": "a cue inside a quotation owns it only when no cue outside it is near",
+    "complement-span": "a content run inside the clause the cue governs grows to that whole clause",
+    "trim-time-adjunct": "a time adjunct between the cue and its clause's subject is the cue's, not content",
+    "from-dateline": "a clause before its cue in the dateline's sentence starts right after the dateline",
+    "quote-continues": "a quotation split by its cue that goes on after it is one content in two pieces",
+    "parenthetical-cue": "a cue between commas inside its content takes the part before it too",
+    "according-clause": "a content run inside an 'according to' clause grows to the whole clause",
+    "trailing-cue-clause": "a cue closing its sentence after a comma takes the sentence before the comma",
+    "speaker-time": "a speaker run that takes in the verb's time ends before it",
+    "speaker-aside": "a speaker run that takes in a participle between commas ends before it",
+    "speaker-subject": "a speaker run that starts before the cue's subject starts at the subject",
+    "quote-to-close": "a content piece that opens a quotation runs to its closing mark",
+    "cut-cue": "a cue that runs into its content ends where the content starts",
+    "self-nested-out": "a cue inside its own content, a content another statement also has, is dropped",
+    "bare-cues-out": "a cue with neither speaker nor content is no statement",
+    "non-speech-cues-out": "a cue headed by a non-speech word (cues.yaml not_cue_heads) is no attribution",
+    "empty-shells-out": "a statement of nobody or of nothing ('Nobody said anything.') is no statement",
+    "header-labels-out": "a line label in capitals that names nobody in the article ('BONDS:') is a header",
+    "cue-medium-out": "a cue ends before the medium or occasion it names ('said in an email' -> 'said')",
+}
+
+
+def check_rules(off) -> frozenset:
+    """The rule names of `off` as a set; an unknown name is an error that lists the known ones."""
+    off = frozenset(off or ())
+    unknown = sorted(off - RULES.keys())
+    if unknown:
+        raise ValueError(f"unknown assembly rule(s) {', '.join(unknown)}; the rules are: {', '.join(RULES)}")
+    return off
+
 
 _SUBJ = {"nsubj", "nsubjpass", "agent", "poss", "pobj"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
@@ -59,8 +78,51 @@ def _char_span(doc, text: str, start: int, end: int) -> Span | None:
     return Span(a, b, text[a:b])
 
 
-def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -> list[Statement]:
-    text = record.text
+@dataclass
+class Article:
+    """What every step of one article's assembly reads: the parse, the record, and where each token is."""
+
+    doc: Any
+    record: Any
+    text: str
+    quote_mask: bytearray
+    lexicon: Lexicon
+    off: frozenset
+    sent_of: list  # token -> sentence number
+    para_of: list  # token -> paragraph number
+
+    def on(self, rule: str) -> bool:
+        return rule not in self.off
+
+
+def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
+             off: Iterable[str] = frozenset()) -> list[Statement]:
+    """The statements of one article from the tagger's runs, in text order; `off`: rules (RULES) not applied."""
+    art = _article(doc, record, quote_mask, lexicon, check_rules(off))
+    speakers, cues, contents = (tagged_runs(art, runs.get(role, [])) for role in ("speaker", "cue", "content"))
+    labelled = line_labels(doc, record, art.sent_of, art.para_of, lexicon, art.on("header-labels-out"))
+    speakers, cues, contents = give_way_to_line_labels(labelled, speakers, cues, contents)
+    cues = with_rule_cues(art, cues)
+    signed = signed_quotations(doc, record, art.sent_of, art.para_of) if art.on("signed-quotes") else []
+    speakers, cues, contents = give_way_to_signed_quotations(signed, speakers, cues, contents)
+    framed = [frame_possessor(doc, c) is not None for c in cues]  # before the cues take their auxiliaries
+    for c in cues:
+        _extend_cue_left(doc, c)
+    cue_speaker = [speaker_of_cue(art, c, speakers) for c in cues]
+    cue_contents, loose = contents_of_cues(art, cues, contents)
+
+    role_tokens = {i for r in cues + speakers for i in range(r.start, r.end)}
+    statements: list[tuple[int, Statement]] = []
+    covered: list[tuple[int, int]] = []  # content of the cues' statements, to keep loose runs out of
+    for ci, c in enumerate(cues):
+        statements += cue_statements(art, c, cue_speaker[ci], cue_contents[ci], framed[ci], role_tokens, covered)
+    statements += line_statements(art, labelled, signed)
+    statements += loose_statements(art, loose, speakers, covered)
+    statements.sort(key=lambda x: x[0])
+    return without_noise(art, [s for _, s in statements])
+
+
+def _article(doc, record, quote_mask, lexicon, off) -> Article:
     n = len(doc)
     sent_of = [0] * n
     for k, s in enumerate(doc.sents):
@@ -72,86 +134,146 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
         para_of[t.i] = p
         if "\n" in t.whitespace_ or "\n" in t.text:
             p += 1
+    return Article(doc, record, record.text, quote_mask, lexicon, off, sent_of, para_of)
 
-    def make(role):
-        out = []
-        for a, b in runs.get(role, []):
-            while a < b and doc[a].is_space:
-                a += 1
-            while b > a and doc[b - 1].is_space:
-                b -= 1
-            # page debris holds no statements; a sentence the scraper cut off still does
-            # ("The door is not closed," Peskov added, "and we repeat it toda)
-            if b <= a or record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), ("debris",)):
-                continue
-            out.append(Run(a, b, sent_of[a], para_of[a]))
-        return out
 
-    speakers, cues, contents = make("speaker"), make("cue"), make("content")
-    labelled = line_labels(doc, record, sent_of, para_of, lexicon)
-    if labelled:
-        # the tagger's runs over a label, its colon or its line give way to the label's statement,
-        # except content around a cue of the tagger's own inside the line (a nested attribution)
-        label_tokens = {i for sp, cue, _ in labelled for i in range(sp.start, cue.end)}
-        speakers = [r for r in speakers if not label_tokens.intersection(range(r.start, r.end))]
-        cues = [r for r in cues if not label_tokens.intersection(range(r.start, r.end))]
-        own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
-        contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
-    cues = sorted(cues + _rule_cues(doc, cues, sent_of, para_of, lexicon, quote_mask), key=lambda r: r.start)
-    if QUOTED_CUES_OUT:
-        # "“I think we have said it many times,” Peskov added": a cue inside a closed quotation is the
-        # quoted speaker's aside, not an attribution of its own (PolNeAR marks almost none of them)
-        cues = [c for c in cues if not in_closed_quotation(text, doc[c.start].idx, quote_mask)]
-    signed = signed_quotations(doc, record, sent_of, para_of) if SIGNED_QUOTES else []
-    if signed:
-        # a signed quotation is its signer's alone: the tagger's runs inside its line give way
-        signed_lines = [(ct.start, sp.end) for sp, _, ct in signed]
-        def outside(r):
-            return not any(r.start < b and a < r.end for a, b in signed_lines)
-        speakers, cues, contents = ([r for r in runs_ if outside(r)] for runs_ in (speakers, cues, contents))
-    frames = {ci: frame_possessor(doc, c) is not None for ci, c in enumerate(cues)}
-    for c in cues:
-        _extend_cue_left(doc, c)
+def tagged_runs(art: Article, spans: list) -> list[Run]:
+    """The tagger's runs of one role without edge spaces, and none in page debris.
 
-    # speaker of each cue
-    cue_speaker: dict[int, Run | None] = {}
-    for ci, c in enumerate(cues):
-        best, best_key = None, None
-        heads = [doc[i] for i in range(c.start, c.end)]
-        for s in speakers:
-            if s.para != c.para or abs(s.sent - c.sent) > 1:
-                continue
-            syntactic = any(
-                doc[i].head.i in range(c.start, c.end) and doc[i].dep_ in _SUBJ for i in range(s.start, s.end)
-            ) or any(h.head.i in range(s.start, s.end) for h in heads if h.dep_ in ("acl", "relcl"))
-            key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, gap(s, c))
-            if best_key is None or key < best_key:
-                best, best_key = s, key
-        src = according_source(doc, c)
-        if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
-            # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
-            best = Run(src[0], src[1], sent_of[src[0]], para_of[src[0]])
-        if best is None:
-            best = subject_run(doc, c, sent_of, para_of)
-        if best is not None and not passive_allows(doc, c, best):
-            best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
-        if best is not None:
-            best.used = True
-            if src is not None:
-                best = cut_to_source(best, src)
-        cue_speaker[ci] = best
+    A sentence the scraper cut off still holds its statements ("The door is not closed," Peskov
+    added, "and we repeat it toda).
+    """
+    doc = art.doc
+    out = []
+    for a, b in spans:
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b <= a or art.record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), ("debris",)):
+            continue
+        out.append(Run(a, b, art.sent_of[a], art.para_of[a]))
+    return out
 
-    # content to the nearest cue of the same paragraph (same or neighbouring sentence)
-    cue_contents: dict[int, list[Run]] = {ci: [] for ci in range(len(cues))}
+
+def give_way_to_line_labels(labelled, speakers, cues, contents):
+    """The tagger's runs over a line label ("Peskov: ..."), its colon or its line give way to the
+    label's statement, except content around a cue of the tagger's own inside the line (a nested
+    attribution)."""
+    if not labelled:
+        return speakers, cues, contents
+    label_tokens = {i for sp, cue, _ in labelled for i in range(sp.start, cue.end)}
+    speakers = [r for r in speakers if not label_tokens.intersection(range(r.start, r.end))]
+    cues = [r for r in cues if not label_tokens.intersection(range(r.start, r.end))]
+    own_lines = [ct for _, _, ct in labelled if not any(ct.start <= c.start < ct.end for c in cues)]
+    contents = [r for r in contents if not any(r.start < ct.end and ct.start < r.end for ct in own_lines)]
+    return speakers, cues, contents
+
+
+def with_rule_cues(art: Article, cues: list[Run]) -> list[Run]:
+    """The tagger's cues with the rules' (_rule_cues), in text order; rule quoted-cues-out: without
+    those inside a closed quotation.
+
+    '"I think we have said it many times," Peskov added': a cue inside a closed quotation is the
+    quoted speaker's aside, not an attribution of its own (PolNeAR marks almost none of them).
+    """
+    doc = art.doc
+    cues = sorted(cues + _rule_cues(doc, cues, art.sent_of, art.para_of, art.lexicon, art.quote_mask),
+                  key=lambda r: r.start)
+    if art.on("quoted-cues-out"):
+        cues = [c for c in cues if not in_closed_quotation(art.text, doc[c.start].idx, art.quote_mask)]
+    return cues
+
+
+_LIGHT_VERBS = {"make", "do", "get"}
+
+
+def non_speech_cue(doc, c: Run, lexicon: Lexicon) -> bool:
+    """A cue that says nothing of anyone's words: its head is one of cues.yaml's not_cue_heads ("seemed
+    eager to", "had made about", "has signed decrees granting") and no other word of it is a cue of the
+    lexicon; a head that is one itself ("continue", "propose") only when it governs a verb that is not
+    ("continues to fight", "proposes to cut": she continued, "proposes that ..." stay); or its words
+    hold a not_cue_phrase ("made a phone call")."""
+    words = [doc[i].lower_ for i in range(c.start, c.end)]
+    if any(tuple(words[i:i + len(p)]) == p for p in lexicon.not_cue_phrases for i in range(len(words))):
+        return True
+    head = run_head(doc, c)
+    if head.lemma_.lower() not in lexicon.not_cue_heads:
+        return False
+    if any(doc[i].i != head.i and lexicon.word_cue_type(doc[i].text, doc[i].lemma_, doc[i].pos_)
+           for i in range(c.start, c.end)):
+        return False
+    if any(k.dep_ == "ccomp" for k in head.children):  # "seems to think that ...": what is thought is said
+        return False
+    if head.lemma_.lower() in _LIGHT_VERBS and any(k.dep_ == "dobj" for k in head.children):
+        return False  # "has previously made the case for", "made a strong condemnation of"
+    if not lexicon.word_cue_type(head.text, head.lemma_, head.pos_):
+        return True
+    return any(k.dep_ == "xcomp" and k.pos_ == "VERB" and not lexicon.word_cue_type(k.text, k.lemma_, k.pos_)
+               for k in head.children)
+
+
+def give_way_to_signed_quotations(signed, speakers, cues, contents):
+    """A signed quotation ('"..." ― Omar Khalil') is its signer's alone: the tagger's runs inside
+    its line give way."""
+    if not signed:
+        return speakers, cues, contents
+    signed_lines = [(ct.start, sp.end) for sp, _, ct in signed]
+
+    def outside(r):
+        return not any(r.start < b and a < r.end for a, b in signed_lines)
+
+    return tuple([r for r in runs_ if outside(r)] for runs_ in (speakers, cues, contents))
+
+
+def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
+    """The speaker run of a cue: its grammatical subject (or the object of "according to"), else the
+    nearest speaker run in its sentence or a neighbouring one of its paragraph, else the subject the
+    parse gives; a passive cue takes only its agent. The run taken is marked used."""
+    doc = art.doc
+    best, best_key = None, None
+    heads = [doc[i] for i in range(c.start, c.end)]
+    for s in speakers:
+        if s.para != c.para or abs(s.sent - c.sent) > 1:
+            continue
+        syntactic = any(
+            doc[i].head.i in range(c.start, c.end) and doc[i].dep_ in _SUBJ for i in range(s.start, s.end)
+        ) or any(h.head.i in range(s.start, s.end) for h in heads if h.dep_ in ("acl", "relcl"))
+        key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, gap(s, c))
+        if best_key is None or key < best_key:
+            best, best_key = s, key
+    src = according_source(doc, c)
+    if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
+        # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
+        best = Run(src[0], src[1], art.sent_of[src[0]], art.para_of[src[0]])
+    if best is None:
+        best = subject_run(doc, c, art.sent_of, art.para_of)
+    if best is not None and not passive_allows(doc, c, best):
+        best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
+    if best is not None:
+        best.used = True
+        if src is not None:
+            best = cut_to_source(best, src)
+    return best
+
+
+def contents_of_cues(art: Article, cues: list[Run], contents: list[Run]) -> tuple[list[list[Run]], list[Run]]:
+    """Each content run to the nearest cue of its paragraph (same or neighbouring sentence); the runs
+    near no cue are returned apart (loose).
+
+    Rule nested-last: a cue inside a quotation ('"We have always said ...," Peskov told reporters')
+    owns it only when no cue outside is near; inside unquoted content, the cue is the content's own.
+    """
+    doc, para_of, sent_of = art.doc, art.para_of, art.sent_of
+    nested_last = art.on("nested-last")
+    cue_contents: list[list[Run]] = [[] for _ in cues]
     loose: list[Run] = []
     for ct in contents:
         best, best_key = None, None
         for ci, c in enumerate(cues):
             if c.para != ct.para and not (ct.end <= c.start and para_of[ct.end - 1] == c.para):
                 continue
-            # a cue inside a quotation ("We have always said ...," Peskov told reporters) owns it only
-            # when no cue outside is near; inside unquoted content, the cue is the content's own
-            nested = NESTED_LAST and ct.start <= c.start and c.end <= ct.end and quote_mask[doc[ct.start].idx]
+            nested = nested_last and ct.start <= c.start and c.end <= ct.end and art.quote_mask[doc[ct.start].idx]
             # sentence distance between the nearest tokens of the two runs
             ds = min(abs(sent_of[i] - c.sent) for i in (ct.start, ct.end - 1))
             if ds > 1:
@@ -163,91 +285,197 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon) -
             loose.append(ct)
         else:
             cue_contents[best].append(ct)
+    return cue_contents, loose
 
-    role_tokens = {i for r in cues + speakers for i in range(r.start, r.end)}
-    statements: list[tuple[int, Statement]] = []
-    covered: list[tuple[int, int]] = []  # content of the cues' statements, to keep loose runs out of
-    for ci, c in enumerate(cues):
-        sp = cue_speaker[ci]
-        pieces = merge_fragments(sorted(cue_contents[ci], key=lambda r: r.start), sent_of, role_tokens)
-        if COMPLEMENT_SPAN:
-            pieces = [to_complement(doc, c, r, role_tokens, TRIM_TIME_ADJUNCT) for r in pieces]
-        if FROM_DATELINE and record.dateline is not None:
-            pieces = [from_dateline(doc, record.dateline.span.end, c, r, role_tokens) for r in pieces]
-        groups: list[list[Run]] = []
-        for r in pieces:
-            # pieces flanking the cue (and its speaker) are one quotation in two parts
-            if groups and groups[-1][-1].end <= c.start and r.start >= c.end and len(groups[-1]) == 1:
-                between = [doc[i] for i in range(groups[-1][-1].end, r.start)]
-                inside = set(range(c.start, c.end)) | (set(range(sp.start, sp.end)) if sp else set())
-                if all(t.i in inside or t.is_punct or t.is_space or t.dep_ in ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")
-                       for t in between) and len(between) < 15:
-                    groups[-1].append(r)
-                    continue
-                if QUOTE_CONTINUES and quote_goes_on(doc, text, groups[-1][-1], r, c, inside, role_tokens):
-                    groups[-1].append(r)
-                    continue
-            groups.append([r])
-        if PARENTHETICAL_CUE and len(groups) == 1 and len(groups[0]) == 1:
-            head_part = before_parenthetical_cue(doc, c, sp, groups[0][0], role_tokens)
-            if head_part is not None:  # "All of this, he acknowledges, could be undone ..."
-                groups = [[head_part, groups[0][0]]]
-        if frames[ci]:
-            # "In his words, Western countries were “using ...”": the whole clause, not the quoted part only
-            clause = according_content(doc, c, sp, sent_of, para_of)
-            groups = [[clause]] if clause is not None else groups
-        elif ACCORDING_CLAUSE and len(groups) == 1 and len(groups[0]) == 1 and is_according(doc, c):
-            # "According to Bilgin, the opening of the border ... has not yet been implemented": the tagger's
-            # run inside the clause ("the opening of the border") grows to the whole clause
-            clause = according_content(doc, c, sp, sent_of, para_of)
-            r = groups[0][0]
-            if clause is not None and clause.start <= r.start and r.end <= clause.end:
-                groups = [[clause]]
-        if not groups:
-            fallback = complement_run(doc, c, sp, sent_of, para_of, lexicon, TRAILING_CUE_CLAUSE)
-            groups = [[fallback]] if fallback is not None else [[]]
-        # the speaker's bounds depend on the cue alone: one trim serves each of its contents
-        said_by = speaker_without_time(doc, sp, lexicon) if sp is not None and SPEAKER_TIME else sp
-        said_by = speaker_without_aside(doc, said_by) if said_by is not None and SPEAKER_ASIDE else said_by
-        said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and SPEAKER_SUBJECT else said_by
-        for g in groups:
-            if QUOTE_TO_CLOSE:
-                g[:] = [to_quote_close(doc, text, r, quote_mask, role_tokens) for r in g]
-                covered.extend((r.start, r.end) for r in g)
-            cue = _cue_before_content(doc, c, g) if CUT_CUE else c
-            statements.append((c.start, _statement(doc, text, record, said_by, cue, g, quote_mask, lexicon)))
+
+def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], framed: bool, role_tokens: set,
+                   covered: list) -> list[tuple[int, Statement]]:
+    """The statements of one cue: one per content group (a quotation in two pieces is one group), or
+    one with the content the parse gives when the tagger gave none. Adds their content to `covered`."""
+    doc = art.doc
+    if art.on("non-speech-cues-out") and non_speech_cue(doc, c, art.lexicon):
+        return []  # its content goes with it: no other cue's (on dev, those moved to another cue were wrong)
+    pieces = content_pieces(art, c, runs_, role_tokens)
+    groups = content_groups(art, c, sp, pieces, role_tokens)
+    groups = framed_content(art, c, sp, groups, framed)
+    if not groups:
+        fallback = complement_run(doc, c, sp, art.sent_of, art.para_of, art.lexicon, art.on("trailing-cue-clause"))
+        groups = [[fallback]] if fallback is not None else [[]]
+    said_by = speaker_bounds(art, c, sp)
+    out = []
+    for g in groups:
+        if art.on("quote-to-close"):
+            g[:] = [to_quote_close(doc, art.text, r, art.quote_mask, role_tokens) for r in g]
+            covered.extend((r.start, r.end) for r in g)
+        cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
+        cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
+        out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
+    return out
+
+
+def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> list[Run]:
+    """A cue's content runs in text order, fragments joined (merge_fragments); rule complement-span:
+    each grown to the clause the cue governs (with trim-time-adjunct, after the cue's time adjunct);
+    rule from-dateline: a clause before the cue in the dateline's sentence starts after the dateline."""
+    doc = art.doc
+    pieces = merge_fragments(sorted(runs_, key=lambda r: r.start), art.sent_of, role_tokens)
+    if art.on("complement-span"):
+        pieces = [to_complement(doc, c, r, role_tokens, art.on("trim-time-adjunct")) for r in pieces]
+    if art.on("from-dateline") and art.record.dateline is not None:
+        pieces = [from_dateline(doc, art.record.dateline.span.end, c, r, role_tokens) for r in pieces]
+    return pieces
+
+
+def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role_tokens: set) -> list[list[Run]]:
+    """The pieces grouped into contents: pieces flanking the cue (and its speaker) are one quotation in
+    two parts when only the cue, its speaker and short linking words stand between them, or (rule
+    quote-continues) when the first closes on a comma inside its marks and the second opens a quotation;
+    rule parenthetical-cue: "All of this, he acknowledges, could be undone" takes "All of this" too."""
+    doc = art.doc
+    groups: list[list[Run]] = []
+    for r in pieces:
+        if groups and groups[-1][-1].end <= c.start and r.start >= c.end and len(groups[-1]) == 1:
+            between = [doc[i] for i in range(groups[-1][-1].end, r.start)]
+            inside = set(range(c.start, c.end)) | (set(range(sp.start, sp.end)) if sp else set())
+            if all(t.i in inside or t.is_punct or t.is_space or t.dep_ in _LINKING_DEPS for t in between) \
+                    and len(between) < 15:
+                groups[-1].append(r)
+                continue
+            if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, role_tokens):
+                groups[-1].append(r)
+                continue
+        groups.append([r])
+    if art.on("parenthetical-cue") and len(groups) == 1 and len(groups[0]) == 1:
+        head_part = before_parenthetical_cue(doc, c, sp, groups[0][0], role_tokens)
+        if head_part is not None:
+            groups = [[head_part, groups[0][0]]]
+    return groups
+
+
+_LINKING_DEPS = ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")
+
+
+def framed_content(art: Article, c: Run, sp: Run | None, groups: list[list[Run]], framed: bool) -> list[list[Run]]:
+    """The content of a frame cue: "In his words, Western countries were 'using ...'" is the whole main
+    clause, not its quoted part only; rule according-clause: a run the tagger found inside an
+    "according to" clause ("the opening of the border") grows to the whole clause."""
+    doc = art.doc
+    if framed:
+        clause = according_content(doc, c, sp, art.sent_of, art.para_of)
+        return [[clause]] if clause is not None else groups
+    if art.on("according-clause") and len(groups) == 1 and len(groups[0]) == 1 and is_according(doc, c):
+        clause = according_content(doc, c, sp, art.sent_of, art.para_of)
+        r = groups[0][0]
+        if clause is not None and clause.start <= r.start and r.end <= clause.end:
+            return [[clause]]
+    return groups
+
+
+def speaker_bounds(art: Article, c: Run, sp: Run | None) -> Run | None:
+    """Where the cue's speaker starts and ends (it depends on the cue alone): rule speaker-time, without
+    the verb's time ("The UN Security Council on Friday pledged"); speaker-aside, without a participle
+    between commas ("Lavrov, speaking to reporters in Ankara, said"); speaker-subject, from the cue's
+    subject ("During a visit to Riga, the minister said")."""
+    doc = art.doc
+    said_by = speaker_without_time(doc, sp, art.lexicon) if sp is not None and art.on("speaker-time") else sp
+    said_by = speaker_without_aside(doc, said_by) if said_by is not None and art.on("speaker-aside") else said_by
+    said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and art.on("speaker-subject") else said_by
+    return said_by
+
+
+def line_statements(art: Article, labelled, signed) -> list[tuple[int, Statement]]:
+    """The statements of whole lines: a speaker label and its colon ("Peskov: ...", "Poll: ..."), and a
+    quotation signed with a dash and a name."""
+    doc, text = art.doc, art.text
+    out = []
     for sp, cue, ct in labelled:
-        st = _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)
-        st.type = _cue_type(doc, sp, doc[sp.end - 1], lexicon) if sp.end - sp.start == 1 else "speech"  # "Poll:"
-        statements.append((cue.start, st))
+        st = _statement(doc, text, art.record, sp, cue, [ct], art.quote_mask, art.lexicon)
+        st.type = _cue_type(doc, sp, doc[sp.end - 1], art.lexicon) if sp.end - sp.start == 1 else "speech"  # "Poll:"
+        out.append((cue.start, st))
     for sp, cue, ct in signed:
-        statements.append((ct.start, _statement(doc, text, record, sp, cue, [ct], quote_mask, lexicon)))
+        out.append((ct.start, _statement(doc, text, art.record, sp, cue, [ct], art.quote_mask, art.lexicon)))
+    return out
+
+
+def loose_statements(art: Article, loose: list[Run], speakers: list[Run], covered: list) -> list[tuple[int, Statement]]:
+    """Statements without a cue: content near no cue, not inside a cue's content, with a speaker run
+    left over in its sentence if there is one (else the resolver continues the last speaker)."""
+    out = []
     for ct in loose:
         if any(a <= ct.start and ct.end <= b for a, b in covered):
             continue  # a sentence of a quotation that a cue's content now runs over
         sp = None
-        for s in speakers:  # a speaker run left over in the same sentence
+        for s in speakers:
             if not s.used and s.sent == ct.sent and s.para == ct.para:
                 sp = s
                 s.used = True
                 break
-        statements.append((ct.start, _statement(doc, text, record, sp, None, [ct], quote_mask, lexicon)))
-    statements.sort(key=lambda x: x[0])
-    # with no cue, only a quotation is a statement (one going on from the last speaker); unquoted
-    # content with no cue near it is the tagger's noise (on PolNeAR dev, 19 right of 99)
-    out = [s for _, s in statements if s.cue is not None or (s.content and s.kind == "direct")]
-    if SELF_NESTED_OUT:
-        # "... has declared X and ordered Y, the ministry said": a cue inside its own content whose content
-        # another statement also has is the tagger's stray cue inside what that statement reports
+        out.append((ct.start, _statement(art.doc, art.text, art.record, sp, None, [ct], art.quote_mask, art.lexicon)))
+    return out
+
+
+def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
+    """The statements that are attributions.
+
+    With no cue, only a quotation is a statement (one going on from the last speaker); unquoted
+    content with no cue near it is the tagger's noise (on PolNeAR dev, 19 right of 99).
+    Rule self-nested-out: "... has declared X and ordered Y, the ministry said": a cue inside its own
+    content, whose content another statement also has, is the tagger's stray cue inside what that
+    statement reports. Rule bare-cues-out: a cue with neither speaker nor content ("was declared",
+    "are expected") says nothing of anyone.
+    """
+    out = [s for s in found if s.cue is not None or (s.content and s.kind == "direct")]
+    if art.on("self-nested-out"):
         contents = [tuple((c.start, c.end) for c in s.content) for s in out]
         shared = {key for key, n in Counter(contents).items() if n > 1}
         out = [s for s, key in zip(out, contents)
                if not (key in shared and s.cue is not None
                        and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content))]
-    if BARE_CUES_OUT:
-        # a cue with neither speaker nor content ("was declared", "are expected") says nothing of anyone
+    if art.on("bare-cues-out"):
         out = [s for s in out if s.speaker is not None or s.content]
+    if art.on("empty-shells-out"):
+        out = [s for s in out if not empty_shell(s, art.lexicon)]
     return out
+
+
+def empty_shell(st: Statement, lexicon: Lexicon) -> bool:
+    """A statement of nobody that says nothing ("Nobody said anything.", "No one commented.") or of
+    nothing ("He said nothing."): the words of cues.yaml's empty_speakers and empty_contents."""
+    def bare(text: str) -> str:
+        return " ".join(text.lower().strip(_STRIP).split())
+
+    said_nothing = bool(st.content) and bare(" ".join(c.text for c in st.content)) in lexicon.empty_contents
+    if st.speaker is not None and bare(st.speaker.text) in lexicon.empty_speakers:
+        return not st.content or said_nothing  # "No one expected a full 90 minutes of ...": a belief
+    return said_nothing
+
+
+_STRIP = " .,;:!?\"'“”‘’«»()[]\u00a0\n\t"
+
+
+# what a cue's trailing prepositional phrase names when it is the medium or occasion of the words, not
+# their addressee or topic: "said in an email", "wrote on its website", "said during a rally in Ohio";
+# not "in an interview", "in a statement", "on the show", which PolNeAR keeps in the cue as often as not
+# (dev: 4 of 6 interviews; train: 4 of 9 statements)
+_MEDIA = {"email", "e-mail", "letter", "website", "site", "rally", "speech", "tweet", "video", "conference",
+          "briefing", "appearance", "op-ed", "broadcast", "podcast", "event", "hearing", "debate", "text"}
+_MEDIUM_PREPS = {"in", "on", "during", "via", "at", "through", "over"}
+
+
+def cue_without_medium(doc, cue: Run) -> Run:
+    """A cue verb followed, inside the cue, by the medium or occasion of its words ends before it:
+    "said in an email" -> "said", "said via email", "wrote on its website" (PolNeAR marks the verb)."""
+    head = run_head(doc, cue)
+    if head.pos_ not in ("VERB", "AUX"):
+        return cue
+    for i in range(head.i + 1, cue.end):
+        t = doc[i]
+        if t.head.i == head.i and t.dep_ == "prep" and t.lower_ in _MEDIUM_PREPS:
+            objs = [k for k in t.children if k.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in _MEDIA:
+                return Run(cue.start, i, cue.sent, cue.para)
+            return cue
+    return cue
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:

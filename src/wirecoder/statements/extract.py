@@ -15,8 +15,9 @@ def _encoder_scores(doc, resources):
     return encoder.role_scores(doc) if encoder is not None else None
 
 
-def extract_statements(record, doc, resources) -> list[Statement]:
-    """Statements of one article (record.text must be the text of doc), with a Coder's Resources."""
+def extract_statements(record, doc, resources, off=frozenset()) -> list[Statement]:
+    """Statements of one article (record.text must be the text of doc), with a Coder's Resources;
+    `off`: assembly rules (assemble.RULES) not applied."""
     if not len(doc):
         return []
     lexicon = resources.statement_lexicon
@@ -29,7 +30,7 @@ def extract_statements(record, doc, resources) -> list[Statement]:
         return []
     runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False),
                       role_scores=_encoder_scores(doc, resources))
-    found = assemble(doc, record, runs, mask, lexicon)
+    found = assemble(doc, record, runs, mask, lexicon, off)
     _cut_dateline(record, found)
     resolver = SpeakerResolver(doc, lexicon)
     for st in found:

@@ -20,6 +20,10 @@ class Lexicon:
     not_line_speakers: frozenset = frozenset()  # page labels ("Photo:", "UPDATE:") that are nobody's words
     frames: dict = field(default_factory=dict)  # "in X's words" noun -> statement type
     subject_frames: dict = field(default_factory=dict)  # "X's assessment is that" noun -> statement type
+    not_cue_heads: frozenset = frozenset()  # lemmas heading the tagger's non-speech cues ("seemed eager to")
+    not_cue_phrases: tuple = ()  # word tuples that are no cue ("phone call")
+    empty_speakers: frozenset = frozenset()  # "Nobody said ..."
+    empty_contents: frozenset = frozenset()  # "... said anything."
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -53,7 +57,11 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]),
                    frozenset(w.lower() for w in data.get("not_line_speakers", ())),
                    {w.lower(): kind for w, kind in data.get("frames", {}).items()},
-                   {w.lower(): kind for w, kind in data.get("subject_frames", {}).items()})
+                   {w.lower(): kind for w, kind in data.get("subject_frames", {}).items()},
+                   frozenset(w.lower() for w in data.get("not_cue_heads", ())),
+                   tuple(tuple(p.lower().split()) for p in data.get("not_cue_phrases", ())),
+                   frozenset(w.lower() for w in data.get("empty_speakers", ())),
+                   frozenset(w.lower() for w in data.get("empty_contents", ())))
 
 
 @lru_cache(maxsize=1)

@@ -60,13 +60,15 @@ _LINE_LABEL_MAX = 4  # words before the colon
 _SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
-def line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run, Run]]:
+def line_labels(doc, record, sent_of, para_of, lexicon, headers_out: bool = True) -> list[tuple[Run, Run, Run]]:
     """(speaker, cue, content) of lines that open with a speaker label and a colon: headlines
     ("Peskov: US has not kept its word", "Poll: ...") and transcripts ("PENCE: Well, ...").
 
     The label must name someone (a person, organisation or nationality, one or two proper nouns, or a
     name in capitals) or be a report noun ("Poll", "Survey"), and not be a page label ("Photo:", "UPDATE:").
-    The content is the rest of the line.
+    The content is the rest of the line. With `headers_out`, a label in capitals that the parse reads as
+    a common noun ("BONDS:", "STOCKS:" in a market report) is a section header, unless the article
+    writes it elsewhere as a name; "LAVROV:", "PENCE:" (names to the parse) stay.
     """
     out = []
     n = len(doc)
@@ -90,6 +92,8 @@ def line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run, 
                  or (len(label) == 1 and lexicon.cue_type(label[0].lemma_, "NOUN") == "report"))
         if not named:
             continue
+        if headers_out and _section_header(doc, label):
+            continue
         b = colon + 1
         while b < n and para_of[b] == para_of[colon]:
             b += 1
@@ -100,3 +104,21 @@ def line_labels(doc, record, sent_of, para_of, lexicon) -> list[tuple[Run, Run, 
         out.append((Run(i, colon, sent_of[i], para_of[i]), Run(colon, colon + 1, sent_of[colon], para_of[colon]),
                     Run(colon + 1, b, sent_of[colon + 1], para_of[colon + 1])))
     return out
+
+
+def _section_header(doc, label) -> bool:
+    """A label in capitals that names nobody: a common noun to the parse, in no person's or
+    organisation's entity, and not written as a name elsewhere in the article."""
+    return (all(t.text.isupper() for t in label) and any(t.tag_ in ("NN", "NNS") for t in label)
+            and not any(t.ent_type_ in _SPEAKER_ENTS for t in label) and not _named_elsewhere(doc, label))
+
+
+def _named_elsewhere(doc, label) -> bool:
+    """Whether each word of a label in capitals is written as a name (capitalised, not all capitals) or
+    inside a named entity somewhere else in the article."""
+    for t in label:
+        word = t.text.lower()
+        if not any(o.lower_ == word and (o.i < label.start or o.i >= label.end)
+                   and (o.ent_type_ or (o.text[:1].isupper() and not o.text.isupper())) for o in doc):
+            return False
+    return True

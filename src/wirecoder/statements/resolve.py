@@ -134,6 +134,11 @@ class SpeakerResolver:
             if role is None:
                 role, at = _role_in(appos, self.lexicon)
                 org = _org_before(appos, at)
+            if role is None and ent.root.dep_ == "appos":  # "The city's mayor, Tomas Reyes,": the noun it names
+                head = ent.root.head
+                before = [t for t in head.subtree if t.i < ent.start and t.sent == ent.sent and t.i <= head.i][-6:]
+                role, at = _role_in(before, self.lexicon)
+                org = _org_before(before, at)
             main = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
             out.append(Candidate(name, ent.start_char, "person", role, org, main))
         return out
@@ -212,6 +217,19 @@ class SpeakerResolver:
         if (len(tokens) <= 3 and tokens[0].lower_ in ("the", "this", "that")
                 and tokens[-1].lower_ in self.issuers):  # "the statement said": whoever issued it
             return self.issuers[tokens[-1].lower_]
+        named = _name_before_apposition(tokens, self.lexicon)
+        if named is not None:  # "Irina Volkova, a lawyer in Kazan": the name, not the words after it
+            name_tokens, appos = named
+            role, role_at = _role_in(appos, self.lexicon)
+            org = _org_before(appos, role_at)
+            name = _clean_name(name_tokens)
+            full = self._known_person(name, start) if len(name.split()) == 1 else None
+            known = full or self._same(name, "person")
+            if known is not None:
+                if role and not known.role:
+                    known.role, known.org = role, org
+                return known
+            return Candidate(name, start, "person", role, org)
         role, role_at = _role_in(tokens, self.lexicon)
         org = _org_before(tokens, role_at)
         persons = [t for t in tokens if t.ent_type_ == "PERSON"] or _name_after_role(tokens, role_at, role or "")
@@ -302,6 +320,28 @@ class SpeakerResolver:
 
     def _register(self, cand: Candidate) -> Candidate:
         return cand
+
+
+def _name_before_apposition(tokens, lexicon: Lexicon):
+    """(name tokens, apposition tokens) of a mention "Name Surname, a/the role ...": two or more
+    capitalised proper nouns (not a place or nationality), a comma, then a noun phrase with a role word or
+    an article ("Irina Volkova, a lawyer in Kazan", "Michael Mumper, the executive director of Georgians
+    for Responsible Cannabis Policy"); None otherwise ("Britain, France and Germany")."""
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma < 2 or comma + 1 >= len(tokens):
+        return None
+    name = tokens[:comma]
+    while name and name[0].lower_ in HONORIFICS:
+        name = name[1:]
+    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("GPE", "NORP", "LOC")
+                                for t in name):
+        return None
+    appos = tokens[comma + 1:]
+    if any(t.dep_ == "conj" or t.lower_ in ("and", "or") for t in appos[:2]):
+        return None
+    if appos[0].lower_ not in ("a", "an", "the") and _role_in(appos, lexicon)[0] is None:
+        return None
+    return name, appos
 
 
 def _antecedent(pronoun) -> list:

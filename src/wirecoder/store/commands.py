@@ -33,7 +33,10 @@ def _fail(exc: Exception) -> None:
 @click.option("--model", "spacy_model", help="spaCy pipeline to use (package name or path).")
 @click.option("--actors", "actor_files", multiple=True, help="Extra actor dictionary file (YAML/CSV); repeatable.")
 def ingest(paths, db, input_format, reference_date, jobs, spacy_model, actor_files):
-    """Code articles (files, folders, or - for stdin) and store them; safe to rerun or resume."""
+    """Code articles (files, folders, or - for stdin) and store them; safe to rerun or resume.
+
+    Ids as in `wirecoder code --help`: unique in the run and the same in every run over the same paths.
+    """
     from ..errors import StoreError
     from .ingest import run_ingest
 

@@ -55,6 +55,11 @@ def _storage_error(path: str, exc: BaseException, action: str) -> StoreError:
     return StoreError(f"{path}: cannot {action}: {why}. The store is unchanged and can still be read.")
 
 
+def _writer_busy(path: str, timeout: float) -> StoreError:
+    return StoreError(f"{path}: a writer (wirecoder ingest, or a stored POST /api/code) has held the store for "
+                      f"{timeout:g} s (lock_timeout); try again when it has finished")
+
+
 def writable_problem(path: str) -> Optional[str]:
     """Why `path` cannot be written, checked from permission bits (also for root)."""
     p = Path(path)
@@ -101,12 +106,23 @@ class _Gate:
         fcntl.flock(fd, fcntl.LOCK_UN)
         return False
 
-    def wait_for_writer(self) -> None:
+    def wait_for_writer(self, deadline: float, timeout: float) -> None:
+        """Return once no writer holds the gate; StoreError when one still does at `deadline`."""
         fd = self._open()
         if fd is None:
             return
-        fcntl.flock(fd, fcntl.LOCK_SH)
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        delay = 0.005
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                if time.monotonic() >= deadline:
+                    raise _writer_busy(self.path[:-len(".gate")], timeout) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+                continue
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -166,14 +182,14 @@ class _SharedReader:
                     if self.users == 0:
                         self._close()
                     else:  # let the queries in flight finish, then reopen after the writer
-                        self.mu.wait(0.05)
+                        self._wait(deadline, timeout)
                         continue
                 if self.con is None:
                     while self.writers:
-                        self.mu.wait(0.05)
+                        self._wait(deadline, timeout)
                     self.mu.release()
                     try:
-                        self.gate.wait_for_writer()
+                        self.gate.wait_for_writer(deadline, timeout)
                         con = _connect_with_retry(self.path, True, deadline)
                     finally:
                         self.mu.acquire()
@@ -198,6 +214,11 @@ class _SharedReader:
                 if self.users == 0 and (self.writers or self.gate.writer_waiting()):
                     self._close()
                 self.mu.notify_all()
+
+    def _wait(self, deadline: float, timeout: float) -> None:
+        if time.monotonic() >= deadline:
+            raise _writer_busy(self.path, timeout)
+        self.mu.wait(0.05)
 
     @contextlib.contextmanager
     def hold_for_writer(self) -> Iterator[None]:

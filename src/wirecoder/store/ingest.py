@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Iterable, Iterator, Optional
 
+from ..encodable import written
 from ..ingest import Input, iter_inputs
 from ..ingest.readers import count_inputs
 from ..parallel import code_parallel
@@ -42,7 +43,7 @@ def ingest(paths: list[str], store: Store, input_format: str = "auto", settings:
     known = store.input_hashes()
     hashes: dict[str, str] = {}
     skipped = [0]
-    totals = {"added": 0, "replaced": 0, "unchanged": 0, "errors": 0, "duplicates": 0}
+    totals = {"inputs": 0, "added": 0, "replaced": 0, "unchanged": 0, "errors": 0, "duplicates": 0}
     batch: list = []
 
     def flush() -> None:
@@ -58,6 +59,8 @@ def ingest(paths: list[str], store: Store, input_format: str = "auto", settings:
     read = progress(iter_inputs(paths, input_format, settings), settings, count_inputs(paths, input_format), final=False)
     inputs = _pending(read, known, hashes, skipped, settings)
     for out in code_parallel(inputs, settings, settings.jobs):
+        out, _ = written(out)  # one that cannot be written is stored as an error record in its place
+        totals["inputs"] += 1
         if isinstance(out, ErrorRecord):
             print(f"wirecoder: {out.source}: {out.error.kind}: {out.error.message}", file=sys.stderr)
         batch.append(out)
@@ -66,6 +69,7 @@ def ingest(paths: list[str], store: Store, input_format: str = "auto", settings:
     if batch:
         flush()
     totals["skipped"] = skipped[0]
+    totals["inputs"] += skipped[0]
     return totals
 
 
@@ -77,7 +81,7 @@ def run_ingest(paths: list[str], input_format: str, settings: Settings, db: str)
     store = Store(db)
     t = ingest(paths, store, input_format, settings)
     print(
-        f"wirecoder: {db}: {t['added']} added, {t['replaced']} replaced, {t['unchanged']} unchanged, "
+        f"wirecoder: {db}: {t['inputs']} input(s): {t['added']} added, {t['replaced']} replaced, {t['unchanged']} unchanged, "
         f"{t['skipped']} skipped (already stored), {t['errors']} error(s), {t['duplicates']} near-duplicate(s)",
         file=sys.stderr,
     )
