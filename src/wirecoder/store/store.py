@@ -549,6 +549,9 @@ class Store:
 
 # Text searched by `q` when the store has no word index yet (a store from before it, opened read-only).
 _SCAN_TEXT = {"articles": "lower(coalesce(title, '') || ' ' || coalesce(text, ''))", "statements": "content_lc"}
+# A phrase, case-insensitive, on each text column as stored (lowercasing whole articles costs more than the match)
+_PHRASE_SQL = {"articles": "(regexp_matches(coalesce(title, ''), ?) OR regexp_matches(coalesce(text, ''), ?))",
+               "statements": "regexp_matches(coalesce(content_lc, ''), ?)"}
 
 
 @contextlib.contextmanager
@@ -561,7 +564,7 @@ def _words(cur, w: Where, kind: str, terms: search.Terms, version: int) -> Itera
         yield
         return
     for pattern in terms.phrase_patterns():
-        w.add(f"regexp_matches({_SCAN_TEXT[kind]}, ?)", pattern)
+        w.add(_PHRASE_SQL[kind], *[f"(?i){pattern}"] * _PHRASE_SQL[kind].count("?"))
     if version < search.INDEX_VERSION:
         for t in words:
             w.add(f"contains({_SCAN_TEXT[kind]}, lower(?))", t)
@@ -646,8 +649,8 @@ def _relevance(table: str, terms: search.Terms, count_words: bool = True) -> tup
             score += " + 3 * contains(lower(coalesce(title, '')), lower(?))::INTEGER"
             params.append(word)
     for pattern in terms.phrase_patterns():
-        score += f" + 5 * regexp_matches({text}, ?)::INTEGER"
-        params.append(pattern)
+        score += f" + 5 * ({_PHRASE_SQL[table]})::INTEGER"
+        params += [f"(?i){pattern}"] * _PHRASE_SQL[table].count("?")
     return score, params
 
 
