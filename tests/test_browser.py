@@ -27,14 +27,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def serve_store(db: str):
+    """Serve the store `db` on a free loopback port: yield its URL once it answers, stop it after."""
     import httpx
     import uvicorn
 
     from wirecoder.api import create_app
 
-    db = build_store(tmp_path_factory.mktemp("browser") / "news.duckdb")
     port = _free_port()
     app = create_app(db, settings=Settings(db=db))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -52,6 +51,11 @@ def server(tmp_path_factory):
     yield url
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from serve_store(build_store(tmp_path_factory.mktemp("browser") / "news.duckdb"))
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,12 @@ clicked, the offline map with points sized by count, and the download links of t
 
 from __future__ import annotations
 
-import threading
-import time
 
 import pytest
 
-from test_browser import CHROMIUM, _free_port, browser, page, pytestmark  # noqa: F401  (fixtures)
+from test_browser import CHROMIUM, browser, page, pytestmark, serve_store  # noqa: F401  (fixtures)
 from web_records import actor, all_records, span
 from wirecoder.record import ActorRef, Event, Place, Record
-from wirecoder.settings import Settings
 
 RECALL = ("BERLIN, May 8 (Wirewire) - Veterans recalled how Soviet troops took the city in 1945, the mayor said. "
           "This was remembered by many, and 42 lives were honoured in Kyiv.")
@@ -39,29 +36,11 @@ def recall_record() -> Record:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import httpx
-    import uvicorn
-
-    from wirecoder.api import create_app
     from wirecoder.store import Store
 
     db = str(tmp_path_factory.mktemp("browser-events") / "events.duckdb")
     Store(db).add([*all_records(), recall_record()])
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, settings=Settings(db=db)), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(url + "/openapi.json", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield url
-    srv.should_exit = True
-    thread.join(10)
+    yield from serve_store(db)
 
 
 def test_network_nodes_are_codes_or_countries_never_text(server, page):
