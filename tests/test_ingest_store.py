@@ -70,7 +70,7 @@ def test_ingest_is_idempotent_and_replaces_changed_articles(tmp_path):
 
 
 def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
-    n = 12
+    n = 30  # enough that a fast machine is still ingesting when the test kills it
     write_stories(tmp_path / "in", n)
     db = tmp_path / "news.duckdb"
     env = dict(os.environ, WIRECODER_BATCH_SIZE="1", WIRECODER_ARTICLE_TIMEOUT="0", WIRECODER_PROGRESS="never",

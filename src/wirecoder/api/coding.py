@@ -119,6 +119,10 @@ class CodingQueue:
         _current.job = job
         try:
             out = fn(*args)
+            # Python drops an asynchronous exception raised inside a weakref or __del__ callback, so a
+            # stopped job can run to its end: its result is not wanted, and it is not counted as coded.
+            if job.state == "cancelled":
+                raise Cancelled()
             self.coded += 1
             return out
         finally:
