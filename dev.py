@@ -62,7 +62,12 @@ def setup(lock: str = TEST_LOCK) -> None:
     if have.get(lock) == _fingerprint(lock) or (lock == RUNTIME_LOCK and have.get(TEST_LOCK) == _fingerprint(TEST_LOCK)):
         return
     python = str(BIN / "python")
-    run(python, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", lock)
+    # --no-deps: the lock already names every package; letting pip resolve again makes it look
+    # up extras such as weasel's smart-open[http] on the index, where a newer release breaks
+    # hash mode ("all requirements must have their versions pinned"). pip check then proves
+    # the locked set is complete and consistent.
+    run(python, "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps", "-r", lock)
+    run(python, "-m", "pip", "check")
     # wirecoder itself, from this folder; setuptools comes from the lock, so nothing unpinned is fetched
     run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ".")
     STAMP.write_text(json.dumps({lock: _fingerprint(lock)}))
