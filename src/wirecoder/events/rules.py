@@ -100,16 +100,22 @@ def depth(tok) -> int:
     return d
 
 
-PHRASE_EXCLUDE = {"relcl", "conj", "cc", "punct", "advcl", "parataxis"}
+PHRASE_EXCLUDE = {"relcl", "conj", "cc", "punct", "advcl", "parataxis", "acl"}
+# Prepositions whose phrase says where or when an actor is, not who it is: "police in Norwood",
+# "the developments in the conflict" (coded as the actor it names, it made topics into actors).
+# "of", "from", "for" stay: "members of the group", "officials from Russia", "spokesman for the ministry".
+PHRASE_EXCLUDE_PREPS = {"in", "on", "at", "during", "after", "before", "since", "over", "about", "with",
+                        "near", "across", "into", "under", "amid", "regarding", "against", "to", "by"}
 
 
 def noun_phrase(tok) -> tuple[int, int]:
-    """Character span of the noun phrase headed by tok: its subtree without relative clauses,
-    conjoined actors (coded as actors of their own), or infinitival modifiers ("a decision to ...")."""
+    """Character span of the minimal noun phrase headed by tok (GUIDELINES 3): its subtree without
+    relative clauses, participle or infinitive modifiers ("a man suspected of stealing ..."),
+    conjoined actors (coded as actors of their own), or phrases of place and time."""
     doc = tok.doc
     left, right = tok.i, tok.i
     for child in tok.children:
-        if child.dep_ in PHRASE_EXCLUDE or (child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+        if child.dep_ in PHRASE_EXCLUDE or (child.dep_ == "prep" and child.lower_ in PHRASE_EXCLUDE_PREPS):
             continue
         if child.i < tok.i:
             left = min(left, child.left_edge.i)
@@ -157,6 +163,28 @@ def _prep_object(tok, preps=TARGET_PREPS, lex=None):
     return None
 
 
+OBJECT_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
+OBJECT_ACTOR_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
+AIMED_PREPS = ("into", "at", "on", "against", "toward", "towards", "upon")
+
+
+def _self_actor(tok, lex) -> bool:
+    """tok itself names an actor: a name, a pronoun, an actor entity or an actor noun ("police")."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ACTOR_ENTS or is_in(tok, lex.actor_nouns)
+
+
+def actor_of_object(obj, lex):
+    """The actor an object that is not one stands for (GUIDELINES 3: the target is whom the act is
+    aimed at): its owner or the actor modifying it ("rejected Kohberger's attempts", "vetoed a UNSC
+    resolution", "rejected an Israeli truce deal"), else the actor it was aimed at ("fired rockets
+    into southern Israel"). None when the object names none ("discussed the latest developments")."""
+    for c in obj.children:
+        if c.dep_ in OBJECT_ACTOR_DEPS and c.i < obj.i and (c.pos_ == "PROPN" or c.ent_type_ in OBJECT_ACTOR_ENTS
+                                                             or (c.dep_ == "poss" and c.pos_ == "PRON")):
+            return c
+    return _prep_object(obj, AIMED_PREPS, lex=lex)
+
+
 def _relative_head(tok):
     """'troops who attacked': the relative pronoun stands for the noun the clause modifies."""
     if tok is not None and tok.lower_ in RELATIVE:
@@ -181,8 +209,11 @@ def verb_arguments(verb, lex: Lexicon):
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
-        if not names_actor(target, lex):
-            # "sentenced the teenage hacker": a plain noun object stands when no named actor follows a preposition
+        if target is not None and actor_like(target) and not _self_actor(target, lex):
+            # "rejected Kohberger's attempts": the owner; "sentenced the teenage hacker" stays
+            target = actor_of_object(target, lex) or _prep_object(verb, lex=lex) or target
+        elif not names_actor(target, lex):
+            # a plain noun object stands when no named actor follows a preposition
             target = _prep_object(verb, lex=lex) or (target if actor_like(target) else None)
     if target is None:
         # "refused to release the hostages": the embedded verb's object
