@@ -116,7 +116,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if f.source is None:
         if not _agentless(tok) or not (f.code or "")[:2] in AGENTLESS_ROOTS:
             return None  # an active verb whose subject the parse did not find: no claim to make
-        source = None
+        source = _reporting_authority(record, f, matcher, date, lex, ne, speakers, country)
     else:
         source = _actor(record, f.source, matcher, date, lex, ne, speakers, country, required=True)
         if source is None:
@@ -148,6 +148,22 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if ev.statement is None and f.reporting is not None:
         ev.statement = attach.statement_index(record, anchor.idx, anchor.idx + len(anchor.text))
     return ev
+
+
+# Who reports an agentless arrest, charge or accusation is taken as its agent (GUIDELINES 2: "police
+# said she was arrested" is coded with the police as source): the authorities that do these acts.
+REPORTING_AUTHORITIES = {"COP", "JUD", "GOV", "MIL", "SPY"}
+
+
+def _reporting_authority(record: Record, f, matcher, date, lex, ne, speakers, country) -> Optional[ActorRef]:
+    """The police, court or government whose statement reports an agentless passive, else None."""
+    subject = rules._child(f.reporting, *rules.SUBJ) if f.reporting is not None else None
+    if subject is None:
+        return None
+    ref = _actor(record, subject, matcher, date, lex, ne, speakers, country, required=True)
+    if ref is None or not ref.code or not any(ref.code[i:i + 3] in REPORTING_AUTHORITIES for i in (0, 3)):
+        return None
+    return ref
 
 
 def _in_heading(record: Record, offset: int) -> bool:

@@ -201,6 +201,11 @@ def verb_arguments(verb, lex: Lexicon):
         # "militants backed by Iran": the noun is the one acted on, the agent acts
         agent = _child(verb, "agent")
         return _relative_head(_child(agent, "pobj") if agent is not None else None), verb.head
+    if passive is None and _child(verb, "auxpass") is not None:
+        # "Rafah ... has been targeted": a passive verb sharing another verb's subject is done to it
+        agent = _child(verb, "agent")
+        source = _child(agent, "pobj") if agent is not None else None
+        return _relative_head(source), _relative_head(inherited_subject(verb))
     if passive is not None:
         agent = _child(verb, "agent")
         source = _child(agent, "pobj") if agent is not None else None
@@ -287,6 +292,10 @@ def noun_arguments(noun, lex: Lexicon):
         if noun.dep_ == "nsubjpass":
             source = source or vs
         target = target or _prep_object(head, lex=lex)
+    elif noun.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.pos_ == "VERB" and (
+            _child(head.head, "nsubjpass", "auxpass") is not None):
+        # "was killed in an Israeli airstrike", "has been targeted in Israeli strikes": done to the subject
+        target = target or verb_arguments(head.head, lex)[1]
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "to", "into"):
         # "took part in talks", "agreed to a ceasefire"
         source = source or verb_arguments(head.head, lex)[0]
