@@ -100,7 +100,7 @@ def depth(tok) -> int:
     return d
 
 
-PHRASE_EXCLUDE = {"relcl", "conj", "cc", "punct", "advcl", "parataxis", "acl"}
+PHRASE_EXCLUDE = {"relcl", "conj", "cc", "punct", "advcl", "parataxis", "acl", "case"}  # case: the possessive 's
 # Prepositions whose phrase says where or when an actor is, not who it is: "police in Norwood",
 # "the developments in the conflict" (coded as the actor it names, it made topics into actors).
 # "of", "from", "for" stay: "members of the group", "officials from Russia", "spokesman for the ministry".
@@ -179,8 +179,9 @@ def actor_of_object(obj, lex):
     resolution", "rejected an Israeli truce deal"), else the actor it was aimed at ("fired rockets
     into southern Israel"). None when the object names none ("discussed the latest developments")."""
     for c in obj.children:
-        if c.dep_ in OBJECT_ACTOR_DEPS and c.i < obj.i and (c.pos_ == "PROPN" or c.ent_type_ in OBJECT_ACTOR_ENTS
-                                                             or (c.dep_ == "poss" and c.pos_ == "PRON")):
+        if c.dep_ in OBJECT_ACTOR_DEPS and c.i < obj.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in OBJECT_ACTOR_ENTS
+                or (c.dep_ == "poss" and (c.pos_ == "PRON" or is_in(c, lex.actor_nouns)))):
             return c
     return _prep_object(obj, AIMED_PREPS, lex=lex)
 
@@ -431,6 +432,12 @@ def code_sentence(sent, lex: Lexicon) -> list[Found]:
         neg = negated(tok, lex)
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
+        if target is None and len(sources) == 1 and source is not None:
+            # "the foreign ministers of Norway and Chile met": the two countries' ministers, each with the other
+            of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = _child(of, "pobj") if of is not None else None
+            if pobj is not None and len(conjuncts(pobj)) > 1:
+                sources = conjuncts(pobj)
         if target is None and len(sources) > 1:
             # "Lavrov and Kerry met": each with the other
             pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
