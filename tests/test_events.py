@@ -223,10 +223,10 @@ def test_rules_only_when_the_classifier_is_switched_off(coder):
 
 
 def test_passive_with_no_subject_of_a_kind_is_negated_and_inherits_no_source(coder):
-    _, events = events_of(coder, "Ukrainian air defenses shot down four Russian jets. No ships were seized in the attack.")
+    _, events = events_of(coder, "Ukrainian air defenses shot down four Russian jets. No journalists were arrested on Sunday.")
     shot = find(events, "shot")[0]
     assert shot.cameo == "195" and shot.source.text == "Ukrainian air defenses"
-    seized = find(events, "seized")[0]
+    seized = find(events, "arrested")[0]
     assert seized.negated and seized.source is None
 
 

@@ -61,6 +61,7 @@ class Found:
     depth: int
     reporting: object = None  # the reporting verb this event is the content of, if any
     verbal: bool = False  # coded from a statement's content (speaker -> content subject)
+    from_patterns: bool = False  # the trigger is a verb only the PETRARCH-2 dictionary codes
 
 
 _STEMS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
@@ -375,10 +376,10 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
                 # the PETRARCH-2 verb patterns: a code from the verb's object or preposition ("ask * EXTRADITION")
                 pat = patterns.match(tok, forms(tok)) if patterns.applies(trig is not None) else None
                 if pat is not None and (trig is None or patterns.MODE == "override" or pat[:2] == trig.code[:2]):
-                    trig = Trigger(pat, trig.alt if trig is not None else ())
+                    trig = Trigger(pat, trig.alt if trig is not None else (), from_patterns=trig is None)
                 elif trig is None:
                     bare = patterns.bare_code(forms(tok))
-                    trig = Trigger(bare) if bare is not None else None
+                    trig = Trigger(bare, from_patterns=True) if bare is not None else None
             if trig is not None and trig.code:
                 if is_in(tok, lex.light_verbs) and any(
                     c.dep_ == "dobj" and lookup(c, lex.nouns) is not None for c in tok.children
@@ -446,6 +447,6 @@ def code_sentence(sent, lex: Lexicon) -> list[Found]:
         for s, t in pairs:
             if s is not None and t is not None and s.i == t.i:
                 t = None
-            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal))
+            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns))
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found
