@@ -321,3 +321,18 @@ def test_killing_in_an_attack_is_conventional_force(coder):
     # GUIDELINES 4: 1823 is for killing by assault; militants killing villagers is 190
     _, events = events_of(coder, "Islamist militants killed 12 Nigerian villagers in Borno on Sunday.")
     assert find(events, "killed")[0].cameo == "190"
+
+
+def test_acts_under_a_wish_or_a_conditional_are_not_written(coder):
+    # "want a ceasefire" is hoped; "could decide ... to fire" is conditional: neither is a reported act
+    _, events = events_of(coder, "Most members of the Arab League want a ceasefire with Israel.")
+    assert not [e for e in find_any(events, "ceasefire") if e.modality == "asserted"]
+    _, events = events_of(coder, "The Jordanian cabinet could decide on a plan to expel the Syrian ambassador.")
+    assert not [e for e in find_any(events, "expel") if e.modality == "asserted"]
+
+
+def test_a_target_that_is_the_source_again_is_no_target(coder):
+    _, events = events_of(coder, "The Turkish judge rejected the prosecutors' request to dismiss the case against him.")
+    assert find(events, "rejected")[0].source.code == "TURJUD"
+    # "him" is the judge: the judge dismissing a case against himself is no directed act
+    assert not [e for e in events if e.target is not None and e.target.text == "him"]

@@ -132,7 +132,8 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
         if source is None:
             return None
     target = _actor(record, f.target, matcher, date, lex, ne, speakers, country, required=False) if f.target is not None else None
-    if source is not None and target is not None and (source.start, source.end) == (target.start, target.end):
+    if source is not None and target is not None and (
+            (source.start, source.end) == (target.start, target.end) or _same_actor(source, target, f.target)):
         target = None
     root = (f.code or "")[:2]
     if root in DIRECTED_ROOTS and (target is None or (root in CODED_TARGET_ROOTS and not target.code)):
@@ -205,6 +206,18 @@ def _modifier_clause(tok) -> bool:
     """A participle describing a noun ("the council members proposing the changes", "militants
     supporting Haley") describes who someone is, not an act the story reports."""
     return tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN")
+
+
+def _same_actor(source: ActorRef, target: ActorRef, target_head) -> bool:
+    """The target is the source again: a pronoun or "their governments" resolved to the source's own
+    code ("the judge rejected attempts to dismiss the case against him" is not the judge against
+    himself), or the same named person."""
+    if not source.code or source.code != target.code:
+        return False
+    if source.name and source.name == target.name:
+        return True
+    return target_head is not None and (target_head.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in target_head.children))
 
 
 def _background_clause(tok) -> bool:

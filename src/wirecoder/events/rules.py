@@ -330,6 +330,10 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
     verb = tok
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ == "dobj":
+            mode = lookup(verb, lex.modality_governors)
+            if mode:
+                return mode  # "all want a ceasefire", "seek talks"
     hops = 0
     node = verb
     while node.dep_ in ("xcomp", "ccomp", "conj") and hops < 3:
@@ -349,6 +353,26 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
             return mode
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
             return "hypothetical"
+    return _clause_above_mode(verb, lex)
+
+
+def _clause_above_mode(verb, lex) -> str:
+    """'could decide on a recommendation to fire', 'would need to consult', 'hoped to reach a deal to
+    end': an act inside a clause that is itself hoped, planned or conditional is not asserted."""
+    node, hops = verb, 0
+    while node.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj", "advcl") and hops < 5:
+        gov = node.head
+        if gov.i == node.i:
+            break
+        if gov.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("xcomp", "dobj"):
+                mode = lookup(gov, lex.modality_governors)
+                if mode:
+                    return mode
+            for c in gov.children:
+                if c.dep_ == "aux" and lex.modality_aux.get(c.lower_) == "hypothetical" and c.lower_ != "would":
+                    return "hypothetical"  # "could", "might", "may" above the act
+        node, hops = gov, hops + 1
     return "asserted"
 
 
