@@ -212,7 +212,7 @@ def verb_arguments(verb, lex: Lexicon):
         agent = _child(verb, "agent")
         source = _child(agent, "pobj") if agent is not None else None
         # "aid was delivered by X to Syria": the recipient, not the thing delivered
-        target = _prep_object(verb, ("to", "against", "with", "on", "upon")) or passive
+        target = _prep_object(verb, ("to", "against", "with", "on", "upon"), lex=lex) or passive
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
