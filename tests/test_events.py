@@ -336,3 +336,22 @@ def test_a_target_that_is_the_source_again_is_no_target(coder):
     assert find(events, "rejected")[0].source.code == "TURJUD"
     # "him" is the judge: the judge dismissing a case against himself is no directed act
     assert not [e for e in events if e.target is not None and e.target.text == "him"]
+
+
+def test_a_question_is_not_an_appeal(coder):
+    _, events = events_of(coder, "The Chilean senator asked the defence minister why the army had fired on protesters.")
+    assert not find_any(events, "asked")
+    _, events = events_of(coder, "The Chilean senator asked the defence minister to resign.")
+    assert find(events, "asked")[0].root == "02"
+
+
+def test_denying_people_food_is_not_a_denial(coder):
+    _, events = events_of(coder, "The Ethiopian army is denying civilians food and medicine in Tigray.")
+    assert not [e for e in find_any(events, "denying") if e.cameo == "016"]
+    _, events = events_of(coder, "The Ethiopian army denied the allegations of the Kenyan government.")
+    assert find(events, "denied")[0].cameo == "016"
+
+
+def test_a_compound_side_with_one_code_is_one_event(coder):
+    _, events = events_of(coder, "The mayor and the governor of Nairobi accused the Kenyan health ministry of lying.")
+    assert len(find(events, "accused")) == 1

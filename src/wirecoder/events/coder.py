@@ -279,12 +279,6 @@ def _trim_dateline(record: Record, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _key(actor: Optional[ActorRef]):
-    if actor is None:
-        return None
-    return actor.code, (actor.name or actor.text).lower()
-
-
 def _actor_key(actor: Optional[ActorRef]):
     """Who an actor is, for matching events across sentences: its code, else its words."""
     if actor is None:
@@ -299,7 +293,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     kept: dict = {}
     out = []
     for ev in events:
-        exact = (ev.trigger.start, _key(ev.source), _key(ev.target))
+        # GUIDELINES 3: "A and B attacked C" is one event per source only when A and B have different codes
+        exact = (ev.trigger.start, _actor_key(ev.source), _actor_key(ev.target))
         if exact in seen_exact:
             continue
         seen_exact.add(exact)
