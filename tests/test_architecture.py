@@ -225,8 +225,6 @@ def test_the_spark_tables_are_the_record_fields():
     assert types.index(Statement) < types.index(Record)  # each type after the ones it holds
 
 
-@pytest.mark.xfail(strict=True, reason="api/models.py is written by hand (issue 19, store helper): build it "
-                   "from wirecoder.record.record_fields / record_types, then drop this mark")
 def test_the_api_record_models_have_every_record_field():
     from wirecoder.api.models import EventModel, FullRecord, StatementModel
     from wirecoder.record import Event, Statement, record_fields
