@@ -194,6 +194,36 @@ def test_a_broken_part_is_an_error_record_not_missing_codes(coder, tmp_path):
     assert "ParserError" in out.error.message  # the reason, as YAML gives it
 
 
+def test_a_tagger_model_that_is_there_but_broken_is_an_error_not_no_tagger(coder, tmp_path, monkeypatch):
+    """Absent is None (no model file); present and unreadable, or without the roles, raises."""
+    import numpy as np
+
+    from wirecoder.resources import ResourceError
+    from wirecoder.statements import tagger as tagger_mod
+
+    class Elsewhere(tagger_mod.AttributionTagger):
+        def __init__(self, model_dir=tmp_path):
+            super().__init__(model_dir)
+
+    monkeypatch.setattr(tagger_mod, "AttributionTagger", Elsewhere)
+    assert Resources(coder.settings, nlp=coder.nlp).tagger is None  # no model file: absent
+    meta = json.dumps({"columns": [], "roles": ["speaker"], "labels": {}}).encode()
+    np.savez(tmp_path / tagger_mod.MODEL_FILE, meta=np.frombuffer(meta, np.uint8), column=np.zeros(0, np.int32),
+             values=np.frombuffer(b"", np.uint8), weights=np.zeros((0, 1), np.float32),
+             transitions=np.zeros((1, 1)))
+    with pytest.raises(ResourceError, match="has no model for content, cue"):
+        Resources(coder.settings, nlp=coder.nlp).tagger
+    (tmp_path / tagger_mod.MODEL_FILE).write_bytes(b"not a model")
+    resources = Resources(coder.settings, nlp=coder.nlp)
+    with pytest.raises(ResourceError, match="cannot load the attribution tagger"):
+        resources.tagger
+    bad = Coder(Settings(batch_size=7, max_bytes=1_234_567), nlp=coder.nlp)  # settings no other Coder has
+    assert "tagger" not in bad.resources.loaded()
+    (out,) = list(bad.code_inputs(iter_inputs([str(SAMPLES / "text" / "01-tass-kremlin-black-sea.txt")])))
+    assert isinstance(out, ErrorRecord) and out.error.kind == "resource"
+    assert "attribution tagger" in out.error.message
+
+
 # -- one anchor date ------------------------------------------------------------------------------
 def test_anchor_date_is_the_dateline_then_the_reference_date_then_published():
     assert anchor_date("2026-09-29", "2026-09-30", "2026-10-01") == "2026-09-29"

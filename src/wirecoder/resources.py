@@ -85,6 +85,8 @@ class Resources:
         if value is _UNSET:
             try:
                 value = factory()
+            except ResourceError as exc:  # a factory that names the part and the reason itself
+                value = _Failed(str(exc))
             except WirecoderError:
                 raise
             except Exception as exc:
@@ -115,12 +117,21 @@ class Resources:
 
     @property
     def tagger(self):
-        """The attribution tagger (models/statements); None when its model file is not installed."""
+        """The attribution tagger (models/statements); None when its model file is not installed.
+
+        A model file that is there but cannot be read, or lacks roles the statements need, raises
+        (it is not taken for "no tagger", which would only show as fewer statements)."""
         def build():
-            from .statements.tagger import AttributionTagger
+            from .statements.tagger import MODEL_FILE, ROLES, AttributionTagger
 
             tagger = AttributionTagger()
-            return tagger if tagger.available else None
+            if tagger.available:
+                return tagger
+            path = tagger.model_dir / MODEL_FILE
+            if path.exists():
+                missing = sorted(set(ROLES) - set(tagger.roles))
+                raise ResourceError(f"cannot load the attribution tagger: {path} has no model for {', '.join(missing)}")
+            return None
 
         return self.resource("tagger", build, "the attribution tagger")
 
