@@ -148,6 +148,21 @@ class Resources:
         return self.resource("encoder", build, "the statements encoder")
 
     @property
+    def date_patterns(self):
+        """Month and weekday names (data/patterns/calendar.yaml) and the time-expression patterns built from them."""
+        from .dates.expressions import DatePatterns
+
+        return self.resource("date_patterns", DatePatterns.load, "the calendar patterns")
+
+    @property
+    def structure_patterns(self):
+        """The structure stage's patterns (data/patterns: agencies, datelines, debris, abbreviations, truncation)."""
+        from .structure.patterns import StructurePatterns
+
+        dates = self.date_patterns
+        return self.resource("structure_patterns", lambda: StructurePatterns.load(dates), "the structure patterns")
+
+    @property
     def event_lexicon(self):
         """Event triggers and cues (data/events)."""
         from .events.lexicon import load
