@@ -15,7 +15,6 @@ import itertools
 import time
 from typing import Iterable, Iterator, Optional, Union
 
-from . import provenance
 from .encodable import safe_error
 from .errors import ArticleTimeout, WirecoderError
 from .ingest import Input, prepare
@@ -48,8 +47,7 @@ class Coder:
         self.nlp = self.resources.nlp  # loaded now: a missing model fails here, not on the first article
         self.resources.keep_on(self.nlp)
         self.stages: tuple[Stage, ...] = select(exclude)
-        self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files),
-                                          self.settings.statements_encoder)
+        self.provenance = self.resources.provenance
         self.timings: dict[str, float] = {}
         self._warmed = False
 

@@ -102,6 +102,16 @@ class Resources:
 
     # -- the parts -------------------------------------------------------
     @property
+    def provenance(self) -> dict:
+        """What every record carries as ``provenance``: versions of wirecoder, spaCy, the model, the
+        dictionaries and models, and the user's actor files with their hashes (read once)."""
+        from . import provenance
+
+        s = self.settings
+        return self.resource("provenance", lambda: provenance.info(s.spacy_model, tuple(s.actor_files),
+                                                                   s.statements_encoder), "the provenance")
+
+    @property
     def nlp(self):
         """The spaCy pipeline named by ``settings.spacy_model`` (raises ModelNotFound)."""
         from . import nlp as nlp_mod
