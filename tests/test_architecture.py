@@ -224,6 +224,31 @@ def test_a_tagger_model_that_is_there_but_broken_is_an_error_not_no_tagger(coder
     assert "attribution tagger" in out.error.message
 
 
+# where the module caches still are, each owned by a stage still to be rebuilt (docs/architecture.md)
+MODULE_CACHES_LEFT = {"ontology.py", "events/actor_codes.py", "events/patterns.py", "events/checks.py",
+                      "events/rules.py", "statements/lexicon.py"}
+
+
+def test_no_module_level_caches_of_loaded_knowledge_outside_resources():
+    """Loaded data lives in a Resources (one per Coder or Store), not in functools caches per process."""
+    import ast
+    from pathlib import Path
+
+    import wirecoder
+
+    root = Path(wirecoder.__file__).parent
+    cached = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for d in node.decorator_list:
+                    name = ast.unparse(d.func if isinstance(d, ast.Call) else d)
+                    if name.split(".")[-1] in ("lru_cache", "cache"):
+                        cached.add(path.relative_to(root).as_posix())
+    assert cached <= MODULE_CACHES_LEFT, sorted(cached - MODULE_CACHES_LEFT)
+    assert cached == MODULE_CACHES_LEFT, f"gone from {sorted(MODULE_CACHES_LEFT - cached)}: take them off the list"
+
+
 # -- one anchor date ------------------------------------------------------------------------------
 def test_anchor_date_is_the_dateline_then_the_reference_date_then_published():
     assert anchor_date("2026-09-29", "2026-09-30", "2026-10-01") == "2026-09-29"
