@@ -309,3 +309,15 @@ def test_india_is_a_country_not_a_role(coder):
     _, events = events_of(coder, "Indian Prime Minister Narendra Modi met Israeli Prime Minister Benjamin Netanyahu in Delhi.")
     ev = find(events, "met")[0]
     assert ev.source.code.startswith("IND") and not ev.source.code.startswith("INDIND")
+
+
+def test_an_act_noun_with_its_doer_named_is_done_to_its_of_phrase(coder):
+    _, events = events_of(coder, "Officials in Kyiv condemned Russia's invasion of Ukraine.")
+    ev = find(events, "invasion")[0]
+    assert ev.source.country == "RUS" and ev.target.country == "UKR" and ev.root == "19"
+
+
+def test_killing_in_an_attack_is_conventional_force(coder):
+    # GUIDELINES 4: 1823 is for killing by assault; militants killing villagers is 190
+    _, events = events_of(coder, "Islamist militants killed 12 Nigerian villagers in Borno on Sunday.")
+    assert find(events, "killed")[0].cameo == "190"

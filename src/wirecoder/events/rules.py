@@ -284,6 +284,10 @@ def noun_arguments(noun, lex: Lexicon):
         elif c.dep_ == "prep" and c.lower_ == "by":
             source = _child(c, "pobj") or source
     target = target or _prep_object(noun, lex=lex)
+    if target is None and source is not None:
+        # "Russia's invasion of Ukraine", "the troops' killing of unarmed civilians": with its doer named,
+        # an act noun's "of" is the one it is done to
+        target = _prep_object(noun, ("of",), lex=lex)
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
         is_in(head, lex.light_verbs) or lookup(head, lex.verbs) is None
