@@ -122,3 +122,20 @@ def test_page_rule_is_mechanical():
     assert set(audit.not_gold(naeb, gold)) == {"z"}
     assert audit.eligible_order({k: news for k in "abcdef"}, [], seed=3) == \
         audit.eligible_order({k: news for k in "fedcba"}, [], seed=3)
+
+
+def test_compare_matches_judged_rows_to_todays_events():
+    def ev(start, cameo, src, tgt, **judged):
+        return {"article_id": "a", "trigger_start": str(start), "cameo": cameo, "source_code": src,
+                "target_code": tgt, **judged}
+
+    right = dict(real_event="yes", root_right="yes", source_right="yes", target_right="yes", note="")
+    wrong = dict(real_event="no", root_right="na", source_right="na", target_right="na", note="not-event: x")
+    dup = dict(wrong, note="duplicate: row 1")
+    judged = [ev(10, "173", "USACOP", "USACVL", **right), ev(50, "112", "USA", "", **wrong),
+              ev(90, "020", "", "", **dup)]
+    now = {"a": [ev(10, "1731", "USACOP", "USACVL"), ev(50, "190", "USA", ""), ev(200, "040", "X", "Y")]}
+    c = audit.compare(judged, now)
+    assert c["by_verdict"] == {"fully right": {"kept": 1}, "not-event": {"changed": 1}, "duplicate": {"gone": 1}}
+    assert (c["today"], c["new"]) == (3, 1)
+    assert "1 new" in audit.format_compare(c, "abc")

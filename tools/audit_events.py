@@ -3,6 +3,7 @@ pages that are not in the events gold, written as a table to be judged by readin
 
     .venv/bin/python tools/audit_events.py [--naeb FILE] [--gold FILE] [--out CSV] [--force]
     .venv/bin/python tools/audit_events.py --summary [--out CSV]
+    .venv/bin/python tools/audit_events.py --compare [--out CSV]
 
 Drawing the sample (the default action):
 
@@ -29,6 +30,12 @@ of real events, of right roots, sources and targets (of all rows: a side on a ro
 real event is judged ``na`` and counts as not right), fully right (all four ``yes``; a ``na``
 target on a real event whose text names no target counts as right only when written ``yes``),
 and a tally of the error kinds, which are the ``kind:`` prefixes of the notes' ``;``-separated parts.
+
+``--compare`` recodes the audited pages with the code as it is now and matches each judged row to
+today's events of its page (same trigger offset, CAMEO root, source and target code): how many
+judged rows, by judgement, are still given, changed or gone, and how many events are new (not
+judged). It measures what a change of the coder did to the judged rows; it is no new audit, as the
+new rows are unjudged (draw and judge a new sample for that).
 
 Only the sentence of each event is written (NAEB is Apache-2.0), never whole articles.
 """
@@ -293,6 +300,49 @@ def format_summary(s: dict) -> str:
     return "\n".join(lines)
 
 
+def _key(row: dict) -> tuple:
+    return (row["article_id"], int(row["trigger_start"]), row["cameo"][:2], row["source_code"], row["target_code"])
+
+
+def _verdict(row: dict) -> str:
+    if row.get("real_event") != "yes":
+        return (error_kinds(row.get("note", "")) or ["not-event"])[0]  # not-event | duplicate
+    return "fully right" if all(row[c] == "yes" for c in JUDGEMENTS) else "real, partly wrong"
+
+
+def compare(judged: list[dict], now: dict[str, list[dict]]) -> dict:
+    """Judged rows against today's rows of the same pages (``now``: article id -> event rows).
+
+    A judged row is ``kept`` when a row of today has its trigger offset, root and both codes;
+    ``changed`` when a row of today has its trigger offset only; else ``gone``. Rows of today
+    matched by no judged row are ``new``."""
+    today = {}
+    for key, rows in now.items():
+        for r in rows:
+            today.setdefault((key, int(r["trigger_start"])), []).append(r)
+    used = set()
+    out = collections.defaultdict(collections.Counter)
+    for j in judged:
+        cands = today.get((j["article_id"], int(j["trigger_start"])), [])
+        exact = [c for c in cands if _key(c) == _key(j) and id(c) not in used]
+        loose = [c for c in cands if id(c) not in used]
+        status = "kept" if exact else "changed" if loose else "gone"
+        if status != "gone":
+            used.add(id((exact or loose)[0]))
+        out[_verdict(j)][status] += 1
+    new = sum(1 for rows in now.values() for r in rows if id(r) not in used)
+    return {"by_verdict": {k: dict(v) for k, v in sorted(out.items())}, "new": new,
+            "today": sum(len(v) for v in now.values())}
+
+
+def format_compare(c: dict, commit: str) -> str:
+    lines = [f"judged rows against the events of the same pages coded at {commit}:"]
+    for verdict, counts in c["by_verdict"].items():
+        lines.append(f"  {verdict}: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in ("kept", "changed", "gone")))
+    lines.append(f"events today: {c['today']}, of which {c['new']} new (not judged)")
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--naeb", type=Path, default=SHARED / "data" / "naeb" / "articles.json")
@@ -301,7 +351,23 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--force", action="store_true", help="overwrite a table that holds judgements")
     ap.add_argument("--summary", action="store_true", help="print the figures of a judged table")
+    ap.add_argument("--compare", action="store_true",
+                    help="recode the audited pages now and match the judged rows to today's events")
     args = ap.parse_args(argv)
+
+    if args.compare:
+        judged = read_rows(args.out)
+        naeb = json.loads(args.naeb.read_text(encoding="utf-8"))
+        from wirecoder import Coder
+
+        coder = Coder()
+        now = {}
+        for key in dict.fromkeys(r["article_id"] for r in judged):
+            page = naeb[key]
+            record = coder.code(page["articleBody"], id=key, date=_date(page.get("date")), url=page.get("url"))
+            now[key] = event_rows(key, page, record)
+        print(format_compare(compare(judged, now), commit_hash()))
+        return 0
 
     if args.summary:
         rows = read_rows(args.out)
