@@ -19,9 +19,20 @@ from .lexicon import DATA
 
 
 @lru_cache(maxsize=1)
-def _defaults() -> tuple[frozenset, frozenset]:
+def _defaults() -> tuple[frozenset, frozenset, frozenset]:
     data = yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))
-    return frozenset(data["roles"]), frozenset(data["person_nouns"])
+    return frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"])
+
+
+def place_country(record, start: int, end: int, head, country: Optional[str]) -> Optional[str]:
+    """The country a target place stands for: a place of ``record.places`` inside the phrase with its
+    country, else the story's ``country`` when the phrase is headed by a place noun; else None."""
+    for p in record.places:
+        if start <= p.start and p.end <= end and p.country:
+            return p.country
+    if head is not None and head.pos_ == "NOUN" and rules.is_in(head, _defaults()[2]):
+        return country
+    return None
 
 
 def role_only(code: Optional[str]) -> bool:

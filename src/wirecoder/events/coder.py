@@ -25,7 +25,7 @@ AGENTLESS_CODES = ("09", "11", "172", "173", "174", "175")
 # 0.386/0.119; held-back part 0.440/0.200 -> 0.550/0.200. Left out: statements (01), appeals (02),
 # yielding (08), investigations (09), force postures (15), which the gold often codes with none.
 DIRECTED_ROOTS = {"03", "04", "05", "06", "07", "10", "11", "12", "13", "14", "16", "17", "18", "19", "20"}
-CODED_TARGET_ROOTS = {"04", "05", "10", "13", "16", "18"}
+CODED_TARGET_ROOTS = DIRECTED_ROOTS
 # Wishes and conditionals are not reported acts: the gold keeps a handful, the coder's are mostly wrong.
 DROPPED_MODALITIES = {"hoped", "hypothetical", "demanded"}
 
@@ -266,6 +266,8 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     actor_codes.complete(ref, tok, country, names=not required)
     if required and ref.code is None and REQUIRE_SOURCE_CODE:
         return None
+    if not required and ref.code is None:
+        ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country)
     return ref
 
 
