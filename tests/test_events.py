@@ -355,3 +355,17 @@ def test_denying_people_food_is_not_a_denial(coder):
 def test_a_compound_side_with_one_code_is_one_event(coder):
     _, events = events_of(coder, "The mayor and the governor of Nairobi accused the Kenyan health ministry of lying.")
     assert len(find(events, "accused")) == 1
+
+
+def test_a_country_phrase_takes_the_role_its_head_names(coder):
+    _, events = events_of(coder, "The Israeli occupation forces detained 40 Palestinians in Hebron.")
+    assert find(events, "detained")[0].source.code == "ISRMIL"
+
+
+def test_a_target_pronoun_stands_for_the_person_named_before(coder):
+    record = coder.code("LONDON, March 3. Viktor Sokolov appeared in court in London on Monday. "
+                        "He was arrested by British police in January.")
+    ev = find(record.events, "arrested")[0]
+    assert ev.source.code == "GBRCOP" and ev.target.text == "He" and ev.target.code.endswith("CVL")
+    assert ev.target.name == "Viktor Sokolov"
+    assert_spans_ok(record)

@@ -250,6 +250,16 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
             found = speakers.before(tok.idx, tok.lower_)
+        if (found is None or not found.code) and not required and tok.lower_ in coref.PERSON_PRONOUNS:
+            named = _person_before(tok)
+            if named is not None:
+                # "he was arrested": a target pronoun stands for the person last named before it
+                person = attach.actor_ref(record, named.start_char, named.end_char, matcher, date, country)
+                if person.code is None:
+                    actor_codes.complete(person, named.root, country, names=True)
+                if person.code:
+                    ref.code, ref.country, ref.name = person.code, person.country, person.name or named.text
+                return ref
         if found is None or not found.code:
             return None if required else ref
         ref.code, ref.name = found.code, found.name
@@ -269,6 +279,21 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if not required and ref.code is None:
         ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country)
     return ref
+
+
+# How far back (characters) a target pronoun may reach for the person it stands for.
+PERSON_REACH = 300
+
+
+def _person_before(tok):
+    """The PERSON entity last named before a pronoun, within PERSON_REACH characters, else None."""
+    best = None
+    for ent in tok.doc.ents:
+        if ent.end_char > tok.idx:
+            break
+        if ent.label_ == "PERSON" and tok.idx - ent.end_char <= PERSON_REACH:
+            best = ent
+    return best
 
 
 def _trim_dateline(record: Record, start: int, end: int) -> tuple[int, int]:

@@ -364,6 +364,10 @@ def _clause_above_mode(verb, lex) -> str:
         gov = node.head
         if gov.i == node.i:
             break
+        if node.dep_ == "acl" and gov.pos_ == "NOUN":
+            mode = lookup(gov, lex.modality_governors)
+            if mode:
+                return mode  # "plans to target the press", "a pledge to withdraw"
         if gov.pos_ in ("VERB", "AUX"):
             if node.dep_ in ("xcomp", "dobj"):
                 mode = lookup(gov, lex.modality_governors)
