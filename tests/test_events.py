@@ -369,3 +369,9 @@ def test_a_target_pronoun_stands_for_the_person_named_before(coder):
     assert ev.source.code == "GBRCOP" and ev.target.text == "He" and ev.target.code.endswith("CVL")
     assert ev.target.name == "Viktor Sokolov"
     assert_spans_ok(record)
+
+
+def test_a_statement_that_criticises_is_its_speakers_act_toward_whom_it_is_about(coder):
+    record = coder.code("WASHINGTON, May 2. Senator Thom Tillis said Donald Trump's comments were unhelpful and irresponsible.")
+    ev = find(record.events, "said")[0]
+    assert ev.cameo == "111" and ev.source.code == "USALEG" and ev.target.text == "Donald Trump"

@@ -111,8 +111,9 @@ def _statement_events(record: Record, doc, sent, found: list, lex) -> list:
         if code is None:
             continue
         ids = {t.i for t in content_tokens}
-        target = next((t for t in content_tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in ids
-                       and t.pos_ in rules.ACTOR_POS), None)
+        subject = next((t for t in content_tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in ids
+                        and t.pos_ in rules.ACTOR_POS), None)
+        target = rules.content_target(subject, lex)
         speaker = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand") if st.speaker else None
         source = speaker.root if speaker is not None else None
         extra.append(rules.Found(cue.root, code, (), source, target, st.negated, "asserted", 99, None, True))
@@ -326,7 +327,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         seen_exact.add(exact)
         if ev.source is not None:
-            same = (ev.cameo, _actor_key(ev.source), _actor_key(ev.target), ev.negated, ev.modality)
+            # an uncoded target is told in other words each time ("its commitments", "the commitments")
+            target_key = ev.target.code if ev.target is not None else None
+            same = (ev.cameo, _actor_key(ev.source), target_key, ev.negated, ev.modality)
             earlier = kept.get(same)
             if (
                 earlier is not None

@@ -27,7 +27,7 @@ NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTI
 # The kinds of statement content that make a statement a CAMEO act of its speaker, by their words
 # (cues.yaml statement_content). Appeal and threat words ("should", "respond") are left out: measured
 # on the dev gold they mark ordinary reported speech far more often than an appeal or a threat.
-STATEMENT_ACTS = (("deny", "016"), ("accuse", "112"))
+STATEMENT_ACTS = (("deny", "016"), ("accuse", "112"), ("criticize", "111"), ("praise", "051"))
 
 ACTOR_ENTS = {"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"}
 
@@ -425,6 +425,17 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
     return out
 
 
+def content_target(subject, lex: Lexicon):
+    """Whom a statement act is about: the content's subject when it names an actor, else the owner of
+    what it names ("Trump's comments are unhelpful": Trump); None for "this", "it was"."""
+    subject = _relative_head(subject)
+    if subject is None or _self_actor(subject, lex) and subject.pos_ != "PRON":
+        return subject
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ not in ("it", "this", "that", "these", "those", "what") else None
+    return actor_of_object(subject, lex)
+
+
 def content_event(verb, lex: Lexicon):
     """A statement whose content accuses, appeals, threatens or denies: (code, content head) or None."""
     content = _child(verb, "ccomp")
@@ -452,7 +463,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Found]:
                 cued = content_event(tok, lex)
                 if cued is not None:
                     code, head = cued
-                    target = _relative_head(_child(head, "nsubj", "nsubjpass"))
+                    target = content_target(_child(head, "nsubj", "nsubjpass"), lex)
                     verbal = True
                 elif content is not None and any(t.i in trigger_ids for t in content.subtree):
                     continue  # the reported events stand for this statement
