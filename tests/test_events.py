@@ -380,3 +380,14 @@ def test_a_statement_that_criticises_is_its_speakers_act_toward_whom_it_is_about
 def test_a_participle_before_the_speaker_is_how_he_spoke_not_an_act(coder):
     _, events = events_of(coder, "Agreeing with the Kenyan president's plan, the Ugandan minister said talks would resume.")
     assert not find_any(events, "Agreeing")
+
+
+def test_an_event_told_twice_is_one_event_with_its_mentions(coder):
+    record = coder.code("KYIV, March 9. Russian troops shelled Kharkiv on Sunday. Schools stayed closed. "
+                        "Russian troops shelled Kharkiv, the regional governor said.")
+    shelled = find(record.events, "shelled")
+    assert len(shelled) == 1
+    assert [m.start for m in shelled[0].mentions] == [record.text.rindex("shelled")]
+    assert_spans_ok(record)
+    again = type(record).from_dict(record.to_dict())
+    assert again.events[0].mentions == shelled[0].mentions

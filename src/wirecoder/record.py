@@ -137,6 +137,9 @@ class Event:
     date_source: Optional[str] = None  # text | dateline | published | reference
     place: Optional[Place] = None
     statement: Optional[int] = None
+    # the triggers of the same event told again later in the article (a headline repeated in the body,
+    # "the strike" again in a quote): one event, coded at its first mention
+    mentions: list[Span] = field(default_factory=list)
 
 
 class _JsonObject:

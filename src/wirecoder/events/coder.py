@@ -342,6 +342,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 if earlier.date_span is None and ev.date_span is not None:
                     earlier.date, earlier.date_span = ev.date, ev.date_span
                 earlier.place = earlier.place or ev.place
+                earlier.mentions.append(ev.trigger)
                 continue
             kept[same] = ev
         out.append(ev)
