@@ -97,6 +97,8 @@ def eval_class(coder, rows: list[tuple[str, int]]) -> dict:
         "macro_f1": round(macro_f1(gold, pred), 4),
         "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / max(1, len(gold)), 4),
         "no_event": no_event,
+        # over the sentences the coder gives an event: how often its class is the gold's (precision)
+        "coded_accuracy": round(sum(g == p for g, p in zip(gold, pred) if p != -1) / max(1, len(gold) - no_event), 4),
         "per_class_f1": per_class,
     }
 
@@ -154,7 +156,8 @@ def format_report(result: dict) -> str:
     c = result.get("cameo_class")
     if c:
         lines.append(f"  PentaClass ({c['split']}, {c['sentences']} sentences): macro-F1 {c['macro_f1']:.3f}, "
-                     f"accuracy {c['accuracy']:.3f}, no event {c['no_event']}; per class {c['per_class_f1']}")
+                     f"accuracy {c['accuracy']:.3f}, no event {c['no_event']}, accuracy where coded {c['coded_accuracy']:.3f}; "
+                     f"per class {c['per_class_f1']}")
     n = result.get("cameo_ner")
     if n:
         lines.append(f"  source/target spans ({n['split']}, {n['sentences']} sentences): source F1 {n['source']['f1']:.3f} "
