@@ -735,3 +735,26 @@ def test_a_cue_ends_before_the_medium_it_names(text, cue_words, cue):
     assert st.cue.text == cue
     (whole,) = assemble(*args, off={"cue-medium-out"})
     assert whole.cue.text == cue_words
+
+
+def test_a_content_ends_before_the_next_cue_coordinated_with_it():
+    """Assembly on hand-made tagger runs: a content run that goes on over ", claiming that ..." (the
+    speaker's next statement, a cue of its own) ends before it, and never on a comma or "and"."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "The senator said that the bill would pass, claiming that most members backed it."
+    doc = nlp_mod.load("")(text)
+    said = next(t.i for t in doc if t.text == "said")
+    claiming = next(t.i for t in doc if t.text == "claiming")
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, said)], "cue": [(said, said + 1), (claiming, claiming + 1)],
+            "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    by_cue = {st.cue.text: [c.text for c in st.content] for st in assemble(*args)}
+    assert by_cue["said"] == ["that the bill would pass"]
+    whole = {st.cue.text: [c.text for c in st.content] for st in assemble(*args, off={"content-own-clause"})}
+    assert whole["said"] == ["that the bill would pass, claiming that most members backed it"]

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, from_dateline, in_closed_quotation,
-                            merge_fragments, quote_goes_on, to_complement, to_quote_close)
+                            merge_fragments, quote_goes_on, to_complement, to_quote_close, within_own_clause)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -49,6 +49,7 @@ RULES = {
     "non-speech-cues-out": "a cue headed by a non-speech word (cues.yaml not_cue_heads) is no attribution",
     "empty-shells-out": "a statement of nobody or of nothing ('Nobody said anything.') is no statement",
     "header-labels-out": "a line label in capitals that names nobody in the article ('BONDS:') is a header",
+    "content-own-clause": "a content after its cue ends before a cue verb coordinated with it (', claiming ...')",
     "cue-medium-out": "a cue ends before the medium or occasion it names ('said in an email' -> 'said')",
 }
 
@@ -90,6 +91,7 @@ class Article:
     off: frozenset
     sent_of: list  # token -> sentence number
     para_of: list  # token -> paragraph number
+    cue_tokens: set = frozenset()  # the tokens of every cue
 
     def on(self, rule: str) -> bool:
         return rule not in self.off
@@ -112,6 +114,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     cue_contents, loose = contents_of_cues(art, cues, contents)
 
     role_tokens = {i for r in cues + speakers for i in range(r.start, r.end)}
+    art.cue_tokens = {i for r in cues for i in range(r.start, r.end)}
     statements: list[tuple[int, Statement]] = []
     covered: list[tuple[int, int]] = []  # content of the cues' statements, to keep loose runs out of
     for ci, c in enumerate(cues):
@@ -323,6 +326,8 @@ def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> 
         pieces = [to_complement(doc, c, r, role_tokens, art.on("trim-time-adjunct")) for r in pieces]
     if art.on("from-dateline") and art.record.dateline is not None:
         pieces = [from_dateline(doc, art.record.dateline.span.end, c, r, role_tokens) for r in pieces]
+    if art.on("content-own-clause"):
+        pieces = [within_own_clause(doc, c, r, art.cue_tokens) for r in pieces]
     return pieces
 
 
