@@ -758,3 +758,25 @@ def test_a_content_ends_before_the_next_cue_coordinated_with_it():
     assert by_cue["said"] == ["that the bill would pass"]
     whole = {st.cue.text: [c.text for c in st.content] for st in assemble(*args, off={"content-own-clause"})}
     assert whole["said"] == ["that the bill would pass, claiming that most members backed it"]
+
+
+@pytest.mark.parametrize("text, cue_words, cue, off_cue", [
+    ("The coach said of the team that it had played well.", "said of", "said", "said of"),
+    ("The minister added on the radio that talks would resume.", "added on", "added", "added on"),
+])
+def test_a_say_verb_cue_ends_before_its_closing_preposition(text, cue_words, cue, off_cue):
+    """Hand-made tagger runs: "said of" is the cue "said" (cues.yaml prep_free_verbs, rule cue-prep-out)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+    start = next(t.i for t in doc if t.text == cue_words.split()[0])
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, start)], "cue": [(start, start + 2)], "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args)
+    (whole,) = assemble(*args, off={"cue-prep-out"})
+    assert (st.cue.text, whole.cue.text) == (cue, off_cue)

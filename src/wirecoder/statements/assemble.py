@@ -51,6 +51,7 @@ RULES = {
     "header-labels-out": "a line label in capitals that names nobody in the article ('BONDS:') is a header",
     "content-own-clause": "a content after its cue ends before a cue verb coordinated with it (', claiming ...')",
     "cue-medium-out": "a cue ends before the medium or occasion it names ('said in an email' -> 'said')",
+    "cue-prep-out": "a speech verb's cue ends before a preposition that closes it ('said of' -> 'said')",
 }
 
 
@@ -312,6 +313,7 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             covered.extend((r.start, r.end) for r in g)
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
+        cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
 
@@ -481,6 +483,21 @@ def cue_without_medium(doc, cue: Run) -> Run:
                 return Run(cue.start, i, cue.sent, cue.para)
             return cue
     return cue
+
+
+_TRAILING_PREPS = {"of", "to", "on", "at", "after"}
+
+
+def cue_without_trailing_prep(doc, cue: Run, lexicon: Lexicon) -> Run:
+    """A cue whose head is one of cues.yaml's prep_free_verbs and whose last word is a preposition of that
+    verb ends before it: "said of", "recalled of", "added on", "responded to" -> the verb, as PolNeAR
+    marks it ("talked about", "called on", "accused of" keep theirs)."""
+    head = run_head(doc, cue)
+    last = doc[cue.end - 1]
+    if (cue.end - cue.start < 2 or head.pos_ != "VERB" or last.head.i != head.i or last.dep_ != "prep"
+            or last.lower_ not in _TRAILING_PREPS or head.lemma_.lower() not in lexicon.prep_free_verbs):
+        return cue
+    return Run(cue.start, cue.end - 1, cue.sent, cue.para)
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:

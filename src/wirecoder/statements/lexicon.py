@@ -24,6 +24,7 @@ class Lexicon:
     not_cue_phrases: tuple = ()  # word tuples that are no cue ("phone call")
     empty_speakers: frozenset = frozenset()  # "Nobody said ..."
     empty_contents: frozenset = frozenset()  # "... said anything."
+    prep_free_verbs: frozenset = frozenset()  # "said of" -> "said"
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -61,7 +62,8 @@ def load_lexicon() -> Lexicon:
                    frozenset(w.lower() for w in data.get("not_cue_heads", ())),
                    tuple(tuple(p.lower().split()) for p in data.get("not_cue_phrases", ())),
                    frozenset(w.lower() for w in data.get("empty_speakers", ())),
-                   frozenset(w.lower() for w in data.get("empty_contents", ())))
+                   frozenset(w.lower() for w in data.get("empty_contents", ())),
+                   frozenset(w.lower() for w in data.get("prep_free_verbs", ())))
 
 
 @lru_cache(maxsize=1)
