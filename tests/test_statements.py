@@ -780,3 +780,26 @@ def test_a_say_verb_cue_ends_before_its_closing_preposition(text, cue_words, cue
     (st,) = assemble(*args)
     (whole,) = assemble(*args, off={"cue-prep-out"})
     assert (st.cue.text, whole.cue.text) == (cue, off_cue)
+
+
+def test_a_long_cue_with_no_content_is_no_statement():
+    """Hand-made tagger runs: "did not immediately respond to requests for" with no content tells what
+    someone did, not what they said (rule long-bare-cues-out); a short bare cue ("declined") stays."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    def cues(text, cue_words, off=frozenset()):
+        doc = nlp_mod.load("")(text)
+        start = next(t.i for t in doc if t.text == cue_words.split()[0])
+        runs = {"speaker": [(0, start)], "cue": [(start, start + len(cue_words.split()))], "content": []}
+        args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+        return [st.cue.text for st in assemble(*args, off=off) if st.cue]
+
+    long_cue = "did not immediately respond to requests for"
+    text = "The company did not immediately respond to requests for comment."
+    assert cues(text, long_cue) == []
+    assert cues(text, long_cue, off={"long-bare-cues-out"}) == [long_cue]
+    assert cues("The company declined.", "declined") == ["declined"]
