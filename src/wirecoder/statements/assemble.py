@@ -109,7 +109,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     cues = with_rule_cues(art, cues)
     signed = signed_quotations(doc, record, art.sent_of, art.para_of) if art.on("signed-quotes") else []
     speakers, cues, contents = give_way_to_signed_quotations(signed, speakers, cues, contents)
-    framed = [frame_possessor(doc, c) is not None for c in cues]  # before the cues take their auxiliaries
+    framed = [frame_possessor(doc, c, lexicon) is not None for c in cues]  # before the cues take their auxiliaries
     for c in cues:
         _extend_cue_left(doc, c)
     cue_speaker = [speaker_of_cue(art, c, speakers) for c in cues]
@@ -247,7 +247,7 @@ def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
         key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, gap(s, c))
         if best_key is None or key < best_key:
             best, best_key = s, key
-    src = according_source(doc, c)
+    src = according_source(doc, c, art.lexicon)
     if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
         # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
         best = Run(src[0], src[1], art.sent_of[src[0]], art.para_of[src[0]])
@@ -369,10 +369,10 @@ def framed_content(art: Article, c: Run, sp: Run | None, groups: list[list[Run]]
     "according to" clause ("the opening of the border") grows to the whole clause."""
     doc = art.doc
     if framed:
-        clause = according_content(doc, c, sp, art.sent_of, art.para_of)
+        clause = according_content(doc, c, sp, art.sent_of, art.para_of, art.lexicon)
         return [[clause]] if clause is not None else groups
     if art.on("according-clause") and len(groups) == 1 and len(groups[0]) == 1 and is_according(doc, c):
-        clause = according_content(doc, c, sp, art.sent_of, art.para_of)
+        clause = according_content(doc, c, sp, art.sent_of, art.para_of, art.lexicon)
         r = groups[0][0]
         if clause is not None and clause.start <= r.start and r.end <= clause.end:
             return [[clause]]
@@ -597,7 +597,7 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
             out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
     for t in doc:  # "In his words, ...", "in Bolton's view": the noun is the cue (PolNeAR's "view")
         # not inside a quotation: "It's an invasion, in our estimation, of ..." is the quoted speaker's aside
-        if t.i not in taken and not quote_mask[t.idx] and frame_possessor(doc, Run(t.i, t.i + 1, 0, 0)):
+        if t.i not in taken and not quote_mask[t.idx] and frame_possessor(doc, Run(t.i, t.i + 1, 0, 0), lexicon):
             start, end = frame_cue_extent(t, subject_frame_verb(t, lexicon))
             if not taken.intersection(range(start, end)):
                 out.append(Run(start, end, sent_of[t.i], para_of[t.i]))
@@ -607,7 +607,7 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
 def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
     if is_according(doc, run):
         return "report"
-    noun = frame_noun(doc, run)
+    noun = frame_noun(doc, run, lexicon)
     if noun is not None and noun_possessor(noun) is not None:  # a frame with its owner
         return (lexicon.frames.get(noun.lower_) or lexicon.subject_frames.get(noun.lower_)
                 or lexicon.subject_frames[noun.lemma_.lower()])

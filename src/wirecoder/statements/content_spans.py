@@ -205,7 +205,7 @@ def complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of, lexicon: Lex
     """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
     head = run_head(doc, cue)
     if is_according(doc, cue):
-        return according_content(doc, cue, sp, sent_of, para_of)
+        return according_content(doc, cue, sp, sent_of, para_of, lexicon)
     comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
     # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
     comp = comp or [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]

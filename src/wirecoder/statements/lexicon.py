@@ -1,9 +1,12 @@
-"""The attribution lexicon (data/attribution/cues.yaml), loaded once."""
+"""The attribution lexicon (data/attribution/cues.yaml) and word clusters: their loaders.
+
+Each call reads the file; a Coder loads them once, through its Resources
+(``statement_lexicon``, ``statement_word_clusters``), and passes them down.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -43,7 +46,6 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load((DATA_DIR / "cues.yaml").read_text(encoding="utf-8"))
     verb_type: dict = {}
@@ -66,7 +68,6 @@ def load_lexicon() -> Lexicon:
                    frozenset(w.lower() for w in data.get("prep_free_verbs", ())))
 
 
-@lru_cache(maxsize=1)
 def load_word_clusters() -> dict[str, tuple[str, str]]:
     """Word (lower case, straight apostrophe) -> (coarse, fine) cluster of its MiniLM embedding.
 
