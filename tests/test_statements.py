@@ -803,3 +803,27 @@ def test_a_long_cue_with_no_content_is_no_statement():
     assert cues(text, long_cue) == []
     assert cues(text, long_cue, off={"long-bare-cues-out"}) == [long_cue]
     assert cues("The company declined.", "declined") == ["declined"]
+
+
+def test_a_speaker_run_ending_on_who_ends_before_its_comma():
+    """Hand-made tagger runs: the speaker run "Mr. Kamin, who" is the source "Mr. Kamin" (rule
+    speaker-relative-out); a run with its whole relative clause is left as PolNeAR often marks it."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "Mr. Kamin, who teaches law, said the plan was sound."
+    doc = nlp_mod.load("")(text)
+    who = next(t.i for t in doc if t.text == "who")
+    said = next(t.i for t in doc if t.text == "said")
+    args = lambda sp_end: (doc, Record(id="t", source="t", text=text),  # noqa: E731
+                           {"speaker": [(0, sp_end)], "cue": [(said, said + 1)], "content": [(said + 1, len(doc) - 1)]},
+                           inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args(who + 1))
+    assert st.speaker.text == "Mr. Kamin"
+    (kept,) = assemble(*args(who + 1), off={"speaker-relative-out"})
+    assert kept.speaker.text == "Mr. Kamin, who"
+    (whole,) = assemble(*args(said - 1))
+    assert whole.speaker.text == "Mr. Kamin, who teaches law"

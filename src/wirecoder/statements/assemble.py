@@ -23,8 +23,8 @@ from .frames import (according_content, according_source, cut_to_source, frame_c
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .runs import CUE_LEFT, Run, gap, run_head
-from .speaker_spans import (passive_allows, speaker_from_subject, speaker_without_aside, speaker_without_time,
-                            subject_run)
+from .speaker_spans import (passive_allows, speaker_from_subject, speaker_without_aside, speaker_without_relative,
+                            speaker_without_time, subject_run)
 
 # The rules of assembly, each of which can be switched off to measure what it does
 # (assemble(..., off={...}); `wirecoder eval polnear DIR --without RULE`; the figures in docs/statements.md).
@@ -41,6 +41,7 @@ RULES = {
     "trailing-cue-clause": "a cue closing its sentence after a comma takes the sentence before the comma",
     "speaker-time": "a speaker run that takes in the verb's time ends before it",
     "speaker-aside": "a speaker run that takes in a participle between commas ends before it",
+    "speaker-relative-out": "a speaker run that ends on a relative pronoun ('Mr. Kamin, who') ends before its comma",
     "speaker-subject": "a speaker run that starts before the cue's subject starts at the subject",
     "quote-to-close": "a content piece that opens a quotation runs to its closing mark",
     "cut-cue": "a cue that runs into its content ends where the content starts",
@@ -388,6 +389,8 @@ def speaker_bounds(art: Article, c: Run, sp: Run | None) -> Run | None:
     said_by = speaker_without_time(doc, sp, art.lexicon) if sp is not None and art.on("speaker-time") else sp
     said_by = speaker_without_aside(doc, said_by) if said_by is not None and art.on("speaker-aside") else said_by
     said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and art.on("speaker-subject") else said_by
+    if said_by is not None and art.on("speaker-relative-out"):
+        said_by = speaker_without_relative(doc, said_by, c)
     return said_by
 
 
