@@ -54,17 +54,17 @@ def test_compound_actors_give_one_event_per_pair(coder):
     _, events = events_of(coder, "Norway and Chile held talks in Oslo.")
     pairs = {(e.source.text, e.target.text) for e in find(events, "talks")}
     assert pairs == {("Norway", "Chile"), ("Chile", "Norway")}
-    _, events = events_of(coder, "Rebels attacked Kadugli and Dilling overnight.")
+    _, events = events_of(coder, "Rebels attacked Aleppo and Mosul overnight.")
     targets = {e.target.text for e in find(events, "attacked")}
-    assert targets == {"Kadugli", "Dilling"}
+    assert targets == {"Aleppo", "Mosul"}  # two countries: two events
 
 
 def test_negation(coder):
     _, events = events_of(coder, "Kiev has not yet fulfilled its obligations under the peace plan.")
     assert find(events, "fulfilled")[0].negated
-    _, events = events_of(coder, "The army did not attack the village.")
+    _, events = events_of(coder, "Russian troops did not attack Kharkiv.")
     assert find(events, "attack")[0].negated
-    _, events = events_of(coder, "The army attacked the village.")
+    _, events = events_of(coder, "Russian troops attacked Kharkiv.")
     assert not find(events, "attacked")[0].negated
 
 
@@ -80,10 +80,10 @@ def test_refusal_is_a_rejection_and_the_refused_act_is_negated(coder):
 @pytest.mark.parametrize(
     "text, trigger, modality",
     [
-        ("The rebels threatened to attack the airport.", "attack", "threatened"),
+        ("The rebels threatened to attack the airport in Aden.", "attack", "threatened"),
         ("The government plans to release the prisoners next week.", "release", "planned"),
         ("The Kenyan government will boycott the Ugandan delegation.", "boycott", "future"),
-        ("The militia attacked the convoy.", "attacked", "asserted"),
+        ("The militia attacked a Malian army convoy.", "attacked", "asserted"),
     ],
 )
 def test_modality(coder, text, trigger, modality):
@@ -166,9 +166,9 @@ def test_events_inside_a_statement_carry_its_index(coder):
 
 
 def test_date_falls_back_to_dateline_then_reference_date(coder):
-    record, events = events_of(coder, "The army shelled the town of Zorya, officials said.", date="2026-03-10")
+    record, events = events_of(coder, "The army shelled the town of Donetsk, officials said.", date="2026-03-10")
     assert find(events, "shelled")[0].date == "2026-03-10"
-    record, events = events_of(coder, "On Monday, the army shelled the town of Zorya.", date="2026-03-10")
+    record, events = events_of(coder, "On Monday, the army shelled the town of Donetsk.", date="2026-03-10")
     ev = find(events, "shelled")[0]
     in_sentence = [d for d in record.dates if ev.sentence.start <= d.start < ev.sentence.end and d.value]
     if in_sentence:
@@ -290,15 +290,15 @@ def test_a_directed_act_with_no_target_is_not_written(coder):
 
 
 def test_an_object_that_is_not_an_actor_gives_its_owner_as_target(coder):
-    _, events = events_of(coder, "The Armenian court rejected Petrosyan's attempts to dismiss the charges.")
+    _, events = events_of(coder, "The court in Yerevan rejected Donald Trump's attempts to dismiss the charges.")
     ev = find(events, "rejected")[0]
-    assert ev.target.text == "Petrosyan"
+    assert ev.target.text == "Donald Trump"
     _, events = events_of(coder, "Moscow rejected a Georgian proposal on the border.")
     assert find(events, "rejected")[0].target.country == "GEO"
 
 
 def test_actor_spans_are_minimal_and_a_reporting_police_force_is_the_agent(coder):
-    record = coder.code("A man suspected of stealing a painting from the museum was arrested on Sunday, Oslo police said.")
+    record = coder.code("A man suspected of stealing a painting was arrested on Sunday in London, British police said.")
     ev = find(record.events, "arrested")[0]
     assert ev.target.text == "A man"
     assert ev.source is not None and ev.source.code.endswith("COP")
@@ -321,3 +321,62 @@ def test_killing_in_an_attack_is_conventional_force(coder):
     # GUIDELINES 4: 1823 is for killing by assault; militants killing villagers is 190
     _, events = events_of(coder, "Islamist militants killed 12 Nigerian villagers in Borno on Sunday.")
     assert find(events, "killed")[0].cameo == "190"
+
+
+def test_acts_under_a_wish_or_a_conditional_are_not_written(coder):
+    # "want a ceasefire" is hoped; "could decide ... to fire" is conditional: neither is a reported act
+    _, events = events_of(coder, "Most members of the Arab League want a ceasefire with Israel.")
+    assert not [e for e in find_any(events, "ceasefire") if e.modality == "asserted"]
+    _, events = events_of(coder, "The Jordanian cabinet could decide on a plan to expel the Syrian ambassador.")
+    assert not [e for e in find_any(events, "expel") if e.modality == "asserted"]
+
+
+def test_a_target_that_is_the_source_again_is_no_target(coder):
+    _, events = events_of(coder, "The Turkish judge rejected the prosecutors' request to dismiss the case against him.")
+    assert find(events, "rejected")[0].source.code == "TURJUD"
+    # "him" is the judge: the judge dismissing a case against himself is no directed act
+    assert not [e for e in events if e.target is not None and e.target.text == "him"]
+
+
+def test_a_question_is_not_an_appeal(coder):
+    _, events = events_of(coder, "The Chilean senator asked the defence minister why the army had fired on protesters.")
+    assert not find_any(events, "asked")
+    _, events = events_of(coder, "The Chilean senator asked the defence minister to resign.")
+    assert find(events, "asked")[0].root == "02"
+
+
+def test_denying_people_food_is_not_a_denial(coder):
+    _, events = events_of(coder, "The Ethiopian army is denying civilians food and medicine in Tigray.")
+    assert not [e for e in find_any(events, "denying") if e.cameo == "016"]
+    _, events = events_of(coder, "The Ethiopian army denied the allegations of the Kenyan government.")
+    assert find(events, "denied")[0].cameo == "016"
+
+
+def test_a_compound_side_with_one_code_is_one_event(coder):
+    _, events = events_of(coder, "The mayor and the governor of Nairobi accused the Kenyan health ministry of lying.")
+    assert len(find(events, "accused")) == 1
+
+
+def test_a_country_phrase_takes_the_role_its_head_names(coder):
+    _, events = events_of(coder, "The Israeli occupation forces detained 40 Palestinians in Hebron.")
+    assert find(events, "detained")[0].source.code == "ISRMIL"
+
+
+def test_a_target_pronoun_stands_for_the_person_named_before(coder):
+    record = coder.code("LONDON, March 3. Viktor Sokolov appeared in court in London on Monday. "
+                        "He was arrested by British police in January.")
+    ev = find(record.events, "arrested")[0]
+    assert ev.source.code == "GBRCOP" and ev.target.text == "He" and ev.target.code.endswith("CVL")
+    assert ev.target.name == "Viktor Sokolov"
+    assert_spans_ok(record)
+
+
+def test_a_statement_that_criticises_is_its_speakers_act_toward_whom_it_is_about(coder):
+    record = coder.code("WASHINGTON, May 2. Senator Thom Tillis said Donald Trump's comments were unhelpful and irresponsible.")
+    ev = find(record.events, "said")[0]
+    assert ev.cameo == "111" and ev.source.code == "USALEG" and ev.target.text == "Donald Trump"
+
+
+def test_a_participle_before_the_speaker_is_how_he_spoke_not_an_act(coder):
+    _, events = events_of(coder, "Agreeing with the Kenyan president's plan, the Ugandan minister said talks would resume.")
+    assert not find_any(events, "Agreeing")

@@ -19,9 +19,29 @@ from .lexicon import DATA
 
 
 @lru_cache(maxsize=1)
-def _defaults() -> tuple[frozenset, frozenset]:
+def _defaults() -> tuple[frozenset, frozenset, frozenset, dict]:
     data = yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))
-    return frozenset(data["roles"]), frozenset(data["person_nouns"])
+    head_roles = {word: role for role, words in data["role_nouns"].items() for word in words}
+    return frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]), head_roles
+
+
+def head_role(head) -> Optional[str]:
+    """The role a phrase's head names ("forces" MIL, "leaders" GOV), else None."""
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    table = _defaults()[3]
+    return next((table[f] for f in rules.forms(head) if f in table), None)
+
+
+def place_country(record, start: int, end: int, head, country: Optional[str]) -> Optional[str]:
+    """The country a target place stands for: a place of ``record.places`` inside the phrase with its
+    country, else the story's ``country`` when the phrase is headed by a place noun; else None."""
+    for p in record.places:
+        if start <= p.start and p.end <= end and p.country:
+            return p.country
+    if head is not None and head.pos_ == "NOUN" and rules.is_in(head, _defaults()[2]):
+        return country
+    return None
 
 
 def role_only(code: Optional[str]) -> bool:
@@ -31,6 +51,11 @@ def role_only(code: Optional[str]) -> bool:
 def complete(ref: ActorRef, head, country: Optional[str], names: bool = True) -> ActorRef:
     """``ref`` with a country where its code is a role alone, or CVL for an uncoded private person
     (a person's name too when ``names``: for targets; a source named but not listed is often an official)."""
+    if ref.code and len(ref.code) == 3 and ref.country == ref.code and not role_only(ref.code):
+        role = head_role(head)
+        if role is not None:
+            ref.code += role  # "the Israeli occupation forces": ISR + MIL
+            return ref
     if country is None:
         return ref
     if ref.code and role_only(ref.code) and ref.code[:3] not in ("IGO", "NGO"):

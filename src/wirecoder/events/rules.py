@@ -27,7 +27,7 @@ NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTI
 # The kinds of statement content that make a statement a CAMEO act of its speaker, by their words
 # (cues.yaml statement_content). Appeal and threat words ("should", "respond") are left out: measured
 # on the dev gold they mark ordinary reported speech far more often than an appeal or a threat.
-STATEMENT_ACTS = (("deny", "016"), ("accuse", "112"))
+STATEMENT_ACTS = (("deny", "016"), ("accuse", "112"), ("criticize", "111"), ("praise", "051"))
 
 ACTOR_ENTS = {"PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"}
 
@@ -212,7 +212,7 @@ def verb_arguments(verb, lex: Lexicon):
         agent = _child(verb, "agent")
         source = _child(agent, "pobj") if agent is not None else None
         # "aid was delivered by X to Syria": the recipient, not the thing delivered
-        target = _prep_object(verb, ("to", "against", "with", "on", "upon")) or passive
+        target = _prep_object(verb, ("to", "against", "with", "on", "upon"), lex=lex) or passive
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
@@ -330,6 +330,10 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
     verb = tok
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ == "dobj":
+            mode = lookup(verb, lex.modality_governors)
+            if mode:
+                return mode  # "all want a ceasefire", "seek talks"
     hops = 0
     node = verb
     while node.dep_ in ("xcomp", "ccomp", "conj") and hops < 3:
@@ -349,6 +353,30 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
             return mode
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
             return "hypothetical"
+    return _clause_above_mode(verb, lex)
+
+
+def _clause_above_mode(verb, lex) -> str:
+    """'could decide on a recommendation to fire', 'would need to consult', 'hoped to reach a deal to
+    end': an act inside a clause that is itself hoped, planned or conditional is not asserted."""
+    node, hops = verb, 0
+    while node.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj", "advcl") and hops < 5:
+        gov = node.head
+        if gov.i == node.i:
+            break
+        if node.dep_ == "acl" and gov.pos_ == "NOUN":
+            mode = lookup(gov, lex.modality_governors)
+            if mode:
+                return mode  # "plans to target the press", "a pledge to withdraw"
+        if gov.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("xcomp", "dobj"):
+                mode = lookup(gov, lex.modality_governors)
+                if mode:
+                    return mode
+            for c in gov.children:
+                if c.dep_ == "aux" and lex.modality_aux.get(c.lower_) == "hypothetical" and c.lower_ != "would":
+                    return "hypothetical"  # "could", "might", "may" above the act
+        node, hops = gov, hops + 1
     return "asserted"
 
 
@@ -397,6 +425,17 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
     return out
 
 
+def content_target(subject, lex: Lexicon):
+    """Whom a statement act is about: the content's subject when it names an actor, else the owner of
+    what it names ("Trump's comments are unhelpful": Trump); None for "this", "it was"."""
+    subject = _relative_head(subject)
+    if subject is None or _self_actor(subject, lex) and subject.pos_ != "PRON":
+        return subject
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ not in ("it", "this", "that", "these", "those", "what") else None
+    return actor_of_object(subject, lex)
+
+
 def content_event(verb, lex: Lexicon):
     """A statement whose content accuses, appeals, threatens or denies: (code, content head) or None."""
     content = _child(verb, "ccomp")
@@ -424,7 +463,7 @@ def code_sentence(sent, lex: Lexicon) -> list[Found]:
                 cued = content_event(tok, lex)
                 if cued is not None:
                     code, head = cued
-                    target = _relative_head(_child(head, "nsubj", "nsubjpass"))
+                    target = content_target(_child(head, "nsubj", "nsubjpass"), lex)
                     verbal = True
                 elif content is not None and any(t.i in trigger_ids for t in content.subtree):
                     continue  # the reported events stand for this statement
