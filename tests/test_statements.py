@@ -735,3 +735,95 @@ def test_a_cue_ends_before_the_medium_it_names(text, cue_words, cue):
     assert st.cue.text == cue
     (whole,) = assemble(*args, off={"cue-medium-out"})
     assert whole.cue.text == cue_words
+
+
+def test_a_content_ends_before_the_next_cue_coordinated_with_it():
+    """Assembly on hand-made tagger runs: a content run that goes on over ", claiming that ..." (the
+    speaker's next statement, a cue of its own) ends before it, and never on a comma or "and"."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "The senator said that the bill would pass, claiming that most members backed it."
+    doc = nlp_mod.load("")(text)
+    said = next(t.i for t in doc if t.text == "said")
+    claiming = next(t.i for t in doc if t.text == "claiming")
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, said)], "cue": [(said, said + 1), (claiming, claiming + 1)],
+            "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    by_cue = {st.cue.text: [c.text for c in st.content] for st in assemble(*args)}
+    assert by_cue["said"] == ["that the bill would pass"]
+    whole = {st.cue.text: [c.text for c in st.content] for st in assemble(*args, off={"content-own-clause"})}
+    assert whole["said"] == ["that the bill would pass, claiming that most members backed it"]
+
+
+@pytest.mark.parametrize("text, cue_words, cue, off_cue", [
+    ("The coach said of the team that it had played well.", "said of", "said", "said of"),
+    ("The minister added on the radio that talks would resume.", "added on", "added", "added on"),
+])
+def test_a_say_verb_cue_ends_before_its_closing_preposition(text, cue_words, cue, off_cue):
+    """Hand-made tagger runs: "said of" is the cue "said" (cues.yaml prep_free_verbs, rule cue-prep-out)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+    start = next(t.i for t in doc if t.text == cue_words.split()[0])
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, start)], "cue": [(start, start + 2)], "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args)
+    (whole,) = assemble(*args, off={"cue-prep-out"})
+    assert (st.cue.text, whole.cue.text) == (cue, off_cue)
+
+
+def test_a_long_cue_with_no_content_is_no_statement():
+    """Hand-made tagger runs: "did not immediately respond to requests for" with no content tells what
+    someone did, not what they said (rule long-bare-cues-out); a short bare cue ("declined") stays."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    def cues(text, cue_words, off=frozenset()):
+        doc = nlp_mod.load("")(text)
+        start = next(t.i for t in doc if t.text == cue_words.split()[0])
+        runs = {"speaker": [(0, start)], "cue": [(start, start + len(cue_words.split()))], "content": []}
+        args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+        return [st.cue.text for st in assemble(*args, off=off) if st.cue]
+
+    long_cue = "did not immediately respond to requests for"
+    text = "The company did not immediately respond to requests for comment."
+    assert cues(text, long_cue) == []
+    assert cues(text, long_cue, off={"long-bare-cues-out"}) == [long_cue]
+    assert cues("The company declined.", "declined") == ["declined"]
+
+
+def test_a_speaker_run_ending_on_who_ends_before_its_comma():
+    """Hand-made tagger runs: the speaker run "Mr. Kamin, who" is the source "Mr. Kamin" (rule
+    speaker-relative-out); a run with its whole relative clause is left as PolNeAR often marks it."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "Mr. Kamin, who teaches law, said the plan was sound."
+    doc = nlp_mod.load("")(text)
+    who = next(t.i for t in doc if t.text == "who")
+    said = next(t.i for t in doc if t.text == "said")
+    args = lambda sp_end: (doc, Record(id="t", source="t", text=text),  # noqa: E731
+                           {"speaker": [(0, sp_end)], "cue": [(said, said + 1)], "content": [(said + 1, len(doc) - 1)]},
+                           inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args(who + 1))
+    assert st.speaker.text == "Mr. Kamin"
+    (kept,) = assemble(*args(who + 1), off={"speaker-relative-out"})
+    assert kept.speaker.text == "Mr. Kamin, who"
+    (whole,) = assemble(*args(said - 1))
+    assert whole.speaker.text == "Mr. Kamin, who teaches law"

@@ -126,6 +126,13 @@ class Resources:
         return self.resource("statement_lexicon", load_lexicon, "the statements lexicon")
 
     @property
+    def statement_word_clusters(self) -> dict:
+        """Word -> (coarse, fine) cluster for the attribution tagger (data/attribution/word_clusters.tsv)."""
+        from .statements.lexicon import load_word_clusters
+
+        return self.resource("statement_word_clusters", load_word_clusters, "the statements word clusters")
+
+    @property
     def tagger(self):
         """The attribution tagger (models/statements); None when its model file is not installed.
 

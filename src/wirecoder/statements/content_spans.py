@@ -205,7 +205,7 @@ def complement_run(doc, cue: Run, sp: Run | None, sent_of, para_of, lexicon: Lex
     """The clause the cue introduces ("said that ..."), when the tagger gave no content."""
     head = run_head(doc, cue)
     if is_according(doc, cue):
-        return according_content(doc, cue, sp, sent_of, para_of)
+        return according_content(doc, cue, sp, sent_of, para_of, lexicon)
     comp = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i]
     # or the clause put before the cue: "Washington has not kept its promises, Peskov told reporters"
     comp = comp or [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
@@ -250,3 +250,23 @@ def clause_before_trailing_cue(doc, head, sp: Run | None, sent_of, para_of, lexi
     if b - a < 3:
         return None
     return Run(a, b, sent_of[a], para_of[a])
+
+
+def within_own_clause(doc, cue: Run, r: Run, cue_tokens: set) -> Run:
+    """A content after its cue ends before a cue verb coordinated with or hung on it after a comma or
+    "and"/"but" ("said that A, claiming that B", "said A and called B ..."): that is the speaker's next
+    statement, not part of this one; and it ends on no comma, dash or conjunction ("... the car and").
+    A quotation is left whole."""
+    if r.start < cue.end or opens_quote(doc[r.start].text) or (r.start > 0 and opens_quote(doc[r.start - 1].text)):
+        return r
+    end = r.end
+    for i in range(r.start + 1, r.end):
+        t = doc[i]
+        if (i in cue_tokens and t.dep_ in ("conj", "advcl") and t.pos_ == "VERB" and t.left_edge.i > r.start
+                and doc[t.left_edge.i - 1].lower_ in (",", "and", "but")):
+            end = t.left_edge.i
+            break
+    while end > r.start + 1 and ((doc[end - 1].is_punct and not doc[end - 1].is_quote) or doc[end - 1].is_space
+                                 or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return r if end == r.end else Run(r.start, end, r.sent, r.para)

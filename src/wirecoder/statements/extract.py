@@ -28,7 +28,9 @@ def extract_statements(record, doc, resources, off=frozenset()) -> list[Statemen
     tagger = resources.tagger
     if tagger is None:  # the tagger's model is not installed
         return []
-    runs = tagger.tag(doc, token_columns(doc, lexicon, regions, text=record.text, shifted=False),
+    columns = token_columns(doc, lexicon, regions, text=record.text, shifted=False,
+                            clusters=resources.statement_word_clusters)
+    runs = tagger.tag(doc, columns,
                       role_scores=_encoder_scores(doc, resources))
     found = assemble(doc, record, runs, mask, lexicon, off)
     _cut_dateline(record, found)

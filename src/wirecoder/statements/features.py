@@ -46,12 +46,13 @@ def _shape(text: str) -> str:
 
 
 def token_columns(doc, lexicon: Lexicon | None = None, regions=None, text: str | None = None,
-                  shifted: bool = True) -> Columns:
+                  shifted: bool = True, clusters: dict | None = None) -> Columns:
     """The feature columns of a parse: [(name, values)], one value (or None) per token.
 
     text: doc.text when the caller has it (spaCy joins every token to make it). shifted=False leaves
     out the columns that are another column moved by an offset (``shifted_columns``): the tagger
-    reads those from their base column itself.
+    reads those from their base column itself. lexicon, clusters: a Coder's (its Resources'); when
+    not given, read from the data files for this call (training scripts and tests).
     """
     lex = lexicon or load_lexicon()
     text = doc.text if text is None else text
@@ -178,7 +179,7 @@ def token_columns(doc, lexicon: Lexicon | None = None, regions=None, text: str |
         cols.append((f"{off}EDGE", edge))
     cols.append(("l-1|l=", [None] + [f"{lemma[i - 1]}|{lemma[i]}" for i in range(1, n)] if n else []))
     cols.append(("l|l+1=", [f"{lemma[i]}|{lemma[i + 1]}" for i in range(n - 1)] + [None] if n else []))
-    cols += _cluster_columns(lower, pos, deps, heads, shifted)
+    cols += _cluster_columns(load_word_clusters() if clusters is None else clusters, lower, pos, deps, heads, shifted)
     return cols
 
 
@@ -306,9 +307,8 @@ def cue_relative_names() -> list[str]:
 _CLUSTER_NAMES = ("wk=", "wf=", "wk|p=", "hk=", "hf|d=", "-1wk=", "1wk=")
 
 
-def _cluster_columns(lower: list, pos: list, deps: list, heads: list, shifted: bool = True) -> Columns:
+def _cluster_columns(table: dict, lower: list, pos: list, deps: list, heads: list, shifted: bool = True) -> Columns:
     """Word clusters of the token, its neighbours and its head: words unseen in training generalise."""
-    table = load_word_clusters()
     if not table:
         return []
     found = [table.get(w.replace("’", "'")) for w in lower]

@@ -6,7 +6,7 @@ it frames); the frame nouns are data (cues.yaml: frames, subject_frames).
 
 from __future__ import annotations
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 from .runs import Run
 
 
@@ -27,13 +27,13 @@ def according_object(doc, cue: Run):
     return None
 
 
-def according_source(doc, cue: Run) -> tuple[int, int] | None:
+def according_source(doc, cue: Run, lexicon: Lexicon) -> tuple[int, int] | None:
     """The tokens of X in "according to X": the object's phrase, up to a comma after its head
     ("according to a diplomat familiar with the talks, who said ..." stops before ", who");
     or of X in "in X's words"."""
     obj = according_object(doc, cue)
     if obj is None:
-        owner = frame_possessor(doc, cue)  # "in Peskov's words": Peskov, without the "'s"
+        owner = frame_possessor(doc, cue, lexicon)  # "in Peskov's words": Peskov, without the "'s"
         return None if owner is None else (owner.left_edge.i, owner.i + 1)
     a, b = obj.left_edge.i, obj.right_edge.i + 1
     return a, next((k for k in range(obj.i + 1, b) if doc[k].text == ","), b)
@@ -46,13 +46,13 @@ def cut_to_source(sp: Run, src: tuple[int, int]) -> Run:
     return sp if (a, b) == (sp.start, sp.end) else Run(a, b, sp.sent, sp.para)
 
 
-def according_content(doc, cue: Run, sp: Run | None, sent_of, para_of) -> Run | None:
+def according_content(doc, cue: Run, sp: Run | None, sent_of, para_of, lexicon: Lexicon) -> Run | None:
     """"According to X, <content>." or "<content>, according to X[, who said ...]."; the clause of
     "X's assessment is <content>." """
     sent = doc[cue.start].sent
     end_src = max(cue.end, sp.end if sp is not None else cue.end)
     a, b = end_src, sent.end
-    noun = frame_noun(doc, cue)
+    noun = frame_noun(doc, cue, lexicon)
     if noun is not None and noun.dep_ == "nsubj":  # "Lavrov's view, however, is that ...": from "that"
         clause = next(c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i)
         a, b = clause.left_edge.i, min(b, clause.right_edge.i + 1)
@@ -89,10 +89,9 @@ def through_closing_quote(doc, a: int, b: int) -> int:
     return b
 
 
-def frame_noun(doc, cue: Run):
+def frame_noun(doc, cue: Run, lexicon: Lexicon):
     """The noun of an "in X's words" / "in X's view" cue (the noun alone, listed under frames in
     cues.yaml) or of an "X's assessment is that ..." cue (subject_frames), or None."""
-    lexicon = load_lexicon()
     noun = doc[cue.start]
     if cue.end - cue.start == 1 and noun.lower_ in lexicon.frames and noun.dep_ == "pobj" and noun.head.lower_ == "in":
         # "..., which, in his words, was ...": not the sentence's frame
@@ -104,9 +103,9 @@ def frame_noun(doc, cue: Run):
     return None
 
 
-def frame_possessor(doc, cue: Run):
+def frame_possessor(doc, cue: Run, lexicon: Lexicon):
     """X of a frame cue (frame_noun): "Peskov" in "in Peskov's words", "Peskov's assessment is", or None."""
-    noun = frame_noun(doc, cue)
+    noun = frame_noun(doc, cue, lexicon)
     return None if noun is None else noun_possessor(noun)
 
 

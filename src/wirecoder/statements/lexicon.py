@@ -1,9 +1,12 @@
-"""The attribution lexicon (data/attribution/cues.yaml), loaded once."""
+"""The attribution lexicon (data/attribution/cues.yaml) and word clusters: their loaders.
+
+Each call reads the file; a Coder loads them once, through its Resources
+(``statement_lexicon``, ``statement_word_clusters``), and passes them down.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -24,6 +27,7 @@ class Lexicon:
     not_cue_phrases: tuple = ()  # word tuples that are no cue ("phone call")
     empty_speakers: frozenset = frozenset()  # "Nobody said ..."
     empty_contents: frozenset = frozenset()  # "... said anything."
+    prep_free_verbs: frozenset = frozenset()  # "said of" -> "said"
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -42,7 +46,6 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = yaml.safe_load((DATA_DIR / "cues.yaml").read_text(encoding="utf-8"))
     verb_type: dict = {}
@@ -61,10 +64,10 @@ def load_lexicon() -> Lexicon:
                    frozenset(w.lower() for w in data.get("not_cue_heads", ())),
                    tuple(tuple(p.lower().split()) for p in data.get("not_cue_phrases", ())),
                    frozenset(w.lower() for w in data.get("empty_speakers", ())),
-                   frozenset(w.lower() for w in data.get("empty_contents", ())))
+                   frozenset(w.lower() for w in data.get("empty_contents", ())),
+                   frozenset(w.lower() for w in data.get("prep_free_verbs", ())))
 
 
-@lru_cache(maxsize=1)
 def load_word_clusters() -> dict[str, tuple[str, str]]:
     """Word (lower case, straight apostrophe) -> (coarse, fine) cluster of its MiniLM embedding.
 

@@ -99,3 +99,17 @@ def speaker_from_subject(doc, sp: Run, cue: Run) -> Run:
         if linked:
             return Run(left, sp.end, sp.sent, sp.para)
     return sp
+
+
+
+_RELATIVE_WORDS = {"who", "which", "whose", "whom"}
+
+
+def speaker_without_relative(doc, sp: Run, cue: Run) -> Run:
+    """A speaker run that ends on the relative pronoun of a clause it leaves out ("Mr. Kamin, who")
+    ends before the comma, when the cue comes after the speaker. A whole relative clause stays:
+    PolNeAR's source keeps it as often as not (dev: 8 "X, who ..." sources without it, 10 with it)."""
+    b = sp.end
+    if cue.start < b or b - sp.start < 3 or doc[b - 1].lower_ not in _RELATIVE_WORDS or doc[b - 2].text != ",":
+        return sp
+    return Run(sp.start, b - 2, sp.sent, sp.para)
