@@ -375,3 +375,8 @@ def test_a_statement_that_criticises_is_its_speakers_act_toward_whom_it_is_about
     record = coder.code("WASHINGTON, May 2. Senator Thom Tillis said Donald Trump's comments were unhelpful and irresponsible.")
     ev = find(record.events, "said")[0]
     assert ev.cameo == "111" and ev.source.code == "USALEG" and ev.target.text == "Donald Trump"
+
+
+def test_a_participle_before_the_speaker_is_how_he_spoke_not_an_act(coder):
+    _, events = events_of(coder, "Agreeing with the Kenyan president's plan, the Ugandan minister said talks would resume.")
+    assert not find_any(events, "Agreeing")

@@ -206,6 +206,9 @@ def _noun_event_stands(f, lex) -> bool:
 def _modifier_clause(tok) -> bool:
     """A participle describing a noun ("the council members proposing the changes", "militants
     supporting Haley") describes who someone is, not an act the story reports."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < tok.head.i and not any(
+            c.dep_ in rules.SUBJ or c.dep_ == "mark" for c in tok.children):
+        return True  # "Agreeing with Moser, the councilman said": how he spoke; "wrote, asking X to" stays
     return tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN")
 
 
