@@ -1,5 +1,6 @@
-"""The judged audit table docs/audit/events_audit.csv (issue 21): well-formed, fully judged, and the
-summary's figures computed from its rows."""
+"""The judged audit tables of docs/audit (issue 21): events_audit.csv (the sample at the current
+audit's commit) and events_audit_838934d.csv (the first audit, kept as history): well-formed, fully
+judged, and the summary's figures computed from their rows."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLE = ROOT / "docs" / "audit" / "events_audit.csv"
+AUDIT = ROOT / "docs" / "audit"
+#: table -> its number of rows (the current sample is every event of the 45 pages of the rule: 84)
+TABLES = {"events_audit.csv": 84, "events_audit_838934d.csv": 100}
+#: rows of events_audit.csv identical to a row of the old table but judged again: duplicates whose
+#: earlier row is no longer produced (README, "Judging")
+REJUDGED = {56, 57}
 
 
 def _tool():
@@ -22,19 +28,51 @@ def _tool():
 audit = _tool()
 
 
+@pytest.fixture(scope="module", params=sorted(TABLES))
+def table(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def rows():
-    return audit.read_rows(TABLE)
+def rows(table):
+    return audit.read_rows(AUDIT / table)
 
 
-def test_table_has_the_columns_and_100_rows(rows):
-    with open(TABLE, encoding="utf-8") as f:
+def test_table_has_the_columns_and_its_rows(table, rows):
+    with open(AUDIT / table, encoding="utf-8") as f:
         header = f.readline().strip().split(",")
     assert header == audit.COLUMNS
-    assert len(rows) == 100
-    assert [int(r["row"]) for r in rows] == list(range(1, 101))
-    assert len({(r["article_id"], r["trigger_start"], r["source_text"], r["target_text"]) for r in rows}) == 100
-    assert 1 <= len({r["article_id"] for r in rows}) <= 100
+    n = TABLES[table]
+    assert len(rows) == n
+    assert [int(r["row"]) for r in rows] == list(range(1, n + 1))
+    assert len({(r["article_id"], r["trigger_start"], r["source_text"], r["target_text"]) for r in rows}) == n
+    assert 1 <= len({r["article_id"] for r in rows}) <= n
+    assert len({r["commit"] for r in rows}) == 1
+
+
+def test_carried_judgements_are_the_old_ones():
+    now = audit.read_rows(AUDIT / "events_audit.csv")
+    before = audit.read_rows(AUDIT / "events_audit_838934d.csv")
+    old = {audit.identity(r): r for r in before}
+    same = [(r, old[audit.identity(r)]) for r in now if audit.identity(r) in old]
+    assert len(same) == 47
+    for r, o in same:
+        if int(r["row"]) not in REJUDGED:
+            assert [r[c] for c in audit.JUDGEMENTS] == [o[c] for c in audit.JUDGEMENTS], (r["row"], o["row"])
+    assert now[0]["commit"] != before[0]["commit"]
+
+
+def test_carry_copies_judgements_of_identical_rows_only():
+    base = {"article_id": "a", "trigger_start": "10", "cameo": "173", "source_text": "police",
+            "source_code": "USACOP", "target_text": "a man", "target_code": "USACVL", "negated": "false",
+            "modality": "asserted"}
+    judged = [dict(base, row="7", real_event="yes", root_right="yes", source_right="yes", target_right="no",
+                   note="target-code: x")]
+    fresh = [dict(base, row="1", real_event="", note=""), dict(base, row="2", target_code="", real_event=""),
+             dict(base, row="3", real_event="no", root_right="na", source_right="na", target_right="na")]
+    assert audit.carry(judged, fresh) == [(1, 7)]
+    assert fresh[0]["target_right"] == "no" and fresh[0]["note"] == "target-code: x"
+    assert fresh[1]["real_event"] == "" and fresh[2]["real_event"] == "no"
 
 
 def test_every_row_is_coded_and_carries_its_sentence(rows):

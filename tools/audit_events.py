@@ -1,8 +1,9 @@
-"""A GDELT/ICEWS-style audit of the ``events`` stage: 100 events drawn at random from NAEB hard-news
+"""A GDELT/ICEWS-style audit of the ``events`` stage: up to 100 events drawn at random from NAEB hard-news
 pages that are not in the events gold, written as a table to be judged by reading each sentence.
 
     .venv/bin/python tools/audit_events.py [--naeb FILE] [--gold FILE] [--out CSV] [--force]
     .venv/bin/python tools/audit_events.py --summary [--out CSV]
+    .venv/bin/python tools/audit_events.py --carry-from OLD_CSV [--out CSV]
     .venv/bin/python tools/audit_events.py --compare [--out CSV]
 
 Drawing the sample (the default action):
@@ -19,7 +20,9 @@ Drawing the sample (the default action):
    pages with none are counted and skipped. Should those pages hold fewer than :data:`EVENTS`
    events, further pages are coded in the same order until they do (the script says so).
 4. :data:`EVENTS` events are drawn from all events of those pages with ``random.Random(SEED)``
-   (``sample``), and written in page order, then text order.
+   (``sample``), and written in page order, then text order. When every eligible page has been
+   coded and they hold fewer than :data:`EVENTS` events, all of them are taken (the script says
+   so): the page rule is not widened, so that the audited population stays the same.
 
 The CSV has one row per event with the judgement columns (``real_event``, ``root_right``,
 ``source_right``, ``target_right``, ``note``) empty, and the commit the events were coded at.
@@ -30,6 +33,12 @@ of real events, of right roots, sources and targets (of all rows: a side on a ro
 real event is judged ``na`` and counts as not right), fully right (all four ``yes``; a ``na``
 target on a real event whose text names no target counts as right only when written ``yes``),
 and a tally of the error kinds, which are the ``kind:`` prefixes of the notes' ``;``-separated parts.
+
+``--carry-from OLD`` fills the empty judgements of a freshly drawn table from an older judged
+table, for each row identical to one of its rows (:func:`identity`: article, trigger offset, CAMEO
+code, source and target text and code, negation, modality), and lists them. The notes are copied
+as they are: re-read every carried row (row numbers in notes refer to the old table; a duplicate
+whose earlier row is no longer produced must be judged again).
 
 ``--compare`` recodes the audited pages with the code as it is now and matches each judged row to
 today's events of its page (same trigger offset, CAMEO root, source and target code): how many
@@ -300,6 +309,29 @@ def format_summary(s: dict) -> str:
     return "\n".join(lines)
 
 
+def identity(row: dict) -> tuple:
+    """What makes two rows the same coded event: article, trigger offset, CAMEO code, source and
+    target text and code, negation and modality."""
+    return (row["article_id"], int(row["trigger_start"]), row["cameo"], row["source_text"], row["source_code"],
+            row["target_text"], row["target_code"], row["negated"], row["modality"])
+
+
+def carry(judged: list[dict], rows: list[dict]) -> list[tuple[int, int]]:
+    """Copy the judgements and note of each judged row into the unjudged row of ``rows`` that is
+    identical to it (:func:`identity`); rows already judged are left alone. Returns the
+    (new row, old row) numbers carried."""
+    old = {identity(j): j for j in judged}
+    out = []
+    for r in rows:
+        j = old.get(identity(r))
+        if j is None or any(r.get(c) for c in JUDGEMENTS):
+            continue
+        for c in (*JUDGEMENTS, "note"):
+            r[c] = j.get(c, "")
+        out.append((int(r["row"]), int(j["row"])))
+    return out
+
+
 def _key(row: dict) -> tuple:
     return (row["article_id"], int(row["trigger_start"]), row["cameo"][:2], row["source_code"], row["target_code"])
 
@@ -351,6 +383,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--force", action="store_true", help="overwrite a table that holds judgements")
     ap.add_argument("--summary", action="store_true", help="print the figures of a judged table")
+    ap.add_argument("--carry-from", type=Path, metavar="OLD",
+                    help="copy the judgements of identical rows of an older judged table into --out")
     ap.add_argument("--compare", action="store_true",
                     help="recode the audited pages now and match the judged rows to today's events")
     args = ap.parse_args(argv)
@@ -367,6 +401,14 @@ def main(argv=None) -> int:
             record = coder.code(page["articleBody"], id=key, date=_date(page.get("date")), url=page.get("url"))
             now[key] = event_rows(key, page, record)
         print(format_compare(compare(judged, now), commit_hash()))
+        return 0
+
+    if args.carry_from:
+        rows = read_rows(args.out)
+        pairs = carry(read_rows(args.carry_from), rows)
+        write_rows(args.out, rows)
+        print(f"carried {len(pairs)} judgements from {args.carry_from} (new row <- old row): "
+              + ", ".join(f"{n}<-{o}" for n, o in pairs))
         return 0
 
     if args.summary:
