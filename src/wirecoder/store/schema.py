@@ -7,8 +7,9 @@ coded is lost. No PRIMARY KEY constraints: the store keeps ids unique itself
 
 from __future__ import annotations
 
-# 2: the word index (search_terms, *_postings; articles.doc, statements.sid); 3: events.doc, statements.doc
-SCHEMA_VERSION = 3
+# 2: the word index (search_terms, *_postings; articles.doc, statements.sid); 3: events.doc, statements.doc;
+# 4: the pairs of adjacent tokens for phrases (*_pairs)
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -82,6 +83,13 @@ TABLES: dict[str, str] = {
     """,
     "statement_postings": """
         term_id INTEGER, num INTEGER
+    """,
+    # Phrases: each pair of adjacent tokens (term ids a then b) and the rows whose text has it.
+    "article_pairs": """
+        a INTEGER, b INTEGER, num INTEGER
+    """,
+    "statement_pairs": """
+        a INTEGER, b INTEGER, num INTEGER
     """,
 }
 
