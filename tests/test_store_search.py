@@ -197,6 +197,13 @@ def test_store_of_version_3_searches_phrases_then_gets_the_pairs(tmp_path):
     old = Store(path, read_only=True)  # no pairs: the rows the words give are checked on their text
     for q in PHRASES:
         assert _found(old, q) == _phrase_expected(TEXTS, q), q
+
+    def ranked(store):  # relevance counted in the texts (version 3) or from the index (version 4)
+        return [[(it["id"], it["relevance"]) for it in store.search_articles(q=q, limit=None)["items"]] +
+                [(it["article_id"], it["relevance"]) for it in store.statements(q=q, limit=None)["items"]]
+                for q in ("the", "e", "grain", "a", "ceasefire the", '"the power" e')]
+    by_text = ranked(old)
+    assert any(len(r) > 2 for r in by_text)
     Store(path)  # writable: the pairs are built
     con = duckdb.connect(str(path), read_only=True)
     assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [(str(SCHEMA_VERSION),)]
@@ -205,6 +212,7 @@ def test_store_of_version_3_searches_phrases_then_gets_the_pairs(tmp_path):
     new = Store(path, read_only=True)
     for q in PHRASES:
         assert _found(new, q) == _phrase_expected(TEXTS, q), q
+    assert ranked(new) == by_text
 
 
 def test_merged_pairs_give_the_same_phrases(tmp_path, monkeypatch):

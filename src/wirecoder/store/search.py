@@ -4,8 +4,10 @@ DuckDB's FTS extension would need a download, so the store keeps a small inverte
 
 * ``search_terms(id, term)``: every distinct token of the stored texts, lowercased, where a token is
   a run of characters between ASCII whitespace (punctuation stays attached: ``ceasefire,``);
-* ``article_postings(term_id, num)`` and ``statement_postings(term_id, num)``: one row per term and
-  row whose text holds it, by the row's number (``articles.doc``, ``statements.sid``);
+* ``article_postings(term_id, num, tf)`` and ``statement_postings(term_id, num, tf)``: one row per
+  term and row whose text holds it, by the row's number (``articles.doc``, ``statements.sid``), with
+  how often it occurs there (``tf``): with ``search_chars``, the length of each row's text, relevance
+  is counted from the index without reading a text;
 * ``article_pairs(a, b, num)`` and ``statement_pairs(a, b, num)``: one row per pair of adjacent tokens
   (term ids ``a`` then ``b``) and row whose text holds them one after the other, for phrases.
 
@@ -38,7 +40,7 @@ from typing import Optional
 import numpy as np
 
 INDEX_VERSION = 2  # meta schema_version from which the word index is complete
-PAIRS_VERSION = 4  # ... and from which the pairs of adjacent tokens (phrases) are
+PAIRS_VERSION = 4  # ... and from which the pairs of adjacent tokens (phrases) and the counts (tf) are
 MERGE_MIN_ROWS = 200_000  # postings rows below which merging is not worth it
 
 # (postings table, the table it indexes, its number column, the SQL of its searchable text)
@@ -113,10 +115,13 @@ def index_rows(con, first_doc: int, first_sid: int, merge_all: bool = False) -> 
             FROM (SELECT DISTINCT w FROM _tokens) new
             WHERE NOT EXISTS (SELECT 1 FROM search_terms t WHERE t.term = new.w)""")
         for kind, short in (("articles", "a"), ("statements", "s")):
+            postings, table, num, text = KINDS[kind]
             con.execute(f"""
-                INSERT INTO {KINDS[kind][0]}
-                SELECT DISTINCT t.id, k.num FROM _tokens k JOIN search_terms t ON t.term = k.w
-                WHERE k.kind = '{short}' ORDER BY 1, 2""")
+                INSERT INTO {postings}
+                SELECT t.id, k.num, count(*)::INTEGER FROM _tokens k JOIN search_terms t ON t.term = k.w
+                WHERE k.kind = '{short}' GROUP BY 1, 2 ORDER BY 1, 2""")
+            con.execute(f"UPDATE {table} SET search_chars = length({text}) WHERE {num} >= ?",
+                        [first_doc if kind == "articles" else first_sid])
     finally:
         con.execute("DROP TABLE IF EXISTS _tokens")
     index_pairs(con, first_doc, first_sid)
@@ -146,16 +151,15 @@ def index_pairs(con, first_doc: int, first_sid: int) -> None:
 def merge_if_grown(con, force: bool = False) -> bool:
     """Rewrite a postings or pairs table sorted by term (dead numbers dropped) once its unsorted tail is large."""
     merged = False
-    tables = [(postings, table, num, "term_id") for postings, table, num, _ in KINDS.values()]
-    tables += [(PAIRS[kind], KINDS[kind][1], KINDS[kind][2], "a, b") for kind in KINDS]
-    for postings, table, num, key_cols in tables:
+    tables = [(postings, table, num, "term_id, num, tf") for postings, table, num, _ in KINDS.values()]
+    tables += [(PAIRS[kind], KINDS[kind][1], KINDS[kind][2], "a, b, num") for kind in KINDS]
+    for postings, table, num, cols in tables:
         key = f"{postings}_sorted_rows"
         rows = con.execute(f"SELECT count(*) FROM {postings}").fetchone()[0]
         row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         tail = rows - (int(row[0]) if row else 0)
         if not force and (tail < MERGE_MIN_ROWS or tail * 4 < rows):
             continue
-        cols = f"{key_cols}, num"
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _sorted AS
             SELECT {cols} FROM {postings} WHERE num IN (SELECT {num} FROM {table}) ORDER BY {cols}""")
@@ -191,17 +195,6 @@ def rebuild(con) -> None:
     index_rows(con, 1, 1, merge_all=True)  # one rewrite of each postings table, not two
 
 
-def rebuild_pairs(con) -> None:
-    """Build the pairs of every stored text (a store whose word index is from before them)."""
-    for pairs in PAIRS.values():
-        con.execute(f"DELETE FROM {pairs}")
-    index_pairs(con, 1, 1)  # one sorted insert per table: no rewrite needed
-    for pairs in PAIRS.values():
-        rows = con.execute(f"SELECT count(*) FROM {pairs}").fetchone()[0]
-        con.execute("DELETE FROM meta WHERE key = ?", [f"{pairs}_sorted_rows"])
-        con.execute("INSERT INTO meta VALUES (?, ?)", [f"{pairs}_sorted_rows", str(rows)])
-
-
 def store_version(cur) -> int:
     """The store's schema version (0 when it has none)."""
     try:
@@ -222,7 +215,7 @@ def matching(cur, kind: str, words: list[str]) -> np.ndarray:
         sql, params = _in("term_id", ids)
         res = cur.execute(f"SELECT num FROM {postings} WHERE {sql}", params)
         # a row holding several matching tokens comes once per token: sorted and distinct
-        nums = np.unique(np.asarray(res.fetchnumpy()["num"], dtype=np.int64))
+        nums = _distinct(res.fetchnumpy()["num"])
         found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
         if not len(found):
             break
@@ -256,11 +249,48 @@ def phrase_matching(cur, kind: str, phrase: list[str]) -> np.ndarray:
         a_sql, a_params = _in("a", left)
         b_sql, b_params = _in("b", right)
         res = cur.execute(f"SELECT num FROM {PAIRS[kind]} WHERE {a_sql} AND {b_sql}", [*a_params, *b_params])
-        nums = np.unique(np.asarray(res.fetchnumpy()["num"], dtype=np.int64))
+        nums = _distinct(res.fetchnumpy()["num"])
         found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
         if not len(found):
             break
     return found if found is not None else np.empty(0, dtype=np.int64)
+
+
+def _distinct(values) -> np.ndarray:
+    """Sorted distinct int64s (np.unique hashes, several times slower on 50,000 numbers)."""
+    nums = np.sort(np.asarray(values, dtype=np.int64))
+    if len(nums) < 2:
+        return nums
+    return nums[np.concatenate(([True], nums[1:] != nums[:-1]))]
+
+
+def word_counts(cur, kind: str, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(numbers, counts): for each row of `kind` holding some word, how often the words occur in its
+    text in all (case-insensitive, as substrings), from the index alone: a word never spans
+    whitespace, so its occurrences in a text are its occurrences in the text's tokens, each token's
+    counted once per time the token occurs (tf)."""
+    postings = KINDS[kind][0]
+    nums_parts, count_parts = [], []
+    for word in words:
+        rows = cur.execute("SELECT id, (length(term) - length(replace(term, lower(?), ''))) // length(lower(?)) "
+                           "FROM search_terms WHERE contains(term, lower(?)) ORDER BY id", [word] * 3).fetchall()
+        if not rows:
+            continue
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        occurrences = np.array([r[1] for r in rows], dtype=np.int64)
+        sql, params = _in("term_id", [int(i) for i in ids])
+        got = cur.execute(f"SELECT term_id, num, tf FROM {postings} WHERE {sql}", params).fetchnumpy()
+        term = np.asarray(got["term_id"], dtype=np.int64)
+        nums_parts.append(np.asarray(got["num"], dtype=np.int64))
+        count_parts.append(np.asarray(got["tf"], dtype=np.int64) * occurrences[np.searchsorted(ids, term)])
+    nums = np.concatenate(nums_parts) if nums_parts else np.empty(0, dtype=np.int64)
+    if not len(nums):
+        return nums, np.empty(0, dtype=np.int64)
+    counts = np.concatenate(count_parts)
+    order = np.argsort(nums, kind="stable")
+    nums, counts = nums[order], counts[order]
+    starts = np.flatnonzero(np.concatenate(([True], nums[1:] != nums[:-1])))
+    return nums[starts], np.add.reduceat(counts, starts)
 
 
 def register_numbers(cur, name: str, nums: np.ndarray) -> None:

@@ -294,10 +294,11 @@ class Store:
         cols = ", ".join(ARTICLE_COLUMNS)
         with self._read() as cur:
             w = QUERIES["articles"].where(cur, f)
-            with _words(cur, w, "articles", terms, self._version(cur)):
+            version = self._version(cur)
+            with _words(cur, w, "articles", terms, version):
                 if terms:
                     total, items, next_ = _ranked_rows(cur, "articles", cols + ", text", w, limit, offset, terms,
-                                                       cursor)
+                                                       cursor, version)
                 else:
                     total, items, next_ = _page_rows(cur, "articles", cols + ", text", w, limit, offset, cursor)
         for it in items:
@@ -331,7 +332,7 @@ class Store:
             with _words(cur, w, "statements", terms, version):
                 if terms:
                     total, items, next_ = _ranked_rows(cur, "statements", cols + _doc_column(version), w, limit,
-                                                       offset, terms, cursor)
+                                                       offset, terms, cursor, version)
                 else:
                     total, items, next_ = _page_rows(cur, "statements", cols + _doc_column(version), w, limit,
                                                      offset, cursor)
@@ -693,21 +694,27 @@ def _count(cur, table: str, w: Where) -> int:
     return cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
 
 
-# Above this many matches, relevance is told from the titles alone (articles) and the words are not
-# counted in every matching text: reading 20,000 article texts to rank them costs most of a second.
+# A store from before schema 4 (opened read-only) has no counts in its index, so relevance counts the
+# words in the texts; above this many matches, it is told from the titles alone (articles): reading
+# 20,000 article texts to rank them costs most of a second.
 RANK_TEXT_MAX = 2_000
 
 
-def _relevance(table: str, terms: search.Terms, count_words: bool = True) -> tuple[str, list]:
-    """SQL of a row's relevance to `terms`, and its parameters: how often the words occur in the
-    text, per 2,000 characters of it (so a long text does not win by length alone), plus 3 for each
-    word in an article's title and 5 for each phrase (a phrase counts more than its words apart)."""
+def _relevance(table: str, terms: search.Terms, count_words: bool = True, counted: bool = False) -> tuple[str, list]:
+    """SQL of a row's relevance to `terms`, and its parameters: how often the query's words occur in
+    the text, per 2,000 characters of it (so a long text does not win by length alone), plus 3 for
+    each word in an article's title and 5 for each phrase (a phrase counts more than its words apart).
+    `counted`: the counts come from the index (column _hit_count, search.word_counts) and the length
+    from search_chars, so no text is read; else they are counted in the texts."""
     text = _SCAN_TEXT[table]
     parts, params = [], []
-    for word in terms.words if count_words else ():
-        parts.append(f"(length({text}) - length(replace({text}, lower(?), ''))) / length(?)")
-        params += [word, word]
-    score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))" if parts else "0"
+    if counted:
+        score = "(_hit_count / (1 + search_chars / 2000.0))"
+    else:
+        for word in terms.words if count_words else ():
+            parts.append(f"(length({text}) - length(replace({text}, lower(?), ''))) / length(?)")
+            params += [word, word]
+        score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))" if parts else "0"
     if table == "articles":
         for word in terms.words:
             score += " + 3 * contains(lower(coalesce(title, '')), lower(?))::INTEGER"
@@ -718,20 +725,37 @@ def _relevance(table: str, terms: search.Terms, count_words: bool = True) -> tup
 
 
 def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, terms: search.Terms,
-                 after: Optional[Cursor] = None) -> tuple[int, list[dict[str, Any]], Optional[str]]:
+                 after: Optional[Cursor] = None, version: int = SCHEMA_VERSION,
+                 ) -> tuple[int, list[dict[str, Any]], Optional[str]]:
     """(total, one page, `next`) of a text search, most relevant first (then newest, then first
     stored); each item carries its `relevance`. A cursor keeps the rows after it in that order."""
     if after is not None and after.relevance is None:
         raise QueryError("after", "this cursor is of a list by date: a search with q gives its own `next`")
     total = _count(cur, table, w)
-    score, params = _relevance(table, terms, count_words=table != "articles" or total <= RANK_TEXT_MAX)
+    if version >= search.PAIRS_VERSION:  # the counts from the index: no text is read
+        nums, counts = search.word_counts(cur, table, terms.words)
+        cur.register("_hits", {"_hit_num": nums, "_hit_count": counts})
+        try:
+            return _ranked_page(cur, table, cols, w, limit, offset, terms, after, total,
+                                f"JOIN _hits ON _hit_num = {table}.{search.KINDS[table][2]}",
+                                *_relevance(table, terms, counted=True))
+        finally:
+            cur.unregister("_hits")
+    return _ranked_page(cur, table, cols, w, limit, offset, terms, after, total, "",
+                        *_relevance(table, terms, count_words=table != "articles" or total <= RANK_TEXT_MAX))
+
+
+def _ranked_page(cur, table: str, cols: str, w: Where, limit: int, offset: int, terms: search.Terms,
+                 after: Optional[Cursor], total: int, join: str, score: str, params: list,
+                 ) -> tuple[int, list[dict[str, Any]], Optional[str]]:
     # (relevance, sort key) orders as relevance, then newest, then first stored; the cursor is a pair of them.
     after_sql, after_params = "", []
     if after is not None:
         after_sql = "WHERE relevance < ? OR (relevance = ? AND k < ?)"
         after_params = [after.relevance, after.relevance, after.key]
-    ranked = cur.execute(f"SELECT r, relevance, k FROM (SELECT rowid AS r, {score} AS relevance, {_SORT_KEY} AS k "
-                         f"FROM {table} {w.sql}) {after_sql} ORDER BY relevance DESC, k DESC LIMIT ? OFFSET ?",
+    key = _SORT_KEY.replace("rowid", f"{table}.rowid")
+    ranked = cur.execute(f"SELECT r, relevance, k FROM (SELECT {table}.rowid AS r, {score} AS relevance, {key} AS k "
+                         f"FROM {table} {join} {w.sql}) {after_sql} ORDER BY relevance DESC, k DESC LIMIT ? OFFSET ?",
                          [*params, *w.params, *after_params, limit + 1, offset]).fetchall()
     more = len(ranked) > limit
     ranked = ranked[:limit]
