@@ -666,11 +666,11 @@ def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int,
             total, rids = cur.execute(f"SELECT count(*), max_by(rowid, {_SORT_KEY}, ?) FROM {table} {w.sql}",
                                       [want, *w.params]).fetchall()[0]
             remaining = total
-        else:  # still one scan: the total, the rows after the cursor, and the first of those
-            total, remaining, rids = cur.execute(
-                f"SELECT count(*), count(*) FILTER (WHERE {_SORT_KEY} < ?), "
-                f"max_by(rowid, {_SORT_KEY}, ?) FILTER (WHERE {_SORT_KEY} < ?) FROM {table} {w.sql}",
-                [after.key, want, after.key, *w.params]).fetchall()[0]
+        else:  # still one scan: the total and the first rows after the cursor (one more: do rows follow?)
+            total, rids = cur.execute(
+                f"SELECT count(*), max_by(rowid, {_SORT_KEY}, ?) FILTER (WHERE {_SORT_KEY} < ?) FROM {table} {w.sql}",
+                [want + 1, after.key, *w.params]).fetchall()[0]
+            remaining = offset + limit + 1 if len(rids or []) > want else len(rids or [])
         rids = (rids or [])[offset:want]
     else:
         total = _count(cur, table, w)
