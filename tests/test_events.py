@@ -49,7 +49,8 @@ def test_passive_without_agent_keeps_the_target(coder):
 def test_compound_actors_give_one_event_per_pair(coder):
     _, events = events_of(coder, "The foreign ministers of Norway and Chile met in Oslo to discuss fishing rights.")
     met = find(events, "met")
-    assert len(met) == 1  # one subject: "ministers"
+    # the ministers of two countries meeting: each country's side with the other's
+    assert {(e.source.code, e.target.code) for e in met} == {("NORGOV", "CHLGOV"), ("CHLGOV", "NORGOV")}
     _, events = events_of(coder, "Norway and Chile held talks in Oslo.")
     pairs = {(e.source.text, e.target.text) for e in find(events, "talks")}
     assert pairs == {("Norway", "Chile"), ("Chile", "Norway")}
@@ -81,7 +82,7 @@ def test_refusal_is_a_rejection_and_the_refused_act_is_negated(coder):
     [
         ("The rebels threatened to attack the airport.", "attack", "threatened"),
         ("The government plans to release the prisoners next week.", "release", "planned"),
-        ("The Kenyan government will boycott the elections.", "boycott", "future"),
+        ("The Kenyan government will boycott the Ugandan delegation.", "boycott", "future"),
         ("The militia attacked the convoy.", "attacked", "asserted"),
     ],
 )
@@ -110,13 +111,13 @@ def test_event_nouns_with_light_verbs(coder):
     assert ev.source.text == "Government forces"
     assert ev.target.text == "the rebel stronghold"
     assert not find_any(events, "launched")
-    _, events = events_of(rules_only(coder), "The European Union imposed sanctions on the junta.")
+    _, events = events_of(rules_only(coder), "The European Union imposed sanctions on Iran.")
     ev = find(events, "sanctions")[0]
-    assert ev.plover == "COERCE" and ev.source.text == "The European Union" and ev.target.text == "the junta"
+    assert ev.plover == "COERCE" and ev.source.text == "The European Union" and ev.target.country == "IRN"
 
 
 def test_an_event_noun_under_an_event_verb_gets_no_source_from_it(coder):
-    _, events = events_of(coder, "The UN mission condemned the abduction of two engineers.")
+    _, events = events_of(coder, "The UN mission condemned the militia's abduction of two engineers.")
     assert all(e.source is None or "mission" not in e.source.text for e in find_any(events, "abduction"))
     assert find(events, "condemned")[0].source.text == "The UN mission"
 
@@ -185,10 +186,10 @@ def test_place_prefers_the_one_after_in_near_at(coder):
 
 
 def test_main_clause_event_comes_before_subordinate_ones(coder):
-    _, events = events_of(coder, "Ukraine condemned the bombing that killed twelve civilians in Kharkiv.")
+    _, events = events_of(coder, "Ukraine condemned Russia's bombing that killed twelve civilians in Kharkiv.")
     triggers = [e.trigger.text for e in events]
     assert triggers[0] == "condemned"
-    assert "killed" not in triggers  # "the bombing" is not an actor: the killing has no source to code
+    assert "killed" not in triggers  # "Russia's bombing" is not an actor: the killing has no source to code
 
 
 def test_no_duplicate_events_in_an_article(coder):
@@ -208,9 +209,9 @@ def test_sentences_in_defects_are_skipped(coder):
     from wirecoder.events.coder import code_events
     from wirecoder.record import Defect, Record
 
-    text = "Rebels attacked the airport.\nSoldiers attacked the market."
+    text = "Rebels attacked the army.\nSoldiers attacked the rebels."
     record = Record(id="t", source="t", text=text, reference_date="2026-03-10")
-    record.defects.append(Defect(0, 28, "debris", text[0:28]))
+    record.defects.append(Defect(0, 25, "debris", text[0:25]))
     evs = code_events(record, coder.nlp(text), coder.resources)
     assert [e.source.text for e in evs] == ["Soldiers"]
 
@@ -222,10 +223,10 @@ def test_rules_only_when_the_classifier_is_switched_off(coder):
 
 
 def test_passive_with_no_subject_of_a_kind_is_negated_and_inherits_no_source(coder):
-    _, events = events_of(coder, "Ukrainian air defenses shot down four drones. No ships were seized in the attack.")
+    _, events = events_of(coder, "Ukrainian air defenses shot down four Russian jets. No journalists were arrested on Sunday.")
     shot = find(events, "shot")[0]
     assert shot.cameo == "195" and shot.source.text == "Ukrainian air defenses"
-    seized = find(events, "seized")[0]
+    seized = find(events, "arrested")[0]
     assert seized.negated and seized.source is None
 
 
@@ -278,3 +279,33 @@ def test_classifier_reading_the_parse_gives_the_figures_of_tokenizing_each_sente
     merging = spacy.blank("en")  # a pipeline that may merge tokens is never read
     merging.add_pipe("merge_entities")
     assert not clf.reads_parses_of(merging) and not clf.reads_parses_of(None)
+
+
+def test_a_directed_act_with_no_target_is_not_written(coder):
+    # "attacked" with no one attacked, "met" with no one met: not rows an analyst can use
+    _, events = events_of(coder, "The rebels attacked overnight.")
+    assert not find_any(events, "attacked")
+    _, events = events_of(coder, "The Kenyan foreign minister met in Nairobi on Monday.")
+    assert not find_any(events, "met")
+
+
+def test_an_object_that_is_not_an_actor_gives_its_owner_as_target(coder):
+    _, events = events_of(coder, "The Armenian court rejected Petrosyan's attempts to dismiss the charges.")
+    ev = find(events, "rejected")[0]
+    assert ev.target.text == "Petrosyan"
+    _, events = events_of(coder, "Moscow rejected a Georgian proposal on the border.")
+    assert find(events, "rejected")[0].target.country == "GEO"
+
+
+def test_actor_spans_are_minimal_and_a_reporting_police_force_is_the_agent(coder):
+    record = coder.code("A man suspected of stealing a painting from the museum was arrested on Sunday, Oslo police said.")
+    ev = find(record.events, "arrested")[0]
+    assert ev.target.text == "A man"
+    assert ev.source is not None and ev.source.code.endswith("COP")
+    assert_spans_ok(record)
+
+
+def test_india_is_a_country_not_a_role(coder):
+    _, events = events_of(coder, "Indian Prime Minister Narendra Modi met Israeli Prime Minister Benjamin Netanyahu in Delhi.")
+    ev = find(events, "met")[0]
+    assert ev.source.code.startswith("IND") and not ev.source.code.startswith("INDIND")

@@ -155,6 +155,8 @@ def actor_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
 def target_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
     """Whether the word heads a phrase that may be a target: any noun phrase that is not a thing or an
     event ("the teenage hacker", "240 others", "a kibbutz"), a name, or a pronoun."""
+    if tok is not None and tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ == "amod":
+        return True  # "rejected an Israeli truce deal": the nationality stands for its side
     if tok is None or tok.is_punct or tok.text in QUOTES or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
     if tok.ent_type_ in rules.NOT_ACTORS:

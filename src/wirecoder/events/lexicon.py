@@ -15,6 +15,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 class Trigger:
     code: Optional[str]  # None: a light phrasal verb whose object is the trigger
     alt: tuple[str, ...] = ()
+    from_patterns: bool = False  # a verb the lexicon lacks, coded by the PETRARCH-2 verb dictionary alone
 
 
 @dataclass

@@ -61,6 +61,7 @@ class Found:
     depth: int
     reporting: object = None  # the reporting verb this event is the content of, if any
     verbal: bool = False  # coded from a statement's content (speaker -> content subject)
+    from_patterns: bool = False  # the trigger is a verb only the PETRARCH-2 dictionary codes
 
 
 _STEMS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
@@ -100,16 +101,22 @@ def depth(tok) -> int:
     return d
 
 
-PHRASE_EXCLUDE = {"relcl", "conj", "cc", "punct", "advcl", "parataxis"}
+PHRASE_EXCLUDE = {"relcl", "conj", "cc", "punct", "advcl", "parataxis", "acl", "case"}  # case: the possessive 's
+# Prepositions whose phrase says where or when an actor is, not who it is: "police in Norwood",
+# "the developments in the conflict" (coded as the actor it names, it made topics into actors).
+# "of", "from", "for" stay: "members of the group", "officials from Russia", "spokesman for the ministry".
+PHRASE_EXCLUDE_PREPS = {"in", "on", "at", "during", "after", "before", "since", "over", "about", "with",
+                        "near", "across", "into", "under", "amid", "regarding", "against", "to", "by"}
 
 
 def noun_phrase(tok) -> tuple[int, int]:
-    """Character span of the noun phrase headed by tok: its subtree without relative clauses,
-    conjoined actors (coded as actors of their own), or infinitival modifiers ("a decision to ...")."""
+    """Character span of the minimal noun phrase headed by tok (GUIDELINES 3): its subtree without
+    relative clauses, participle or infinitive modifiers ("a man suspected of stealing ..."),
+    conjoined actors (coded as actors of their own), or phrases of place and time."""
     doc = tok.doc
     left, right = tok.i, tok.i
     for child in tok.children:
-        if child.dep_ in PHRASE_EXCLUDE or (child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+        if child.dep_ in PHRASE_EXCLUDE or (child.dep_ == "prep" and child.lower_ in PHRASE_EXCLUDE_PREPS):
             continue
         if child.i < tok.i:
             left = min(left, child.left_edge.i)
@@ -157,6 +164,29 @@ def _prep_object(tok, preps=TARGET_PREPS, lex=None):
     return None
 
 
+OBJECT_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
+OBJECT_ACTOR_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
+AIMED_PREPS = ("into", "at", "on", "against", "toward", "towards", "upon")
+
+
+def _self_actor(tok, lex) -> bool:
+    """tok itself names an actor: a name, a pronoun, an actor entity or an actor noun ("police")."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ACTOR_ENTS or is_in(tok, lex.actor_nouns)
+
+
+def actor_of_object(obj, lex):
+    """The actor an object that is not one stands for (GUIDELINES 3: the target is whom the act is
+    aimed at): its owner or the actor modifying it ("rejected Kohberger's attempts", "vetoed a UNSC
+    resolution", "rejected an Israeli truce deal"), else the actor it was aimed at ("fired rockets
+    into southern Israel"). None when the object names none ("discussed the latest developments")."""
+    for c in obj.children:
+        if c.dep_ in OBJECT_ACTOR_DEPS and c.i < obj.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in OBJECT_ACTOR_ENTS
+                or (c.dep_ == "poss" and (c.pos_ == "PRON" or is_in(c, lex.actor_nouns)))):
+            return c
+    return _prep_object(obj, AIMED_PREPS, lex=lex)
+
+
 def _relative_head(tok):
     """'troops who attacked': the relative pronoun stands for the noun the clause modifies."""
     if tok is not None and tok.lower_ in RELATIVE:
@@ -173,6 +203,11 @@ def verb_arguments(verb, lex: Lexicon):
         # "militants backed by Iran": the noun is the one acted on, the agent acts
         agent = _child(verb, "agent")
         return _relative_head(_child(agent, "pobj") if agent is not None else None), verb.head
+    if passive is None and _child(verb, "auxpass") is not None:
+        # "Rafah ... has been targeted": a passive verb sharing another verb's subject is done to it
+        agent = _child(verb, "agent")
+        source = _child(agent, "pobj") if agent is not None else None
+        return _relative_head(source), _relative_head(inherited_subject(verb))
     if passive is not None:
         agent = _child(verb, "agent")
         source = _child(agent, "pobj") if agent is not None else None
@@ -181,8 +216,11 @@ def verb_arguments(verb, lex: Lexicon):
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
-        if not names_actor(target, lex):
-            # "sentenced the teenage hacker": a plain noun object stands when no named actor follows a preposition
+        if target is not None and actor_like(target) and not _self_actor(target, lex):
+            # "rejected Kohberger's attempts": the owner; "sentenced the teenage hacker" stays
+            target = actor_of_object(target, lex) or _prep_object(verb, lex=lex) or target
+        elif not names_actor(target, lex):
+            # a plain noun object stands when no named actor follows a preposition
             target = _prep_object(verb, lex=lex) or (target if actor_like(target) else None)
     if target is None:
         # "refused to release the hostages": the embedded verb's object
@@ -256,6 +294,10 @@ def noun_arguments(noun, lex: Lexicon):
         if noun.dep_ == "nsubjpass":
             source = source or vs
         target = target or _prep_object(head, lex=lex)
+    elif noun.dep_ == "pobj" and head.lower_ in ("in", "by") and head.head.pos_ == "VERB" and (
+            _child(head.head, "nsubjpass", "auxpass") is not None):
+        # "was killed in an Israeli airstrike", "has been targeted in Israeli strikes": done to the subject
+        target = target or verb_arguments(head.head, lex)[1]
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "to", "into"):
         # "took part in talks", "agreed to a ceasefire"
         source = source or verb_arguments(head.head, lex)[0]
@@ -334,10 +376,10 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
                 # the PETRARCH-2 verb patterns: a code from the verb's object or preposition ("ask * EXTRADITION")
                 pat = patterns.match(tok, forms(tok)) if patterns.applies(trig is not None) else None
                 if pat is not None and (trig is None or patterns.MODE == "override" or pat[:2] == trig.code[:2]):
-                    trig = Trigger(pat, trig.alt if trig is not None else ())
+                    trig = Trigger(pat, trig.alt if trig is not None else (), from_patterns=trig is None)
                 elif trig is None:
                     bare = patterns.bare_code(forms(tok))
-                    trig = Trigger(bare) if bare is not None else None
+                    trig = Trigger(bare, from_patterns=True) if bare is not None else None
             if trig is not None and trig.code:
                 if is_in(tok, lex.light_verbs) and any(
                     c.dep_ == "dobj" and lookup(c, lex.nouns) is not None for c in tok.children
@@ -391,6 +433,12 @@ def code_sentence(sent, lex: Lexicon) -> list[Found]:
         neg = negated(tok, lex)
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
+        if target is None and len(sources) == 1 and source is not None:
+            # "the foreign ministers of Norway and Chile met": the two countries' ministers, each with the other
+            of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = _child(of, "pobj") if of is not None else None
+            if pobj is not None and len(conjuncts(pobj)) > 1:
+                sources = conjuncts(pobj)
         if target is None and len(sources) > 1:
             # "Lavrov and Kerry met": each with the other
             pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
@@ -399,6 +447,6 @@ def code_sentence(sent, lex: Lexicon) -> list[Found]:
         for s, t in pairs:
             if s is not None and t is not None and s.i == t.i:
                 t = None
-            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal))
+            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns))
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found
