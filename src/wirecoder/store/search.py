@@ -264,25 +264,22 @@ def _distinct(values) -> np.ndarray:
     return nums[np.concatenate(([True], nums[1:] != nums[:-1]))]
 
 
-def word_counts(cur, kind: str, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def word_counts(cur, kind: str, words: list[str], within: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
     """(numbers, counts): for each row of `kind` holding some word, how often the words occur in its
     text in all (case-insensitive, as substrings), from the index alone: a word never spans
     whitespace, so its occurrences in a text are its occurrences in the text's tokens, each token's
-    counted once per time the token occurs (tf)."""
+    counted once per time the token occurs (tf). `within`: only these rows (sorted numbers)."""
     postings = KINDS[kind][0]
     nums_parts, count_parts = [], []
-    for word in words:
-        rows = cur.execute("SELECT id, (length(term) - length(replace(term, lower(?), ''))) // length(lower(?)) "
-                           "FROM search_terms WHERE contains(term, lower(?)) ORDER BY id", [word] * 3).fetchall()
-        if not rows:
-            continue
-        ids = np.array([r[0] for r in rows], dtype=np.int64)
-        occurrences = np.array([r[1] for r in rows], dtype=np.int64)
-        sql, params = _in("term_id", [int(i) for i in ids])
-        got = cur.execute(f"SELECT term_id, num, tf FROM {postings} WHERE {sql}", params).fetchnumpy()
-        term = np.asarray(got["term_id"], dtype=np.int64)
-        nums_parts.append(np.asarray(got["num"], dtype=np.int64))
-        count_parts.append(np.asarray(got["tf"], dtype=np.int64) * occurrences[np.searchsorted(ids, term)])
+    only = ""
+    if within is not None:
+        register_numbers(cur, "_within", within)
+        only = " AND num IN (SELECT n FROM _within)"
+    try:
+        _count_words(cur, postings, words, only, nums_parts, count_parts)
+    finally:
+        if within is not None:
+            cur.unregister("_within")
     nums = np.concatenate(nums_parts) if nums_parts else np.empty(0, dtype=np.int64)
     if not len(nums):
         return nums, np.empty(0, dtype=np.int64)
@@ -291,6 +288,21 @@ def word_counts(cur, kind: str, words: list[str]) -> tuple[np.ndarray, np.ndarra
     nums, counts = nums[order], counts[order]
     starts = np.flatnonzero(np.concatenate(([True], nums[1:] != nums[:-1])))
     return nums[starts], np.add.reduceat(counts, starts)
+
+
+def _count_words(cur, postings: str, words: list[str], only: str, nums_parts: list, count_parts: list) -> None:
+    for word in words:
+        rows = cur.execute("SELECT id, (length(term) - length(replace(term, lower(?), ''))) // length(lower(?)) "
+                           "FROM search_terms WHERE contains(term, lower(?)) ORDER BY id", [word] * 3).fetchall()
+        if not rows:
+            continue
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        occurrences = np.array([r[1] for r in rows], dtype=np.int64)
+        sql, params = _in("term_id", [int(i) for i in ids])
+        got = cur.execute(f"SELECT term_id, num, tf FROM {postings} WHERE {sql}{only}", params).fetchnumpy()
+        term = np.asarray(got["term_id"], dtype=np.int64)
+        nums_parts.append(np.asarray(got["num"], dtype=np.int64))
+        count_parts.append(np.asarray(got["tf"], dtype=np.int64) * occurrences[np.searchsorted(ids, term)])
 
 
 def register_numbers(cur, name: str, nums: np.ndarray) -> None:
