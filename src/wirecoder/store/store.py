@@ -741,8 +741,13 @@ def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, 
         # only the rows found: fewer postings read, and a smaller join below
         nums, counts = search.word_counts(cur, table, terms.words, within=found)
         cur.register("_hits", {"_hit_num": nums, "_hit_count": counts})
+        # The join on the counts keeps only the rows found, so the semi-join _words added is not asked twice.
+        rest = w.copy()
+        found_sql = f"{search.KINDS[table][2]} IN (SELECT n FROM _q_{table})"
+        if found is not None and found_sql in rest.parts:
+            rest.parts.remove(found_sql)
         try:
-            return _ranked_page(cur, table, cols, w, limit, offset, terms, after, total,
+            return _ranked_page(cur, table, cols, rest, limit, offset, terms, after, total,
                                 f"JOIN _hits ON _hit_num = {table}.{search.KINDS[table][2]}",
                                 *_relevance(table, terms, counted=True))
         finally:
