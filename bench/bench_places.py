@@ -21,7 +21,8 @@ from tqdm import tqdm
 
 from wirecoder import nlp as nlp_mod
 from wirecoder.actors import load_entries
-from wirecoder.places import Gazetteer, find_places
+from wirecoder.gazetteer import Gazetteer
+from wirecoder.places import find_places
 from wirecoder.record import Record
 
 

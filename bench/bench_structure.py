@@ -14,10 +14,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from wirecoder.dates import anchor_of, find
-from wirecoder.dates.expressions import resolve_expression
+from wirecoder.dates import anchor_of
 from wirecoder.record import Record
-from wirecoder.structure import analyse
+from wirecoder.structure import StructurePatterns, analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,17 +25,18 @@ def bench(name: str, paths: list[Path]) -> None:
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
     if not texts:
         return
-    analyse(Record(id="warm", source="warm", text=texts[0]))  # load patterns once
+    patterns = StructurePatterns.load()  # once, as a Coder's Resources does
+    analyse(Record(id="warm", source="warm", text=texts[0]), patterns)
     t_structure = t_dates = 0.0
     n_dates = 0
     for i, text in enumerate(tqdm(texts, desc=name, file=sys.stderr)):
         record = Record(id=str(i), source=name, text=text)
         t0 = time.perf_counter()
-        analyse(record)
+        analyse(record, patterns)
         t1 = time.perf_counter()
         anchor = anchor_of(record)
-        for e in find(text):
-            resolve_expression(e, anchor)
+        for e in patterns.dates.find(text):
+            patterns.dates.resolve_expression(e, anchor)
             n_dates += 1
         t_dates += time.perf_counter() - t1
         t_structure += t1 - t0

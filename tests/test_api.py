@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import warnings
 
 import pytest
@@ -40,6 +42,8 @@ def test_openapi_schema_lists_every_endpoint(client):
     # Response models name their fields, so clients know what comes back.
     assert "cameo" in schema["components"]["schemas"]["EventItem"]["properties"]
     assert "weight" in schema["components"]["schemas"]["NetworkEdge"]["properties"]
+    refs = set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(schema)))
+    assert refs and refs <= set(schema["components"]["schemas"])  # every model it names is in it
 
 
 def test_articles_search_and_paging(client):
@@ -70,6 +74,24 @@ def test_article_is_the_full_record_with_valid_spans(client):
     assert [s.speaker_name for s in record.statements] == ["Dmitry Peskov", "Dmitry Peskov", "Russian Defense Ministry"]
     assert record.events[0].negated is True
     assert client.get("/api/articles/no-such-story").status_code == 404
+
+
+def test_article_comes_back_with_every_field_as_stored(client):
+    # the response model is derived from the record types: nothing added, dropped or changed
+    expected = next(r for r in all_records() if r.id == "manila-shoal").to_dict()
+    assert client.get("/api/articles/manila-shoal").json() == expected
+
+
+def test_an_error_record_comes_back_as_it_was_stored(tmp_path):
+    from wirecoder.record import ErrorInfo, ErrorRecord
+
+    failed = ErrorRecord(id="broken", source="broken.txt", error=ErrorInfo("resource", "cannot load the gazetteer"))
+    Store(tmp_path / "e.duckdb").add([failed])
+    client = TestClient(create_app(str(tmp_path / "e.duckdb"), settings=Settings(db=str(tmp_path / "e.duckdb"))))
+    assert client.get("/api/articles/broken").json() == failed.to_dict()  # no empty record fields around it
+    schema = client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"speaker_code", "sentence", "negated"} <= set(schema["StatementModel"]["properties"])
+    assert schema["ErrorRecordModel"]["required"] == ["id", "source", "error"]
 
 
 def test_statements_by_speaker_and_words(client):

@@ -194,6 +194,61 @@ def test_a_broken_part_is_an_error_record_not_missing_codes(coder, tmp_path):
     assert "ParserError" in out.error.message  # the reason, as YAML gives it
 
 
+def test_a_tagger_model_that_is_there_but_broken_is_an_error_not_no_tagger(coder, tmp_path, monkeypatch):
+    """Absent is None (no model file); present and unreadable, or without the roles, raises."""
+    import numpy as np
+
+    from wirecoder.resources import ResourceError
+    from wirecoder.statements import tagger as tagger_mod
+
+    class Elsewhere(tagger_mod.AttributionTagger):
+        def __init__(self, model_dir=tmp_path):
+            super().__init__(model_dir)
+
+    monkeypatch.setattr(tagger_mod, "AttributionTagger", Elsewhere)
+    assert Resources(coder.settings, nlp=coder.nlp).tagger is None  # no model file: absent
+    meta = json.dumps({"columns": [], "roles": ["speaker"], "labels": {}}).encode()
+    np.savez(tmp_path / tagger_mod.MODEL_FILE, meta=np.frombuffer(meta, np.uint8), column=np.zeros(0, np.int32),
+             values=np.frombuffer(b"", np.uint8), weights=np.zeros((0, 1), np.float32),
+             transitions=np.zeros((1, 1)))
+    with pytest.raises(ResourceError, match="has no model for content, cue"):
+        Resources(coder.settings, nlp=coder.nlp).tagger
+    (tmp_path / tagger_mod.MODEL_FILE).write_bytes(b"not a model")
+    resources = Resources(coder.settings, nlp=coder.nlp)
+    with pytest.raises(ResourceError, match="cannot load the attribution tagger"):
+        resources.tagger
+    bad = Coder(Settings(batch_size=7, max_bytes=1_234_567), nlp=coder.nlp)  # settings no other Coder has
+    assert "tagger" not in bad.resources.loaded()
+    (out,) = list(bad.code_inputs(iter_inputs([str(SAMPLES / "text" / "01-tass-kremlin-black-sea.txt")])))
+    assert isinstance(out, ErrorRecord) and out.error.kind == "resource"
+    assert "attribution tagger" in out.error.message
+
+
+# where the module caches still are, each owned by a stage still to be rebuilt (docs/architecture.md)
+MODULE_CACHES_LEFT = {"ontology.py", "events/actor_codes.py", "events/patterns.py", "events/checks.py",
+                      "events/rules.py", "statements/lexicon.py"}
+
+
+def test_no_module_level_caches_of_loaded_knowledge_outside_resources():
+    """Loaded data lives in a Resources (one per Coder or Store), not in functools caches per process."""
+    import ast
+    from pathlib import Path
+
+    import wirecoder
+
+    root = Path(wirecoder.__file__).parent
+    cached = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for d in node.decorator_list:
+                    name = ast.unparse(d.func if isinstance(d, ast.Call) else d)
+                    if name.split(".")[-1] in ("lru_cache", "cache"):
+                        cached.add(path.relative_to(root).as_posix())
+    assert cached <= MODULE_CACHES_LEFT, sorted(cached - MODULE_CACHES_LEFT)
+    assert cached == MODULE_CACHES_LEFT, f"gone from {sorted(MODULE_CACHES_LEFT - cached)}: take them off the list"
+
+
 # -- one anchor date ------------------------------------------------------------------------------
 def test_anchor_date_is_the_dateline_then_the_reference_date_then_published():
     assert anchor_date("2026-09-29", "2026-09-30", "2026-10-01") == "2026-09-29"
@@ -225,8 +280,6 @@ def test_the_spark_tables_are_the_record_fields():
     assert types.index(Statement) < types.index(Record)  # each type after the ones it holds
 
 
-@pytest.mark.xfail(strict=True, reason="api/models.py is written by hand (issue 19, store helper): build it "
-                   "from wirecoder.record.record_fields / record_types, then drop this mark")
 def test_the_api_record_models_have_every_record_field():
     from wirecoder.api.models import EventModel, FullRecord, StatementModel
     from wirecoder.record import Event, Statement, record_fields

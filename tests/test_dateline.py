@@ -3,9 +3,11 @@
 import pytest
 
 from wirecoder.record import Record
-from wirecoder.structure import analyse
+from wirecoder.structure import StructurePatterns, analyse
 
 from conftest import assert_spans_ok
+
+PATTERNS = StructurePatterns.load()  # as a Coder's Resources holds them
 
 BODY = " Officials met on Tuesday to discuss the border crossing, a spokesman said.\nThe talks will continue next week, he added."
 
@@ -34,7 +36,7 @@ FORMATS = [
 
 def code_text(text, reference_date=None, published=None):
     record = Record(id="t", source="test", text=text, reference_date=reference_date, published=published)
-    analyse(record)
+    analyse(record, PATTERNS)
     return record
 
 

@@ -2,11 +2,12 @@
 
 import pytest
 
-from wirecoder.dates import resolve
+from wirecoder.dates import DatePatterns
 
 from conftest import assert_spans_ok
 
 ANCHOR = "2026-09-29"  # a Tuesday
+resolve = DatePatterns.load().resolve  # as a Coder's Resources holds them
 
 
 @pytest.mark.parametrize(

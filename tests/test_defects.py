@@ -3,9 +3,11 @@
 import pytest
 
 from wirecoder.record import Record
-from wirecoder.structure import analyse
+from wirecoder.structure import StructurePatterns, analyse
 
 from conftest import assert_spans_ok
+
+PATTERNS = StructurePatterns.load()  # as a Coder's Resources holds them
 
 PARA1 = "OSLO, March 4 (NTB) - Norway's foreign minister said on Wednesday that talks on the fishing dispute would resume next month."
 PARA2 = '"We are ready to listen to every proposal that is put on the table," the minister told reporters in Oslo.'
@@ -14,7 +16,7 @@ PARA3 = "The two sides failed to reach an agreement at the last round of negotia
 
 def analysed(text, **kw):
     record = Record(id="t", source="test", text=text, **kw)
-    analyse(record)
+    analyse(record, PATTERNS)
     assert_spans_ok(record)
     return record
 

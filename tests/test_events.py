@@ -309,3 +309,49 @@ def test_india_is_a_country_not_a_role(coder):
     _, events = events_of(coder, "Indian Prime Minister Narendra Modi met Israeli Prime Minister Benjamin Netanyahu in Delhi.")
     ev = find(events, "met")[0]
     assert ev.source.code.startswith("IND") and not ev.source.code.startswith("INDIND")
+
+
+def test_an_act_noun_with_its_doer_named_is_done_to_its_of_phrase(coder):
+    _, events = events_of(coder, "Officials in Kyiv condemned Russia's invasion of Ukraine.")
+    ev = find(events, "invasion")[0]
+    assert ev.source.country == "RUS" and ev.target.country == "UKR" and ev.root == "19"
+
+
+def test_killing_in_an_attack_is_conventional_force(coder):
+    # GUIDELINES 4: 1823 is for killing by assault; militants killing villagers is 190
+    _, events = events_of(coder, "Islamist militants killed 12 Nigerian villagers in Borno on Sunday.")
+    assert find(events, "killed")[0].cameo == "190"
+
+
+def test_acts_under_a_wish_or_a_conditional_are_not_written(coder):
+    # "want a ceasefire" is hoped; "could decide ... to fire" is conditional: neither is a reported act
+    _, events = events_of(coder, "Most members of the Arab League want a ceasefire with Israel.")
+    assert not [e for e in find_any(events, "ceasefire") if e.modality == "asserted"]
+    _, events = events_of(coder, "The Jordanian cabinet could decide on a plan to expel the Syrian ambassador.")
+    assert not [e for e in find_any(events, "expel") if e.modality == "asserted"]
+
+
+def test_a_target_that_is_the_source_again_is_no_target(coder):
+    _, events = events_of(coder, "The Turkish judge rejected the prosecutors' request to dismiss the case against him.")
+    assert find(events, "rejected")[0].source.code == "TURJUD"
+    # "him" is the judge: the judge dismissing a case against himself is no directed act
+    assert not [e for e in events if e.target is not None and e.target.text == "him"]
+
+
+def test_a_question_is_not_an_appeal(coder):
+    _, events = events_of(coder, "The Chilean senator asked the defence minister why the army had fired on protesters.")
+    assert not find_any(events, "asked")
+    _, events = events_of(coder, "The Chilean senator asked the defence minister to resign.")
+    assert find(events, "asked")[0].root == "02"
+
+
+def test_denying_people_food_is_not_a_denial(coder):
+    _, events = events_of(coder, "The Ethiopian army is denying civilians food and medicine in Tigray.")
+    assert not [e for e in find_any(events, "denying") if e.cameo == "016"]
+    _, events = events_of(coder, "The Ethiopian army denied the allegations of the Kenyan government.")
+    assert find(events, "denied")[0].cameo == "016"
+
+
+def test_a_compound_side_with_one_code_is_one_event(coder):
+    _, events = events_of(coder, "The mayor and the governor of Nairobi accused the Kenyan health ministry of lying.")
+    assert len(find(events, "accused")) == 1

@@ -25,7 +25,7 @@ from wirecoder.api import create_app  # noqa: E402
 from wirecoder.cli import cli  # noqa: E402
 from wirecoder.settings import Settings  # noqa: E402
 from wirecoder.store import Store  # noqa: E402
-from wirecoder.store.flat import NAMES, goldstein  # noqa: E402
+from wirecoder.store.flat import NAMES, load_goldstein  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,7 +63,7 @@ def test_store_rows_are_the_flat_columns_with_their_values(db):
     assert first["event_id"] == "tass-1:0" and first["url"] == "https://www.example-wire.org/tass-1"
     assert first["site"] == "example-wire.org" and first["article_title"] == "Story tass-1"
     assert (first["date"], first["date_precision"], first["date_source"]) == ("2026-09-01", "day", "time_expression")
-    assert first["goldstein"] == goldstein()["112"] == -2.0  # 1121 is not in the table: its parent's value
+    assert first["goldstein"] == load_goldstein()["112"] == -2.0  # 1121 is not in the table: its parent's value
     assert (first["place_name"], first["place_country"], first["place_geonameid"], first["place_precision"]) == (
         "Zaporizhzhia", "UKR", 687700, "city")
     assert first["sentence_idx"] == 0 and first["sentence"].startswith("MOSCOW")

@@ -1,9 +1,11 @@
 """Headline and subheadings: short lines without final punctuation, found as spans."""
 
 from wirecoder.record import Record, Span
-from wirecoder.structure import analyse
+from wirecoder.structure import StructurePatterns, analyse
 
 from conftest import assert_spans_ok
+
+PATTERNS = StructurePatterns.load()  # as a Coder's Resources holds them
 
 HEADLINE = "Chile and Peru agree to reopen border crossings"
 STANDFIRST = "The foreign ministers also discussed migration and trade at a meeting in Lima"
@@ -15,7 +17,7 @@ P4 = "The ministers did not discuss the maritime boundary, officials said."
 
 def analysed(text, **kw):
     record = Record(id="t", source="test", text=text, **kw)
-    analyse(record)
+    analyse(record, PATTERNS)
     assert_spans_ok(record)
     return record
 
@@ -73,7 +75,7 @@ def test_headings_from_html_extraction_are_kept_not_duplicated():
     start = text.index("Gradual reopening")
     given = [Span(start, start + len("Gradual reopening"), "Gradual reopening")]
     record = Record(id="t", source="test", text=text, headings=list(given))
-    analyse(record)
+    analyse(record, PATTERNS)
     assert record.headings == given
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import assert_spans_ok
-from wirecoder.places import get_gazetteer, place_key
+from wirecoder.places import place_key
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_debris_is_not_searched(coder):
 
 
 def test_gazetteer_is_built_once_and_keys_fold_accents(coder):
-    assert get_gazetteer(coder.resources) is get_gazetteer(coder.resources)
+    assert coder.resources.gazetteer is coder.resources.gazetteer
     assert place_key("Zürich") == place_key("Zurich")
     assert place_key("Deir ez-Zor") == "deir ez zor"
 
@@ -143,9 +143,9 @@ def test_users_actor_files_reach_the_gazetteer(coder, tmp_path):
     from wirecoder.resources import Resources
     from wirecoder.settings import Settings
 
-    bundled = {p.text for p in find_places(record, coder.nlp(text), get_gazetteer(coder.resources))}
+    bundled = {p.text for p in find_places(record, coder.nlp(text), coder.resources.gazetteer)}
     assert "Mosul" in bundled and "Freedonia" not in bundled
-    mine = get_gazetteer(Resources(Settings(actor_files=[str(user)])))
+    mine = Resources(Settings(actor_files=[str(user)])).gazetteer
     found = {p.text: p for p in find_places(record, coder.nlp(text), mine)}
     assert "Mosul" not in found
     assert found["Freedonia"].country == "FRD" and found["Basra"].country == "IRQ"

@@ -114,3 +114,24 @@ def test_component_works_in_pipe_batches(nlp):
     texts = ["Peskov said the talks had stalled.", "", "The ministry said it would respond."]
     docs = list(nlp.pipe(texts))
     assert [len(d._.statements) > 0 for d in docs] == [True, False, True]
+
+
+def test_the_component_and_a_coder_on_one_pipeline_share_their_resources():
+    """The component takes its Resources as a Coder does (Resources.for_pipeline): one set of loaded
+    lexicons, actor dictionary and gazetteer per pipeline and settings, not a copy each."""
+    import spacy
+
+    from wirecoder import Coder
+    from wirecoder.nlp import resolve_model_name
+    from wirecoder.settings import Settings
+
+    nlp = spacy.load(resolve_model_name(""))
+    coder = Coder(Settings(), nlp=nlp)
+    component = nlp.add_pipe("wirecoder_statements")
+    assert component.resources is coder.resources
+    doc = nlp(MINISTRY)
+    assert {"actor_matcher", "gazetteer"} <= set(coder.resources.loaded())  # loaded once, by whichever came first
+    assert [st["speaker_code"] for st in doc._.statements] == [st.speaker_code for st in coder.code(MINISTRY).statements]
+    # a Coder made later with the pipeline takes the same; one with other settings has its own
+    assert Coder(coder.settings, nlp=nlp).resources is coder.resources
+    assert Coder(Settings(batch_size=3), nlp=nlp).resources is not coder.resources

@@ -50,10 +50,13 @@ def db(tmp_path_factory) -> str:
     return path
 
 
-def test_key_words_leave_out_titles_articles_and_write_countries_as_codes():
-    assert key_words("President Biden") == ["biden"]
-    assert key_words("Israel's military") == key_words("the Israeli military") == ["ISR", "military"]
-    assert key_words("Minister") == ["minister"]  # a title alone stays a name
+def test_key_words_leave_out_titles_articles_and_write_countries_as_codes(db):
+    store = Store(db, read_only=True)
+    names = store.speaker_names
+    assert names is store.speaker_names  # loaded once, kept in the store's Resources
+    assert key_words("President Biden", names) == ["biden"]
+    assert key_words("Israel's military", names) == key_words("the Israeli military", names) == ["ISR", "military"]
+    assert key_words("Minister", names) == ["minister"]  # a title alone stays a name
 
 
 def test_query_speakers_merges_one_person_or_body(db):

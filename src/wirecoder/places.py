@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from .actors import get_gazetteer
 from .gazetteer import (  # noqa: F401  (Gazetteer and place_key are imported from here too)
     _KIND_RANK,
     _NAME_PARTICLES,
@@ -211,4 +210,4 @@ def _clear_place_context(doc, i: int, j: int, exact_label: Optional[str], gaz: G
 
 
 def places(record, doc, resources) -> None:
-    record.places.extend(find_places(record, doc, get_gazetteer(resources)))
+    record.places.extend(find_places(record, doc, resources.gazetteer))

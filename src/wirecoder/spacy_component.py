@@ -41,8 +41,13 @@ class StatementsComponent:
         from .settings import Settings
 
         self.name = name
-        # encoder=True: the optional statements encoder helps the tagger (pip install 'wirecoder[accurate]')
-        self.resources = Resources(Settings.from_env(statements_encoder=encoder), nlp=nlp)
+        # The pipeline's Resources, as a Coder takes them (Resources.for_pipeline): added to a Coder's
+        # pipeline, the component codes with that Coder's loaded parts and settings, unless its
+        # `encoder` differs (encoder=True: the optional statements encoder helps the tagger,
+        # pip install 'wirecoder[accurate]'); else the settings of the environment.
+        settings = next((r.settings for r in Resources.on_pipeline(nlp) if r.settings.statements_encoder == encoder),
+                        None) or Settings.from_env(statements_encoder=encoder)
+        self.resources = Resources.for_pipeline(nlp, settings)
 
     def __call__(self, doc: Doc) -> Doc:
         record = self._record(doc)

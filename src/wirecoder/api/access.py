@@ -87,7 +87,7 @@ class StoreAccess:
         from ..store import Store
 
         path = getattr(self._store, "path", None) or self.db
-        return Store(path).add(records)
+        return Store(path, resources=getattr(self._store, "resources", None)).add(records)  # the reader's loaded data
 
 
 def reader_wait(settings: Settings) -> float:

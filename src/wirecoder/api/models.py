@@ -1,12 +1,17 @@
 """Pydantic models of the HTTP API's requests and responses (they make /openapi.json useful).
 
-Models name the fields the store and the record document; ``extra="allow"``
-lets any further field through unchanged, so the API never hides data.
+The record's models (``FullRecord`` and the types it holds) are derived from the dataclasses in
+``wirecoder.record``; the store's rows (``EventItem`` from the flat event table, the other list
+items) are written here. ``extra="allow"`` lets any further field through unchanged, so the API
+never hides data.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+import dataclasses
+import types
+import typing
+from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
@@ -15,86 +20,104 @@ class Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-# -- the full record (README "Output format") ------------------------------------------
-class SpanModel(Open):
-    start: int
-    end: int
-    text: str = ""
+# -- the full record (README "Output format"), derived from wirecoder.record ----------------------
+# The models of a record and of everything it holds are built from the dataclasses through
+# record.record_fields / record_types (as the Spark schema is), so a field added to a record type
+# is in /openapi.json without an edit here. Only descriptions are written here, by "Type.field".
+DESCRIPTIONS: dict[str, str] = {
+    "Record.text": "The article text every span indexes into (start, end)",
+    "Record.published": "Publication date found on the page or given with the input",
+    "Record.reference_date": "The input's own date (or the page's, the WARC record's, the reference_date setting)",
+    "Record.title_span": "Where the title is in `text`, when it is there",
+    "Record.provenance": "Which wirecoder, model and dictionaries coded the record",
+    "Defect.kind": "debris | truncated_sentence | boilerplate",
+    "Dateline.date": "ISO 8601, resolved against the reference date",
+    "Place.country": "ISO 3166 alpha-3",
+    "Place.kind": "city | country | admin | region",
+    "DateRef.value": "YYYY-MM-DD (or YYYY-MM / YYYY when that is all the text says)",
+    "DateRef.end_value": "The end of a range",
+    "Statement.speaker_code": "CAMEO-style actor code of the speaker, e.g. RUSGOV",
+    "Statement.kind": "direct | indirect | mixed",
+    "Statement.type": "speech | belief | report | ...",
+    "Speaker.statements": "Indexes of the speaker's statements in the record's `statements`",
+    "ActorRef.code": "CAMEO-style actor code, e.g. RUSGOV",
+    "ActorRef.country": "ISO 3166 alpha-3",
+    "ActorRef.sector": "PLOVER sector",
+    "ActorRef.name": "Canonical name from the actor dictionary",
+    "Event.date_precision": "day | month | year",
+    "Event.date_source": "text | dateline | published | reference",
+    "Event.statement": "Index of the statement the event is reported in",
+}
+
+# the API's names for the record types (the names in /openapi.json), and docs where a type has none
+MODEL_NAMES = {"Record": "FullRecord", "ErrorRecord": "ErrorRecordModel"}
+MODEL_DOCS = {
+    "Record": "One article as coded; every span is (start, end) into `text`.",
+    "Span": "A stretch of the record's text: text == record.text[start:end].",
+    "ErrorInfo": "Why an input could not be coded: kind (e.g. resource, timeout) and message.",
+}
 
 
-class ActorRefModel(SpanModel):
-    code: Optional[str] = Field(None, description="CAMEO-style actor code, e.g. RUSGOV")
-    country: Optional[str] = Field(None, description="ISO 3166 alpha-3")
-    sector: Optional[str] = None
-    name: Optional[str] = None
+def _annotation(tp: Any, built: dict[type, type]) -> Any:
+    """A record field's type hint with each record dataclass in it replaced by its model."""
+    if dataclasses.is_dataclass(tp):
+        return built[tp]
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if not args:
+        return tp
+    args = tuple(_annotation(a, built) for a in args)
+    if origin in (Union, types.UnionType):
+        return Union[args]
+    return origin[args]  # list[...], dict[str, Any]
 
 
-class PlaceModel(SpanModel):
-    name: str = ""
-    country: Optional[str] = None
-    kind: str = ""
-    lat: Optional[float] = None
-    lon: Optional[float] = None
+def _derive(cls: type, built: dict[type, type]) -> type:
+    from ..record import record_fields
+
+    fields: dict[str, Any] = {}
+    for spec in record_fields(cls):
+        description = DESCRIPTIONS.get(f"{cls.__name__}.{spec.name}")
+        if spec.required:
+            info = Field(description=description)
+        elif isinstance(spec.default, (list, dict)):
+            info = Field(default_factory=type(spec.default), description=description)
+        else:
+            info = Field(spec.default, description=description)
+        fields[spec.name] = (_annotation(spec.type, built), info)
+    doc = (cls.__doc__ or "").strip()
+    if cls.__name__ in MODEL_DOCS or doc.startswith(cls.__name__ + "("):  # dataclasses' signature: no docstring
+        doc = MODEL_DOCS.get(cls.__name__, f"{cls.__name__} in wirecoder's record (wirecoder.record).")
+    return create_model(MODEL_NAMES.get(cls.__name__, cls.__name__ + "Model"), __base__=Open,
+                        __doc__=doc, __module__=__name__, **fields)
 
 
-class StatementModel(Open):
-    speaker: Optional[SpanModel] = None
-    speaker_name: Optional[str] = None
-    speaker_role: Optional[str] = None
-    speaker_org: Optional[str] = None
-    cue: Optional[SpanModel] = None
-    content: list[SpanModel] = []
-    kind: str = Field("indirect", description="direct | indirect | mixed")
-    type: str = "speech"
+def _record_models() -> dict[type, type]:
+    """A model for Record, ErrorRecord and every record type they hold, from their dataclasses."""
+    from ..record import ErrorRecord, Record, record_types
+
+    built: dict[type, type] = {}
+    for cls in record_types(Record) + record_types(ErrorRecord):
+        if cls not in built:
+            built[cls] = _derive(cls, built)
+    described = {f"{cls.__name__}.{f.name}" for cls in built for f in dataclasses.fields(cls)}
+    unknown = set(DESCRIPTIONS) - described
+    if unknown:  # a renamed or removed field: its description would be lost without a word
+        raise RuntimeError(f"api/models.py DESCRIPTIONS names fields no record type has: {sorted(unknown)}")
+    return built
 
 
-class EventModel(Open):
-    trigger: Optional[SpanModel] = None
-    source: Optional[ActorRefModel] = None
-    target: Optional[ActorRefModel] = None
-    cameo: Optional[str] = None
-    cameo_name: Optional[str] = None
-    plover: Optional[str] = None
-    quad: Optional[int] = None
-    negated: bool = False
-    modality: str = "asserted"
-    date: Optional[str] = None
-    place: Optional[PlaceModel] = None
-    statement: Optional[int] = Field(None, description="Index of the statement the event is reported in")
-
-
-class DefectModel(Open):
-    start: int
-    end: int
-    kind: str = Field(description="debris | truncated_sentence | boilerplate")
-    text: str = ""
-
-
-class DatelineModel(Open):
-    place: Optional[str] = None
-    agency: Optional[str] = None
-    date: Optional[str] = None
-    span: Optional[SpanModel] = None
-
-
-class FullRecord(Open):
-    """One article as coded; every span is (start, end) into `text`. An error record has `error` instead."""
-
-    id: str
-    source: Optional[str] = None
-    text: Optional[str] = None
-    title: Optional[str] = None
-    url: Optional[str] = None
-    published: Optional[str] = None
-    dateline: Optional[DatelineModel] = None
-    defects: list[DefectModel] = []
-    sentences: list[SpanModel] = []
-    statements: list[StatementModel] = []
-    speakers: list[dict[str, Any]] = []
-    events: list[EventModel] = []
-    places: list[PlaceModel] = []
-    provenance: dict[str, Any] = {}
-    error: Optional[dict[str, Any]] = None
+RECORD_MODELS = _record_models()
+_BY_NAME = {cls.__name__: model for cls, model in RECORD_MODELS.items()}
+SpanModel = _BY_NAME["Span"]
+DefectModel = _BY_NAME["Defect"]
+DatelineModel = _BY_NAME["Dateline"]
+PlaceModel = _BY_NAME["Place"]
+ActorRefModel = _BY_NAME["ActorRef"]
+StatementModel = _BY_NAME["Statement"]
+SpeakerModel = _BY_NAME["Speaker"]
+EventModel = _BY_NAME["Event"]
+FullRecord = _BY_NAME["Record"]  # one article as coded; every span is (start, end) into `text`
+ErrorRecordModel = _BY_NAME["ErrorRecord"]  # an input that could not be coded: `error` says why
 
 
 class CodedRecord(FullRecord):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -25,7 +25,7 @@ def list_articles(request: Request, f: Filters = filters("articles"), page: Pagi
     return _access(request).page("search_articles", **f, limit=page.limit, offset=page.offset, after=page.after)
 
 
-@router.get("/articles/{article_id:path}", response_model=models.FullRecord, summary="One article's full record")
+@router.get("/articles/{article_id:path}", response_model=Union[models.FullRecord, models.ErrorRecordModel], summary="One article's full record")
 def get_article(request: Request, article_id: str = Path(..., max_length=500,
                                                          description="The article's id, percent-encoded")):
     article_id = path_id(request, "/api/articles/", article_id)

@@ -7,8 +7,9 @@ miss when they can be resolved, and fills ``record.dates`` with ISO values
 (``end_value`` for ranges). The anchor is :meth:`Record.anchor_date`
 (the dateline date, else the reference date, else the publication date).
 
-``resolve(text, anchor_date)`` is the same resolution for one expression,
-for other stages (events) to reuse.
+The names and patterns are a :class:`DatePatterns`, loaded once per Coder in its Resources
+(``resources.date_patterns``); ``DatePatterns.load().resolve(text, anchor_date)`` is the same
+resolution for one expression outside a Coder.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from ..record import DateRef
 from . import calendar
-from .expressions import TimeExpression, find, resolve, resolve_expression
+from .expressions import DatePatterns, TimeExpression
 
-__all__ = ["anchor_of", "dates", "find", "resolve", "calendar"]
+__all__ = ["anchor_of", "dates", "DatePatterns", "calendar"]
 
 _AUX_FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _DEFECTS_SKIPPED = ("debris", "boilerplate")
@@ -34,6 +35,9 @@ def anchor_of(record) -> Optional[date]:
 
 
 def dates(record, doc, resources) -> None:
+    dp: DatePatterns = resources.date_patterns
+    # dateparser is slow: its answers are kept per Coder (the same DATE texts come back)
+    dateparser = resources.resource("dates.dateparser", lambda: lru_cache(maxsize=2048)(_dateparser))
     anchor = anchor_of(record)
     text = record.text
     skip = [d for d in record.defects if d.kind in _DEFECTS_SKIPPED]
@@ -42,10 +46,10 @@ def dates(record, doc, resources) -> None:
         return any(d.start < end and start < d.end for d in skip)
 
     found: list[DateRef] = []
-    for e in find(text):
+    for e in dp.find(text):
         if skipped(e.start, e.end):
             continue
-        value, end_value = resolve_expression(e, anchor, _tense(doc, text, e.start, e.end))
+        value, end_value = dp.resolve_expression(e, anchor, _tense(doc, text, e.start, e.end, dp.calendar))
         found.append(DateRef(e.start, e.end, text[e.start : e.end], value, end_value))
 
     taken = [(r.start, r.end) for r in found]
@@ -54,7 +58,7 @@ def dates(record, doc, resources) -> None:
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        value, end_value = _fallback(ent.text, anchor)
+        value, end_value = _fallback(ent.text, anchor, dp, dateparser)
         if value:
             found.append(DateRef(ent.start_char, ent.end_char, ent.text, value, end_value))
 
@@ -62,14 +66,14 @@ def dates(record, doc, resources) -> None:
     record.dates.extend(found)
 
 
-def _tense(doc, text: str, start: int, end: int) -> Optional[str]:
+def _tense(doc, text: str, start: int, end: int, lex: calendar.Calendar) -> Optional[str]:
     """'future' when the verb governing the expression is future ("will meet on Friday")
     or an infinitive with a future cue ("agreed to meet again in November"); 'past'
     after "since" or with a past verb; None when neither says."""
     before = re.findall(r"[\w']+", text[max(0, start - 40) : start].lower())[-5:]
     if before and before[-1] in ("since", "after", "from"):
         return "past"
-    cued = bool(set(before) & calendar.lexicon()["future_cues"])
+    cued = bool(set(before) & lex.future_cues)
     if doc is not None and doc.has_annotation("DEP"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
@@ -92,9 +96,8 @@ def _tense(doc, text: str, start: int, end: int) -> Optional[str]:
     return "future" if cued else None
 
 
-@lru_cache(maxsize=2048)
 def _dateparser(text: str, anchor: Optional[date]) -> Optional[str]:
-    """Last resort for a spaCy DATE our patterns do not read (slow, hence the cache)."""
+    """Last resort for a spaCy DATE our patterns do not read (slow: the stage keeps its answers)."""
     import datetime as _dt
 
     import dateparser
@@ -112,11 +115,12 @@ def _dateparser(text: str, anchor: Optional[date]) -> Optional[str]:
 _MONTHISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\b[A-Z][a-z]{2,8}\b")
 
 
-def _fallback(text: str, anchor: Optional[date]) -> tuple[Optional[str], Optional[str]]:
-    value, end_value = resolve(text, anchor)
+def _fallback(text: str, anchor: Optional[date], dp: DatePatterns,
+              dateparser: Callable[[str, Optional[date]], Optional[str]]) -> tuple[Optional[str], Optional[str]]:
+    value, end_value = dp.resolve(text, anchor)
     if value:
         return value, end_value
     words = _MONTHISH.findall(text)
-    if any(w.isdigit() or calendar.month_number(w) for w in words):
-        return _dateparser(text, anchor), None
+    if any(w.isdigit() or dp.calendar.month_number(w) for w in words):
+        return dateparser(text, anchor), None
     return None, None

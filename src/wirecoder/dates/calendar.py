@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as _cal
 import re
 from datetime import date, timedelta
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
@@ -21,28 +21,34 @@ def alternation(names) -> str:
     return "(?:" + "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n))) + ")"
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    """Month and weekday names → numbers, number words, future cues (loaded once)."""
-    raw = yaml.safe_load((PATTERNS_DIR / "calendar.yaml").read_text(encoding="utf-8"))
-    months = {name: int(num) for num, names in raw["months"].items() for name in names}
-    weekdays = {name: int(num) for num, names in raw["weekdays"].items() for name in names}
-    return {
-        "months": months,
-        "weekdays": weekdays,
-        "numbers": {k: v for k, v in raw["numbers"].items() if v is not None},
-        "number_words": list(raw["numbers"]),
-        "future_cues": set(raw["future_cues"]),
-    }
+@dataclass(frozen=True)
+class Calendar:
+    """Month and weekday names -> numbers, number words and future cues (data/patterns/calendar.yaml).
+    Loaded once per Coder, in its Resources (``Resources.date_patterns.calendar``)."""
 
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    number_words: list[str]
+    future_cues: frozenset[str]
 
-def month_number(name: str) -> Optional[int]:
-    return lexicon()["months"].get(name.lower().rstrip(".")) or lexicon()["months"].get(name.lower())
+    @classmethod
+    def load(cls) -> "Calendar":
+        raw = yaml.safe_load((PATTERNS_DIR / "calendar.yaml").read_text(encoding="utf-8"))
+        return cls(
+            months={name: int(num) for num, names in raw["months"].items() for name in names},
+            weekdays={name: int(num) for num, names in raw["weekdays"].items() for name in names},
+            numbers={k: v for k, v in raw["numbers"].items() if v is not None},
+            number_words=list(raw["numbers"]),
+            future_cues=frozenset(raw["future_cues"]),
+        )
 
+    def month_number(self, name: str) -> Optional[int]:
+        return self.months.get(name.lower().rstrip(".")) or self.months.get(name.lower())
 
-def weekday_number(name: str) -> Optional[int]:
-    n = name.lower()
-    return lexicon()["weekdays"].get(n, lexicon()["weekdays"].get(n + "."))
+    def weekday_number(self, name: str) -> Optional[int]:
+        n = name.lower()
+        return self.weekdays.get(n, self.weekdays.get(n + "."))
 
 
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

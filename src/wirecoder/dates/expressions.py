@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Iterator, Optional, Union
 
 from . import calendar as cal
@@ -45,8 +44,49 @@ def _ci(*words: str) -> str:
     return _alternation(v for w in words for v in (w, w[:1].upper() + w[1:]))
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern, Optional[re.Pattern], bool]]:
+class DatePatterns:
+    """The calendar's names and the time-expression patterns built from them: one per Coder, in its
+    Resources (``Resources.date_patterns``); ``DatePatterns.load()`` for use outside a Coder."""
+
+    def __init__(self, calendar: cal.Calendar):
+        self.calendar = calendar
+        self.expressions = _compile(calendar)
+
+    @classmethod
+    def load(cls) -> "DatePatterns":
+        return cls(cal.Calendar.load())
+
+    def find(self, text: str) -> list["TimeExpression"]:
+        """Every time expression in `text`, longest first where they overlap, in text order."""
+        return _find(self, text)
+
+    def resolve_expression(self, e: "TimeExpression", anchor: Optional[date], tense: Optional[str] = None) -> "Resolved":
+        """(value, end_value) of one expression; (None, None) when it needs an anchor and has none."""
+        return _resolve_expression(self.calendar, e, anchor, tense)
+
+    def resolve(self, text: str, anchor_date: Union[str, date, None], tense: Optional[str] = None) -> "Resolved":
+        """Resolve a time expression such as 'last week', 'on Thursday', 'September 29' or
+        '29 September 2025' to ISO 8601: (value, end_value), end_value set for ranges.
+
+        `anchor_date` is the day the text speaks from (the dateline date, else the
+        publication date); `tense` ('past', 'future' or None) picks the direction for
+        weekdays and year-less dates. Unresolvable: (None, None)."""
+        found = self.find(text)
+        if not found:
+            return None, None
+        best = max(found, key=lambda e: e.end - e.start)
+        return self.resolve_expression(best, cal.to_date(anchor_date), tense)
+
+    def iter_full_dates(self, text: str) -> Iterator[tuple["TimeExpression", date]]:
+        """Expressions that name a whole date with its year (for page timestamps)."""
+        for e in self.find(text):
+            if e.kind in ("iso", "numeric", "mdy", "dmy"):
+                value, _ = self.resolve_expression(e, None)
+                if value:
+                    yield e, cal.to_date(value)
+
+
+def _compile(lex: cal.Calendar) -> list[tuple[str, re.Pattern, Optional[re.Pattern], bool]]:
     """(kind, core, back, back_required) for every expression kind.
 
     Cores start with a literal word or a digit and are case-sensitive: Python's
@@ -54,11 +94,10 @@ def _patterns() -> list[tuple[str, re.Pattern, Optional[re.Pattern], bool]]:
     faster than case-insensitive patterns with optional prefixes. Modifiers that
     precede the core ("last", "early", "in", "two weeks") are matched backwards
     from the core's start by `back`, anchored at its end."""
-    lex = cal.lexicon()
-    mon = rf"(?P<mon>(?:{_cased(lex['months'])})(?![\w]))"
-    full_mon = rf"(?P<mon>(?:{_cased(n for n in lex['months'] if len(n) > 4 or n in ('may', 'june', 'july'))})(?![\w]))"
-    wd = rf"(?P<wd>(?:{_cased(n for n in lex['weekdays'] if not n.endswith('.'))})(?![\w]))"
-    num = rf"(?P<n>\d{{1,3}}|{_ci(*lex['number_words'])})"
+    mon = rf"(?P<mon>(?:{_cased(lex.months)})(?![\w]))"
+    full_mon = rf"(?P<mon>(?:{_cased(n for n in lex.months if len(n) > 4 or n in ('may', 'june', 'july'))})(?![\w]))"
+    wd = rf"(?P<wd>(?:{_cased(n for n in lex.weekdays if not n.endswith('.'))})(?![\w]))"
+    num = rf"(?P<n>\d{{1,3}}|{_ci(*lex.number_words)})"
     units = r"(?P<unit>day|week|month|year)"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<y>(?:1[89]|20)\d\d)"
@@ -121,10 +160,9 @@ def _word_start(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
-def find(text: str) -> list[TimeExpression]:
-    """Every time expression in `text`, longest first where they overlap, in text order."""
+def _find(dp: DatePatterns, text: str) -> list[TimeExpression]:
     found = []
-    for kind, core, back, required in _patterns():
+    for kind, core, back, required in dp.expressions:
         for m in core.finditer(text):
             if not _word_start(text, m.start()):
                 continue
@@ -166,10 +204,10 @@ def _valid(kind: str, g: dict, text: str, start: int) -> bool:
     return True
 
 
-def _n(value: str) -> Optional[int]:
+def _n(value: str, lex: cal.Calendar) -> Optional[int]:
     if value.isdigit():
         return int(value)
-    return cal.lexicon()["numbers"].get(value.lower())
+    return lex.numbers.get(value.lower())
 
 
 def _iso(d: Optional[date]) -> Optional[str]:
@@ -183,31 +221,30 @@ def _ym(y: int, m: int) -> str:
 Resolved = tuple[Optional[str], Optional[str]]
 
 
-def resolve_expression(e: TimeExpression, anchor: Optional[date], tense: Optional[str] = None) -> Resolved:
-    """(value, end_value) of one expression; (None, None) when it needs an anchor and has none."""
+def _resolve_expression(lex: cal.Calendar, e: TimeExpression, anchor: Optional[date], tense: Optional[str]) -> Resolved:
     g = e.groups
     kind = e.kind
     if kind in ("iso", "numeric"):
         return _iso(cal.safe_date(int(g["y"]), int(g["m"]), int(g["d"]))), None
     if kind in ("mdy", "dmy"):
-        return _iso(cal.safe_date(int(g["y"]), cal.month_number(g["mon"]), int(g["d"]))), None
+        return _iso(cal.safe_date(int(g["y"]), lex.month_number(g["mon"]), int(g["d"]))), None
     if kind == "my":
-        return _ym(int(g["y"]), cal.month_number(g["mon"])), None
+        return _ym(int(g["y"]), lex.month_number(g["mon"])), None
     if kind == "year":
         return g["y"], None
     if anchor is None:
         return None, None
     if kind in ("md", "dm"):
-        return _iso(cal.nearest_year(cal.month_number(g["mon"]), int(g["d"]), anchor, tense)), None
+        return _iso(cal.nearest_year(lex.month_number(g["mon"]), int(g["d"]), anchor, tense)), None
     if kind == "month":
-        return _ym(*cal.nearest_month(cal.month_number(g["mon"]), anchor, tense)), None
+        return _ym(*cal.nearest_month(lex.month_number(g["mon"]), anchor, tense)), None
     if kind == "month_range":
-        y2, m2 = cal.nearest_month(cal.month_number(g["mon"]), anchor, tense)
-        m1 = cal.month_number(g["mon1"])
+        y2, m2 = cal.nearest_month(lex.month_number(g["mon"]), anchor, tense)
+        m1 = lex.month_number(g["mon1"])
         return _ym(y2 if m1 <= m2 else y2 - 1, m1), _ym(y2, m2)
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
-        wd = cal.weekday_number(g["wd"])
+        wd = lex.weekday_number(g["wd"])
         if mod in ("next", "coming", "this coming"):
             return _iso(cal.weekday_date(wd, anchor, "future")), None
         if mod in ("last", "past"):
@@ -217,7 +254,7 @@ def resolve_expression(e: TimeExpression, anchor: Optional[date], tense: Optiona
         shift = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["rel"].lower()]
         return _iso(anchor + timedelta(days=shift)), None
     if kind == "ago":
-        n = _n(g["n"])
+        n = _n(g["n"], lex)
         if n is None:
             return None, None
         unit = g["unit"].lower()
@@ -229,7 +266,7 @@ def resolve_expression(e: TimeExpression, anchor: Optional[date], tense: Optiona
             return _ym(*cal.shift_month(anchor.year, anchor.month, -n)), None
         return f"{anchor.year - n:04d}", None
     if kind == "past_n":
-        n = _n(g["n"])
+        n = _n(g["n"], lex)
         if n is None:
             return None, None
         return _iso(_back(anchor, g["unit"].lower(), n)), _iso(anchor)
@@ -290,26 +327,3 @@ def _weekend(anchor: date, shift: int) -> Resolved:
         if anchor.weekday() == 6:  # said on a Sunday: the weekend under way
             saturday = anchor - timedelta(days=1)
     return _iso(saturday), _iso(saturday + timedelta(days=1))
-
-
-def resolve(text: str, anchor_date: Union[str, date, None], tense: Optional[str] = None) -> Resolved:
-    """Resolve a time expression such as 'last week', 'on Thursday', 'September 29' or
-    '29 September 2025' to ISO 8601: (value, end_value), end_value set for ranges.
-
-    `anchor_date` is the day the text speaks from (the dateline date, else the
-    publication date); `tense` ('past', 'future' or None) picks the direction for
-    weekdays and year-less dates. Unresolvable: (None, None)."""
-    found = find(text)
-    if not found:
-        return None, None
-    best = max(found, key=lambda e: e.end - e.start)
-    return resolve_expression(best, cal.to_date(anchor_date), tense)
-
-
-def iter_full_dates(text: str) -> Iterator[tuple[TimeExpression, date]]:
-    """Expressions that name a whole date with its year (for page timestamps)."""
-    for e in find(text):
-        if e.kind in ("iso", "numeric", "mdy", "dmy"):
-            value, _ = resolve_expression(e, None)
-            if value:
-                yield e, cal.to_date(value)

@@ -35,6 +35,10 @@ class NotEvents:
     speech_verbs: frozenset
     blocking_governors: frozenset
     generic_determiners: frozenset
+    question_verbs: frozenset = frozenset()
+    question_words: frozenset = frozenset()
+    denial_verbs: frozenset = frozenset()
+    denial_objects: frozenset = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +55,10 @@ def load() -> NotEvents:
         speech_verbs=frozenset(data["speech_verbs"]),
         blocking_governors=frozenset(data["blocking_governors"]),
         generic_determiners=frozenset(data["generic_determiners"]),
+        question_verbs=frozenset(data["question_verbs"]),
+        question_words=frozenset(data["question_words"]),
+        denial_verbs=frozenset(data["denial_verbs"]),
+        denial_objects=frozenset(data["denial_objects"]),
     )
 
 
@@ -99,6 +107,11 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
                 return "non-political use"
     if speech_only(f, ne):
         return "speech verb"
+    if tok.pos_ == "VERB" and rules.is_in(tok, ne.question_verbs) and _question(tok, ne):
+        return "question"
+    if tok.pos_ == "VERB" and rules.is_in(tok, ne.denial_verbs) and any(
+            c.dep_ in ("dobj", "dative") and not _words(c) & ne.denial_objects for c in tok.children):
+        return "non-political use"  # "denying people food": a withholding, not a denial
     if rules.is_in(tok, ne.reporting_verbs) and _media_source(f.source, ne):
         return "media reporting"
     if tok.lower_ == "according" or (tok.head.lower_ == "according"):
@@ -114,6 +127,18 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
     if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
         return "blocked"  # "refused to withdraw": the refusal is the event
     return None
+
+
+def _question(tok, ne: NotEvents) -> bool:
+    """'asked why ...', 'asked whether ...', 'When asked about ...', 'asked: "Will you ...?"'."""
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children) and tok.dep_ == "advcl":
+        return True
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "advcl", "xcomp", "dobj", "parataxis"):
+            first = c.left_edge
+            if first.lower_ in ne.question_words or any(t.text == "?" for t in c.subtree):
+                return True
+    return False
 
 
 def _named(tok) -> bool:

@@ -132,7 +132,8 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
         if source is None:
             return None
     target = _actor(record, f.target, matcher, date, lex, ne, speakers, country, required=False) if f.target is not None else None
-    if source is not None and target is not None and (source.start, source.end) == (target.start, target.end):
+    if source is not None and target is not None and (
+            (source.start, source.end) == (target.start, target.end) or _same_actor(source, target, f.target)):
         target = None
     root = (f.code or "")[:2]
     if root in DIRECTED_ROOTS and (target is None or (root in CODED_TARGET_ROOTS and not target.code)):
@@ -207,6 +208,18 @@ def _modifier_clause(tok) -> bool:
     return tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN")
 
 
+def _same_actor(source: ActorRef, target: ActorRef, target_head) -> bool:
+    """The target is the source again: a pronoun or "their governments" resolved to the source's own
+    code ("the judge rejected attempts to dismiss the case against him" is not the judge against
+    himself), or the same named person."""
+    if not source.code or source.code != target.code:
+        return False
+    if source.name and source.name == target.name:
+        return True
+    return target_head is not None and (target_head.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in target_head.children))
+
+
 def _background_clause(tok) -> bool:
     """A verb of a relative clause ("soldiers who helped save lives", "a war that has devastated Yemen")
     or in the past perfect ("after settlers had stormed the compound") tells background: who someone is
@@ -266,12 +279,6 @@ def _trim_dateline(record: Record, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _key(actor: Optional[ActorRef]):
-    if actor is None:
-        return None
-    return actor.code, (actor.name or actor.text).lower()
-
-
 def _actor_key(actor: Optional[ActorRef]):
     """Who an actor is, for matching events across sentences: its code, else its words."""
     if actor is None:
@@ -286,7 +293,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     kept: dict = {}
     out = []
     for ev in events:
-        exact = (ev.trigger.start, _key(ev.source), _key(ev.target))
+        # GUIDELINES 3: "A and B attacked C" is one event per source only when A and B have different codes
+        exact = (ev.trigger.start, _actor_key(ev.source), _actor_key(ev.target))
         if exact in seen_exact:
             continue
         seen_exact.add(exact)

@@ -212,7 +212,7 @@ def verb_arguments(verb, lex: Lexicon):
         agent = _child(verb, "agent")
         source = _child(agent, "pobj") if agent is not None else None
         # "aid was delivered by X to Syria": the recipient, not the thing delivered
-        target = _prep_object(verb, ("to", "against", "with", "on", "upon")) or passive
+        target = _prep_object(verb, ("to", "against", "with", "on", "upon"), lex=lex) or passive
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
@@ -284,6 +284,10 @@ def noun_arguments(noun, lex: Lexicon):
         elif c.dep_ == "prep" and c.lower_ == "by":
             source = _child(c, "pobj") or source
     target = target or _prep_object(noun, lex=lex)
+    if target is None and source is not None:
+        # "Russia's invasion of Ukraine", "the troops' killing of unarmed civilians": with its doer named,
+        # an act noun's "of" is the one it is done to
+        target = _prep_object(noun, ("of",), lex=lex)
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and (
         is_in(head, lex.light_verbs) or lookup(head, lex.verbs) is None
@@ -326,6 +330,10 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
     verb = tok
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ == "dobj":
+            mode = lookup(verb, lex.modality_governors)
+            if mode:
+                return mode  # "all want a ceasefire", "seek talks"
     hops = 0
     node = verb
     while node.dep_ in ("xcomp", "ccomp", "conj") and hops < 3:
@@ -345,6 +353,26 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
             return mode
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
             return "hypothetical"
+    return _clause_above_mode(verb, lex)
+
+
+def _clause_above_mode(verb, lex) -> str:
+    """'could decide on a recommendation to fire', 'would need to consult', 'hoped to reach a deal to
+    end': an act inside a clause that is itself hoped, planned or conditional is not asserted."""
+    node, hops = verb, 0
+    while node.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj", "advcl") and hops < 5:
+        gov = node.head
+        if gov.i == node.i:
+            break
+        if gov.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("xcomp", "dobj"):
+                mode = lookup(gov, lex.modality_governors)
+                if mode:
+                    return mode
+            for c in gov.children:
+                if c.dep_ == "aux" and lex.modality_aux.get(c.lower_) == "hypothetical" and c.lower_ != "would":
+                    return "hypothetical"  # "could", "might", "may" above the act
+        node, hops = gov, hops + 1
     return "asserted"
 
 

@@ -28,7 +28,7 @@ def export(store: Store, out_dir: str | os.PathLike) -> dict[str, int]:
         n_events = written["events.parquet"]
         # The flat event table (store/flat.py), the same columns as `query events` and the API, oldest first.
         have = table_columns(cur).get("events", set())
-        flat.register_goldstein(cur)
+        flat.register_goldstein(cur, store.goldstein)
         try:
             for name, csv in (("events_flat.parquet", False), ("events_flat.csv", True)):
                 sql = (f"SELECT {flat.select_sql(have, csv=csv)} FROM {flat.from_sql()} "

@@ -9,7 +9,6 @@ Each column is SQL over ``events e`` joined with its article ``a`` and the Golds
 from __future__ import annotations
 
 import csv
-import functools
 import re
 from pathlib import Path
 
@@ -104,17 +103,16 @@ def from_sql(article_join: str = "a.id = e.article_id") -> str:
             "LEFT JOIN _goldstein g2 ON g2.cameo = left(e.cameo, 2)")
 
 
-@functools.lru_cache(maxsize=1)
-def goldstein() -> dict[str, float]:
-    """CAMEO code -> Goldstein scale, from data/cameo/goldstein.csv."""
+def load_goldstein() -> dict[str, float]:
+    """CAMEO code -> Goldstein scale, from data/cameo/goldstein.csv (a Store keeps it in its Resources:
+    ``Store.goldstein``)."""
     with open(GOLDSTEIN_FILE, encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         return {r["cameo"]: float(r["goldstein"]) for r in rows}
 
 
-def register_goldstein(cur) -> None:
-    """Make the Goldstein table `_goldstein(cameo, goldstein)` visible to queries on `cur`."""
-    table = goldstein()
+def register_goldstein(cur, table: dict[str, float]) -> None:
+    """Make the Goldstein `table` visible to queries on `cur` as `_goldstein(cameo, goldstein)`."""
     cur.register("_goldstein", {"cameo": np.array(list(table), dtype=object),
                                 "goldstein": np.array(list(table.values()), dtype=np.float64)})
 
@@ -122,16 +120,15 @@ def register_goldstein(cur) -> None:
 ARTICLE_FIELDS = {name: sql[2:] for name, sql, _ in FLAT_COLUMNS if sql.startswith("a.")}
 
 
-def goldstein_of(code: str | None) -> float | None:
-    """The Goldstein value of a CAMEO code, else of its 3- or 2-digit parent (as from_sql joins it)."""
-    table = goldstein()
+def goldstein_of(code: str | None, table: dict[str, float]) -> float | None:
+    """The Goldstein value of a CAMEO code in `table`, else of its 3- or 2-digit parent (as from_sql joins it)."""
     for key in (code, (code or "")[:3], (code or "")[:2]):
         if key and key in table:
             return table[key]
     return None
 
 
-def fill_page(cur, items: list[dict], docs: list) -> None:
+def fill_page(cur, items: list[dict], docs: list, goldstein: dict[str, float]) -> None:
     """Add to a page's rows (select_sql events_only) their article's columns and the Goldstein value;
     `docs` are the rows' article numbers (None where a store from before them has none: by id)."""
     cols = ", ".join(ARTICLE_FIELDS.values())
@@ -151,4 +148,4 @@ def fill_page(cur, items: list[dict], docs: list) -> None:
         values = by_doc.get(d) if d is not None else by_id.get(it["article_id"])
         for name, v in zip(ARTICLE_FIELDS, values or [None] * len(ARTICLE_FIELDS)):
             it[name] = v
-        it["goldstein"] = goldstein_of(it.get("cameo"))
+        it["goldstein"] = goldstein_of(it.get("cameo"), goldstein)

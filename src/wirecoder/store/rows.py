@@ -90,7 +90,8 @@ def article_row(record: dict[str, Any], chash: str, ihash: Optional[str], dup_of
     }
 
 
-def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]:
+def statement_rows(record: dict[str, Any], is_dup: bool, names) -> list[dict[str, Any]]:
+    """`names`: the store's SpeakerNames (store/speakers.py), for the canonical speaker keys."""
     from .speakers import speaker_key
 
     rows = []
@@ -98,7 +99,7 @@ def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]
     by_statement = {}  # statement index -> the canonical key of its resolved speaker
     for sp in record.get("speakers") or []:
         for j in sp.get("statements") or []:
-            by_statement[j] = speaker_key(sp.get("name"), sp.get("code"))
+            by_statement[j] = speaker_key(sp.get("name"), sp.get("code"), names)
     for i, st in enumerate(record.get("statements") or []):
         name = st.get("speaker_name") or _text(st.get("speaker"))
         content = st.get("content") or []
@@ -123,12 +124,12 @@ def statement_rows(record: dict[str, Any], is_dup: bool) -> list[dict[str, Any]]
             "end_char": max((s["end"] for s in spans), default=None),
             "is_dup": is_dup,
             "json": json.dumps(st, ensure_ascii=False),
-            "canon_key": by_statement.get(i) or speaker_key(name, st.get("speaker_code")),
+            "canon_key": by_statement.get(i) or speaker_key(name, st.get("speaker_code"), names),
         })
     return rows
 
 
-def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+def speaker_rows(record: dict[str, Any], names) -> list[dict[str, Any]]:
     """One row per speaker key of the article: spellings the coder kept apart ("Biden", "Joe Biden")
     but that share a key are one row, so that counting rows counts articles."""
     from .speakers import speaker_key
@@ -136,7 +137,7 @@ def speaker_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     rows: dict[Any, dict[str, Any]] = {}
     for i, sp in enumerate(record.get("speakers") or []):
         name = sp.get("name") or ""
-        key = speaker_key(name, sp.get("code"))
+        key = speaker_key(name, sp.get("code"), names)
         row = rows.get(key) if key else None
         if row is not None:
             row["n_statements"] += len(sp.get("statements") or [])

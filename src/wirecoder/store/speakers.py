@@ -12,8 +12,8 @@ the same code ("biden" and "joe biden") is merged into it when that other key is
 from __future__ import annotations
 
 import csv
-import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -21,24 +21,29 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
-@functools.lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    lines = (DATA / "store" / "speaker_titles.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+@dataclass(frozen=True)
+class SpeakerNames:
+    """What a speaker key is made with: the titles left out (data/store/speaker_titles.txt) and the
+    country names, adjectives and demonyms (data/actors/countries.csv, as word tuples) -> ISO alpha-3.
+    Loaded once per Store, in its Resources (``Store.speaker_names``)."""
 
+    titles: frozenset[str]
+    countries: dict[tuple[str, ...], str]
+    longest: int  # words in the longest country name
 
-@functools.lru_cache(maxsize=1)
-def _countries() -> dict[tuple[str, ...], str]:
-    """Country names, adjectives and demonyms (as word tuples) -> ISO alpha-3."""
-    out: dict[tuple[str, ...], str] = {}
-    with open(DATA / "actors" / "countries.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            for field in ("name", "names", "adjectives", "demonyms"):
-                for name in (row.get(field) or "").split(";"):
-                    words = tuple(_words(name))
-                    if words:
-                        out.setdefault(words, row["code"])
-    return out
+    @classmethod
+    def load(cls) -> "SpeakerNames":
+        lines = (DATA / "store" / "speaker_titles.txt").read_text(encoding="utf-8").splitlines()
+        titles = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+        countries: dict[tuple[str, ...], str] = {}
+        with open(DATA / "actors" / "countries.csv", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for field in ("name", "names", "adjectives", "demonyms"):
+                    for name in (row.get(field) or "").split(";"):
+                        words = tuple(_words(name))
+                        if words:
+                            countries.setdefault(words, row["code"])
+        return cls(titles, countries, max((len(k) for k in countries), default=1))
 
 
 def _words(text: str) -> list[str]:
@@ -50,11 +55,11 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def key_words(name: str) -> list[str]:
+def key_words(name: str, names: SpeakerNames) -> list[str]:
     """The words of `name` that say who it is (see the module's docstring)."""
     words = _words(name or "")
-    countries = _countries()
-    longest = max((len(k) for k in countries), default=1)
+    countries = names.countries
+    longest = names.longest
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -67,15 +72,15 @@ def key_words(name: str) -> list[str]:
         else:
             out.append(words[i])
             i += 1
-    titles = _titles()
+    titles = names.titles
     while len(out) > 1 and out[0] in titles:
         out.pop(0)
     return out
 
 
-def speaker_key(name: Optional[str], code: Optional[str]) -> Optional[str]:
+def speaker_key(name: Optional[str], code: Optional[str], names: SpeakerNames) -> Optional[str]:
     """`CODE|words` (an empty code for a speaker without one); None for no name."""
-    words = key_words(name or "")
+    words = key_words(name or "", names)
     if not words:
         return None
     return f"{code or ''}|{' '.join(words)}"

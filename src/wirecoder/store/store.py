@@ -15,6 +15,8 @@ import numpy as np
 
 from ..errors import StoreError
 from ..record import ErrorRecord, Record
+from ..resources import Resources
+from ..settings import Settings
 from . import rows as R
 from . import flat, search, speakers
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
@@ -56,8 +58,12 @@ class Store:
     """A DuckDB file of coded articles. Safe to read from many processes while one ingests."""
 
     def __init__(self, path: Union[str, os.PathLike], read_only: bool = False,
-                 dedup_threshold: float = THRESHOLD, lock_timeout: float = LOCK_TIMEOUT):
+                 dedup_threshold: float = THRESHOLD, lock_timeout: float = LOCK_TIMEOUT,
+                 resources: Optional[Resources] = None):
+        """`resources`: where the store's loaded data (the Goldstein scale, the speaker names) is kept;
+        a Coder's can be given, else the store has its own (loaded when first needed)."""
         self.path = os.fspath(path)
+        self.resources = resources if resources is not None else Resources(Settings())
         self.read_only = read_only
         self.lock_timeout = lock_timeout
         self.deduper = Deduper(dedup_threshold)
@@ -76,6 +82,17 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.path!r}, read_only={self.read_only})"
+
+    # -- loaded data (kept in the store's Resources, loaded once) ------------------
+    @property
+    def goldstein(self) -> dict[str, float]:
+        """CAMEO code -> Goldstein value (data/cameo/goldstein.csv)."""
+        return self.resources.resource("store.goldstein", flat.load_goldstein, "the Goldstein scale")
+
+    @property
+    def speaker_names(self) -> speakers.SpeakerNames:
+        """Titles and country names that make speaker keys (store/speakers.py)."""
+        return self.resources.resource("store.speaker_names", speakers.SpeakerNames.load, "the speaker names")
 
     # -- connections ------------------------------------------------------------
     @contextlib.contextmanager
@@ -162,6 +179,7 @@ class Store:
             first_doc, first_sid = search.next_numbers(con)
             doc, sid = first_doc, first_sid
             tables: dict[str, list[dict]] = {t: [] for t in ("articles", *ARTICLE_TABLES)}
+            names = self.speaker_names
             for rid in write:
                 rec = records[rid]
                 dup_of, sim, sig, keys = links[rid]
@@ -169,10 +187,10 @@ class Store:
                 stats["duplicates"] += is_dup
                 tables["articles"].append({**R.article_row(rec, hashes[rid], input_hashes.get(rid), dup_of, sim, now),
                                            "doc": doc})
-                for st in R.statement_rows(rec, is_dup):
+                for st in R.statement_rows(rec, is_dup, names):
                     tables["statements"].append({**st, "sid": sid, "doc": doc})
                     sid += 1
-                tables["speakers"] += R.speaker_rows(rec)
+                tables["speakers"] += R.speaker_rows(rec, names)
                 for ev in R.event_rows(rec, is_dup):
                     ev["source_aid"], ev["target_aid"] = aids.get(ev["source_key"]), aids.get(ev["target_key"])
                     ev["doc"] = doc
@@ -394,7 +412,7 @@ class Store:
             version = self._version(cur)
             cols = flat.select_sql(self._event_columns(cur), events_only=True).replace("e.", "")
             total, items, next_ = _page_rows(cur, "events", cols + _doc_column(version), w, limit, offset, cursor)
-            flat.fill_page(cur, items, [it.pop("_doc") for it in items])
+            flat.fill_page(cur, items, [it.pop("_doc") for it in items], self.goldstein)
         return {"total": total, "items": items, "next": next_}
 
     def _event_columns(self, cur) -> set[str]:

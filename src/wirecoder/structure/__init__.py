@@ -14,7 +14,6 @@ from datetime import date
 from typing import Optional
 
 from ..dates import calendar as cal
-from ..dates.expressions import iter_full_dates
 from ..record import Defect, Record
 from . import dateline as dateline_mod
 from .debris import debris_reason
@@ -28,8 +27,9 @@ from .layout import (
     last_sentence_start,
     split_units,
 )
+from .patterns import StructurePatterns
 
-__all__ = ["analyse", "structure"]
+__all__ = ["StructurePatterns", "analyse", "structure"]
 
 # How far into the page the dateline may start (units), and the shortest headline (words).
 _DATELINE_WINDOW = 12
@@ -39,28 +39,29 @@ _TIMESTAMP_MAX_WORDS = 14
 
 def structure(record: Record, doc, resources) -> None:
     """The structure stage (before the parse: `doc` is None)."""
-    analyse(record)
+    analyse(record, resources.structure_patterns)
 
 
-def analyse(record: Record) -> list[Unit]:
-    """Fill the structure fields of `record` from its text; returns the units with their roles."""
+def analyse(record: Record, sp: StructurePatterns) -> list[Unit]:
+    """Fill the structure fields of `record` from its text; returns the units with their roles.
+    `sp`: the patterns (a Coder's ``resources.structure_patterns``, else ``StructurePatterns.load()``)."""
     text = record.text
     units = split_units(text)
     if not units:
         return units
     for u in units:
-        if debris_reason(u.text):
+        if debris_reason(u.text, sp):
             u.role = "debris"
 
     reference = cal.to_date(record.reference_date) or cal.to_date(record.published)
-    body_at = _find_dateline(record, units, reference)
+    body_at = _find_dateline(record, units, reference, sp)
     if body_at is None:
-        body_at = next((i for i, u in enumerate(units) if not u.role and is_prose(u)), None)
+        body_at = next((i for i, u in enumerate(units) if not u.role and is_prose(u, sp.abbreviations)), None)
     head = units[:body_at] if body_at is not None else []
-    _read_head(record, head, has_body=body_at is not None)
-    _read_tail(units, body_at)
-    _read_body(record, units, body_at)
-    _mark_truncated(record, units)
+    _read_head(record, head, sp, has_body=body_at is not None)
+    _read_tail(units, body_at, sp)
+    _read_body(record, units, body_at, sp)
+    _mark_truncated(record, units, sp)
 
     for u in units:
         if u.role in ("debris", "timestamp"):
@@ -69,14 +70,14 @@ def analyse(record: Record) -> list[Unit]:
     return units
 
 
-def _find_dateline(record: Record, units: list[Unit], reference: Optional[date]) -> Optional[int]:
+def _find_dateline(record: Record, units: list[Unit], reference: Optional[date], sp: StructurePatterns) -> Optional[int]:
     # A page timestamp above the dateline gives the year of a year-less dateline.
     if reference is None:
-        reference = _page_timestamp(units[:_DATELINE_WINDOW])
+        reference = _page_timestamp(units[:_DATELINE_WINDOW], sp)
     for i, u in enumerate(units[:_DATELINE_WINDOW]):
         if u.role:
             continue
-        found = dateline_mod.parse(u.text, u.start, reference)
+        found = dateline_mod.parse(u.text, sp, u.start, reference)
         if found:
             record.dateline = found
             u.role = "dateline"
@@ -84,30 +85,30 @@ def _find_dateline(record: Record, units: list[Unit], reference: Optional[date])
     return None
 
 
-def _page_timestamp(units: list[Unit]) -> Optional[date]:
+def _page_timestamp(units: list[Unit], sp: StructurePatterns) -> Optional[date]:
     for u in units:
-        if _timestamp(u):
-            return _timestamp(u)
+        if _timestamp(u, sp):
+            return _timestamp(u, sp)
     return None
 
 
-def _timestamp(u: Unit) -> Optional[date]:
+def _timestamp(u: Unit, sp: StructurePatterns) -> Optional[date]:
     """The date of a short non-prose line such as '29 SEP 2026, 15:40' or 'Published 05/01/2026 - 18:22'."""
     if len(u.words) > _TIMESTAMP_MAX_WORDS or (ends_sentence(u.text) and len(u.words) > 6):
         return None
-    for _, d in iter_full_dates(u.text):
+    for _, d in sp.dates.iter_full_dates(u.text):
         return d
     return None
 
 
-def _read_head(record: Record, head: list[Unit], has_body: bool) -> None:
+def _read_head(record: Record, head: list[Unit], sp: StructurePatterns, has_body: bool) -> None:
     """Lines above the body: debris, timestamp, section labels, headline, standfirst."""
     title_at = None
     if record.title:
         wanted = " ".join(record.title.split())
         title_at = next((i for i, u in enumerate(head) if " ".join(u.text.split()) == wanted), None)
     for i, u in enumerate(head):
-        d = _timestamp(u) if u.role in ("", "debris") else None
+        d = _timestamp(u, sp) if u.role in ("", "debris") else None
         if d is not None:
             u.role = "timestamp"
             if not record.published:
@@ -142,11 +143,12 @@ def _title_like(u: Unit) -> bool:
     return u.text[0].isupper() or u.text[0].isdigit() or u.text[0] in "\"“«'‘"
 
 
-def _read_tail(units: list[Unit], body_at: Optional[int]) -> None:
+def _read_tail(units: list[Unit], body_at: Optional[int], sp: StructurePatterns) -> None:
     """Lines after the last paragraph: short labels and share buttons are debris."""
     if body_at is None:
         return
-    last_prose = max((i for i, u in enumerate(units) if i >= body_at and u.role in ("", "dateline") and is_prose(u)), default=None)
+    last_prose = max((i for i, u in enumerate(units)
+                      if i >= body_at and u.role in ("", "dateline") and is_prose(u, sp.abbreviations)), default=None)
     if last_prose is None:
         return
     # Once page furniture starts, the short lines after it are furniture too ("Suggested Topics:", "Europe");
@@ -159,13 +161,13 @@ def _read_tail(units: list[Unit], body_at: Optional[int]) -> None:
             u.role = "debris"
 
 
-def _read_body(record: Record, units: list[Unit], body_at: Optional[int]) -> None:
+def _read_body(record: Record, units: list[Unit], body_at: Optional[int], sp: StructurePatterns) -> None:
     """Prose paragraphs and subheadings between them."""
     if body_at is None:
         return
     given = bool(record.headings)
     for u in units[body_at:]:
-        if not u.role and is_prose(u):
+        if not u.role and is_prose(u, sp.abbreviations):
             u.role = "prose"
     content = [u for u in units[body_at:] if u.role not in ("debris", "timestamp")]
     for k, u in enumerate(content):
@@ -184,26 +186,27 @@ def _read_body(record: Record, units: list[Unit], body_at: Optional[int]) -> Non
             and after is not None
             and before.role in ("prose", "dateline")
             and after.role in ("prose", "")
-            and (after.role == "prose" or is_prose(after))
-            and heading_like(u.text)
+            and (after.role == "prose" or is_prose(after, sp.abbreviations))
+            and heading_like(u.text, sp.abbreviations)
         ):
             u.role = "heading"
             record.headings.append(record.span(u.start, u.end))
 
 
-def _mark_truncated(record: Record, units: list[Unit]) -> None:
+def _mark_truncated(record: Record, units: list[Unit], sp: StructurePatterns) -> None:
     """A paragraph cut mid-word by the scraper: it ends on a word fragment or a word no sentence
     ends on, or inside an open quote, and what follows is a heading, debris or the end of the text.
     (A cut right after a complete content word is not detectable this way and is left alone.)"""
     content = [u for u in units if u.role not in ("debris", "timestamp", "title", "standfirst")]
     prose_count = sum(1 for u in content if u.role in ("prose", "dateline"))
     for k, u in enumerate(content):
-        if u.role not in ("prose", "dateline") or not cut_candidate(u) or not ends_on_fragment(u.text):
+        if (u.role not in ("prose", "dateline") or not cut_candidate(u, sp.abbreviations)
+                or not ends_on_fragment(u.text, sp.truncation)):
             continue
         after = content[k + 1] if k + 1 < len(content) else None
         if after is not None and after.role != "heading":
             continue
         if after is None and prose_count < 2:
             continue  # a lone unpunctuated line: a caption or a typed test sentence, not a cut
-        start = u.start + last_sentence_start(u.text)
+        start = u.start + last_sentence_start(u.text, sp.abbreviations)
         record.defects.append(Defect(start, u.end, "truncated_sentence", record.text[start : u.end]))

@@ -3,46 +3,27 @@
 One regular expression covers the wire formats: a place (ALL CAPS, or Title
 Case when a date or an agency follows), an optional region ('KYIV, Ukraine'),
 an optional date, an optional agency in (parentheses), /slashes/ or as a bare
-known name, and a separator (dash, em dash, colon, or the full stop after /TASS/).
+known name, and a separator (dash, em dash, colon, or the full stop after /TASS/)
+(``StructurePatterns.dateline``, built in patterns.py from the calendar's month names).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Optional
 
 from ..dates import calendar as cal
-from ..dates.expressions import find as find_dates
-from ..dates.expressions import resolve_expression
 from ..record import Dateline, Span
-from . import patterns
+from .patterns import StructurePatterns
 
 
-@lru_cache(maxsize=1)
-def _regex() -> re.Pattern:
-    mon = rf"(?i:{cal.alternation(cal.lexicon()['months'])})(?![A-Za-z])\.?"
-    day = r"[0-3]?\d(?:st|nd|rd|th)?"
-    date_rx = rf"(?:{mon}\s*{day}(?:,?\s+(?:19|20)\d\d)?|{day}\s+{mon}(?:,?\s+(?:19|20)\d\d)?)"
-    upper_word = r"[A-Z][A-Z'’.\-]*[A-Z.]"
-    title_word = r"[A-Z][a-z'’\-]+"
-    place = rf"(?P<place>{upper_word}(?:[ /]{upper_word}){{0,3}}|{title_word}(?:[ \-]{title_word}){{0,2}})"
-    # A region ("KYIV, Ukraine") is never a month followed by a day.
-    region = rf"(?!{mon}\s*\d)(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)"
-    agency = r"(?P<agency>\((?P<ap>[^()\n]{1,40})\)|/(?P<as>[^/\n]{1,30})/|(?P<aw>[A-Za-z][A-Za-z\-]{1,24}))"
-    return re.compile(
-        rf"^{place}(?:,\s*{region})?(?:[,.]\s*(?P<date>{date_rx}))?[.,]?[ \t\u00a0]*(?:{agency})?(?P<dot>\.)?"
-        rf"[ \t\u00a0]*(?P<sep>—|–|--|-|:)?(?:(?=[\s\u00a0]|$)|(?<=[—–])(?=[\"“A-Z]))"
-    )
-
-
-def _agency_name(m: re.Match) -> Optional[str]:
+def _agency_name(m: re.Match, sp: StructurePatterns) -> Optional[str]:
     raw = m.group("ap") or m.group("as") or m.group("aw")
     if not raw:
         return None
     raw = raw.strip()
-    known = patterns.agencies().get(raw.casefold())
+    known = sp.agencies.get(raw.casefold())
     if known:
         return known
     if m.group("aw"):
@@ -50,9 +31,9 @@ def _agency_name(m: re.Match) -> Optional[str]:
     return raw if raw[:1].isupper() or raw[:1].isdigit() else None
 
 
-def normalise_place(raw: str) -> str:
+def normalise_place(raw: str, sp: StructurePatterns) -> str:
     """MOSCOW → Moscow, NEW DELHI → New Delhi, ANKARA/ISTANBUL → Ankara/Istanbul, RIO DE JANEIRO → Rio de Janeiro."""
-    words = patterns.dateline_words()
+    words = sp.dateline_words
     if not raw.isupper():
         return raw
 
@@ -68,15 +49,15 @@ def normalise_place(raw: str) -> str:
     )
 
 
-def parse(line: str, offset: int = 0, reference: Optional[date] = None) -> Optional[Dateline]:
+def parse(line: str, sp: StructurePatterns, offset: int = 0, reference: Optional[date] = None) -> Optional[Dateline]:
     """The dateline at the start of `line` (a line of the record's text starting at `offset`), or None."""
-    m = _regex().match(line)
+    m = sp.dateline.match(line)
     if not m:
         return None
     place = m.group("place")
-    if any(w in patterns.dateline_words()["not_places"] for w in re.split(r"[ /]", place.upper())):
+    if any(w in sp.dateline_words["not_places"] for w in re.split(r"[ /]", place.upper())):
         return None
-    agency = _agency_name(m)
+    agency = _agency_name(m, sp)
     if m.group("aw") and agency is None:
         return None
     sep, has_date = m.group("sep"), bool(m.group("date"))
@@ -89,28 +70,28 @@ def parse(line: str, offset: int = 0, reference: Optional[date] = None) -> Optio
             return None
     elif not (sep or m.group("dot") or slashed):
         return None
-    if not place.isupper() and not has_date and agency not in patterns.agencies().values():
+    if not place.isupper() and not has_date and agency not in sp.agencies.values():
         return None  # a Title Case place needs a date or a known agency ("Moscow. INTERFAX -")
     end = m.end()
     while end > 0 and line[end - 1] in " \t\u00a0":
         end -= 1
     return Dateline(
-        place=normalise_place(place),
+        place=normalise_place(place, sp),
         agency=agency,
-        date=_date(m.group("date"), reference) if has_date else None,
+        date=_date(m.group("date"), reference, sp) if has_date else None,
         span=Span(offset + m.start(), offset + end, line[m.start() : end]),
     )
 
 
-def _date(text: str, reference: Optional[date]) -> Optional[str]:
-    found = find_dates(text)
+def _date(text: str, reference: Optional[date], sp: StructurePatterns) -> Optional[str]:
+    found = sp.dates.find(text)
     if not found:
         return None
     e = max(found, key=lambda x: x.end - x.start)
     if e.kind in ("mdy", "dmy"):
-        return resolve_expression(e, None)[0]
+        return sp.dates.resolve_expression(e, None)[0]
     if e.kind in ("md", "dm"):
         g = e.groups
-        d = cal.dateline_year(cal.month_number(g["mon"]), int(g["d"]), reference)
+        d = cal.dateline_year(sp.dates.calendar.month_number(g["mon"]), int(g["d"]), reference)
         return d.isoformat() if d else None
     return None

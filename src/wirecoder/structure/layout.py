@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Optional
-
-import yaml
 
 # Characters that close a sentence, and what may follow them (quotes, brackets).
 _TERMINAL = ".!?…"
@@ -21,22 +17,16 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]?$")
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset:
-    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "abbreviations.yaml"
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")))
-
-
-def sentence_breaks(text: str) -> list[int]:
-    """Offsets where a new sentence starts inside `text`, skipping abbreviations ('Dec. 23',
-    'vs. Mark'), initials ('J. Smith') and list numbers ('2. Naoya')."""
+def sentence_breaks(text: str, abbreviations: frozenset) -> list[int]:
+    """Offsets where a new sentence starts inside `text`, skipping `abbreviations` ('Dec. 23',
+    'vs. Mark': data/patterns/abbreviations.yaml), initials ('J. Smith') and list numbers ('2. Naoya')."""
     out = []
     for m in _BREAK.finditer(text):
         if text[m.start()] == ".":
             head = text[: m.start()]
             w = _WORD_BEFORE.search(head)
             word = w.group(1).lower() if w else ""
-            if word in _abbreviations() or (len(word) == 1 and word.isalpha()) or _ENUMERATOR.match(head):
+            if word in abbreviations or (len(word) == 1 and word.isalpha()) or _ENUMERATOR.match(head):
                 continue
         out.append(m.end())
     return out
@@ -120,44 +110,39 @@ def quotes_unbalanced(text: str) -> bool:
     return straight or curly or angle
 
 
-def is_prose(u: Unit) -> bool:
+def is_prose(u: Unit, abbreviations: frozenset) -> bool:
     """A paragraph of article text: several words ending a sentence, a long line, or one
     holding a complete sentence (a paragraph cut short still counts)."""
     n = len(u.words)
-    return (n >= 6 and ends_sentence(u.text)) or n >= 25 or (n >= 10 and bool(sentence_breaks(u.text))) or cut_candidate(u)
+    return ((n >= 6 and ends_sentence(u.text)) or n >= 25 or (n >= 10 and bool(sentence_breaks(u.text, abbreviations)))
+            or cut_candidate(u, abbreviations))
 
 
 _QUOTE_THEN_CUE = re.compile(r"[,!?][\"”’»]\s+\w")
 
 
-@lru_cache(maxsize=1)
-def _truncation_words() -> dict:
-    path = Path(__file__).resolve().parent.parent / "data" / "patterns" / "truncation.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {"dangling": frozenset(raw["dangling_words"]), "short": frozenset(raw["short_words"])}
-
-
-def cut_candidate(u: Unit) -> bool:
+def cut_candidate(u: Unit, abbreviations: frozenset) -> bool:
     """A paragraph that stops on a letter where a sentence should end: one with a complete
     sentence before, an open quote, a closed quote and its cue (',\" Peskov a') or many words."""
     if not last_char(u.text).isalnum() or len(u.words) < 8:
         return False
     return bool(
-        sentence_breaks(u.text)
+        sentence_breaks(u.text, abbreviations)
         or quotes_unbalanced(u.text)
         or _QUOTE_THEN_CUE.search(u.text)
         or len(u.words) >= 15
     )
 
 
-def ends_on_fragment(text: str) -> bool:
+def ends_on_fragment(text: str, truncation: dict) -> bool:
     """The last word cannot end a sentence: a word cut short ('Peskov a', 'in Ot'), a word
-    that needs a continuation ('the', 'of', 'said'), or an open quotation."""
+    that needs a continuation ('the', 'of', 'said': `truncation`, data/patterns/truncation.yaml),
+    or an open quotation."""
     words = _WORD.findall(text)
     if not words:
         return False
     last = words[-1]
-    tw = _truncation_words()
+    tw = truncation
     if last.lower() in tw["dangling"]:
         return True
     if len(last) <= 2 and last.isalpha() and last not in tw["short"] and last.lower() not in tw["short"]:
@@ -165,7 +150,7 @@ def ends_on_fragment(text: str) -> bool:
     return quotes_unbalanced(text)
 
 
-def heading_like(text: str, max_words: int = 14) -> bool:
+def heading_like(text: str, abbreviations: frozenset, max_words: int = 14) -> bool:
     """A short line that starts with a capital and ends without sentence punctuation
     (a question such as 'What comes next?' may be a heading too)."""
     words = _WORD.findall(text)
@@ -178,12 +163,12 @@ def heading_like(text: str, max_words: int = 14) -> bool:
         last_char(text) in _TERMINAL + ",;:-–—" or text.rstrip(_SPACE + _CLOSERS)[-1:] in _TERMINAL
     ):
         return False
-    if sentence_breaks(text) or quotes_unbalanced(text):
+    if sentence_breaks(text, abbreviations) or quotes_unbalanced(text):
         return False
     return any(c.isalpha() for c in text)
 
 
-def last_sentence_start(text: str) -> int:
+def last_sentence_start(text: str, abbreviations: frozenset) -> int:
     """Offset in `text` where its last sentence begins."""
-    starts = sentence_breaks(text)
+    starts = sentence_breaks(text, abbreviations)
     return starts[-1] if starts else 0

@@ -1,0 +1,141 @@
+"""The judged audit table docs/audit/events_audit.csv (issue 21): well-formed, fully judged, and the
+summary's figures computed from its rows."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE = ROOT / "docs" / "audit" / "events_audit.csv"
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("audit_events", ROOT / "tools" / "audit_events.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+audit = _tool()
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return audit.read_rows(TABLE)
+
+
+def test_table_has_the_columns_and_100_rows(rows):
+    with open(TABLE, encoding="utf-8") as f:
+        header = f.readline().strip().split(",")
+    assert header == audit.COLUMNS
+    assert len(rows) == 100
+    assert [int(r["row"]) for r in rows] == list(range(1, 101))
+    assert len({(r["article_id"], r["trigger_start"], r["source_text"], r["target_text"]) for r in rows}) == 100
+    assert 1 <= len({r["article_id"] for r in rows}) <= 100
+
+
+def test_every_row_is_coded_and_carries_its_sentence(rows):
+    for r in rows:
+        assert len(r["article_id"]) == 32 and r["url"].startswith("http")
+        assert r["trigger"] and r["trigger"] in r["sentence"], r["row"]
+        assert r["cameo"][:2].isdigit() and r["cameo_name"], r["row"]
+        assert r["negated"] in {"true", "false"}
+        assert r["modality"] in {"asserted", "future", "planned", "hoped", "demanded", "threatened", "hypothetical"}
+        assert len(r["commit"].split("+")[0]) == 40
+        assert len(r["sentence"]) < 2000  # sentences, not articles
+
+
+def test_every_judgement_is_filled_with_an_allowed_value(rows):
+    assert audit.problems(rows) == []
+    for r in rows:
+        for c in audit.JUDGEMENTS:
+            assert r[c] in audit.ALLOWED[c], (r["row"], c, r[c])
+        if "no" in (r[c] for c in audit.JUDGEMENTS):
+            assert audit.error_kinds(r["note"]), (r["row"], r["note"])
+
+
+def test_problems_names_what_is_missing():
+    good = {"row": "1", "real_event": "yes", "root_right": "no", "source_right": "yes", "target_right": "yes",
+            "note": "root: 111 not 112"}
+    assert audit.problems([good]) == []
+    assert audit.problems([dict(good, root_right="")])
+    assert audit.problems([dict(good, note="")])
+    assert audit.problems([dict(good, real_event="no")])  # sides judged on a non-event
+    assert audit.problems([dict(good, real_event="maybe")])
+
+
+def test_summary_is_computed_from_the_rows(rows):
+    s = audit.summarize(rows)
+    n = len(rows)
+    assert s["rows"] == n
+    for c in audit.JUDGEMENTS:
+        assert s[c] == round(100.0 * [r[c] for r in rows].count("yes") / n, 1)
+    full = sum(all(r[c] == "yes" for c in audit.JUDGEMENTS) for r in rows)
+    assert s["fully_right"] == round(100.0 * full / n, 1)
+    assert s["fully_right"] <= min(s[c] for c in audit.JUDGEMENTS)
+    real = [r for r in rows if r["real_event"] == "yes"]
+    assert s["of_real"]["fully"] == round(100.0 * full / len(real), 1)
+    kinds = dict(s["error_kinds"])
+    assert sum(kinds.values()) == sum(len(audit.error_kinds(r["note"])) for r in rows)
+    # changing one row changes the figures: nothing is fixed in advance
+    flipped = [dict(r) for r in rows]
+    first_full = next((r for r in flipped if all(r[c] == "yes" for c in audit.JUDGEMENTS)), None)
+    if first_full is not None:
+        first_full["target_right"] = "no"
+        assert audit.summarize(flipped)["fully_right"] == round(100.0 * (full - 1) / n, 1)
+
+
+def test_summary_of_a_small_table():
+    rows = [
+        {"article_id": "a", "real_event": "yes", "root_right": "yes", "source_right": "yes", "target_right": "yes",
+         "note": ""},
+        {"article_id": "a", "real_event": "yes", "root_right": "no", "source_right": "yes", "target_right": "no",
+         "note": "root: 112 not 111; target: wrong actor"},
+        {"article_id": "b", "real_event": "no", "root_right": "na", "source_right": "na", "target_right": "na",
+         "note": "not-event: reporting verb"},
+        {"article_id": "b", "real_event": "yes", "root_right": "yes", "source_right": "no", "target_right": "na",
+         "note": "source: pronoun left uncoded"},
+    ]
+    s = audit.summarize(rows)
+    assert (s["rows"], s["real_event"], s["root_right"], s["source_right"], s["target_right"], s["fully_right"]) == \
+        (4, 75.0, 50.0, 50.0, 25.0, 25.0)
+    assert dict(s["error_kinds"]) == {"root": 1, "target": 1, "not-event": 1, "source": 1}
+    assert s["pages"] == 2
+    assert s["of_real"] == {"root_right": 66.7, "source_right": 66.7, "target_right": 33.3, "fully": 33.3}
+    text = audit.format_summary(s)
+    assert "fully right:  25.0%" in text and "not-event: 1" in text
+
+
+def test_page_rule_is_mechanical():
+    news = {"url": "https://example.com/world/2023/12/22/story", "title": "Police arrest protesters",
+            "articleBody": "Police arrested 20 protesters outside parliament on Friday. " * 20}
+    assert audit.hard_news(news)
+    assert not audit.hard_news(dict(news, url="https://example.com/sports/nfl/story"))
+    assert not audit.hard_news(dict(news, title="Cookies", articleBody="Bake the cookies at 180 degrees. " * 30))
+    assert not audit.hard_news(dict(news, articleBody="Police arrested protesters."))  # too short
+    gold = [{"id": "g1", "url": "https://example.com/gold", "text": "gold text"}]
+    naeb = {"g1": news, "x": dict(news, url="https://example.com/gold"), "y": dict(news, articleBody="gold text"),
+            "z": news}
+    assert set(audit.not_gold(naeb, gold)) == {"z"}
+    assert audit.eligible_order({k: news for k in "abcdef"}, [], seed=3) == \
+        audit.eligible_order({k: news for k in "fedcba"}, [], seed=3)
+
+
+def test_compare_matches_judged_rows_to_todays_events():
+    def ev(start, cameo, src, tgt, **judged):
+        return {"article_id": "a", "trigger_start": str(start), "cameo": cameo, "source_code": src,
+                "target_code": tgt, **judged}
+
+    right = dict(real_event="yes", root_right="yes", source_right="yes", target_right="yes", note="")
+    wrong = dict(real_event="no", root_right="na", source_right="na", target_right="na", note="not-event: x")
+    dup = dict(wrong, note="duplicate: row 1")
+    judged = [ev(10, "173", "USACOP", "USACVL", **right), ev(50, "112", "USA", "", **wrong),
+              ev(90, "020", "", "", **dup)]
+    now = {"a": [ev(10, "1731", "USACOP", "USACVL"), ev(50, "190", "USA", ""), ev(200, "040", "X", "Y")]}
+    c = audit.compare(judged, now)
+    assert c["by_verdict"] == {"fully right": {"kept": 1}, "not-event": {"changed": 1}, "duplicate": {"gone": 1}}
+    assert (c["today"], c["new"]) == (3, 1)
+    assert "1 new" in audit.format_compare(c, "abc")
