@@ -204,18 +204,27 @@ def store_version(cur) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def matching(cur, kind: str, words: list[str]) -> np.ndarray:
-    """Sorted numbers of the rows of `kind` whose text contains every word (case-insensitive)."""
+def matching(cur, kind: str, words: list[str], counts: Optional[dict] = None) -> np.ndarray:
+    """Sorted numbers of the rows of `kind` whose text contains every word (case-insensitive).
+    `counts` (a store of schema 4): filled with each word's (numbers, counts), as word_counts
+    reads them, so that ranking does not read the same postings again."""
     postings = KINDS[kind][0]
     found: Optional[np.ndarray] = None
     for word in words:
-        ids = _term_ids(cur, "contains(term, lower(?))", word)
-        if not ids:
-            return np.empty(0, dtype=np.int64)
-        sql, params = _in("term_id", ids)
-        res = cur.execute(f"SELECT num FROM {postings} WHERE {sql}", params)
-        # a row holding several matching tokens comes once per token: sorted and distinct
-        nums = _distinct(res.fetchnumpy()["num"])
+        if counts is not None:
+            got = _word_counts(cur, postings, word)
+            if got is None:
+                return np.empty(0, dtype=np.int64)
+            counts[word] = got
+            nums = got[0]
+        else:
+            ids = _term_ids(cur, "contains(term, lower(?))", word)
+            if not ids:
+                return np.empty(0, dtype=np.int64)
+            sql, params = _in("term_id", ids)
+            res = cur.execute(f"SELECT num FROM {postings} WHERE {sql}", params)
+            # a row holding several matching tokens comes once per token: sorted and distinct
+            nums = _distinct(res.fetchnumpy()["num"])
         found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
         if not len(found):
             break
@@ -264,45 +273,67 @@ def _distinct(values) -> np.ndarray:
     return nums[np.concatenate(([True], nums[1:] != nums[:-1]))]
 
 
-def word_counts(cur, kind: str, words: list[str], within: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
+def word_counts(cur, kind: str, words: list[str], within: Optional[np.ndarray] = None,
+                known: Optional[dict] = None) -> tuple[np.ndarray, np.ndarray]:
     """(numbers, counts): for each row of `kind` holding some word, how often the words occur in its
     text in all (case-insensitive, as substrings), from the index alone: a word never spans
     whitespace, so its occurrences in a text are its occurrences in the text's tokens, each token's
-    counted once per time the token occurs (tf). `within`: only these rows (sorted numbers)."""
+    counted once per time the token occurs (tf). `within`: only these rows (sorted numbers);
+    `known`: the words matching() has read already."""
     postings = KINDS[kind][0]
     nums_parts, count_parts = [], []
-    only = ""
-    if within is not None:
-        register_numbers(cur, "_within", within)
-        only = " AND num IN (SELECT n FROM _within)"
-    try:
-        _count_words(cur, postings, words, only, nums_parts, count_parts)
-    finally:
+    unread = [w for w in words if known is None or w not in known]
+    for word in words:
+        if word in unread:
+            continue
+        nums, counts = known[word]
         if within is not None:
-            cur.unregister("_within")
-    nums = np.concatenate(nums_parts) if nums_parts else np.empty(0, dtype=np.int64)
+            keep = np.isin(nums, within, assume_unique=True)
+            nums, counts = nums[keep], counts[keep]
+        nums_parts.append(nums)
+        count_parts.append(counts)
+    if unread:
+        only = ""
+        if within is not None:
+            register_numbers(cur, "_within", within)
+            only = " AND num IN (SELECT n FROM _within)"
+        try:
+            for word in unread:
+                got = _word_counts(cur, postings, word, only)
+                if got is not None:
+                    nums_parts.append(got[0])
+                    count_parts.append(got[1])
+        finally:
+            if within is not None:
+                cur.unregister("_within")
+    if not nums_parts:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    return _grouped(np.concatenate(nums_parts), np.concatenate(count_parts))
+
+
+def _grouped(nums: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct numbers and the sum of the counts of each."""
     if not len(nums):
-        return nums, np.empty(0, dtype=np.int64)
-    counts = np.concatenate(count_parts)
+        return nums, counts
     order = np.argsort(nums, kind="stable")
     nums, counts = nums[order], counts[order]
     starts = np.flatnonzero(np.concatenate(([True], nums[1:] != nums[:-1])))
     return nums[starts], np.add.reduceat(counts, starts)
 
 
-def _count_words(cur, postings: str, words: list[str], only: str, nums_parts: list, count_parts: list) -> None:
-    for word in words:
-        rows = cur.execute("SELECT id, (length(term) - length(replace(term, lower(?), ''))) // length(lower(?)) "
-                           "FROM search_terms WHERE contains(term, lower(?)) ORDER BY id", [word] * 3).fetchall()
-        if not rows:
-            continue
-        ids = np.array([r[0] for r in rows], dtype=np.int64)
-        occurrences = np.array([r[1] for r in rows], dtype=np.int64)
-        sql, params = _in("term_id", [int(i) for i in ids])
-        got = cur.execute(f"SELECT term_id, num, tf FROM {postings} WHERE {sql}{only}", params).fetchnumpy()
-        term = np.asarray(got["term_id"], dtype=np.int64)
-        nums_parts.append(np.asarray(got["num"], dtype=np.int64))
-        count_parts.append(np.asarray(got["tf"], dtype=np.int64) * occurrences[np.searchsorted(ids, term)])
+def _word_counts(cur, postings: str, word: str, only: str = "") -> Optional[tuple[np.ndarray, np.ndarray]]:
+    """One word's (sorted numbers, counts) from the postings; None when no token holds it."""
+    rows = cur.execute("SELECT id, (length(term) - length(replace(term, lower(?), ''))) // length(lower(?)) "
+                       "FROM search_terms WHERE contains(term, lower(?)) ORDER BY id", [word] * 3).fetchall()
+    if not rows:
+        return None
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    occurrences = np.array([r[1] for r in rows], dtype=np.int64)
+    sql, params = _in("term_id", [int(i) for i in ids])
+    got = cur.execute(f"SELECT term_id, num, tf FROM {postings} WHERE {sql}{only}", params).fetchnumpy()
+    term = np.asarray(got["term_id"], dtype=np.int64)
+    counts = np.asarray(got["tf"], dtype=np.int64) * occurrences[np.searchsorted(ids, term)]
+    return _grouped(np.asarray(got["num"], dtype=np.int64), counts)
 
 
 def register_numbers(cur, name: str, nums: np.ndarray) -> None:

@@ -313,12 +313,13 @@ class Store:
         with self._read() as cur:
             w = QUERIES["articles"].where(cur, f)
             version = self._version(cur)
-            with _words(cur, w, "articles", terms, version) as found:
+            known: dict = {}
+            with _words(cur, w, "articles", terms, version, known) as found:
                 if found is not None and not len(found):  # no row holds the words: nothing to ask
                     total, items, next_ = 0, [], None
                 elif terms:
                     total, items, next_ = _ranked_rows(cur, "articles", cols + ", text", w, limit, offset, terms,
-                                                       cursor, version, found)
+                                                       cursor, version, found, known)
                 else:
                     total, items, next_ = _page_rows(cur, "articles", cols + ", text", w, limit, offset, cursor)
         for it in items:
@@ -349,12 +350,13 @@ class Store:
             w = QUERIES["statements"].where(cur, f)
             version = self._version(cur)
             terms = search.parse_terms(f.get("q"))
-            with _words(cur, w, "statements", terms, version) as found:
+            known: dict = {}
+            with _words(cur, w, "statements", terms, version, known) as found:
                 if found is not None and not len(found):
                     total, items, next_ = 0, [], None
                 elif terms:
                     total, items, next_ = _ranked_rows(cur, "statements", cols + _doc_column(version), w, limit,
-                                                       offset, terms, cursor, version, found)
+                                                       offset, terms, cursor, version, found, known)
                 else:
                     total, items, next_ = _page_rows(cur, "statements", cols + _doc_column(version), w, limit,
                                                      offset, cursor)
@@ -588,12 +590,14 @@ _PHRASE_SQL = {"articles": "(regexp_matches(coalesce(title, ''), ?) OR regexp_ma
 
 
 @contextlib.contextmanager
-def _words(cur, w: Where, kind: str, terms: search.Terms, version: int) -> Iterator[Optional[np.ndarray]]:
+def _words(cur, w: Where, kind: str, terms: search.Terms, version: int,
+           known: Optional[dict] = None) -> Iterator[Optional[np.ndarray]]:
     """Add "contains every word and phrase" to `w`: through the word index and the pairs of adjacent
     tokens (a semi-join on the matching numbers, registered on `cur` while the query runs), else as a
     scan of the text. A phrase the pairs cannot answer alone (three words or more, or a store without
     the pairs) is checked on the text of the rows the index leaves, and of those only. Yields the
-    sorted numbers of the rows holding them (None without words or without an index)."""
+    sorted numbers of the rows holding them (None without words or without an index); `known` gets
+    each word's postings counts as read (a store of schema 4), for ranking."""
     words = terms.words
     if not words:
         yield None
@@ -610,7 +614,7 @@ def _words(cur, w: Where, kind: str, terms: search.Terms, version: int) -> Itera
     # A word of a phrase occurs wherever the phrase does: with the pairs, only the other words are looked up.
     in_phrase = {x.lower() for p in terms.phrases for x in p} if pairs else set()
     loose = [x for x in words if x.lower() not in in_phrase]
-    nums = search.matching(cur, kind, loose) if loose else None
+    nums = search.matching(cur, kind, loose, known if pairs else None) if loose else None
     check = patterns
     if pairs:
         for phrase in terms.phrases:
@@ -749,7 +753,8 @@ def _relevance(table: str, terms: search.Terms, count_words: bool = True, counte
 
 def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, terms: search.Terms,
                  after: Optional[Cursor] = None, version: int = SCHEMA_VERSION,
-                 found: Optional[np.ndarray] = None) -> tuple[int, list[dict[str, Any]], Optional[str]]:
+                 found: Optional[np.ndarray] = None, known: Optional[dict] = None,
+                 ) -> tuple[int, list[dict[str, Any]], Optional[str]]:
     """(total, one page, `next`) of a text search, most relevant first (then newest, then first
     stored); each item carries its `relevance`. A cursor keeps the rows after it in that order."""
     if after is not None and after.relevance is None:
@@ -757,7 +762,7 @@ def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, 
     total = _count(cur, table, w)
     if version >= search.PAIRS_VERSION:  # the counts from the index: no text is read
         # only the rows found: fewer postings read, and a smaller join below
-        nums, counts = search.word_counts(cur, table, terms.words, within=found)
+        nums, counts = search.word_counts(cur, table, terms.words, within=found, known=known)
         cur.register("_hits", {"_hit_num": nums, "_hit_count": counts})
         # The join on the counts keeps only the rows found, so the semi-join _words added is not asked twice.
         rest = w.copy()
