@@ -22,6 +22,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from wirecoder.store import Store  # noqa: E402
 from wirecoder.store import connection  # noqa: E402
 
+_CURSORS: dict = {}
+
+
+def _after(s, offset: int, **filters):
+    """The `next` of the page ending at `offset` (taken once): the cursor of a deep page."""
+    key = (offset, tuple(sorted(filters.items())))
+    if key not in _CURSORS:
+        _CURSORS[key] = s.events(limit=50, offset=offset - 50, **filters)["next"]
+    return _CURSORS[key]
+
+
 QUERIES = [
     ("counts", lambda s: s.counts()),
     ("events (first page, no filter)", lambda s: s.events()),
@@ -33,6 +44,8 @@ QUERIES = [
     ("events plover ASSAULT, offset 5000", lambda s: s.events(plover="ASSAULT", offset=5000)),
     ("events source=RUSGOV target_country=UKR", lambda s: s.events(source="RUSGOV", target_country="UKR")),
     ("events, page at offset 100000", lambda s: s.events(offset=100_000)),
+    ("events, page after row 100000 (cursor)", lambda s: s.events(after=_after(s, 100_000))),
+    ("events RUSGOV after row 50000 (cursor)", lambda s: s.events(source="RUSGOV", after=_after(s, 50_000, source="RUSGOV"))),
     ("events of one article", lambda s: s.events(article_id="syn-4242")),
     ("statements speaker='Dmitry Peskov'", lambda s: s.statements(speaker="Dmitry Peskov")),
     ("statements speaker part 'lavrov'", lambda s: s.statements(speaker="lavrov")),
@@ -42,6 +55,9 @@ QUERIES = [
     ("actors (top 50)", lambda s: s.actors()),
     ("articles q='ceasefire'", lambda s: s.search_articles(q="ceasefire")),
     ("articles q='grain deal envoy'", lambda s: s.search_articles(q="grain deal envoy")),
+    ("articles q='\"security council\"'", lambda s: s.search_articles(q='"security council"')),
+    ("statements q='\"ceasefire talks\"'", lambda s: s.statements(q='"ceasefire talks"')),
+    ("statements q='\"security council resolution\"'", lambda s: s.statements(q='"security council resolution"')),
     ("get_article", lambda s: s.get_article("syn-777")),
     ("timeline (all, by day)", lambda s: s.timeline()),
     ("timeline source_country=RUS by month", lambda s: s.timeline(source_country="RUS", interval="month")),

@@ -32,6 +32,10 @@ PATHS = [
     "/api/speakers?limit=20",
     "/api/articles?limit=20",
     "/api/actors?limit=20",
+    "/api/statements?q=%22ceasefire%20talks%22&limit=20",
+    "/api/articles?q=%22security%20council%22&limit=20",
+    "/api/events?source=RUSGOV&limit=50&offset=5000",
+    # and the second page of /api/events?limit=50 by its cursor (`next`), asked of the server at the start
 ]
 
 
@@ -90,6 +94,7 @@ async def drive(url: str, clients: int, seconds: float, max_requests: int, pid: 
         "errors": len(errors), "first_errors": errors[:5],
         "rss_mb_start": round(mem[0], 1) if mem else None, "rss_mb_end": round(mem[-1], 1) if mem else None,
         "rss_mb_max": round(max(mem), 1) if mem else None,
+        "rss_mb_at_10s": round(mem[min(10, len(mem) - 1)], 1) if mem else None,
     }
 
 
@@ -122,6 +127,9 @@ def main() -> int:
             return 1
     if not url.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]")):
         ap.error("loopback only")
+    after = httpx.get(url + "/api/events?limit=50", timeout=30).json().get("next")
+    if after:
+        PATHS.append(f"/api/events?limit=50&after={after}")
     try:
         result = asyncio.run(drive(url, args.clients, args.seconds, args.max_requests, proc.pid if proc else None))
     finally:

@@ -115,3 +115,12 @@ def test_every_flat_column_is_documented():
     doc = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
     missing = [n for n in NAMES if f"| `{n}` |" not in doc]
     assert missing == []
+
+
+def test_readme_shows_the_flat_columns_and_the_pages():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The store and the pages", 1)[1].split("\n## ", 1)[0]
+    assert [n for n in NAMES if f"`{n}`" not in section] == []
+    assert f"the same {len(NAMES)} columns" in section
+    for page in ("/articles", "/articles/{id}", "/speakers", "/statements", "/events", "/docs"):
+        assert f"`{page}`" in section, page

@@ -35,7 +35,7 @@ def db(tmp_path) -> str:
 def run(*args: str) -> str:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout  # rows only: "more rows: ..." goes to stderr
 
 
 def test_events_table_is_readable(db):
@@ -119,3 +119,14 @@ def test_csv_has_true_false_and_one_line_per_row(tmp_path):
     assert "power plant again" in rows["nl-1"]["sentence"]
     jsonl = [json.loads(line) for line in run("query", "events", "--db", db, "--format", "jsonl").splitlines()]
     assert "power plant\nagain" in next(e for e in jsonl if e["article_id"] == "nl-1")["sentence"]  # kept as is
+
+
+def test_pages_continue_with_after(db):
+    result = CliRunner().invoke(cli, ["query", "events", "--db", db, "--format", "jsonl", "--limit", "2"])
+    assert result.exit_code == 0
+    first = [json.loads(line)["article_id"] for line in result.stdout.splitlines()]
+    cursor = result.stderr.split("--after ")[1].split()[0]
+    rest = run("query", "events", "--db", db, "--format", "jsonl", "--after", cursor)
+    assert first + [json.loads(line)["article_id"] for line in rest.splitlines()] == ["afp-3", "aa-2", "tass-1"]
+    bad = CliRunner().invoke(cli, ["query", "events", "--db", db, "--after", "page-2"])
+    assert bad.exit_code == 2 and "--after" in bad.output

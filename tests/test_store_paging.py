@@ -50,3 +50,57 @@ def test_deep_pages_of_statements_and_articles(store, monkeypatch):
         assert _keys(store.statements(limit=4, offset=offset)) == all_statements[offset:offset + 4]
         assert [it["id"] for it in store.search_articles(limit=4, offset=offset)["items"]] == \
             all_articles[offset:offset + 4]
+
+
+def _walk(fetch, limit):
+    """Every page from the first through `next`, as one list."""
+    out, after, pages = [], None, 0
+    while True:
+        page = fetch(limit=limit, after=after)
+        out += page["items"]
+        pages += 1
+        after = page["next"]
+        if after is None:
+            return out, page["total"], pages
+        assert len(page["items"]) == limit and pages < 1000
+
+
+@pytest.mark.parametrize("filters", [{}, {"cameo": "19"}, {"source": "RUSGOV"}, {"date_from": "2026-09-03"}])
+def test_cursor_pages_match_the_full_order(store, monkeypatch, filters):
+    everything = store.events(limit=None, **filters)
+    assert everything["next"] is None
+    for limit in (1, 4, 7, everything["total"]):
+        walked, total, pages = _walk(lambda **kw: store.events(**kw, **filters), limit)
+        assert total == everything["total"]
+        assert _keys({"items": walked}) == _keys(everything), limit
+        assert pages == -(-total // limit)  # no empty page at the end: `next` is None on the last one
+    # a cursor and an offset together: the offset skips rows after the cursor; the deep way agrees
+    first = store.events(limit=5, **filters)
+    monkeypatch.setattr(store_module, "DEEP_OFFSET", 1)
+    assert _keys(store.events(limit=3, offset=2, after=first["next"], **filters)) == _keys(everything)[7:10]
+
+
+def test_cursor_pages_of_statements_and_articles_and_of_searches(store):
+    for fetch in (store.statements, store.search_articles,
+                  lambda **kw: store.statements(q="obligations", **kw),
+                  lambda **kw: store.search_articles(q="\"power plant\" ceasefire", **kw)):
+        everything = fetch(limit=None)
+        assert everything["total"] == len(everything["items"]) > 1
+        for limit in (1, 3):
+            walked, _, _ = _walk(fetch, limit)
+            key = ("article_id", "idx") if "idx" in walked[0] else ("id",)
+            assert [tuple(it[k] for k in key) for it in walked] == \
+                [tuple(it[k] for k in key) for it in everything["items"]]
+
+
+def test_bad_or_foreign_cursor_is_refused_by_name(store):
+    from wirecoder.store.queries import QueryError
+
+    by_date = store.statements(limit=1)["next"]
+    by_relevance = store.statements(q="obligations", limit=1)["next"]
+    assert by_date.startswith("k") and by_relevance.startswith("r")
+    for call in (lambda: store.events(after="page2"), lambda: store.statements(q="obligations", after=by_date),
+                 lambda: store.statements(after=by_relevance), lambda: store.speakers(after=by_date)):
+        with pytest.raises(QueryError) as err:
+            call()
+        assert err.value.param == "after"

@@ -7,6 +7,7 @@ import pytest
 
 from wirecoder.record import Record, Span, Statement
 from wirecoder.store import Store, search
+from wirecoder.store.schema import SCHEMA_VERSION
 
 TEXTS = {
     "a1": "MOSCOW, Sept. 29. The Kremlin wants a CEASEFIRE; Kiev rejected the cease-fire plan.",
@@ -121,7 +122,7 @@ def test_store_from_before_the_index_is_searched_by_scan_then_indexed(tmp_path):
     assert old.statements(q="cease")["items"][0]["article_title"] == "Story a1"
     Store(path)  # writable: the index is built
     con = duckdb.connect(str(path), read_only=True)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("3",)]
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [(str(SCHEMA_VERSION),)]
     assert con.execute("SELECT count(*) FROM article_postings").fetchone()[0] > 0
     con.close()
     new = Store(path, read_only=True)
@@ -144,3 +145,82 @@ def test_store_of_version_2_gets_article_numbers_on_its_rows(tmp_path):
     con = duckdb.connect(str(path), read_only=True)
     assert con.execute("SELECT count(*) FROM statements WHERE doc IS NULL").fetchone()[0] == 0
     con.close()
+
+
+# Phrases: the pairs of adjacent tokens answer them; the answers are those of a regular expression
+# over the title and over the text (words apart by any whitespace, case-insensitive).
+PHRASES = ['"grain deal"', '"the power plant"', '"power plant and zaporozhye."', '"cease-fire plan"',
+           '"ceasefire; kiev"', '"fire; kiev rejected"', '"eal, the"', '"rain, wind"', '"wind and a"',
+           '"confirmed. story"', '"story a1"', '"a1 moscow,"', '"élysée confirmed"', '"ÉLYSÉE CONFIRMED."',
+           '"ceasefire-related rumour"', '"kremlin wants" ceasefire', '"grain deal" "power plant"',
+           '"deal power"', '"the the"', '"u.s. envoy met"', '"envoy u.s."']
+
+
+def _phrase_expected(texts: dict[str, str], q: str) -> set[str]:
+    import re
+
+    terms = search.parse_terms(q)
+    out = set()
+    for i, t in texts.items():
+        fields = [f"story {i}", t]
+        # ASCII whitespace, as documented (a no-break space joins words into one token, as in DuckDB's \\s)
+        if all(any(re.search(p, f.lower(), re.ASCII) for f in fields) for p in terms.phrase_patterns()) and \
+                all(w.lower() in f"story {i}\n{t}".lower() for w in terms.words):
+            out.add(i)
+    return out
+
+
+@pytest.mark.parametrize("q", PHRASES)
+def test_phrases_through_the_pairs_match_the_text(store, q):
+    assert _found(store, q) == _phrase_expected(TEXTS, q)
+
+
+def test_phrase_spans_line_breaks_but_not_title_and_text(tmp_path):
+    s = Store(tmp_path / "p.duckdb")
+    s.add([_record("t1", "Council\n\tof Europe met. The envoy said the\nsecurity   council would vote.",
+                   said="security   council would vote")])
+    assert _found(s, '"council of europe"') == {"t1"}
+    assert _found(s, '"security council"') == {"t1"}
+    assert _found(s, '"t1 council"') == set()  # the title "Story t1" ends before the text begins
+    assert [x["article_id"] for x in s.statements(q='"Security Council would"')["items"]] == ["t1"]
+    assert s.statements(q='"council security"')["total"] == 0
+
+
+def test_store_of_version_3_searches_phrases_then_gets_the_pairs(tmp_path):
+    path = tmp_path / "v3.duckdb"
+    Store(path).add([_record(i, t, said=t.split()[-2]) for i, t in TEXTS.items()])
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE article_pairs")
+    con.execute("DROP TABLE statement_pairs")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    old = Store(path, read_only=True)  # no pairs: the rows the words give are checked on their text
+    for q in PHRASES:
+        assert _found(old, q) == _phrase_expected(TEXTS, q), q
+
+    def ranked(store):  # relevance counted in the texts (version 3) or from the index (version 4)
+        return [[(it["id"], it["relevance"]) for it in store.search_articles(q=q, limit=None)["items"]] +
+                [(it["article_id"], it["relevance"]) for it in store.statements(q=q, limit=None)["items"]]
+                for q in ("the", "e", "grain", "a", "ceasefire the", '"the power" e')]
+    by_text = ranked(old)
+    assert any(len(r) > 2 for r in by_text)
+    Store(path)  # writable: the pairs are built
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [(str(SCHEMA_VERSION),)]
+    assert con.execute("SELECT count(*) FROM article_pairs").fetchone()[0] > 0
+    con.close()
+    new = Store(path, read_only=True)
+    for q in PHRASES:
+        assert _found(new, q) == _phrase_expected(TEXTS, q), q
+    assert ranked(new) == by_text
+
+
+def test_merged_pairs_give_the_same_phrases(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "MERGE_MIN_ROWS", 1)
+    s = Store(tmp_path / "mp.duckdb")
+    for i, t in TEXTS.items():
+        s.add([_record(i, t)])
+    s.add([_record("a2", "Replaced: the grain deal is gone.")])
+    texts = {**TEXTS, "a2": "Replaced: the grain deal is gone."}
+    for q in PHRASES + ['"grain deal is"', '"the power plant"']:
+        assert _found(s, q) == _phrase_expected(texts, q), q

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from . import models
-from ..web.params import Filters, Paging, filters, paging, path_id, refuse_unknown
+from ..web.params import Filters, Paging, cursor_paging, filters, paging, path_id, refuse_unknown
 from .coding import cancellable
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(refuse_unknown)])
@@ -21,8 +21,8 @@ def _access(request: Request):
 
 
 @router.get("/articles", response_model=models.ArticlePage, summary="Search articles, newest first")
-def list_articles(request: Request, f: Filters = filters("articles"), page: Paging = paging):
-    return _access(request).page("search_articles", **f, limit=page.limit, offset=page.offset)
+def list_articles(request: Request, f: Filters = filters("articles"), page: Paging = cursor_paging("articles")):
+    return _access(request).page("search_articles", **f, limit=page.limit, offset=page.offset, after=page.after)
 
 
 @router.get("/articles/{article_id:path}", response_model=Union[models.FullRecord, models.ErrorRecordModel], summary="One article's full record")
@@ -36,8 +36,8 @@ def get_article(request: Request, article_id: str = Path(..., max_length=500,
 
 
 @router.get("/statements", response_model=models.StatementPage, summary="Who said what, newest first")
-def list_statements(request: Request, f: Filters = filters("statements"), page: Paging = paging):
-    return _access(request).page("statements", **f, limit=page.limit, offset=page.offset)
+def list_statements(request: Request, f: Filters = filters("statements"), page: Paging = cursor_paging("statements")):
+    return _access(request).page("statements", **f, limit=page.limit, offset=page.offset, after=page.after)
 
 
 @router.get("/speakers", response_model=models.SpeakerPage, summary="Who is quoted most")
@@ -46,8 +46,8 @@ def list_speakers(request: Request, f: Filters = filters("speakers"), page: Pagi
 
 
 @router.get("/events", response_model=models.EventPage, summary="Who did what to whom, newest first")
-def list_events(request: Request, f: Filters = filters("events"), page: Paging = paging):
-    return _access(request).page("events", **f, limit=page.limit, offset=page.offset)
+def list_events(request: Request, f: Filters = filters("events"), page: Paging = cursor_paging("events")):
+    return _access(request).page("events", **f, limit=page.limit, offset=page.offset, after=page.after)
 
 
 @router.get("/events.csv", summary="Every event the filters give, as CSV (the flat event table)")
@@ -75,13 +75,13 @@ def _download(request: Request, f: Filters, fmt: str):
     store = _access(request).store
 
     def rows():
-        offset = 0
-        while True:
-            items = store.events(limit=DOWNLOAD_CHUNK, offset=offset, **f)["items"]
-            yield from items
-            if len(items) < DOWNLOAD_CHUNK:
+        after = None
+        while True:  # keyset paging: each chunk costs the same, however deep in the list
+            page = store.events(limit=DOWNLOAD_CHUNK, after=after, **f)
+            yield from page["items"]
+            after = page["next"]
+            if after is None:
                 return
-            offset += DOWNLOAD_CHUNK
 
     def body():
         if fmt == "jsonl":

@@ -71,6 +71,8 @@ def _run_query(kind: str, db: str | None, fmt: str, output: str | None, limit: i
         write_results(kind, result, fmt, output)
     except (WirecoderError, ValueError) as exc:
         _fail(exc)
+    if result.get("next"):  # on stderr, so that csv and jsonl on stdout stay rows only
+        click.echo(f"more rows: the next page is --after {result['next']}", err=True)
 
 
 def _filter_options(kind: str):
@@ -87,7 +89,7 @@ def _filter_options(kind: str):
         return callback
 
     def decorate(fn):
-        for f in reversed(QUERIES[kind].filters):
+        for f in reversed(QUERIES[kind].filters + QUERIES[kind].paging):
             if f.kind == "flag":
                 opt = click.option(f"{f.option}/--no-{f.option[2:]}", f.name, default=None, help=f.help)
             else:

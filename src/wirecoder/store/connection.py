@@ -316,8 +316,9 @@ def table_columns(con) -> dict[str, set[str]]:
 
 def ensure_schema(path: str) -> None:
     """Create the tables, and bring a store from an earlier version up to date (one transaction):
-    add the columns it lacks and, from before version 2, build the word index of its texts (version 3:
-    events and statements carry their article's number)."""
+    add the columns it lacks and, from before version 4, build the word index of its texts afresh
+    (version 2: the word index; 3: events and statements carry their article's number; 4: the pairs of
+    adjacent tokens, the counts of the postings and the lengths of the texts)."""
     from . import search
 
     with write_connection(path) as con:
@@ -329,10 +330,8 @@ def ensure_schema(path: str) -> None:
                 con.execute(sql)
             have = search.store_version(con)  # 0: a new store, or one from before versions
             if have < SCHEMA_VERSION:
-                if have < search.INDEX_VERSION:
-                    search.rebuild(con)
-                elif have < 3:
-                    search.fill_article_numbers(con)
+                if have < search.PAIRS_VERSION:
+                    search.rebuild(con)  # numbers, postings with their counts, pairs
                 con.execute("DELETE FROM meta WHERE key = 'schema_version'")
                 con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
             con.commit()

@@ -10,6 +10,7 @@ ignored. docs/store.md lists the same names.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -81,6 +82,29 @@ def _date(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ends, for keyset paging (`after`): the sort key of its last row (newest first,
+    then the order stored) and, in a list by relevance, that row's relevance. Written as text:
+    `k<key>`, or `r<relevance as 16 hex digits>k<key>`."""
+
+    key: int
+    relevance: Optional[float] = None
+
+    def __str__(self) -> str:
+        if self.relevance is None:
+            return f"k{self.key}"
+        return f"r{struct.pack('>d', self.relevance).hex()}k{self.key}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Cursor":
+        m = re.fullmatch(r"(?:r([0-9a-f]{16}))?k(-?\d{1,20})", text)
+        if not m:
+            raise WirecoderError(f"not a page cursor: {text!r}", kind="bad_query")
+        relevance = struct.unpack(">d", bytes.fromhex(m.group(1)))[0] if m.group(1) else None
+        return cls(int(m.group(2)), relevance)
+
+
 KINDS = {k.name: k for k in (
     Kind("actor", "an actor code (RUSGOV) or part of a name"),
     Kind("speaker", "a speaker's name, exactly or in part"),
@@ -97,6 +121,8 @@ KINDS = {k.name: k for k in (
     Kind("date", "a date YYYY-MM-DD", pattern=r"\d{4}-\d{2}-\d{2}", convert=_date),
     Kind("flag", "true or false"),
     Kind("role", "source or target", pattern=r"source|target", convert=str.lower),
+    Kind("cursor", "a page cursor: the `next` of the previous page", pattern=r"(r[0-9a-f]{16})?k-?\d{1,20}",
+         max_length=60, convert=lambda v: Cursor.parse(v.lower())),
 )}
 
 
@@ -170,15 +196,42 @@ class Filter:
         return "--" + self.name.replace("_", "-")
 
 
+def _no_condition(cur, w: Where, v: Any) -> None:
+    """A paging parameter: the Store places the page itself (store.py, _page_rows)."""
+
+
+# Keyset paging, for the lists that are newest first (or most relevant first): the page after the
+# row a cursor names, found as fast deep in a list as on its first page (an offset of 100,000 has
+# to count 100,000 rows first). Each page of such a list carries `next`, the cursor of its last row.
+AFTER = Filter("after", "cursor", "Continue after the last row of the previous page: its `next` (keyset paging, "
+               "as fast deep in a list as on its first page; `offset` then skips rows after it).", _no_condition)
+
+
 @dataclass(frozen=True)
 class Query:
     name: str
     help: str
     filters: tuple[Filter, ...]
+    cursor: bool = False  # takes `after` (AFTER) and gives `next`
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.filters)
+
+    @property
+    def paging(self) -> tuple[Filter, ...]:
+        """The paging parameters besides limit and offset: AFTER for the lists with a cursor."""
+        return (AFTER,) if self.cursor else ()
+
+    def check_after(self, raw: Any) -> Optional[Cursor]:
+        """The checked cursor of `after` (None for none); QueryError for a query without cursors."""
+        if raw is None or raw == "":
+            return None
+        if not self.cursor:
+            raise QueryError("after", f"{self.name} has no cursor paging: use offset")
+        if isinstance(raw, Cursor):
+            return raw
+        return KINDS["cursor"].parse("after", raw)
 
     def filter(self, name: str) -> Filter:
         for f in self.filters:
@@ -243,7 +296,7 @@ EVENT_FILTERS = (
 )
 
 QUERIES: dict[str, Query] = {q.name: q for q in (
-    Query("events", "Events by actor, country, CAMEO/PLOVER type, date range or place.", EVENT_FILTERS),
+    Query("events", "Events by actor, country, CAMEO/PLOVER type, date range or place.", EVENT_FILTERS, cursor=True),
     Query("statements", "Statements by speaker or by words said.", (
         _f("speaker", "speaker", "Speaker: a stored name exactly (case-insensitive), else part of a name.", _speaker),
         _f("speaker_id", "key", "One speaker across articles: the `key` of `query speakers`.",
@@ -253,7 +306,7 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
         DATE_FROM,
         DATE_TO,
         _f("dedup", "flag", "Count each near-duplicate story once.", _when_true("NOT is_dup")),
-    )),
+    ), cursor=True),
     Query("articles", "Articles by text search, date or site.", (
         _f("q", "words", "Words that must all occur in the title or text; \"a phrase\" in double quotes.", _words),
         DATE_FROM,
@@ -262,7 +315,7 @@ QUERIES: dict[str, Query] = {q.name: q for q in (
         _f("has_events", "flag", "true: only articles with events; false: only those without.",
            lambda cur, w, v: w.add("n_events > 0" if v else "n_events = 0")),
         _f("dedup", "flag", "Leave out near-duplicates of stored articles.", _when_true("dup_of IS NULL")),
-    )),
+    ), cursor=True),
     Query("speakers", "Speakers by number of statements.", (
         _f("q", "name", "Part of the speaker's name.", lambda cur, w, v: w.add("name ILIKE ?", _like(v))),
     )),

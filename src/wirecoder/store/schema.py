@@ -7,8 +7,10 @@ coded is lost. No PRIMARY KEY constraints: the store keeps ids unique itself
 
 from __future__ import annotations
 
-# 2: the word index (search_terms, *_postings; articles.doc, statements.sid); 3: events.doc, statements.doc
-SCHEMA_VERSION = 3
+# 2: the word index (search_terms, *_postings; articles.doc, statements.sid); 3: events.doc, statements.doc;
+# 4: the pairs of adjacent tokens for phrases (*_pairs), and what ranks without reading the texts
+# (*_postings.tf, articles.search_chars, statements.search_chars)
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, str] = {
     "meta": """
@@ -21,14 +23,14 @@ TABLES: dict[str, str] = {
         text VARCHAR, record VARCHAR,
         n_sentences INTEGER, n_statements INTEGER, n_events INTEGER,
         dup_of VARCHAR, similarity DOUBLE, ingested_at TIMESTAMP,
-        doc INTEGER
+        doc INTEGER, search_chars INTEGER
     """,
     "statements": """
         article_id VARCHAR, idx INTEGER, date DATE,
         speaker VARCHAR, speaker_key VARCHAR, speaker_code VARCHAR, speaker_role VARCHAR, speaker_org VARCHAR,
         kind VARCHAR, type VARCHAR, negated BOOLEAN,
         cue VARCHAR, content VARCHAR, content_lc VARCHAR, sentence VARCHAR, start_char INTEGER, end_char INTEGER,
-        is_dup BOOLEAN, json VARCHAR, sid INTEGER, doc INTEGER, canon_key VARCHAR
+        is_dup BOOLEAN, json VARCHAR, sid INTEGER, doc INTEGER, canon_key VARCHAR, search_chars INTEGER
     """,
     "speakers": """
         article_id VARCHAR, name VARCHAR, name_key VARCHAR, role VARCHAR, org VARCHAR, code VARCHAR,
@@ -73,15 +75,24 @@ TABLES: dict[str, str] = {
         band SMALLINT, key BIGINT, article_id VARCHAR
     """,
     # The word index for text search (store/search.py): tokens, and per token the article numbers
-    # (articles.doc) or statement numbers (statements.sid) whose text holds it.
+    # (articles.doc) or statement numbers (statements.sid) whose text holds it; search_chars of
+    # articles and statements is the length of that text.
     "search_terms": """
         id INTEGER, term VARCHAR
     """,
+    # tf: how often the token occurs in that text (relevance is counted from it, not from the texts)
     "article_postings": """
-        term_id INTEGER, num INTEGER
+        term_id INTEGER, num INTEGER, tf INTEGER
     """,
     "statement_postings": """
-        term_id INTEGER, num INTEGER
+        term_id INTEGER, num INTEGER, tf INTEGER
+    """,
+    # Phrases: each pair of adjacent tokens (term ids a then b) and the rows whose text has it.
+    "article_pairs": """
+        a INTEGER, b INTEGER, num INTEGER
+    """,
+    "statement_pairs": """
+        a INTEGER, b INTEGER, num INTEGER
     """,
 }
 

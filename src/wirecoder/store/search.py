@@ -4,15 +4,26 @@ DuckDB's FTS extension would need a download, so the store keeps a small inverte
 
 * ``search_terms(id, term)``: every distinct token of the stored texts, lowercased, where a token is
   a run of characters between ASCII whitespace (punctuation stays attached: ``ceasefire,``);
-* ``article_postings(term_id, num)`` and ``statement_postings(term_id, num)``: one row per term and
-  row whose text holds it, by the row's number (``articles.doc``, ``statements.sid``).
+* ``article_postings(term_id, num, tf)`` and ``statement_postings(term_id, num, tf)``: one row per
+  term and row whose text holds it, by the row's number (``articles.doc``, ``statements.sid``), with
+  how often it occurs there (``tf``): with ``search_chars``, the length of each row's text, relevance
+  is counted from the index without reading a text;
+* ``article_pairs(a, b, num)`` and ``statement_pairs(a, b, num)``: one row per pair of adjacent tokens
+  (term ids ``a`` then ``b``) and row whose text holds them one after the other, for phrases.
 
 Search keeps its documented meaning, a case-insensitive substring: a query word never contains
 whitespace (queries are split on it), so it occurs in a text exactly when it is part of one of the
 text's tokens. A search therefore scans the vocabulary (small) for tokens containing the word, reads
 their postings, and intersects over the words: the answer is exact, with no candidates to re-check.
 
-Postings are appended in the batch's transaction. Rows of a replaced article get new numbers (numbers
+A phrase (``"security council"``) must occur as written, its words apart by any whitespace: the
+first word ends a token, the last begins the next one, every word between is a whole token. So a
+two-word phrase occurs in a text exactly when the text has an adjacent pair (a token ending with the
+first word, a token beginning with the second): the pairs answer it exactly, without reading a text.
+A longer phrase needs each of its adjacent pairs; the rows that have them all are then checked on
+their text (few, as every pair must be there).
+
+Postings and pairs are appended in the batch's transaction. Rows of a replaced article get new numbers (numbers
 are never reused), so old numbers in the postings simply match no row. Reading a term's postings is
 cheap because the table is kept sorted by term: DuckDB skips the row groups whose term range misses
 it. Appended rows are not sorted, so once they make up a quarter of the table (and at least
@@ -28,13 +39,22 @@ from typing import Optional
 
 import numpy as np
 
-INDEX_VERSION = 2  # meta schema_version from which the index is complete
+INDEX_VERSION = 2  # meta schema_version from which the word index is complete
+PAIRS_VERSION = 4  # ... and from which the pairs of adjacent tokens (phrases) and the counts (tf) are
 MERGE_MIN_ROWS = 200_000  # postings rows below which merging is not worth it
 
 # (postings table, the table it indexes, its number column, the SQL of its searchable text)
 KINDS = {
     "articles": ("article_postings", "articles", "doc", "lower(coalesce(title, '') || ' ' || coalesce(text, ''))"),
     "statements": ("statement_postings", "statements", "sid", "lower(coalesce(content_lc, ''))"),
+}
+PAIRS = {"articles": "article_pairs", "statements": "statement_pairs"}
+# The tokens of each text the phrases are checked on, as one list: a NULL between an article's title
+# and its text, so that no pair (and no phrase) spans the two.
+_PAIR_TOKENS = {
+    "articles": "list_concat(regexp_split_to_array(lower(coalesce(title, '')), '\\s+'), [NULL], "
+                "regexp_split_to_array(lower(coalesce(text, '')), '\\s+'))",
+    "statements": "regexp_split_to_array(lower(coalesce(content_lc, '')), '\\s+')",
 }
 
 
@@ -95,12 +115,16 @@ def index_rows(con, first_doc: int, first_sid: int, merge_all: bool = False) -> 
             FROM (SELECT DISTINCT w FROM _tokens) new
             WHERE NOT EXISTS (SELECT 1 FROM search_terms t WHERE t.term = new.w)""")
         for kind, short in (("articles", "a"), ("statements", "s")):
+            postings, table, num, text = KINDS[kind]
             con.execute(f"""
-                INSERT INTO {KINDS[kind][0]}
-                SELECT DISTINCT t.id, k.num FROM _tokens k JOIN search_terms t ON t.term = k.w
-                WHERE k.kind = '{short}' ORDER BY 1, 2""")
+                INSERT INTO {postings}
+                SELECT t.id, k.num, count(*)::INTEGER FROM _tokens k JOIN search_terms t ON t.term = k.w
+                WHERE k.kind = '{short}' GROUP BY 1, 2 ORDER BY 1, 2""")
+            con.execute(f"UPDATE {table} SET search_chars = length({text}) WHERE {num} >= ?",
+                        [first_doc if kind == "articles" else first_sid])
     finally:
         con.execute("DROP TABLE IF EXISTS _tokens")
+    index_pairs(con, first_doc, first_sid)
     # Remember the largest numbers given out, so that a number freed by a replacement is never reused.
     con.execute("DELETE FROM meta WHERE key IN ('max_doc', 'max_sid')")
     con.execute("INSERT INTO meta SELECT 'max_doc', coalesce(max(doc), 0)::VARCHAR FROM articles "
@@ -108,10 +132,28 @@ def index_rows(con, first_doc: int, first_sid: int, merge_all: bool = False) -> 
     merge_if_grown(con, force=merge_all)
 
 
+def index_pairs(con, first_doc: int, first_sid: int) -> None:
+    """Add the pairs of adjacent tokens of the articles numbered from `first_doc` and the statements
+    from `first_sid` (their tokens are already in search_terms)."""
+    for kind, first in (("articles", first_doc), ("statements", first_sid)):
+        _, table, num, _ = KINDS[kind]
+        # Two lists of the same length unnested side by side: each token with the next one.
+        con.execute(f"""
+            INSERT INTO {PAIRS[kind]}
+            SELECT DISTINCT ta.id, tb.id, p.num
+            FROM (SELECT num, unnest(toks[1:len(toks) - 1]) AS a, unnest(toks[2:]) AS b
+                  FROM (SELECT {num} AS num, {_PAIR_TOKENS[kind]} AS toks FROM {table} WHERE {num} >= ?)) p
+            JOIN search_terms ta ON ta.term = p.a JOIN search_terms tb ON tb.term = p.b
+            WHERE p.a <> '' AND p.b <> ''
+            ORDER BY 1, 2, 3""", [first])
+
+
 def merge_if_grown(con, force: bool = False) -> bool:
-    """Rewrite a postings table sorted by term (dead numbers dropped) once its unsorted tail is large."""
+    """Rewrite a postings or pairs table sorted by term (dead numbers dropped) once its unsorted tail is large."""
     merged = False
-    for postings, table, num, _ in KINDS.values():
+    tables = [(postings, table, num, "term_id, num, tf") for postings, table, num, _ in KINDS.values()]
+    tables += [(PAIRS[kind], KINDS[kind][1], KINDS[kind][2], "a, b, num") for kind in KINDS]
+    for postings, table, num, cols in tables:
         key = f"{postings}_sorted_rows"
         rows = con.execute(f"SELECT count(*) FROM {postings}").fetchone()[0]
         row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -120,9 +162,9 @@ def merge_if_grown(con, force: bool = False) -> bool:
             continue
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _sorted AS
-            SELECT term_id, num FROM {postings} WHERE num IN (SELECT {num} FROM {table}) ORDER BY term_id, num""")
+            SELECT {cols} FROM {postings} WHERE num IN (SELECT {num} FROM {table}) ORDER BY {cols}""")
         con.execute(f"DELETE FROM {postings}")
-        con.execute(f"INSERT INTO {postings} SELECT term_id, num FROM _sorted ORDER BY term_id, num")
+        con.execute(f"INSERT INTO {postings} SELECT {cols} FROM _sorted ORDER BY {cols}")
         con.execute("DROP TABLE _sorted")
         rows = con.execute(f"SELECT count(*) FROM {postings}").fetchone()[0]
         con.execute("DELETE FROM meta WHERE key = ?", [key])
@@ -146,6 +188,8 @@ def rebuild(con) -> None:
                 "row_number() OVER (ORDER BY article_id, idx) AS n FROM statements) WHERE article_id = a AND idx = j")
     for postings, *_ in KINDS.values():
         con.execute(f"DELETE FROM {postings}")
+    for pairs in PAIRS.values():
+        con.execute(f"DELETE FROM {pairs}")
     con.execute("DELETE FROM search_terms")
     con.execute("DELETE FROM meta WHERE key LIKE '%_sorted_rows'")
     index_rows(con, 1, 1, merge_all=True)  # one rewrite of each postings table, not two
@@ -160,27 +204,136 @@ def store_version(cur) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def matching(cur, kind: str, words: list[str]) -> np.ndarray:
-    """Sorted numbers of the rows of `kind` whose text contains every word (case-insensitive)."""
+def matching(cur, kind: str, words: list[str], counts: Optional[dict] = None) -> np.ndarray:
+    """Sorted numbers of the rows of `kind` whose text contains every word (case-insensitive).
+    `counts` (a store of schema 4): filled with each word's (numbers, counts), as word_counts
+    reads them, so that ranking does not read the same postings again."""
     postings = KINDS[kind][0]
     found: Optional[np.ndarray] = None
     for word in words:
-        ids = [r[0] for r in cur.execute("SELECT id FROM search_terms WHERE contains(term, lower(?))",
-                                         [word]).fetchall()]
-        if not ids:
-            return np.empty(0, dtype=np.int64)
-        # Term ids written into the SQL as constants (they are integers from the store) let DuckDB
-        # skip every row group whose term range misses them; a long list goes as a parameter.
-        if len(ids) <= 200:
-            res = cur.execute(f"SELECT num FROM {postings} WHERE term_id IN ({', '.join(str(int(i)) for i in ids)})")
+        if counts is not None:
+            got = _word_counts(cur, postings, word)
+            if got is None:
+                return np.empty(0, dtype=np.int64)
+            counts[word] = got
+            nums = got[0]
         else:
-            res = cur.execute(f"SELECT num FROM {postings} WHERE term_id = ANY(?::INTEGER[])", [ids])
-        # a row holding several matching tokens comes once per token: sorted and distinct
-        nums = np.unique(np.asarray(res.fetchnumpy()["num"], dtype=np.int64))
+            ids = _term_ids(cur, "contains(term, lower(?))", word)
+            if not ids:
+                return np.empty(0, dtype=np.int64)
+            sql, params = _in("term_id", ids)
+            res = cur.execute(f"SELECT num FROM {postings} WHERE {sql}", params)
+            # a row holding several matching tokens comes once per token: sorted and distinct
+            nums = _distinct(res.fetchnumpy()["num"])
         found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
         if not len(found):
             break
     return found if found is not None else np.empty(0, dtype=np.int64)
+
+
+def _term_ids(cur, condition: str, word: str) -> list[int]:
+    return [r[0] for r in cur.execute(f"SELECT id FROM search_terms WHERE {condition}", [word]).fetchall()]
+
+
+def _in(column: str, ids: list[int]) -> tuple[str, list]:
+    """`column IN (...)`: term ids written into the SQL as constants (integers from the store) let
+    DuckDB skip the row groups whose range misses them; a long list goes as a parameter."""
+    if len(ids) <= 200:
+        return f"{column} IN ({', '.join(str(int(i)) for i in ids)})", []
+    return f"{column} = ANY(?::INTEGER[])", [ids]
+
+
+def phrase_matching(cur, kind: str, phrase: list[str]) -> np.ndarray:
+    """Sorted numbers of the rows of `kind` that have every adjacent pair of the phrase: a token
+    ending with its first word, whole tokens for the words between, a token beginning with its last
+    word. For two words exactly the rows where the phrase occurs; for more, the rows to check."""
+    words = [w.lower() for w in phrase]
+    found: Optional[np.ndarray] = None
+    for i in range(len(words) - 1):
+        left = _term_ids(cur, "suffix(term, lower(?))" if i == 0 else "term = lower(?)", words[i])
+        right = _term_ids(cur, "prefix(term, lower(?))" if i + 1 == len(words) - 1 else "term = lower(?)",
+                          words[i + 1])
+        if not left or not right:
+            return np.empty(0, dtype=np.int64)
+        a_sql, a_params = _in("a", left)
+        b_sql, b_params = _in("b", right)
+        res = cur.execute(f"SELECT num FROM {PAIRS[kind]} WHERE {a_sql} AND {b_sql}", [*a_params, *b_params])
+        nums = _distinct(res.fetchnumpy()["num"])
+        found = nums if found is None else np.intersect1d(found, nums, assume_unique=True)
+        if not len(found):
+            break
+    return found if found is not None else np.empty(0, dtype=np.int64)
+
+
+def _distinct(values) -> np.ndarray:
+    """Sorted distinct int64s (np.unique hashes, several times slower on 50,000 numbers)."""
+    nums = np.sort(np.asarray(values, dtype=np.int64))
+    if len(nums) < 2:
+        return nums
+    return nums[np.concatenate(([True], nums[1:] != nums[:-1]))]
+
+
+def word_counts(cur, kind: str, words: list[str], within: Optional[np.ndarray] = None,
+                known: Optional[dict] = None) -> tuple[np.ndarray, np.ndarray]:
+    """(numbers, counts): for each row of `kind` holding some word, how often the words occur in its
+    text in all (case-insensitive, as substrings), from the index alone: a word never spans
+    whitespace, so its occurrences in a text are its occurrences in the text's tokens, each token's
+    counted once per time the token occurs (tf). `within`: only these rows (sorted numbers);
+    `known`: the words matching() has read already."""
+    postings = KINDS[kind][0]
+    nums_parts, count_parts = [], []
+    unread = [w for w in words if known is None or w not in known]
+    for word in words:
+        if word in unread:
+            continue
+        nums, counts = known[word]
+        if within is not None:
+            keep = np.isin(nums, within, assume_unique=True)
+            nums, counts = nums[keep], counts[keep]
+        nums_parts.append(nums)
+        count_parts.append(counts)
+    if unread:
+        only = ""
+        if within is not None:
+            register_numbers(cur, "_within", within)
+            only = " AND num IN (SELECT n FROM _within)"
+        try:
+            for word in unread:
+                got = _word_counts(cur, postings, word, only)
+                if got is not None:
+                    nums_parts.append(got[0])
+                    count_parts.append(got[1])
+        finally:
+            if within is not None:
+                cur.unregister("_within")
+    if not nums_parts:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    return _grouped(np.concatenate(nums_parts), np.concatenate(count_parts))
+
+
+def _grouped(nums: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct numbers and the sum of the counts of each."""
+    if not len(nums):
+        return nums, counts
+    order = np.argsort(nums, kind="stable")
+    nums, counts = nums[order], counts[order]
+    starts = np.flatnonzero(np.concatenate(([True], nums[1:] != nums[:-1])))
+    return nums[starts], np.add.reduceat(counts, starts)
+
+
+def _word_counts(cur, postings: str, word: str, only: str = "") -> Optional[tuple[np.ndarray, np.ndarray]]:
+    """One word's (sorted numbers, counts) from the postings; None when no token holds it."""
+    rows = cur.execute("SELECT id, (length(term) - length(replace(term, lower(?), ''))) // length(lower(?)) "
+                       "FROM search_terms WHERE contains(term, lower(?)) ORDER BY id", [word] * 3).fetchall()
+    if not rows:
+        return None
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    occurrences = np.array([r[1] for r in rows], dtype=np.int64)
+    sql, params = _in("term_id", [int(i) for i in ids])
+    got = cur.execute(f"SELECT term_id, num, tf FROM {postings} WHERE {sql}{only}", params).fetchnumpy()
+    term = np.asarray(got["term_id"], dtype=np.int64)
+    counts = np.asarray(got["tf"], dtype=np.int64) * occurrences[np.searchsorted(ids, term)]
+    return _grouped(np.asarray(got["num"], dtype=np.int64), counts)
 
 
 def register_numbers(cur, name: str, nums: np.ndarray) -> None:

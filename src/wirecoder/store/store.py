@@ -21,7 +21,7 @@ from . import rows as R
 from . import flat, search, speakers
 from .connection import LOCK_TIMEOUT, ensure_schema, shared_reader, table_columns, write_connection
 from .dedup import THRESHOLD, Deduper, Signature
-from .queries import QUERIES, QueryError
+from .queries import QUERIES, Cursor, QueryError
 from .schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, missing_columns
 from .sql import Where
 
@@ -301,23 +301,30 @@ class Store:
             return dict(cur.execute("SELECT id, input_hash FROM articles WHERE input_hash IS NOT NULL").fetchall())
 
     def search_articles(self, q: Optional[str] = None, limit: Optional[int] = 50, offset: int = 0,
-                        **filters) -> dict[str, Any]:
+                        after: Union[str, Cursor, None] = None, **filters) -> dict[str, Any]:
         """Articles whose title or text holds every word of `q` (case-insensitive substring; a
-        "quoted phrase" as written), newest first (same date: first stored first). Filters: QUERIES["articles"]."""
+        "quoted phrase" as written), newest first (same date: first stored first), or most relevant
+        first with `q`. Filters: QUERIES["articles"]; `after`: the `next` of the previous page."""
         limit, offset = _page(limit, offset)
+        cursor = QUERIES["articles"].check_after(after)
         f = QUERIES["articles"].check({"q": q, **filters})
         terms = search.parse_terms(f.get("q"))
         cols = ", ".join(ARTICLE_COLUMNS)
         with self._read() as cur:
             w = QUERIES["articles"].where(cur, f)
-            with _words(cur, w, "articles", terms, self._version(cur)):
-                if terms:
-                    total, items = _ranked_rows(cur, "articles", cols + ", text", w, limit, offset, terms)
+            version = self._version(cur)
+            known: dict = {}
+            with _words(cur, w, "articles", terms, version, known) as found:
+                if found is not None and not len(found):  # no row holds the words: nothing to ask
+                    total, items, next_ = 0, [], None
+                elif terms:
+                    total, items, next_ = _ranked_rows(cur, "articles", cols + ", text", w, limit, offset, terms,
+                                                       cursor, version, found, known)
                 else:
-                    total, items = _page_rows(cur, "articles", cols + ", text", w, limit, offset)
+                    total, items, next_ = _page_rows(cur, "articles", cols + ", text", w, limit, offset, cursor)
         for it in items:
             it["snippet"] = _snippet(it.pop("text") or "", terms.words)
-        return {"total": total, "items": items}
+        return {"total": total, "items": items, "next": next_}
 
     def duplicates(self, id: str) -> list[dict[str, Any]]:
         """The articles of `id`'s near-duplicate cluster (first stored first), `id` included."""
@@ -330,24 +337,31 @@ class Store:
                           [row[0], row[0]])
 
     # -- statements and speakers ---------------------------------------------------
-    def statements(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
-        """Statements, newest first. Filters: QUERIES["statements"] (`speaker`: a stored name exactly,
-        case-insensitive, else part of a name; `q`: words that must all occur in what was said)."""
+    def statements(self, limit: Optional[int] = 50, offset: int = 0, after: Union[str, Cursor, None] = None,
+                   **filters) -> dict[str, Any]:
+        """Statements, newest first (most relevant first with `q`). Filters: QUERIES["statements"]
+        (`speaker`: a stored name exactly, case-insensitive, else part of a name; `q`: words that must
+        all occur in what was said); `after`: the `next` of the previous page."""
         limit, offset = _page(limit, offset)
+        cursor = QUERIES["statements"].check_after(after)
         f = QUERIES["statements"].check(filters)
         cols = ", ".join(STATEMENT_COLUMNS)
         with self._read() as cur:
             w = QUERIES["statements"].where(cur, f)
             version = self._version(cur)
             terms = search.parse_terms(f.get("q"))
-            with _words(cur, w, "statements", terms, version):
-                if terms:
-                    total, items = _ranked_rows(cur, "statements", cols + _doc_column(version), w, limit, offset,
-                                                terms)
+            known: dict = {}
+            with _words(cur, w, "statements", terms, version, known) as found:
+                if found is not None and not len(found):
+                    total, items, next_ = 0, [], None
+                elif terms:
+                    total, items, next_ = _ranked_rows(cur, "statements", cols + _doc_column(version), w, limit,
+                                                       offset, terms, cursor, version, found, known)
                 else:
-                    total, items = _page_rows(cur, "statements", cols + _doc_column(version), w, limit, offset)
+                    total, items, next_ = _page_rows(cur, "statements", cols + _doc_column(version), w, limit,
+                                                     offset, cursor)
             _add_titles(cur, items)
-        return {"total": total, "items": items}
+        return {"total": total, "items": items, "next": next_}
 
     def speakers(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
         """Speakers by number of statements, one per person or body across articles (store/speakers.py):
@@ -386,19 +400,22 @@ class Store:
         return {"total": total, "items": items}
 
     # -- events and actors -------------------------------------------------------------
-    def events(self, limit: Optional[int] = 50, offset: int = 0, **filters) -> dict[str, Any]:
+    def events(self, limit: Optional[int] = 50, offset: int = 0, after: Union[str, Cursor, None] = None,
+               **filters) -> dict[str, Any]:
         """Events, newest first (undated last). Filters: QUERIES["events"]; an actor filter that is a
         stored code (RUSGOV) matches that code, else part of a name or text; `cameo` is a code prefix;
-        `dedup=True` counts each near-duplicate cluster once."""
+        `dedup=True` counts each near-duplicate cluster once. `after`: the `next` of the previous
+        page (keyset paging: {"total", "items", "next"})."""
         limit, offset = _page(limit, offset)
+        cursor = QUERIES["events"].check_after(after)
         f = QUERIES["events"].check(filters)
         with self._read() as cur:
             w = QUERIES["events"].where(cur, f)
             version = self._version(cur)
             cols = flat.select_sql(self._event_columns(cur), events_only=True).replace("e.", "")
-            total, items = _page_rows(cur, "events", cols + _doc_column(version), w, limit, offset)
+            total, items, next_ = _page_rows(cur, "events", cols + _doc_column(version), w, limit, offset, cursor)
             flat.fill_page(cur, items, [it.pop("_doc") for it in items], self.goldstein)
-        return {"total": total, "items": items}
+        return {"total": total, "items": items, "next": next_}
 
     def _event_columns(self, cur) -> set[str]:
         return self._columns(cur, "events")
@@ -573,28 +590,68 @@ _PHRASE_SQL = {"articles": "(regexp_matches(coalesce(title, ''), ?) OR regexp_ma
 
 
 @contextlib.contextmanager
-def _words(cur, w: Where, kind: str, terms: search.Terms, version: int) -> Iterator[None]:
-    """Add "contains every word" to `w`: through the word index (a semi-join on the matching
-    numbers, registered on `cur` while the query runs), else as a scan of the text; and each
-    phrase as written, checked on the text of the rows the words leave."""
+def _words(cur, w: Where, kind: str, terms: search.Terms, version: int,
+           known: Optional[dict] = None) -> Iterator[Optional[np.ndarray]]:
+    """Add "contains every word and phrase" to `w`: through the word index and the pairs of adjacent
+    tokens (a semi-join on the matching numbers, registered on `cur` while the query runs), else as a
+    scan of the text. A phrase the pairs cannot answer alone (three words or more, or a store without
+    the pairs) is checked on the text of the rows the index leaves, and of those only. Yields the
+    sorted numbers of the rows holding them (None without words or without an index); `known` gets
+    each word's postings counts as read (a store of schema 4), for ranking."""
     words = terms.words
     if not words:
-        yield
+        yield None
         return
-    for pattern in terms.phrase_patterns():
-        w.add(_PHRASE_SQL[kind], *[f"(?i){pattern}"] * _PHRASE_SQL[kind].count("?"))
+    patterns = terms.phrase_patterns()
     if version < search.INDEX_VERSION:
+        for pattern in patterns:
+            w.add(_PHRASE_SQL[kind], *[f"(?i){pattern}"] * _PHRASE_SQL[kind].count("?"))
         for t in words:
             w.add(f"contains({_SCAN_TEXT[kind]}, lower(?))", t)
-        yield
+        yield None
         return
+    pairs = version >= search.PAIRS_VERSION
+    # A word of a phrase occurs wherever the phrase does: with the pairs, only the other words are looked up.
+    in_phrase = {x.lower() for p in terms.phrases for x in p} if pairs else set()
+    loose = [x for x in words if x.lower() not in in_phrase]
+    nums = search.matching(cur, kind, loose, known if pairs else None) if loose else None
+    check = patterns
+    if pairs:
+        for phrase in terms.phrases:
+            if nums is not None and not len(nums):
+                break
+            found = search.phrase_matching(cur, kind, phrase)
+            nums = found if nums is None else np.intersect1d(nums, found, assume_unique=True)
+        check = [pattern for pattern, phrase in zip(patterns, terms.phrases) if len(phrase) > 2]
+    assert nums is not None  # every phrase has two words or more, so some word or phrase was looked up
+    if check and len(nums):
+        nums = _check_phrases(cur, kind, nums, check)
     name = f"_q_{kind}"
-    search.register_numbers(cur, name, search.matching(cur, kind, words))
+    search.register_numbers(cur, name, nums)
     w.add(f"{search.KINDS[kind][2]} IN (SELECT n FROM {name})")
     try:
-        yield
+        yield nums
     finally:
         cur.unregister(name)
+
+
+_PHRASE_COLUMNS = {"articles": "title, text", "statements": "content_lc"}
+
+
+def _check_phrases(cur, kind: str, nums: np.ndarray, patterns: list[str]) -> np.ndarray:
+    """The numbers among `nums` whose text holds every phrase (regular expressions of the lowercased words)."""
+    _, table, num, _ = search.KINDS[kind]
+    conds = " AND ".join([_PHRASE_SQL[kind]] * len(patterns))
+    params = [f"(?i){p}" for p in patterns for _ in range(_PHRASE_SQL[kind].count("?"))]
+    search.register_numbers(cur, "_candidates", nums)
+    try:
+        # MATERIALIZED: the expressions run on the candidates' texts only; else DuckDB pushes them
+        # into the scan, below the semi-join, and runs them on every row of the table.
+        res = cur.execute(f"WITH c AS MATERIALIZED (SELECT {num} AS num, {_PHRASE_COLUMNS[kind]} FROM {table} "
+                          f"SEMI JOIN _candidates k ON {num} = k.n) SELECT num FROM c WHERE {conds}", params)
+        return np.unique(np.asarray(res.fetchnumpy()["num"], dtype=np.int64))
+    finally:
+        cur.unregister("_candidates")
 
 
 # Groupings on small integer keys (date x quad for the timeline, source x target actor id for the
@@ -616,73 +673,128 @@ MAX_BY_ROWS = 100_000  # deeper pages sort with ORDER BY instead
 DEEP_OFFSET = 2_000  # from this offset on, pages are found through the counts per date
 
 
-def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, source: Optional[str] = None,
-               alias: Optional[str] = None) -> tuple[int, list[dict[str, Any]]]:
-    """(total, one page newest first). Shallow filtered pages: one scan gives the count and the page's
-    row ids (max_by). Deep pages: counts per date first, then only the dates the page falls in are
-    sorted. Either way only the page's full rows are then read."""
+def _page_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int,
+               after: Optional[Cursor] = None) -> tuple[int, list[dict[str, Any]], Optional[str]]:
+    """(total, one page newest first, the cursor of its last row when rows follow: `next`).
+
+    Shallow filtered pages: one scan gives the count and the page's row ids (max_by). Deep pages:
+    counts per date first, then only the dates the page falls in are sorted. A cursor (`after`)
+    keeps the rows after it, so its page is as shallow as the first. Either way only the page's
+    full rows are then read."""
+    if after is not None and after.relevance is not None:
+        raise QueryError("after", "this cursor is of a list by relevance (a search with q): give it with the same q")
     want = limit + offset
+    rest = w if after is None else w.copy().add(f"{_SORT_KEY} < ?", after.key)
     if offset >= DEEP_OFFSET and limit:
-        total, rids = _deep_page(cur, table, w, limit, offset)
-    elif w.parts and 0 < want <= MAX_BY_ROWS:
-        total, rids = cur.execute(f"SELECT count(*), max_by(rowid, {_SORT_KEY}, ?) FROM {table} {w.sql}",
-                                  [want, *w.params]).fetchall()[0]
+        remaining, rids = _deep_page(cur, table, rest, limit, offset)
+        total = remaining if after is None else _count(cur, table, w)
+    elif (w.parts or after is not None) and 0 < want <= MAX_BY_ROWS:
+        if after is None:
+            total, rids = cur.execute(f"SELECT count(*), max_by(rowid, {_SORT_KEY}, ?) FROM {table} {w.sql}",
+                                      [want, *w.params]).fetchall()[0]
+            remaining = total
+        else:  # still one scan: the total and the first rows after the cursor (one more: do rows follow?)
+            total, rids = cur.execute(
+                f"SELECT count(*), max_by(rowid, {_SORT_KEY}, ?) FILTER (WHERE {_SORT_KEY} < ?) FROM {table} {w.sql}",
+                [want + 1, after.key, *w.params]).fetchall()[0]
+            remaining = offset + limit + 1 if len(rids or []) > want else len(rids or [])
         rids = (rids or [])[offset:want]
     else:
-        total = cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
-        rids = [r[0] for r in cur.execute(f"SELECT rowid FROM {table} {w.sql} ORDER BY date DESC NULLS LAST, rowid "
-                                          f"LIMIT ? OFFSET ?", [*w.params, limit, offset]).fetchall()]
+        total = _count(cur, table, w)
+        remaining = total if after is None else _count(cur, table, rest)
+        rids = [r[0] for r in cur.execute(f"SELECT rowid FROM {table} {rest.sql} ORDER BY date DESC NULLS LAST, rowid "
+                                          f"LIMIT ? OFFSET ?", [*rest.params, limit, offset]).fetchall()]
     if not rids:
-        return total, []
-    if source:  # the page's rows with what `source` joins to them (alias: the table's name there)
-        items = _dicts(cur, f"SELECT {alias}.rowid AS _rid, {cols} FROM {source} "
-                            f"WHERE {alias}.rowid IN (SELECT unnest(?::BIGINT[]))", [rids])
-    else:
-        items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
-                            f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
+        return total, [], None
+    items = _dicts(cur, f"SELECT rowid AS _rid, {_SORT_KEY} AS _key, {cols} FROM {table} "
+                        f"SEMI JOIN (SELECT unnest(?::BIGINT[]) AS r) k ON {table}.rowid = k.r", [rids])
     order = {r: i for i, r in enumerate(rids)}
     items.sort(key=lambda it: order[it["_rid"]])
+    last = items[-1]["_key"]
     for it in items:
-        del it["_rid"]
-    return total, items
+        del it["_rid"], it["_key"]
+    more = offset + len(rids) < remaining
+    return total, items, str(Cursor(int(last))) if more else None
 
 
-# Above this many matches, relevance is told from the titles alone (articles) and the words are not
-# counted in every matching text: reading 20,000 article texts to rank them costs most of a second.
+def _count(cur, table: str, w: Where) -> int:
+    return cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
+
+
+# A store from before schema 4 (opened read-only) has no counts in its index, so relevance counts the
+# words in the texts; above this many matches, it is told from the titles alone (articles): reading
+# 20,000 article texts to rank them costs most of a second.
 RANK_TEXT_MAX = 2_000
 
 
-def _relevance(table: str, terms: search.Terms, count_words: bool = True) -> tuple[str, list]:
-    """SQL of a row's relevance to `terms`, and its parameters: how often the words occur in the
-    text, per 2,000 characters of it (so a long text does not win by length alone), plus 3 for each
-    word in an article's title and 5 for each phrase (a phrase counts more than its words apart)."""
+def _relevance(table: str, terms: search.Terms, count_words: bool = True, counted: bool = False) -> tuple[str, list]:
+    """SQL of a row's relevance to `terms`, and its parameters: how often the query's words occur in
+    the text, per 2,000 characters of it (so a long text does not win by length alone), plus 3 for
+    each word in an article's title and 5 for each phrase (a phrase counts more than its words apart).
+    `counted`: the counts come from the index (column _hit_count, search.word_counts) and the length
+    from search_chars, so no text is read; else they are counted in the texts."""
     text = _SCAN_TEXT[table]
     parts, params = [], []
-    for word in terms.words if count_words else ():
-        parts.append(f"(length({text}) - length(replace({text}, lower(?), ''))) / length(?)")
-        params += [word, word]
-    score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))" if parts else "0"
+    if counted:
+        score = "(_hit_count / (1 + search_chars / 2000.0))"
+    else:
+        for word in terms.words if count_words else ():
+            parts.append(f"(length({text}) - length(replace({text}, lower(?), ''))) / length(?)")
+            params += [word, word]
+        score = f"(({' + '.join(parts)}) / (1 + length({text}) / 2000.0))" if parts else "0"
     if table == "articles":
         for word in terms.words:
             score += " + 3 * contains(lower(coalesce(title, '')), lower(?))::INTEGER"
             params.append(word)
-    for pattern in terms.phrase_patterns():
-        score += f" + 5 * ({_PHRASE_SQL[table]})::INTEGER"
-        params += [f"(?i){pattern}"] * _PHRASE_SQL[table].count("?")
+    # Every row found holds every phrase (they are filters), so each adds its 5 without being matched again.
+    score += f" + {5 * len(terms.phrases)}" if terms.phrases else ""
     return score, params
 
 
-def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int,
-                 terms: search.Terms) -> tuple[int, list[dict[str, Any]]]:
-    """(total, one page) of a text search, most relevant first (then newest, then first stored);
-    each item carries its `relevance`."""
-    total = cur.execute(f"SELECT count(*) FROM {table} {w.sql}", w.params).fetchall()[0][0]
-    score, params = _relevance(table, terms, count_words=table != "articles" or total <= RANK_TEXT_MAX)
-    ranked = cur.execute(f"SELECT rowid, {score} AS relevance FROM {table} {w.sql} "
-                         f"ORDER BY relevance DESC, date DESC NULLS LAST, rowid LIMIT ? OFFSET ?",
-                         [*params, *w.params, limit, offset]).fetchall()
+def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int, terms: search.Terms,
+                 after: Optional[Cursor] = None, version: int = SCHEMA_VERSION,
+                 found: Optional[np.ndarray] = None, known: Optional[dict] = None,
+                 ) -> tuple[int, list[dict[str, Any]], Optional[str]]:
+    """(total, one page, `next`) of a text search, most relevant first (then newest, then first
+    stored); each item carries its `relevance`. A cursor keeps the rows after it in that order."""
+    if after is not None and after.relevance is None:
+        raise QueryError("after", "this cursor is of a list by date: a search with q gives its own `next`")
+    total = _count(cur, table, w)
+    if version >= search.PAIRS_VERSION:  # the counts from the index: no text is read
+        # only the rows found: fewer postings read, and a smaller join below
+        nums, counts = search.word_counts(cur, table, terms.words, within=found, known=known)
+        cur.register("_hits", {"_hit_num": nums, "_hit_count": counts})
+        # The join on the counts keeps only the rows found, so the semi-join _words added is not asked twice.
+        rest = w.copy()
+        found_sql = f"{search.KINDS[table][2]} IN (SELECT n FROM _q_{table})"
+        if found is not None and found_sql in rest.parts:
+            rest.parts.remove(found_sql)
+        try:
+            return _ranked_page(cur, table, cols, rest, limit, offset, terms, after, total,
+                                f"JOIN _hits ON _hit_num = {table}.{search.KINDS[table][2]}",
+                                *_relevance(table, terms, counted=True))
+        finally:
+            cur.unregister("_hits")
+    return _ranked_page(cur, table, cols, w, limit, offset, terms, after, total, "",
+                        *_relevance(table, terms, count_words=table != "articles" or total <= RANK_TEXT_MAX))
+
+
+def _ranked_page(cur, table: str, cols: str, w: Where, limit: int, offset: int, terms: search.Terms,
+                 after: Optional[Cursor], total: int, join: str, score: str, params: list,
+                 ) -> tuple[int, list[dict[str, Any]], Optional[str]]:
+    # (relevance, sort key) orders as relevance, then newest, then first stored; the cursor is a pair of them.
+    after_sql, after_params = "", []
+    if after is not None:
+        after_sql = "WHERE relevance < ? OR (relevance = ? AND k < ?)"
+        after_params = [after.relevance, after.relevance, after.key]
+    key = _SORT_KEY.replace("rowid", f"{table}.rowid")
+    ranked = cur.execute(f"SELECT r, relevance, k FROM (SELECT {table}.rowid AS r, {score} AS relevance, {key} AS k "
+                         f"FROM {table} {join} {w.sql}) {after_sql} ORDER BY relevance DESC, k DESC LIMIT ? OFFSET ?",
+                         [*params, *w.params, *after_params, limit + 1, offset]).fetchall()
+    more = len(ranked) > limit
+    ranked = ranked[:limit]
     if not ranked:
-        return total, []
+        return total, [], None
     rids = [r[0] for r in ranked]
     relevance = {r[0]: round(float(r[1]), 3) for r in ranked}
     items = _dicts(cur, f"SELECT rowid AS _rid, {cols} FROM {table} "
@@ -691,7 +803,8 @@ def _ranked_rows(cur, table: str, cols: str, w: Where, limit: int, offset: int,
     items.sort(key=lambda it: order[it["_rid"]])
     for it in items:
         it["relevance"] = relevance[it.pop("_rid")]
-    return total, items
+    last = ranked[-1]
+    return total, items, str(Cursor(int(last[2]), float(last[1]))) if more else None
 
 
 def _deep_page(cur, table: str, w: Where, limit: int, offset: int) -> tuple[int, list[int]]:

@@ -22,6 +22,7 @@ from ..store.queries import KINDS, QUERIES, QueryError
 class Paging:
     limit: int
     offset: int
+    after: Optional[str] = None  # the checked cursor, for the lists that take one (cursor_paging)
 
 
 def _paging(
@@ -38,6 +39,32 @@ def _paging(
 
 
 paging = Depends(_paging)
+
+
+def _cursor_paging(kind: str) -> Callable[..., Paging]:
+    query = QUERIES[kind]
+    (after,) = query.paging  # AFTER, declared once in store/queries.py
+
+    def dependency(request: Request, page: Paging = paging,
+                   after: Optional[str] = Query(None, description=f"{after.help} ({KINDS[after.kind].format}).",
+                                                max_length=KINDS[after.kind].max_length)) -> Paging:
+        try:
+            cursor = query.check_after(after)
+        except QueryError as exc:
+            raise HTTPException(422, str(exc)) from None
+        page.after = str(cursor) if cursor is not None else None
+        return page
+
+    dependency.__name__ = f"{kind}_paging"
+    return dependency
+
+
+_CURSOR_PAGING = {kind: Depends(_cursor_paging(kind)) for kind, q in QUERIES.items() if q.cursor}
+
+
+def cursor_paging(kind: str) -> Any:
+    """limit, offset and `after` (keyset paging) of the lists of QUERIES[kind], which carry `next`."""
+    return _CURSOR_PAGING[kind]
 
 
 def search_query(request: Request, q: Optional[str]) -> Optional[str]:
