@@ -363,8 +363,11 @@ def test_pages_continue_after_a_cursor(client):
     r = client.get("/api/events", params={"after": "page2"})
     assert r.status_code == 422 and "after" in r.json()["detail"]
     assert "'after'" in client.get("/api/speakers", params={"after": "k1"}).json()["detail"]  # no cursor there
-    params = {p["name"] for p in client.get("/openapi.json").json()["paths"]["/api/events"]["get"]["parameters"]}
+    schema = client.get("/openapi.json").json()
+    params = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
     assert "after" in params
+    for page in ("EventPage", "StatementPage", "ArticlePage"):  # the cursor is in the documented answer
+        assert "next" in schema["components"]["schemas"][page]["properties"], page
 
 
 def test_downloads_stream_every_filtered_event_page_by_page(client, monkeypatch):

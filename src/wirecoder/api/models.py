@@ -142,7 +142,12 @@ class Page(Open):
     total: int = Field(description="Matches over all pages")
 
 
-class ArticlePage(Page):
+class CursorPage(Page):
+    next: Optional[str] = Field(None, description="Cursor of this page's last row: pass it as `after` for "
+                                "the next page (keyset paging); null on the last page")
+
+
+class ArticlePage(CursorPage):
     items: list[ArticleSummary]
 
 
@@ -159,7 +164,7 @@ class StatementItem(Open):
     article_title: Optional[str] = None
 
 
-class StatementPage(Page):
+class StatementPage(CursorPage):
     items: list[StatementItem]
 
 
@@ -195,7 +200,7 @@ def _flat_event_model() -> type:
 EventItem = _flat_event_model()
 
 
-class EventPage(Page):
+class EventPage(CursorPage):
     items: list[EventItem]
 
 
