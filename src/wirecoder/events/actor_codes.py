@@ -8,65 +8,55 @@ country's CVL (GUIDELINES section 3).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
-
-import yaml
 
 from ..record import ActorRef
 from . import rules
-from .lexicon import DATA
+from .lexicon import ActorDefaults
 
 
-@lru_cache(maxsize=1)
-def _defaults() -> tuple[frozenset, frozenset, frozenset, dict]:
-    data = yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))
-    head_roles = {word: role for role, words in data["role_nouns"].items() for word in words}
-    return frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]), head_roles
-
-
-def head_role(head) -> Optional[str]:
+def head_role(head, defaults: ActorDefaults) -> Optional[str]:
     """The role a phrase's head names ("forces" MIL, "leaders" GOV), else None."""
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    table = _defaults()[3]
+    table = defaults.head_roles
     return next((table[f] for f in rules.forms(head) if f in table), None)
 
 
-def place_country(record, start: int, end: int, head, country: Optional[str]) -> Optional[str]:
+def place_country(record, start: int, end: int, head, country: Optional[str], defaults: ActorDefaults) -> Optional[str]:
     """The country a target place stands for: a place of ``record.places`` inside the phrase with its
     country, else the story's ``country`` when the phrase is headed by a place noun; else None."""
     for p in record.places:
         if start <= p.start and p.end <= end and p.country:
             return p.country
-    if head is not None and head.pos_ == "NOUN" and rules.is_in(head, _defaults()[2]):
+    if head is not None and head.pos_ == "NOUN" and rules.is_in(head, defaults.place_nouns):
         return country
     return None
 
 
-def role_only(code: Optional[str]) -> bool:
-    return bool(code) and code[:3] in _defaults()[0] and (len(code) == 3 or code[3:6] in _defaults()[0])
+def role_only(code: Optional[str], defaults: ActorDefaults) -> bool:
+    return bool(code) and code[:3] in defaults.roles and (len(code) == 3 or code[3:6] in defaults.roles)
 
 
-def complete(ref: ActorRef, head, country: Optional[str], names: bool = True) -> ActorRef:
+def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefaults, names: bool = True) -> ActorRef:
     """``ref`` with a country where its code is a role alone, or CVL for an uncoded private person
     (a person's name too when ``names``: for targets; a source named but not listed is often an official)."""
-    if ref.code and len(ref.code) == 3 and ref.country == ref.code and not role_only(ref.code):
-        role = head_role(head)
+    if ref.code and len(ref.code) == 3 and ref.country == ref.code and not role_only(ref.code, defaults):
+        role = head_role(head, defaults)
         if role is not None:
             ref.code += role  # "the Israeli occupation forces": ISR + MIL
             return ref
     if country is None:
         return ref
-    if ref.code and role_only(ref.code) and ref.code[:3] not in ("IGO", "NGO"):
+    if ref.code and role_only(ref.code, defaults) and ref.code[:3] not in ("IGO", "NGO"):
         ref.code = country + ref.code
         ref.country = country
-    elif ref.code is None and head is not None and _person(head, names):
+    elif ref.code is None and head is not None and _person(head, names, defaults):
         ref.code, ref.country = country + "CVL", country
     return ref
 
 
-def _person(head, names: bool) -> bool:
+def _person(head, names: bool, defaults: ActorDefaults) -> bool:
     if head.ent_type_ == "PERSON":
         return names
-    return head.pos_ == "NOUN" and rules.is_in(head, _defaults()[1])
+    return head.pos_ == "NOUN" and rules.is_in(head, defaults.person_nouns)

@@ -10,7 +10,6 @@ determiner, adverb, preposition, quote mark, event noun or thing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import yaml
@@ -41,8 +40,8 @@ class NotEvents:
     denial_objects: frozenset = frozenset()
 
 
-@lru_cache(maxsize=1)
 def load() -> NotEvents:
+    """Read data/events/not_events.yaml (a Coder's Resources keeps the one it uses)."""
     data = yaml.safe_load((DATA / "not_events.yaml").read_text(encoding="utf-8"))
     return NotEvents(
         noun_company={k: frozenset(v) for k, v in data["noun_company"].items()},

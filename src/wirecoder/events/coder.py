@@ -34,7 +34,7 @@ DROPPED_MODALITIES = {"hoped", "hypothetical", "demanded"}
 def code_events(record: Record, doc, ctx) -> list[Event]:
     lex = ctx.event_lexicon
     ne = ctx.resource("event_not_events", checks.load, "the events not-an-event list")
-    ctx.resource("event_verb_patterns", patterns.load, "the CAMEO verb patterns")  # loaded once, used by rules
+    verb_patterns = ctx.resource("event_verb_patterns", patterns.load, "the CAMEO verb patterns")
     matcher = attach.actor_matcher(ctx)
     speakers = coref.SpeakerIndex(record)
     country = attach.story_country(record)
@@ -48,7 +48,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
         predictions = [None] * len(sents)
     out: list[Event] = []
     for sent, pred in zip(sents, predictions):
-        found = rules.code_sentence(sent, lex)
+        found = rules.code_sentence(sent, lex, verb_patterns)
         found = found + _statement_events(record, doc, sent, found, lex)
         if pred is not None:
             found = _choose_alternatives(found, pred, min_conf)
@@ -260,15 +260,15 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
                 # "he was arrested": a target pronoun stands for the person last named before it
                 person = attach.actor_ref(record, named.start_char, named.end_char, matcher, date, country)
                 if person.code is None:
-                    actor_codes.complete(person, named.root, country, names=True)
+                    actor_codes.complete(person, named.root, country, lex.actor_defaults, names=True)
                 if person.code:
                     ref.code, ref.country, ref.name = person.code, person.country, person.name or named.text
                 return ref
         if found is None or not found.code:
             return None if required else ref
         ref.code, ref.name = found.code, found.name
-        ref.country = found.code[:3] if len(found.code) >= 3 and not actor_codes.role_only(found.code) else None
-        return actor_codes.complete(ref, None, country)
+        ref.country = found.code[:3] if len(found.code) >= 3 and not actor_codes.role_only(found.code, lex.actor_defaults) else None
+        return actor_codes.complete(ref, None, country, lex.actor_defaults)
     if ref.code is None or len(ref.code) <= 3 and ref.country is None:
         found = speakers.at(start, end)
         code = found.code if found is not None else speakers.by_surname(record.text[start:end])
@@ -277,11 +277,11 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
             ref.country = ref.country or (code[:3] if len(code) >= 3 else None)
             if found is not None:
                 ref.name = ref.name or found.name
-    actor_codes.complete(ref, tok, country, names=not required)
+    actor_codes.complete(ref, tok, country, lex.actor_defaults, names=not required)
     if required and ref.code is None and REQUIRE_SOURCE_CODE:
         return None
     if not required and ref.code is None:
-        ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country)
+        ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country, lex.actor_defaults)
     return ref
 
 

@@ -18,6 +18,16 @@ class Trigger:
     from_patterns: bool = False  # a verb the lexicon lacks, coded by the PETRARCH-2 verb dictionary alone
 
 
+@dataclass(frozen=True)
+class ActorDefaults:
+    """How an actor code the dictionary leaves open is completed (data/events/actor_defaults.yaml)."""
+
+    roles: frozenset = frozenset()  # codes that are a role alone
+    person_nouns: frozenset = frozenset()  # private persons: CVL of the story's country
+    place_nouns: frozenset = frozenset()  # places that stand for their country as targets
+    head_roles: dict = field(default_factory=dict)  # head word -> role ("forces" -> MIL)
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, Trigger]
@@ -32,6 +42,7 @@ class Lexicon:
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
+    actor_defaults: ActorDefaults = field(default_factory=ActorDefaults)
 
 
 def _trigger(value) -> Trigger:
@@ -65,4 +76,11 @@ def load() -> Lexicon:
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),
+        actor_defaults=_actor_defaults(yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))),
     )
+
+
+def _actor_defaults(data: dict) -> ActorDefaults:
+    head_roles = {word: role for role, words in data["role_nouns"].items() for word in words}
+    return ActorDefaults(frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]),
+                         head_roles)

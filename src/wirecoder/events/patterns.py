@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 from .lexicon import DATA
@@ -32,11 +31,11 @@ def applies(in_lexicon: bool) -> bool:
     return MODE in ("add", "override")
 
 
-def bare_code(forms) -> Optional[str]:
+def bare_code(forms, vp: "VerbPatterns") -> Optional[str]:
     """The dictionary's own code for a verb without a matching pattern (only in MODE "verbs")."""
     if MODE != "verbs":
         return None
-    codes = load().codes
+    codes = vp.codes
     return next((codes[f] for f in forms if codes.get(f)), None)
 
 
@@ -58,8 +57,8 @@ class VerbPatterns:
     patterns: dict  # lemma -> tuple[Pattern, ...]
 
 
-@lru_cache(maxsize=1)
 def load() -> VerbPatterns:
+    """Read data/events/cameo_verbs.json (a Coder's Resources keeps the one it uses)."""
     data = json.loads((DATA / "cameo_verbs.json").read_text(encoding="utf-8"))
     blocks = [
         tuple(Pattern(p["code"], frozenset(p.get("object", ())), p.get("prep"), frozenset(p.get("prep_object", ())))
@@ -81,9 +80,8 @@ def _forms(tok) -> set:
     return out
 
 
-def match(verb, forms) -> Optional[str]:
-    """The code of the best pattern the verb's children satisfy, or None."""
-    vp = load()
+def match(verb, forms, vp: VerbPatterns) -> Optional[str]:
+    """The code of the best pattern of ``vp`` the verb's children satisfy, or None."""
     children = list(verb.children)
     objects = set()
     preps: dict[str, set] = {}

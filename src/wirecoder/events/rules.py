@@ -392,7 +392,8 @@ def reporting_governor(tok, lex: Lexicon):
     return None
 
 
-def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
+def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigger]]:
+    """(token, trigger) of the sentence; ``verb_patterns`` (patterns.VerbPatterns) refine codes, None: off."""
     out = []
     for tok in sent:
         if tok.pos_ == "VERB":
@@ -406,11 +407,12 @@ def triggers(sent, lex: Lexicon) -> list[tuple[object, Trigger]]:
                 trig = lookup(tok, lex.verbs)
             if trig is None or trig.code is not None:
                 # the PETRARCH-2 verb patterns: a code from the verb's object or preposition ("ask * EXTRADITION")
-                pat = patterns.match(tok, forms(tok)) if patterns.applies(trig is not None) else None
+                use = verb_patterns is not None and patterns.applies(trig is not None)
+                pat = patterns.match(tok, forms(tok), verb_patterns) if use else None
                 if pat is not None and (trig is None or patterns.MODE == "override" or pat[:2] == trig.code[:2]):
                     trig = Trigger(pat, trig.alt if trig is not None else (), from_patterns=trig is None)
                 elif trig is None:
-                    bare = patterns.bare_code(forms(tok))
+                    bare = patterns.bare_code(forms(tok), verb_patterns) if verb_patterns is not None else None
                     trig = Trigger(bare, from_patterns=True) if bare is not None else None
             if trig is not None and trig.code:
                 if is_in(tok, lex.light_verbs) and any(
@@ -448,9 +450,9 @@ def content_event(verb, lex: Lexicon):
     return None
 
 
-def code_sentence(sent, lex: Lexicon) -> list[Found]:
+def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     found: list[Found] = []
-    trig_list = triggers(sent, lex)
+    trig_list = triggers(sent, lex, verb_patterns)
     trigger_ids = {t.i for t, _ in trig_list}
     for tok, trig in trig_list:
         code, alt = trig.code, trig.alt
