@@ -391,3 +391,15 @@ def test_an_event_told_twice_is_one_event_with_its_mentions(coder):
     assert_spans_ok(record)
     again = type(record).from_dict(record.to_dict())
     assert again.events[0].mentions == shelled[0].mentions
+
+
+def test_a_broken_actor_dictionary_is_an_error_record_not_missing_codes(tmp_path):
+    from wirecoder import Coder
+    from wirecoder.settings import Settings
+
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("- {kind: wizard, name: Gandalf}\n", encoding="utf-8")
+    from wirecoder.ingest import Input
+
+    out = list(Coder(Settings(actor_files=[str(bad)])).code_inputs([Input(id="a", source="a", text="Russian troops attacked Kharkiv.")]))
+    assert getattr(out[0], "error", None) is not None and "actors.yaml" in str(out[0].error)

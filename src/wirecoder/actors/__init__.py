@@ -35,10 +35,6 @@ __all__ = [
     "record_date",
 ]
 
-# Outside a Coder (tools, benchmarks, tests): one build per set of user files per process.
-_cache: dict[tuple[str, tuple[str, ...]], object] = {}
-
-
 def _files(holder, actor_files) -> tuple[str, ...]:
     """The user's files: given, else those of a settings holder without Resources (an older
     stage context, a spaCy component's config), else none."""
@@ -47,37 +43,28 @@ def _files(holder, actor_files) -> tuple[str, ...]:
     return tuple(str(f) for f in (actor_files or ()))
 
 
-def _built(name: str, files: tuple[str, ...], build):
-    if (name, files) not in _cache:
-        _cache[(name, files)] = build()
-    return _cache[(name, files)]
-
-
 def get_entries(resources=None, actor_files: Iterable[str] | None = None) -> dict[str, ActorEntry]:
-    """The actor entries: bundled, then the user's files, by key (a Coder's: its Resources')."""
+    """The actor entries: bundled, then the user's files, by key (a Coder's: its Resources'; without
+    one, read afresh on each call: a tool that codes many phrases should hold a Resources)."""
     if resources is not None and hasattr(resources, "actor_entries"):
         return resources.actor_entries
-    files = _files(resources, actor_files)
-    return _built("actor_entries", files, lambda: load_entries(files))
+    return load_entries(_files(resources, actor_files))
 
 
 def get_gazetteer(resources=None, actor_files: Iterable[str] | None = None) -> Gazetteer:
     """The gazetteer built with the same entries as the matcher (user files included)."""
     if resources is not None and hasattr(resources, "gazetteer"):
         return resources.gazetteer
-    files = _files(resources, actor_files)
-    return _built("gazetteer", files, lambda: Gazetteer.build(get_entries(None, files).values()))
+    return Gazetteer.build(get_entries(None, _files(resources, actor_files)).values())
 
 
 def get_actor_matcher(resources=None, actor_files: Iterable[str] | None = None) -> ActorMatcher:
-    """The matcher of a Coder's Resources, or (without one) for the bundled entries and the
-    files given, built once per process. A part that breaks while loading (a malformed user
+    """The matcher of a Coder's Resources (built once there), or, without one, a fresh matcher for
+    the bundled entries and the files given. A part that breaks while loading (a malformed user
     file) raises: it is not turned into "no matcher"."""
     if resources is not None and hasattr(resources, "actor_matcher"):
         return resources.actor_matcher
-    files = _files(resources, actor_files)
-    return _built("actor_matcher", files,
-                  lambda: ActorMatcher(get_entries(None, files), gazetteer=get_gazetteer(None, files)))
+    return build_matcher(_files(resources, actor_files))
 
 
 def build_matcher(user_files: Iterable[str] = (), gazetteer=None) -> ActorMatcher:

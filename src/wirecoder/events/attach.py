@@ -11,15 +11,9 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|on)\s+(?:the\s+)?$", re.
 
 
 def actor_matcher(ctx):
-    """The actor dictionary's matcher when that package is installed, else None (plain spans)."""
-    try:
-        from ..actors import get_actor_matcher
-    except ImportError:
-        return None
-    try:
-        return get_actor_matcher(ctx)
-    except Exception:  # a broken dictionary must not stop event coding
-        return None
+    """The actor matcher of the Coder's Resources. A dictionary that breaks raises, and the article
+    becomes an error record: a bug must not show as missing codes."""
+    return ctx.actor_matcher
 
 
 def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str],
@@ -28,10 +22,7 @@ def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str]
     (``country``: the story's country, for roles the phrase names without one: "police", "the governor")."""
     ref = ActorRef(start, end, record.text[start:end])
     if matcher is not None:
-        try:
-            found = matcher.resolve(record, start, end, date=date, context_country=country)
-        except Exception:
-            found = None
+        found = matcher.resolve(record, start, end, date=date, context_country=country)
         if found is not None:
             ref.code, ref.country, ref.sector, ref.name = found.code, found.country, found.sector, found.name
     return ref
