@@ -97,12 +97,13 @@ class CodingQueue:
             while True:
                 try:
                     await asyncio.wait({future}, timeout=POLL_S)
-                except asyncio.CancelledError:  # request_timeout, or the server shutting down
-                    self._stop(job)
+                    if future.done():
+                        return future.result()
+                    disconnected = await request.is_disconnected()
+                except asyncio.CancelledError:  # request_timeout, or the server shutting down: the
+                    self._stop(job)             # cancellation may land at either await
                     raise
-                if future.done():
-                    return future.result()
-                if await request.is_disconnected():
+                if disconnected:
                     self._stop(job)
                     raise HTTPException(499, "the client closed the connection")
         finally:
