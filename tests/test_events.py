@@ -403,3 +403,8 @@ def test_a_broken_actor_dictionary_is_an_error_record_not_missing_codes(tmp_path
 
     out = list(Coder(Settings(actor_files=[str(bad)])).code_inputs([Input(id="a", source="a", text="Russian troops attacked Kharkiv.")]))
     assert getattr(out[0], "error", None) is not None and "actors.yaml" in str(out[0].error)
+
+
+def test_returning_home_is_not_returning_property(coder):
+    _, events = events_of(coder, "The Ukrainian minister returned to her home in Lviv on Friday.")
+    assert not find_any(events, "returned")

@@ -38,6 +38,7 @@ class NotEvents:
     question_words: frozenset = frozenset()
     denial_verbs: frozenset = frozenset()
     denial_objects: frozenset = frozenset()
+    needs_object: frozenset = frozenset()
 
 
 def load() -> NotEvents:
@@ -58,6 +59,7 @@ def load() -> NotEvents:
         question_words=frozenset(data["question_words"]),
         denial_verbs=frozenset(data["denial_verbs"]),
         denial_objects=frozenset(data["denial_objects"]),
+        needs_object=frozenset(data["needs_object"]),
     )
 
 
@@ -106,6 +108,9 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
                 return "non-political use"
     if speech_only(f, ne):
         return "speech verb"
+    if tok.pos_ == "VERB" and rules.is_in(tok, ne.needs_object) and not any(
+            c.dep_ in ("dobj", "nsubjpass", "dative") for c in tok.children):
+        return "non-political use"  # "returned to her home"
     if tok.pos_ == "VERB" and rules.is_in(tok, ne.question_verbs) and _question(tok, ne):
         return "question"
     if tok.pos_ == "VERB" and rules.is_in(tok, ne.denial_verbs) and any(
