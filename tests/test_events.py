@@ -408,3 +408,9 @@ def test_a_broken_actor_dictionary_is_an_error_record_not_missing_codes(tmp_path
 def test_returning_home_is_not_returning_property(coder):
     _, events = events_of(coder, "The Ukrainian minister returned to her home in Lviv on Friday.")
     assert not find_any(events, "returned")
+
+
+def test_abstaining_on_a_resolution_instead_of_a_veto_is_080(coder):
+    _, events = events_of(coder, "The Russian delegation abstained on the resolution, allowing it to pass.")
+    ev = find(events, "abstained")[0]
+    assert ev.cameo == "080" and ev.source.country == "RUS"
