@@ -414,3 +414,10 @@ def test_abstaining_on_a_resolution_instead_of_a_veto_is_080(coder):
     _, events = events_of(coder, "The Russian delegation abstained on the resolution, allowing it to pass.")
     ev = find(events, "abstained")[0]
     assert ev.cameo == "080" and ev.source.country == "RUS"
+
+
+def test_two_sides_abstaining_are_not_acting_on_each_other(coder):
+    _, events = events_of(coder, "The United States and Russia abstained on the resolution.")
+    assert all(e.target is None for e in find(events, "abstained"))
+    _, events = events_of(coder, "Norway and Chile held talks in Oslo.")
+    assert all(e.target is not None for e in find(events, "talks"))

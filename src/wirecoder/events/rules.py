@@ -450,6 +450,10 @@ def content_event(verb, lex: Lexicon):
     return None
 
 
+# Acts two sides do with each other: meetings, talks, agreements, cooperation (CAMEO 03-06).
+MUTUAL_ROOTS = {"03", "04", "05", "06"}
+
+
 def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     found: list[Found] = []
     trig_list = triggers(sent, lex, verb_patterns)
@@ -484,8 +488,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             pobj = _child(of, "pobj") if of is not None else None
             if pobj is not None and len(conjuncts(pobj)) > 1:
                 sources = conjuncts(pobj)
-        if target is None and len(sources) > 1:
-            # "Lavrov and Kerry met": each with the other
+        if target is None and len(sources) > 1 and (code or "")[:2] in MUTUAL_ROOTS:
+            # "Lavrov and Kerry met": each with the other (not "the US and Russia abstained")
             pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
         else:
             pairs = list(itertools.product(sources, conjuncts(target)))
