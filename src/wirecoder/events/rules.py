@@ -36,11 +36,16 @@ def actor_like(tok) -> bool:
     return tok is not None and tok.pos_ in ACTOR_POS and tok.ent_type_ not in NOT_ACTORS
 
 
+def _self_actor(tok, lex) -> bool:
+    """tok itself names an actor: a name, a pronoun, an actor entity or an actor noun ("police")."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ACTOR_ENTS or is_in(tok, lex.actor_nouns)
+
+
 def names_actor(tok, lex) -> bool:
     """A target worth the name: a name, a pronoun, an actor noun, or a phrase holding one ("X's request")."""
     if not actor_like(tok):
         return False
-    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ACTOR_ENTS or is_in(tok, lex.actor_nouns):
+    if _self_actor(tok, lex):
         return True
     return any(
         t.pos_ == "PROPN" or t.ent_type_ in ACTOR_ENTS or is_in(t, lex.actor_nouns)
@@ -167,11 +172,6 @@ def _prep_object(tok, preps=TARGET_PREPS, lex=None):
 OBJECT_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
 OBJECT_ACTOR_ENTS = {"PERSON", "NORP", "ORG", "GPE"}
 AIMED_PREPS = ("into", "at", "on", "against", "toward", "towards", "upon")
-
-
-def _self_actor(tok, lex) -> bool:
-    """tok itself names an actor: a name, a pronoun, an actor entity or an actor noun ("police")."""
-    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ACTOR_ENTS or is_in(tok, lex.actor_nouns)
 
 
 def actor_of_object(obj, lex):
