@@ -10,12 +10,6 @@ from ..record import ActorRef, Place, Record
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|on)\s+(?:the\s+)?$", re.I)
 
 
-def actor_matcher(ctx):
-    """The actor matcher of the Coder's Resources. A dictionary that breaks raises, and the article
-    becomes an error record: a bug must not show as missing codes."""
-    return ctx.actor_matcher
-
-
 def actor_ref(record: Record, start: int, end: int, matcher, date: Optional[str],
               country: Optional[str] = None) -> ActorRef:
     """The actor named by a noun phrase: its span as written, code and names from the dictionary

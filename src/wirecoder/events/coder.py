@@ -34,7 +34,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     lex = ctx.event_lexicon
     ne = ctx.resource("event_not_events", checks.load, "the events not-an-event list")
     verb_patterns = ctx.resource("event_verb_patterns", patterns.load, "the CAMEO verb patterns")
-    matcher = attach.actor_matcher(ctx)
+    matcher = ctx.actor_matcher  # one that breaks raises: an error record, not missing codes
     speakers = coref.SpeakerIndex(record)
     country = attach.story_country(record)
     min_conf = ctx.settings.event_classifier_min

@@ -32,7 +32,7 @@ def speakers(record, doc, ctx) -> None:
     _complete_surnames(record, ctx.statement_lexicon)
     _complete_short_names(record)
     by_name: dict[str, Speaker] = {}
-    matcher = _actor_matcher(ctx)
+    matcher = ctx.actor_matcher  # one that breaks raises: an error record, not missing codes
     for i, st in enumerate(record.statements):
         if not st.speaker_name:
             continue
@@ -117,10 +117,6 @@ def _complete_short_names(record) -> None:
         longer = {n for n in names if n.endswith(" " + name)}
         if len(longer) == 1:
             st.speaker_name = longer.pop()
-
-
-def _actor_matcher(resources):
-    return resources.actor_matcher
 
 
 def _name_code(matcher, record, name: str):
