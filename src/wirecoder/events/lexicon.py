@@ -43,6 +43,34 @@ class Lexicon:
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
     actor_defaults: ActorDefaults = field(default_factory=ActorDefaults)
+    # verb lemma -> {(preposition or None, word): trigger}: "plead guilty", "take into custody"
+    multiword: dict = field(default_factory=dict)
+
+    def multiword_trigger(self, verb, forms) -> Optional[tuple[Trigger, object]]:
+        """(trigger, complement token) when the verb with one of its complements is a multiword
+        trigger ("pleaded guilty", "seized hostages", "was taken into custody"), else None.
+        ``forms`` gives a token's lemma and word forms (rules.forms)."""
+        table = next((self.multiword[f] for f in forms(verb) if f in self.multiword), None)
+        if table is None:
+            return None
+        for c in verb.children:
+            if c.dep_ in MULTIWORD_DEPS:
+                pairs = [(None, c)]
+            elif c.dep_ in ("prep", "agent"):
+                pairs = [(c.lower_, g) for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            for prep, word in pairs:
+                for form in forms(word):
+                    trig = table.get((prep, form))
+                    if trig is not None:
+                        return trig, word
+        return None
+
+
+# The complements a multiword trigger's word may be: object, adjective or noun complement
+# ("pleaded guilty", "found him guilty", "seized hostages"), passive subject ("hostages were seized").
+MULTIWORD_DEPS = ("dobj", "acomp", "oprd", "attr", "ccomp", "xcomp", "nsubjpass", "prt")
 
 
 def _trigger(value) -> Trigger:
@@ -56,6 +84,16 @@ def _by_particle(entries: dict) -> dict[str, dict[str, Trigger]]:
     for key, value in entries.items():
         verb, particle = key.rsplit(" ", 1)
         out.setdefault(particle, {})[verb] = _trigger(value)
+    return out
+
+
+def _multiword(entries: dict) -> dict:
+    out: dict = {}
+    for key, value in (entries or {}).items():
+        words = key.split()
+        verb, word = words[0], words[-1]
+        prep = words[1] if len(words) == 3 else None
+        out.setdefault(verb, {})[(prep, word)] = _trigger(value)
     return out
 
 
@@ -76,6 +114,7 @@ def load() -> Lexicon:
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),
+        multiword=_multiword(triggers.get("multiword")),
         actor_defaults=_actor_defaults(yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))),
     )
 

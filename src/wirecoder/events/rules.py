@@ -395,8 +395,15 @@ def reporting_governor(tok, lex: Lexicon):
 def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigger]]:
     """(token, trigger) of the sentence; ``verb_patterns`` (patterns.VerbPatterns) refine codes, None: off."""
     out = []
+    # multiword triggers ("pleaded guilty", "seized hostages"): the verb is the event, its word is not one
+    multi = {t.i: m for t in sent if t.pos_ == "VERB" for m in (lex.multiword_trigger(t, forms),) if m is not None}
+    consumed = {m[1].i for m in multi.values()}
     for tok in sent:
-        if tok.pos_ == "VERB":
+        if tok.i in multi:
+            out.append((tok, multi[tok.i][0]))
+        elif tok.i in consumed:
+            continue
+        elif tok.pos_ == "VERB":
             particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")]
             trig = None
             for p in particles:
