@@ -48,7 +48,8 @@ class Lexicon:
 
     def multiword_trigger(self, verb, forms) -> Optional[tuple[Trigger, object]]:
         """(trigger, complement token) when the verb with one of its complements is a multiword
-        trigger ("pleaded guilty", "seized hostages", "was taken into custody"), else None.
+        trigger ("pleaded guilty", "seized hostages", "was taken into custody"), else None. The word
+        "*" stands for any ("warn of *"); "to" before it for an infinitive clause ("warn to *").
         ``forms`` gives a token's lemma and word forms (rules.forms)."""
         table = next((self.multiword[f] for f in forms(verb) if f in self.multiword), None)
         if table is None:
@@ -56,15 +57,17 @@ class Lexicon:
         for c in verb.children:
             if c.dep_ in MULTIWORD_DEPS:
                 pairs = [(None, c)]
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    pairs.append(("to", c))  # "warned residents to leave": key "warn to *"
             elif c.dep_ in ("prep", "agent"):
                 pairs = [(c.lower_, g) for g in c.children if g.dep_ == "pobj"]
             else:
                 continue
             for prep, word in pairs:
-                for form in forms(word):
+                for form in (*forms(word), "*"):  # "*": any word
                     trig = table.get((prep, form))
                     if trig is not None:
-                        return trig, word
+                        return trig, (word if form != "*" else verb)
         return None
 
 
