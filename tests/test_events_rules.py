@@ -110,3 +110,60 @@ def test_the_same_event_told_twice_is_one_event(coder):
     )
     rec = code(coder, text)
     assert len([e for e in rec.events if e.trigger.text == "arrested"]) == 1
+
+
+# -- triggers (data/events/triggers.yaml): multiword triggers, phrasal verbs, event nouns -----------------
+
+
+def _codes(coder, text):
+    """(trigger word, code) of the lexicon triggers of one sentence, actors aside."""
+    from wirecoder.events import rules
+
+    lex = coder.resources.event_lexicon
+    doc = coder.nlp(text)
+    return {(tok.text, trig.code) for sent in doc.sents for tok, trig in rules.triggers(sent, lex)}
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("The two former guards pleaded guilty to the bribery charges.", "pleaded", "015"),
+        ("A jury found the former mayor guilty of fraud on Tuesday.", "found", "116"),
+        ("The deputy was found guilty of assault.", "found", "116"),
+        ("Gunmen seized twelve hostages at the border post.", "seized", "181"),
+        ("Border guards took the smuggler into custody.", "took", "173"),
+        ("The dockworkers ended their strike after a week.", "ended", "082"),
+        ("The ministry warned residents to leave the valley.", "warned", "100"),
+        ("The agency warned of a food crisis in the north.", "warned", "012"),
+        ("Ruritania recalled its ambassador from Freedonia.", "recalled", "161"),
+        ("The senator hit out at the governor over the budget.", "hit", "111"),
+        ("The council turned down the request from the union.", "turned", "120"),
+    ],
+)
+def test_multiword_and_phrasal_triggers(coder, text, word, code):
+    assert (word, code) in _codes(coder, text)
+
+
+def test_a_multiword_trigger_codes_the_verb_not_its_word(coder):
+    codes = _codes(coder, "The farmers ended their blockade of the crossing on Sunday.")
+    assert ("ended", "082") in codes
+    assert not any(w == "blockade" for w, _ in codes)  # the blockade ended is not a blockade event
+
+
+def test_a_verb_keeps_its_own_code_without_the_multiword(coder):
+    assert ("seized", "171") in _codes(coder, "Customs officers seized two trucks of cigarettes.")
+    assert ("warned", "130") in _codes(coder, "The general warned that the army would respond.")
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("The prosecutor announced charges against the two officers.", "charges", "173"),
+        ("An appeals court vacated the conviction of the former governor.", "vacated", "081"),
+        ("Students staged a walkout against the new rules.", "walkout", "143"),
+        ("The opposition leader ridiculed the prime minister in parliament.", "ridiculed", "111"),
+        ("The army imposed a curfew on the town.", "curfew", "1723"),
+    ],
+)
+def test_trigger_words_by_cameo_class(coder, text, word, code):
+    assert (word, code) in _codes(coder, text)
