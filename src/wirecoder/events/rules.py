@@ -400,7 +400,8 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
     consumed = {m[1].i for m in multi.values()}
     for tok in sent:
         if tok.i in multi:
-            out.append((tok, multi[tok.i][0]))
+            if multi[tok.i][0].code is not None:  # null: a sense that is no event ("appeal to voters")
+                out.append((tok, multi[tok.i][0]))
         elif tok.i in consumed:
             continue
         elif tok.pos_ == "VERB":
