@@ -138,6 +138,8 @@ def _codes(coder, text):
         ("Ruritania recalled its ambassador from Freedonia.", "recalled", "161"),
         ("The senator hit out at the governor over the budget.", "hit", "111"),
         ("The council turned down the request from the union.", "turned", "120"),
+        ("The rebels violated the ceasefire in the east.", "violated", "196"),
+        ("Ruritania expressed support for the Freedonian plan.", "support", "051"),
     ],
 )
 def test_multiword_and_phrasal_triggers(coder, text, word, code):
@@ -148,6 +150,11 @@ def test_a_multiword_trigger_codes_the_verb_not_its_word(coder):
     codes = _codes(coder, "The farmers ended their blockade of the crossing on Sunday.")
     assert ("ended", "082") in codes
     assert not any(w == "blockade" for w, _ in codes)  # the blockade ended is not a blockade event
+
+
+def test_a_truce_broken_is_no_truce(coder):
+    codes = _codes(coder, "The militia broke the truce on Monday.")
+    assert ("broke", "196") in codes and not any(w == "truce" for w, _ in codes)
 
 
 def test_a_verb_keeps_its_own_code_without_the_multiword(coder):
