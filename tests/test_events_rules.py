@@ -139,6 +139,8 @@ def _codes(coder, text):
         ("The senator hit out at the governor over the budget.", "hit", "111"),
         ("The council turned down the request from the union.", "turned", "120"),
         ("The rebels violated the ceasefire in the east.", "violated", "196"),
+        ("Border guards of the two countries traded fire overnight.", "traded", "190"),
+        ("Freedonia broke off talks with the rebels on Friday.", "broke", "164"),
         ("Ruritania expressed support for the Freedonian plan.", "support", "051"),
     ],
 )
