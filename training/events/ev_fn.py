@@ -98,7 +98,7 @@ def trace(gold, record, doc, ctx, pred_events, lex, ne, vp) -> tuple[str, str]:
     if not right:
         return "wrong-root", f"{mine[0].trigger.lemma_}: {mine[0].code} (gold {gold.cameo})"
     directed = root in ev_coder.DIRECTED_ROOTS
-    if all(f.source is None for f in right) and not any(ev_coder._agentless(f.trigger) for f in right):
+    if all(f.source is None for f in right) and not any(ev_coder._agentless(f.trigger) or f.undergone for f in right):
         return "no-source", right[0].trigger.text
     if directed and all(f.target is None for f in right):
         return "no-target", right[0].trigger.text

@@ -124,7 +124,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     tok = f.trigger
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     if f.source is None:
-        if not _agentless(tok) or not (f.code or "").startswith(AGENTLESS_CODES):
+        if not (_agentless(tok) or f.undergone) or not (f.code or "").startswith(AGENTLESS_CODES):
             return None  # an active verb whose subject the parse did not find: no claim to make
         source = _reporting_authority(record, f, matcher, date, lex, ne, speakers, country)
     else:

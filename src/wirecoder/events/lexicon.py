@@ -16,6 +16,7 @@ class Trigger:
     code: Optional[str]  # None: a light phrasal verb whose object is the trigger
     alt: tuple[str, ...] = ()
     from_patterns: bool = False  # a verb the lexicon lacks, coded by the PETRARCH-2 verb dictionary alone
+    undergone: bool = False  # the subject undergoes the act, whose doer is not named ("X faces charges")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ MULTIWORD_DEPS = ("dobj", "acomp", "oprd", "attr", "ccomp", "xcomp", "nsubjpass"
 
 def _trigger(value) -> Trigger:
     if isinstance(value, dict):
-        return Trigger(value.get("code"), tuple(value.get("alt") or ()))
+        return Trigger(value.get("code"), tuple(value.get("alt") or ()), undergone=bool(value.get("undergone")))
     return Trigger(None if value is None else str(value))
 
 

@@ -67,6 +67,7 @@ class Found:
     reporting: object = None  # the reporting verb this event is the content of, if any
     verbal: bool = False  # coded from a statement's content (speaker -> content subject)
     from_patterns: bool = False  # the trigger is a verb only the PETRARCH-2 dictionary codes
+    undergone: bool = False  # the subject undergoes the act: it is the target, the doer is not named
 
 
 _STEMS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
@@ -472,6 +473,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
         verbal = False
         if tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
+            if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
+                source, target = None, source
             if is_in(tok, lex.reporting_verbs) and code == "010":
                 content = _child(tok, "ccomp")
                 cued = content_event(tok, lex)
@@ -487,7 +490,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             source, target = noun_arguments(tok, lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
-        neg = negated(tok, lex)
+        neg = negated(tok, lex) or (trig.undergone and target is not None and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in target.children))  # "no officer faced charges"
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
         if target is None and len(sources) == 1 and source is not None:
@@ -504,6 +508,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
         for s, t in pairs:
             if s is not None and t is not None and s.i == t.i:
                 t = None
-            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns))
+            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns,
+                               trig.undergone))
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found
