@@ -176,3 +176,19 @@ def test_a_verb_keeps_its_own_code_without_the_multiword(coder):
 )
 def test_trigger_words_by_cameo_class(coder, text, word, code):
     assert (word, code) in _codes(coder, text)
+
+
+def test_the_subject_of_faces_charges_is_the_target(coder):
+    rec = code(coder, "Kenyan police said the former Kenyan finance minister Amos Kiprono faces corruption charges.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "faces"]
+    assert ev.cameo == "173" and not ev.negated
+    assert ev.target is not None and "Kiprono" in ev.target.text
+    assert ev.source is None or ev.source.code != ev.target.code  # never the minister charging himself
+
+
+def test_no_one_faced_charges_is_negated(coder):
+    codes = _codes(coder, "No Kenyan officer faced charges over the shooting.")
+    assert ("faced", "173") in codes
+    rec = code(coder, "No Kenyan police officer has faced charges over the shooting.")
+    faced = [e for e in rec.events if e.trigger.text == "faced"]
+    assert all(e.negated for e in faced)
