@@ -110,3 +110,18 @@ def test_the_same_event_told_twice_is_one_event(coder):
     )
     rec = code(coder, text)
     assert len([e for e in rec.events if e.trigger.text == "arrested"]) == 1
+
+
+# --- actors (evact) ---
+
+
+def _event(rec, word):
+    found = [e for e in rec.events if e.trigger.text == word]
+    assert found, f"no event at {word!r}: {[(e.trigger.text, e.cameo) for e in rec.events]}"
+    return found[0]
+
+
+def test_a_nationality_adjective_is_the_side_of_an_event_noun(coder):
+    rec = code(coder, "The port of Odesa has been targeted in Iranian strikes almost every week.")
+    ev = _event(rec, "strikes")
+    assert ev.source is not None and ev.source.text == "Iranian" and ev.source.code == "IRNMIL"

@@ -17,6 +17,9 @@ from .lexicon import ActorDefaults
 
 def head_role(head, defaults: ActorDefaults) -> Optional[str]:
     """The role a phrase's head names ("forces" MIL, "leaders" GOV), else None."""
+    if head is not None and head.pos_ == "ADJ" and head.dep_ == "amod":
+        # "Israeli strikes": the nationality of an act takes the act's role
+        return next((defaults.act_roles[f] for f in rules.forms(head.head) if f in defaults.act_roles), None)
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
     table = defaults.head_roles
