@@ -140,3 +140,9 @@ def test_a_bare_role_is_the_articles_own_actor_of_that_role(coder):
                       "said its forces would stay in Gaza.\n\nResidents of Gaza said the military shelled a school in the town.")
     ev = _event(rec, "shelled")
     assert ev.source.text == "the military" and ev.source.code == "ISRMIL"  # not the story's PSEMIL
+
+
+def test_between_on_the_verb_gives_the_sides_of_an_event_noun(coder):
+    rec = code(coder, "Heavy clashes continued between Sudanese troops and Ethiopian fighters near the border on Monday.")
+    ev = _event(rec, "clashes")
+    assert ev.source.code == "SDNMIL" and ev.target.country == "ETH"
