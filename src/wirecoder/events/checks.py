@@ -169,6 +169,8 @@ def actor_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
     """Whether the word heads a phrase that names an actor (pronouns are checked by their resolution)."""
     if tok is None:
         return False
+    if _nationality_of_act(tok, lex):
+        return True  # "Israeli strikes", "under Israeli siege": the nationality is the side that acts
     if tok.is_punct or tok.text in QUOTES or tok.pos_ in ("DET", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "ADJ",
                                                           "VERB", "AUX", "NUM", "INTJ", "SYM", "X"):
         return False
@@ -179,6 +181,13 @@ def actor_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
     if rules.is_in(tok, ne.not_actor_nouns) or rules.lookup(tok, lex.nouns) is not None:
         return False  # a thing or an event noun: "the video", "the attack killed"
     return rules.names_actor(tok, lex)
+
+
+def _nationality_of_act(tok, lex: Lexicon) -> bool:
+    """A nationality adjective modifying an event noun ("Israeli strikes", "Russian shelling"): GUIDELINES 3
+    codes it as the side that did the act (the gold's "Israeli" ISRMIL)."""
+    return tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" \
+        and rules.lookup(tok.head, lex.nouns) is not None
 
 
 def target_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:

@@ -135,6 +135,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if source is not None and target is not None and (
             (source.start, source.end) == (target.start, target.end) or _same_actor(source, target, f.target)):
         target = None
+    actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
         if target is None or not target.code:
             return None

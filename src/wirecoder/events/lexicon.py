@@ -26,6 +26,7 @@ class ActorDefaults:
     person_nouns: frozenset = frozenset()  # private persons: CVL of the story's country
     place_nouns: frozenset = frozenset()  # places that stand for their country as targets
     head_roles: dict = field(default_factory=dict)  # head word -> role ("forces" -> MIL)
+    act_roles: dict = field(default_factory=dict)  # act noun -> role of its nationality ("Israeli strikes" -> MIL)
 
 
 @dataclass
@@ -124,5 +125,6 @@ def load() -> Lexicon:
 
 def _actor_defaults(data: dict) -> ActorDefaults:
     head_roles = {word: role for role, words in data["role_nouns"].items() for word in words}
+    act_roles = {word: role for role, words in (data.get("act_roles") or {}).items() for word in words}
     return ActorDefaults(frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]),
-                         head_roles)
+                         head_roles, act_roles)
