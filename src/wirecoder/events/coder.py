@@ -46,6 +46,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     else:
         predictions = [None] * len(sents)
     out: list[Event] = []
+    clause_triggers: set[int] = set()
     for sent, pred in zip(sents, predictions):
         found = rules.code_sentence(sent, lex, verb_patterns)
         found = found + _statement_events(record, doc, sent, found, lex)
@@ -62,9 +63,49 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
                 continue
             acting = acting if acting is not None else _acting(sent)
             ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
-            if ev is not None:
+            if ev is not None and checks.private_act(ev, _from_statement(f), ne) is None:
                 out.append(ev)
-    return _dedupe(out)
+                if f.trigger.pos_ == "VERB":
+                    clause_triggers.add(ev.trigger.start)
+    return _dedupe(_drop_alleged(record, out, clause_triggers))
+
+
+# CAMEO acts that are allegations: the acts their speaker alleges are coded as the allegation
+# (GUIDELINES 5), not again as events of their own.
+ALLEGING = ("11", "016")
+
+
+def _drop_alleged(record: Record, events: list[Event], verbal: set) -> list[Event]:
+    """Drop events told by a clause in the content of a statement whose speaker, in the same sentence,
+    accuses, criticises or denies ("The general condemned Israel ..., saying the regime is killing
+    citizens": the condemnation is the event, the killing is what it alleges). An event noun there is
+    taken as known ("accused her counterpart of hypocrisy, pointing to Russia's invasion of Ukraine":
+    the dev gold codes the invasion)."""
+    alleging = [a for a in events if a.source is not None and a.source.code and (a.cameo or "").startswith(ALLEGING)]
+    if not alleging:
+        return events
+    out = []
+    for ev in events:
+        st = record.statements[ev.statement] if ev.statement is not None else None
+        inside = st is not None and any(c.start <= ev.trigger.start < c.end for c in st.content)
+        if inside and ev.trigger.start in verbal and ev not in alleging and any(
+                a.sentence == ev.sentence and (a.statement == ev.statement or _speaks(a.source, st)) for a in alleging):
+            continue
+        out.append(ev)
+    return out
+
+
+def _speaks(actor: ActorRef, st) -> bool:
+    """The actor is the statement's speaker: the same words, or the speaker's code (a bare role such as
+    'MIL' completed with the story's country in the event's)."""
+    if st.speaker is not None and actor.start < st.speaker.end and st.speaker.start < actor.end:
+        return True
+    return bool(st.speaker_code) and actor.code.endswith(st.speaker_code)
+
+
+def _from_statement(f) -> bool:
+    """The event is a speaker's verbal act: coded from a statement's content, or a comment (CAMEO 01)."""
+    return f.verbal or (f.code or "")[:2] == "01"
 
 
 def _acting(sent) -> list[tuple[int, int]]:

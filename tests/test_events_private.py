@@ -1,0 +1,56 @@
+"""Events the guidelines leave out as private matters, word senses and allegations (issue 21; NAEB
+audit kinds), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import assert_spans_ok
+
+
+def code(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record
+
+
+def coded(record):
+    return {(e.trigger.text, e.cameo) for e in record.events}
+
+
+def test_violence_between_private_parties_is_not_an_event(coder):
+    rec = code(coder, "A gunman opened fire at a shopping centre in Ruritania on Friday, killing three shoppers.")
+    assert not [e for e in rec.events if e.root in ("18", "19", "20")]
+
+
+def test_violence_aimed_at_officials_stays_an_event(coder):
+    rec = code(coder, "A gunman shot two police officers in Dallas on Friday.")
+    shot = [e for e in rec.events if e.trigger.text == "shot"]
+    assert shot and shot[0].target.code.endswith("COP")
+
+
+def test_a_private_persons_comment_aimed_at_no_actor_is_not_an_event(coder):
+    for speaker in ("Lena Marsh, a local resident,", "The chief executive of Acme Bakeries"):
+        text = f"{speaker} said she doubted customers would come back before the summer."
+        assert not code(coder, text).events, speaker
+    rec = code(coder, "The Ruritanian foreign minister said he doubted the talks would succeed.")
+    assert [e.cameo for e in rec.events] == ["012"]  # an official's pessimistic comment stays
+
+
+def test_phone_calls_are_not_appeals_but_a_call_for_talks_is(coder):
+    rec = code(coder, "The Ruritanian minister made the calls in November and again in February.")
+    assert not [e for e in rec.events if e.trigger.text == "calls"]
+
+
+def test_a_hosts_title_is_not_hosting(coder):
+    rec = code(coder, "The senator told CNN co-host Maria Lopez that the bill would pass.")
+    assert "host" not in {e.trigger.text for e in rec.events}
+    rec = code(coder, "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Tuesday.")
+    hosted = [e for e in rec.events if e.trigger.text == "hosted"]
+    assert hosted and hosted[0].cameo.startswith("04")
+
+
+def test_what_a_condemnation_alleges_is_the_condemnation_not_a_second_event(coder):
+    text = ("The Iranian general condemned Israel for its strikes on hospitals, saying the regime is killing "
+            "civilians in Gaza.")
+    rec = code(coder, text)
+    assert ("condemned", "111") in coded(rec)
+    assert "killing" not in {e.trigger.text for e in rec.events}
