@@ -54,3 +54,32 @@ def test_what_a_condemnation_alleges_is_the_condemnation_not_a_second_event(code
     rec = code(coder, text)
     assert ("condemned", "111") in coded(rec)
     assert "killing" not in {e.trigger.text for e in rec.events}
+
+
+def test_warning_someone_to_do_something_is_a_demand(coder):
+    rec = code(coder, "The Ruritanian army warned residents of the border villages to leave their homes.")
+    warned = [e for e in rec.events if e.trigger.text == "warned"]
+    assert warned and warned[0].cameo == "100"
+
+
+def test_a_dateline_is_not_the_subject(coder):
+    rec = code(coder, "ATLANTA -- Federal drug officials are warning Georgia to shelve its plans for pharmacies.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "warning"]
+    assert ev.source.text == "Federal drug officials" and ev.target.code == "USAGOV"
+
+
+def test_a_prediction_under_a_belief_verb_is_not_an_event(coder):
+    rec = code(coder, "The lawyer said he believes the new government would threaten journalists in Ruritania.")
+    assert "threaten" not in {e.trigger.text for e in rec.events}
+
+
+def test_an_agentless_arrest_told_again_with_its_agent_is_one_event(coder):
+    text = ("Daniel Morris was detained for two days in Springfield. Earlier, Springfield police arrested Morris "
+            "after a fight outside a bar, the department said.")
+    rec = code(coder, text, date="2026-03-10")
+    arrests = [e for e in rec.events if e.root == "17"]
+    assert len(arrests) == 1
+    assert arrests[0].source is not None and arrests[0].source.code.endswith("COP")
+    assert [m.text for m in arrests[0].mentions] == ["detained"]
+    rec = code(coder, "The Ruritanian government said it would expel the Freedonian ambassador.")
+    assert [e.modality for e in rec.events if e.trigger.text == "expel"] in ([], ["future"])

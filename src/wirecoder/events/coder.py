@@ -164,6 +164,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     """The event of a found trigger, or None when its source is not an actor the article names."""
     tok = f.trigger
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
+    f.source = _subject_after_dateline(record, f)
     if f.source is None:
         if not _agentless(tok) or not (f.code or "").startswith(AGENTLESS_CODES):
             return None  # an active verb whose subject the parse did not find: no claim to make
@@ -338,6 +339,16 @@ def _person_before(tok):
     return best
 
 
+def _subject_after_dateline(record: Record, f):
+    """A dateline the parser took for the subject ("ATLANTA -- Federal drug officials are warning", "NEW
+    DELHI, Sep 2 (IANS) The minister said"): the verb's subject after it, else none."""
+    span = record.dateline.span if record.dateline is not None else None
+    src = f.source
+    if span is None or src is None or not (span.start <= src.idx < span.end):
+        return src
+    return next((c for c in f.trigger.children if c.dep_ in rules.SUBJ and c.idx >= span.end), None)
+
+
 def _trim_dateline(record: Record, start: int, end: int) -> tuple[int, int]:
     """A phrase that runs over the dateline ("LONDON (AP) — A man") starts after it."""
     span = record.dateline.span if record.dateline is not None else None
@@ -363,7 +374,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out = []
     for ev in events:
         # GUIDELINES 3: "A and B attacked C" is one event per source only when A and B have different codes
-        exact = (ev.trigger.start, _actor_key(ev.source), _actor_key(ev.target))
+        # conjoined objects that name no actor ("requested the design and construction of a missile") are one
+        exact = (ev.trigger.start, _actor_key(ev.source), ev.target.code if ev.target is not None else None)
         if exact in seen_exact:
             continue
         seen_exact.add(exact)
@@ -384,4 +396,36 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 continue
             kept[same] = ev
         out.append(ev)
+    return _merge_agentless(out)
+
+
+def _surname(actor: Optional[ActorRef]) -> Optional[str]:
+    """The last capitalised word of a named person or group ("Morris", "Rivera"), else None."""
+    if actor is None or not actor.code:
+        return None
+    words = [w.strip(".,'’\"“”") for w in (actor.name or actor.text).split()]
+    words = [w for w in words if w[:1].isupper() and w.isalpha() and w.lower() not in coref.PERSON_PRONOUNS]
+    return words[-1] if words else None
+
+
+def _merge_agentless(events: list[Event]) -> list[Event]:
+    """An agentless act told again with its agent ("Morris was detained ..." then "police arrested Morris") is
+    one event, kept where its actors are named (GUIDELINES 1: coded at its first full mention); two
+    agentless tellings of the same act on the same named person are one too."""
+    out: list[Event] = []
+    for ev in events:
+        name = _surname(ev.target)
+        twin = None
+        if name is not None:
+            twin = next((o for o in out if o.cameo == ev.cameo and (o.source is None or ev.source is None)
+                         and o.target is not None and o.target.code == ev.target.code and _surname(o.target) == name
+                         and o.negated == ev.negated and o.modality == ev.modality), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        if twin.source is None and ev.source is not None:
+            out[out.index(twin)] = ev  # the mention that names the agent stands for the event
+            ev.mentions = sorted(twin.mentions + [twin.trigger] + ev.mentions, key=lambda m: m.start)
+        else:
+            twin.mentions.append(ev.trigger)
     return out
