@@ -365,7 +365,8 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.modality_aux:
             mode = lex.modality_aux[c.lower_]
-            if mode == "hypothetical" and c.lower_ == "would" and reporting is not None:
+            if mode == "hypothetical" and c.lower_ == "would" and reporting is not None \
+                    and not is_in(reporting, lex.belief_verbs):
                 return "future"  # reported speech: "said it would respond"
             return mode
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
@@ -489,6 +490,11 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
         verbal = False
         if tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
+            told = lookup(tok, lex.to_clause_codes)
+            if told and _child(tok, "dobj") is not None and any(
+                    c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in tok.children):
+                code = told  # "warned residents to leave"
             if is_in(tok, lex.reporting_verbs) and code == "010":
                 content = _child(tok, "ccomp")
                 cued = content_event(tok, lex)
