@@ -41,7 +41,6 @@ class Lexicon:
     modality_aux: dict[str, str]
     hypothetical_marks: frozenset
     belief_verbs: frozenset = frozenset()
-    to_clause_codes: dict = field(default_factory=dict)
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
@@ -118,7 +117,6 @@ def load() -> Lexicon:
         modality_aux=dict(cues["modality"]["aux"]),
         hypothetical_marks=frozenset(cues["modality"]["hypothetical_marks"]),
         belief_verbs=frozenset(cues["modality"]["belief_verbs"]),
-        to_clause_codes=dict(cues["to_clause_codes"]),
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),

@@ -490,11 +490,6 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
         verbal = False
         if tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
-            told = lookup(tok, lex.to_clause_codes)
-            if told and _child(tok, "dobj") is not None and any(
-                    c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    for c in tok.children):
-                code = told  # "warned residents to leave"
             if is_in(tok, lex.reporting_verbs) and code == "010":
                 content = _child(tok, "ccomp")
                 cued = content_event(tok, lex)
