@@ -177,3 +177,6 @@ def test_compare_matches_judged_rows_to_todays_events():
     assert c["by_verdict"] == {"fully right": {"kept": 1}, "not-event": {"changed": 1}, "duplicate": {"gone": 1}}
     assert (c["today"], c["new"]) == (3, 1)
     assert "1 new" in audit.format_compare(c, "abc")
+    listed = audit.format_compare(c, "abc", verbose=True)
+    assert "row 2 (not-event): changed" in listed and "row 3 (duplicate): gone" in listed
+    assert "new: 040" in listed and "row 1" not in listed

@@ -192,3 +192,39 @@ def test_no_one_faced_charges_is_negated(coder):
     rec = code(coder, "No Kenyan police officer has faced charges over the shooting.")
     faced = [e for e in rec.events if e.trigger.text == "faced"]
     assert all(e.negated for e in faced)
+
+
+# --- actors (evact) ---
+
+
+def _event(rec, word):
+    found = [e for e in rec.events if e.trigger.text == word]
+    assert found, f"no event at {word!r}: {[(e.trigger.text, e.cameo) for e in rec.events]}"
+    return found[0]
+
+
+def test_a_nationality_adjective_is_the_side_of_an_event_noun(coder):
+    rec = code(coder, "The port of Odesa has been targeted in Iranian strikes almost every week.")
+    ev = _event(rec, "strikes")
+    assert ev.source is not None and ev.source.text == "Iranian" and ev.source.code == "IRNMIL"
+
+
+def test_unnamed_victims_of_the_storys_own_side_are_of_the_other_country(coder):
+    rec = code(coder, "Residents of Gaza City and Khan Younis fled south on Monday as fighting spread across Gaza.\n\n"
+                      "Hamas militants stormed across the border in October and killed 30 people in a kibbutz in Israel, "
+                      "the report said.")
+    ev = _event(rec, "killed")
+    assert ev.source.code == "PSEREB" and ev.target.code == "ISRCVL"  # not the story's PSECVL
+
+
+def test_a_bare_role_is_the_articles_own_actor_of_that_role(coder):
+    rec = code(coder, "Israeli troops entered the southern town of Khan Younis in Gaza on Monday, and the Israeli army "
+                      "said its forces would stay in Gaza.\n\nResidents of Gaza said the military shelled a school in the town.")
+    ev = _event(rec, "shelled")
+    assert ev.source.text == "the military" and ev.source.code == "ISRMIL"  # not the story's PSEMIL
+
+
+def test_between_on_the_verb_gives_the_sides_of_an_event_noun(coder):
+    rec = code(coder, "Heavy clashes continued between Sudanese troops and Ethiopian fighters near the border on Monday.")
+    ev = _event(rec, "clashes")
+    assert ev.source.code == "SDNMIL" and ev.target.country == "ETH"

@@ -354,6 +354,7 @@ def compare(judged: list[dict], now: dict[str, list[dict]]) -> dict:
             today.setdefault((key, int(r["trigger_start"])), []).append(r)
     used = set()
     out = collections.defaultdict(collections.Counter)
+    status_of = {}
     for j in judged:
         cands = today.get((j["article_id"], int(j["trigger_start"])), [])
         exact = [c for c in cands if _key(c) == _key(j) and id(c) not in used]
@@ -362,16 +363,25 @@ def compare(judged: list[dict], now: dict[str, list[dict]]) -> dict:
         if status != "gone":
             used.add(id((exact or loose)[0]))
         out[_verdict(j)][status] += 1
-    new = sum(1 for rows in now.values() for r in rows if id(r) not in used)
-    return {"by_verdict": {k: dict(v) for k, v in sorted(out.items())}, "new": new,
-            "today": sum(len(v) for v in now.values())}
+        status_of[j.get("row", str(len(status_of) + 1))] = (status, _verdict(j))
+    new_rows = [r for rows in now.values() for r in rows if id(r) not in used]
+    return {"by_verdict": {k: dict(v) for k, v in sorted(out.items())}, "new": len(new_rows),
+            "today": sum(len(v) for v in now.values()), "status": status_of, "new_rows": new_rows}
 
 
-def format_compare(c: dict, commit: str) -> str:
+def format_compare(c: dict, commit: str, verbose: bool = False) -> str:
     lines = [f"judged rows against the events of the same pages coded at {commit}:"]
     for verdict, counts in c["by_verdict"].items():
         lines.append(f"  {verdict}: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in ("kept", "changed", "gone")))
     lines.append(f"events today: {c['today']}, of which {c['new']} new (not judged)")
+    if verbose:
+        for row, (status, verdict) in c["status"].items():
+            if status != "kept":
+                lines.append(f"  row {row} ({verdict}): {status}")
+        for r in c["new_rows"]:
+            g = r.get
+            lines.append(f"  new: {g('cameo')} {g('trigger')!r} {g('source_text')!r} {g('source_code')} -> "
+                         f"{g('target_text')!r} {g('target_code')} | {(g('sentence') or '')[:160]}")
     return "\n".join(lines)
 
 
@@ -387,6 +397,7 @@ def main(argv=None) -> int:
                     help="copy the judgements of identical rows of an older judged table into --out")
     ap.add_argument("--compare", action="store_true",
                     help="recode the audited pages now and match the judged rows to today's events")
+    ap.add_argument("-v", "--verbose", action="store_true", help="with --compare: list the rows changed, gone and new")
     args = ap.parse_args(argv)
 
     if args.compare:
@@ -400,7 +411,7 @@ def main(argv=None) -> int:
             page = naeb[key]
             record = coder.code(page["articleBody"], id=key, date=_date(page.get("date")), url=page.get("url"))
             now[key] = event_rows(key, page, record)
-        print(format_compare(compare(judged, now), commit_hash()))
+        print(format_compare(compare(judged, now), commit_hash(), verbose=args.verbose))
         return 0
 
     if args.carry_from:

@@ -457,7 +457,26 @@ class ActorMatcher:
         ref = self._settle_collision(record, ref, home)
         if ref is not None and ref.code and ref.code == ref.country and self._names_country_alone(text, start, end, ref):
             ref.code, ref.sector = ref.country + "GOV", "GOV"
+        if ref is not None and home and ref.country == home and ref.code and len(ref.code) == 6:
+            self._article_role_country(record, ref, date)
         return ref
+
+    def _article_role_country(self, record, ref: ActorRef, date) -> None:
+        """A role the phrase names without a country ("the military", "police") is the article's own
+        actor of that role when one country's holds it there ("the military" in a Gaza story that names
+        the Israeli army and the IDF: ISRMIL), before the story's country (which there may be Gaza's)."""
+        bare = self.find_in_text(record.text, ref.start, ref.end, date)
+        if len(bare) != 1 or bare[0].country or not bare[0].code or bare[0].code != ref.code[3:]:
+            return
+        role = bare[0].code
+        if role not in ARTICLE_ROLES:
+            return
+        info = self._record_info(record)
+        if "roles" not in info:
+            info["roles"] = _role_countries(self.find_in_text(record.text, 0, len(record.text), record_date(record)))
+        country = info["roles"].get(role)
+        if country and country != ref.country:
+            ref.country, ref.code = country, country + role
 
     # -- the record as context ------------------------------------------------
     def story_country(self, record) -> Optional[str]:
@@ -624,6 +643,27 @@ _DATELINE_HEAD_AT = re.compile(
 # The story's country must hold this share of the country mentions (Gaza stories split
 # between Israel and the Palestinian territories get none: agents there stay uncoded).
 STORY_COUNTRY_SHARE = 0.5
+
+
+# Roles whose bare mention ("the military", "police", "the court", "militants") stands for the article's own
+# actor of that role; not civilians (victims are often of the other side) nor the rest.
+ARTICLE_ROLES = {"MIL", "COP", "SPY", "JUD", "REB"}
+# The share of a role's coded mentions in the article one country must hold (and at least two mentions).
+ARTICLE_ROLE_SHARE = 0.66
+
+
+def _role_countries(refs) -> dict[str, str]:
+    """role -> the country holding most of the article's mentions of that role, where one clearly does."""
+    counts: dict[str, Counter] = {}
+    for r in refs:
+        if r.code and r.country and len(r.code) >= 6 and r.code[:3] == r.country and r.country not in NON_STATE:
+            counts.setdefault(r.code[3:6], Counter())[r.country] += 1
+    out = {}
+    for role, c in counts.items():
+        (country, n), *_ = c.most_common(1)
+        if n >= 2 and n >= ARTICLE_ROLE_SHARE * sum(c.values()):
+            out[role] = country
+    return out
 
 
 def _story_country(record, actor_countries: list[str] = ()) -> Optional[str]:

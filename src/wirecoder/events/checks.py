@@ -39,6 +39,12 @@ class NotEvents:
     denial_verbs: frozenset = frozenset()
     denial_objects: frozenset = frozenset()
     needs_object: frozenset = frozenset()
+    noun_needs_complement: dict = None
+    private_violence_roots: frozenset = frozenset()
+    private_roles: frozenset = frozenset()
+    official_roles: frozenset = frozenset()
+    private_speakers: frozenset = frozenset()
+    title_verbs: frozenset = frozenset()
 
 
 def load() -> NotEvents:
@@ -60,6 +66,12 @@ def load() -> NotEvents:
         denial_verbs=frozenset(data["denial_verbs"]),
         denial_objects=frozenset(data["denial_objects"]),
         needs_object=frozenset(data["needs_object"]),
+        noun_needs_complement={k: frozenset(v) for k, v in data["noun_needs_complement"].items()},
+        private_violence_roots=frozenset(data["private_violence"]["roots"]),
+        private_roles=frozenset(data["private_violence"]["private_roles"]),
+        official_roles=frozenset(data["private_violence"]["official_roles"]),
+        private_speakers=frozenset(data["private_speakers"]),
+        title_verbs=frozenset(data["title_verbs"]),
     )
 
 
@@ -99,6 +111,9 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
             company = ne.noun_company.get(form)
             if company is not None and _neighbours(tok) & company:
                 return "non-political use"
+            needs = ne.noun_needs_complement.get(form)
+            if needs is not None and not any(c.lower_ in needs for c in tok.children):
+                return "non-political use"  # "made the calls", "co-host Emily"
     else:
         for form in lemma_forms:
             objects = ne.verb_objects.get(form)
@@ -108,6 +123,8 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
                 return "non-political use"
     if speech_only(f, ne):
         return "speech verb"
+    if rules.is_in(tok, ne.title_verbs) and _title_before_name(tok, ne):
+        return "title"
     if tok.pos_ == "VERB" and rules.is_in(tok, ne.needs_object) and not any(
             c.dep_ in ("dobj", "nsubjpass", "dative") for c in tok.children):
         return "non-political use"  # "returned to her home"
@@ -130,6 +147,35 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
     gov = tok.head
     if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
         return "blocked"  # "refused to withdraw": the refusal is the event
+    return None
+
+
+def _title_before_name(tok, ne: NotEvents) -> bool:
+    """'co-host Emily Compagno', 'said to host Kate Bolduan': a title word right before a person's name,
+    after a hyphen or under a speech verb."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.ent_type_ != "PERSON":
+        return False
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return (prev is not None and prev.text == "-") or rules.is_in(tok.head, ne.speech_verbs)
+
+
+def roles(code: Optional[str]) -> set:
+    """The three-letter parts of an actor code ("USACVL" -> {"USA", "CVL"})."""
+    return {code[i:i + 3] for i in range(0, len(code), 3)} if code else set()
+
+
+def private_act(ev, from_statement: bool, ne: NotEvents) -> Optional[str]:
+    """Why a coded event is a private matter the guidelines do not code, else None: violence between
+    private parties (GUIDELINES 1), or a private person's statement aimed at no coded actor (2)."""
+    source_roles = roles(ev.source.code) if ev.source is not None else set()
+    target_roles = roles(ev.target.code) if ev.target is not None else set()
+    if (ev.cameo or "")[:2] in ne.private_violence_roots and source_roles & ne.private_roles \
+            and not source_roles & ne.official_roles and not target_roles & ne.official_roles:
+        return "private crime"
+    if from_statement and source_roles & ne.private_speakers and not source_roles & ne.official_roles \
+            and (ev.target is None or not ev.target.code):
+        return "private comment"
     return None
 
 
@@ -169,6 +215,8 @@ def actor_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
     """Whether the word heads a phrase that names an actor (pronouns are checked by their resolution)."""
     if tok is None:
         return False
+    if _nationality_of_act(tok, lex):
+        return True  # "Israeli strikes", "under Israeli siege": the nationality is the side that acts
     if tok.is_punct or tok.text in QUOTES or tok.pos_ in ("DET", "ADV", "ADP", "SCONJ", "CCONJ", "PART", "ADJ",
                                                           "VERB", "AUX", "NUM", "INTJ", "SYM", "X"):
         return False
@@ -179,6 +227,13 @@ def actor_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
     if rules.is_in(tok, ne.not_actor_nouns) or rules.lookup(tok, lex.nouns) is not None:
         return False  # a thing or an event noun: "the video", "the attack killed"
     return rules.names_actor(tok, lex)
+
+
+def _nationality_of_act(tok, lex: Lexicon) -> bool:
+    """A nationality adjective modifying an event noun ("Israeli strikes", "Russian shelling"): GUIDELINES 3
+    codes it as the side that did the act (the gold's "Israeli" ISRMIL)."""
+    return tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" \
+        and rules.lookup(tok.head, lex.nouns) is not None
 
 
 def target_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:

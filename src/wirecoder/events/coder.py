@@ -46,6 +46,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     else:
         predictions = [None] * len(sents)
     out: list[Event] = []
+    clause_triggers: set[int] = set()
     for sent, pred in zip(sents, predictions):
         found = rules.code_sentence(sent, lex, verb_patterns)
         found = found + _statement_events(record, doc, sent, found, lex)
@@ -62,9 +63,49 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
                 continue
             acting = acting if acting is not None else _acting(sent)
             ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
-            if ev is not None:
+            if ev is not None and checks.private_act(ev, _from_statement(f), ne) is None:
                 out.append(ev)
-    return _dedupe(out)
+                if f.trigger.pos_ == "VERB":
+                    clause_triggers.add(ev.trigger.start)
+    return _dedupe(_drop_alleged(record, out, clause_triggers))
+
+
+# CAMEO acts that are allegations: the acts their speaker alleges are coded as the allegation
+# (GUIDELINES 5), not again as events of their own.
+ALLEGING = ("11", "016")
+
+
+def _drop_alleged(record: Record, events: list[Event], verbal: set) -> list[Event]:
+    """Drop events told by a clause in the content of a statement whose speaker, in the same sentence,
+    accuses, criticises or denies ("The general condemned Israel ..., saying the regime is killing
+    citizens": the condemnation is the event, the killing is what it alleges). An event noun there is
+    taken as known ("accused her counterpart of hypocrisy, pointing to Russia's invasion of Ukraine":
+    the dev gold codes the invasion)."""
+    alleging = [a for a in events if a.source is not None and a.source.code and (a.cameo or "").startswith(ALLEGING)]
+    if not alleging:
+        return events
+    out = []
+    for ev in events:
+        st = record.statements[ev.statement] if ev.statement is not None else None
+        inside = st is not None and any(c.start <= ev.trigger.start < c.end for c in st.content)
+        if inside and ev.trigger.start in verbal and ev not in alleging and any(
+                a.sentence == ev.sentence and (a.statement == ev.statement or _speaks(a.source, st)) for a in alleging):
+            continue
+        out.append(ev)
+    return out
+
+
+def _speaks(actor: ActorRef, st) -> bool:
+    """The actor is the statement's speaker: the same words, or the speaker's code (a bare role such as
+    'MIL' completed with the story's country in the event's)."""
+    if st.speaker is not None and actor.start < st.speaker.end and st.speaker.start < actor.end:
+        return True
+    return bool(st.speaker_code) and actor.code.endswith(st.speaker_code)
+
+
+def _from_statement(f) -> bool:
+    """The event is a speaker's verbal act: coded from a statement's content, or a comment (CAMEO 01)."""
+    return f.verbal or (f.code or "")[:2] == "01"
 
 
 def _acting(sent) -> list[tuple[int, int]]:
@@ -123,6 +164,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     """The event of a found trigger, or None when its source is not an actor the article names."""
     tok = f.trigger
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
+    f.source = _subject_after_dateline(record, f)
     if f.source is None:
         if not (_agentless(tok) or f.undergone) or not (f.code or "").startswith(AGENTLESS_CODES):
             return None  # an active verb whose subject the parse did not find: no claim to make
@@ -135,6 +177,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if source is not None and target is not None and (
             (source.start, source.end) == (target.start, target.end) or _same_actor(source, target, f.target)):
         target = None
+    actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
         if target is None or not target.code:
             return None
@@ -297,6 +340,16 @@ def _person_before(tok):
     return best
 
 
+def _subject_after_dateline(record: Record, f):
+    """A dateline the parser took for the subject ("ATLANTA -- Federal drug officials are warning", "NEW
+    DELHI, Sep 2 (IANS) The minister said"): the verb's subject after it, else none."""
+    span = record.dateline.span if record.dateline is not None else None
+    src = f.source
+    if span is None or src is None or not (span.start <= src.idx < span.end):
+        return src
+    return next((c for c in f.trigger.children if c.dep_ in rules.SUBJ and c.idx >= span.end), None)
+
+
 def _trim_dateline(record: Record, start: int, end: int) -> tuple[int, int]:
     """A phrase that runs over the dateline ("LONDON (AP) — A man") starts after it."""
     span = record.dateline.span if record.dateline is not None else None
@@ -322,7 +375,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out = []
     for ev in events:
         # GUIDELINES 3: "A and B attacked C" is one event per source only when A and B have different codes
-        exact = (ev.trigger.start, _actor_key(ev.source), _actor_key(ev.target))
+        # conjoined objects that name no actor ("requested the design and construction of a missile") are one
+        exact = (ev.trigger.start, _actor_key(ev.source), ev.target.code if ev.target is not None else None)
         if exact in seen_exact:
             continue
         seen_exact.add(exact)
@@ -343,4 +397,36 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 continue
             kept[same] = ev
         out.append(ev)
+    return _merge_agentless(out)
+
+
+def _surname(actor: Optional[ActorRef]) -> Optional[str]:
+    """The last capitalised word of a named person or group ("Morris", "Rivera"), else None."""
+    if actor is None or not actor.code:
+        return None
+    words = [w.strip(".,'’\"“”") for w in (actor.name or actor.text).split()]
+    words = [w for w in words if w[:1].isupper() and w.isalpha() and w.lower() not in coref.PERSON_PRONOUNS]
+    return words[-1] if words else None
+
+
+def _merge_agentless(events: list[Event]) -> list[Event]:
+    """An agentless act told again with its agent ("Morris was detained ..." then "police arrested Morris") is
+    one event, kept where its actors are named (GUIDELINES 1: coded at its first full mention); two
+    agentless tellings of the same act on the same named person are one too."""
+    out: list[Event] = []
+    for ev in events:
+        name = _surname(ev.target)
+        twin = None
+        if name is not None:
+            twin = next((o for o in out if o.cameo == ev.cameo and (o.source is None or ev.source is None)
+                         and o.target is not None and o.target.code == ev.target.code and _surname(o.target) == name
+                         and o.negated == ev.negated and o.modality == ev.modality), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        if twin.source is None and ev.source is not None:
+            out[out.index(twin)] = ev  # the mention that names the agent stands for the event
+            ev.mentions = sorted(twin.mentions + [twin.trigger] + ev.mentions, key=lambda m: m.start)
+        else:
+            twin.mentions.append(ev.trigger)
     return out

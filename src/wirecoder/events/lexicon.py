@@ -27,6 +27,7 @@ class ActorDefaults:
     person_nouns: frozenset = frozenset()  # private persons: CVL of the story's country
     place_nouns: frozenset = frozenset()  # places that stand for their country as targets
     head_roles: dict = field(default_factory=dict)  # head word -> role ("forces" -> MIL)
+    act_roles: dict = field(default_factory=dict)  # act noun -> role of its nationality ("Israeli strikes" -> MIL)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Lexicon:
     modality_governors: dict[str, str]
     modality_aux: dict[str, str]
     hypothetical_marks: frozenset
+    belief_verbs: frozenset = frozenset()
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
@@ -115,6 +117,7 @@ def load() -> Lexicon:
         modality_governors=dict(cues["modality"]["governors"]),
         modality_aux=dict(cues["modality"]["aux"]),
         hypothetical_marks=frozenset(cues["modality"]["hypothetical_marks"]),
+        belief_verbs=frozenset(cues["modality"]["belief_verbs"]),
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),
@@ -125,5 +128,6 @@ def load() -> Lexicon:
 
 def _actor_defaults(data: dict) -> ActorDefaults:
     head_roles = {word: role for role, words in data["role_nouns"].items() for word in words}
+    act_roles = {word: role for role, words in (data.get("act_roles") or {}).items() for word in words}
     return ActorDefaults(frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]),
-                         head_roles)
+                         head_roles, act_roles)

@@ -269,9 +269,26 @@ def inherited_subject(verb):
     return None
 
 
+def _between(tok):
+    """(first, second) heads of a "between A and B" phrase on tok, the sides of a mutual act, else None."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            pobj = _child(c, "pobj")
+            if pobj is not None:
+                conj = [x for x in pobj.conjuncts if x.i > pobj.i]
+                if conj:
+                    return _relative_head(pobj), _relative_head(conj[0])
+    return None
+
+
 def noun_arguments(noun, lex: Lexicon):
     """(source, target) heads for an event noun: 'Israel's offensive against X', 'talks between A and B'."""
     source = target = None
+    sides = _between(noun)
+    if sides is None and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
+        sides = _between(noun.head)  # "Gun battles continued between Israeli forces and Palestinian fighters"
+    if sides is not None:
+        return sides
     for c in noun.children:
         if c.dep_ == "poss":
             source = c
@@ -349,7 +366,8 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in lex.modality_aux:
             mode = lex.modality_aux[c.lower_]
-            if mode == "hypothetical" and c.lower_ == "would" and reporting is not None:
+            if mode == "hypothetical" and c.lower_ == "would" and reporting is not None \
+                    and not is_in(reporting, lex.belief_verbs):
                 return "future"  # reported speech: "said it would respond"
             return mode
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:

@@ -1,0 +1,84 @@
+"""Events the guidelines leave out as private matters, word senses and allegations (issue 21; NAEB
+audit kinds), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import assert_spans_ok
+
+
+def code(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record
+
+
+def coded(record):
+    return {(e.trigger.text, e.cameo) for e in record.events}
+
+
+def test_violence_between_private_parties_is_not_an_event(coder):
+    rec = code(coder, "A gunman opened fire at a shopping centre in Ruritania on Friday, killing three shoppers.")
+    assert not [e for e in rec.events if e.root in ("18", "19", "20")]
+
+
+def test_violence_aimed_at_officials_stays_an_event(coder):
+    rec = code(coder, "A gunman shot two police officers in Dallas on Friday.")
+    shot = [e for e in rec.events if e.trigger.text == "shot"]
+    assert shot and shot[0].target.code.endswith("COP")
+
+
+def test_a_private_persons_comment_aimed_at_no_actor_is_not_an_event(coder):
+    rec = code(coder, "Lena Marsh, a local resident, said she doubted customers would come back before the summer.")
+    assert not rec.events
+    rec = code(coder, "The Ruritanian foreign minister said he doubted the talks would succeed.")
+    assert [e.cameo for e in rec.events] == ["012"]  # an official's pessimistic comment stays
+
+
+def test_phone_calls_are_not_appeals_but_a_call_for_talks_is(coder):
+    rec = code(coder, "The Ruritanian minister made the calls in November and again in February.")
+    assert not [e for e in rec.events if e.trigger.text == "calls"]
+
+
+def test_a_hosts_title_is_not_hosting(coder):
+    rec = code(coder, "The senator told CNN co-host Maria Lopez that the bill would pass.")
+    assert "host" not in {e.trigger.text for e in rec.events}
+    rec = code(coder, "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Tuesday.")
+    hosted = [e for e in rec.events if e.trigger.text == "hosted"]
+    assert hosted and hosted[0].cameo.startswith("04")
+
+
+def test_what_a_condemnation_alleges_is_the_condemnation_not_a_second_event(coder):
+    text = ("The Iranian general condemned Israel for its strikes on hospitals, saying the regime is killing "
+            "civilians in Gaza.")
+    rec = code(coder, text)
+    assert ("condemned", "111") in coded(rec)
+    assert "killing" not in {e.trigger.text for e in rec.events}
+
+
+def test_warning_someone_to_do_something_is_a_demand(coder):
+    rec = code(coder, "The Ruritanian army warned residents of the border villages to leave their homes.")
+    warned = [e for e in rec.events if e.trigger.text == "warned"]
+    assert warned and warned[0].cameo == "100"
+
+
+def test_a_dateline_is_not_the_subject(coder):
+    rec = code(coder, "ATLANTA -- Federal drug officials are warning Georgia to shelve its plans for pharmacies.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "warning"]
+    assert ev.source.text == "Federal drug officials" and ev.target.code == "USAGOV"
+
+
+def test_a_prediction_under_a_belief_verb_is_not_an_event(coder):
+    rec = code(coder, "The lawyer said he believes the new government would threaten journalists in Ruritania.")
+    assert "threaten" not in {e.trigger.text for e in rec.events}
+
+
+def test_an_agentless_arrest_told_again_with_its_agent_is_one_event(coder):
+    text = ("Daniel Morris was detained for two days in Springfield. Earlier, Springfield police arrested Morris "
+            "after a fight outside a bar, the department said.")
+    rec = code(coder, text, date="2026-03-10")
+    arrests = [e for e in rec.events if e.root == "17"]
+    assert len(arrests) == 1
+    assert arrests[0].source is not None and arrests[0].source.code.endswith("COP")
+    assert [m.text for m in arrests[0].mentions] == ["detained"]
+    rec = code(coder, "The Ruritanian government said it would expel the Freedonian ambassador.")
+    assert [e.modality for e in rec.events if e.trigger.text == "expel"] in ([], ["future"])
