@@ -86,7 +86,7 @@ def trace_found(record, doc, ctx, sent, f, gold, state):
     date = attach.event_date(record, doc, sent, tok)[0]
     args = (matcher, date, lex, ne, speakers, country)
     if f.source is None:
-        if not ev_coder._agentless(tok) or not (f.code or "").startswith(ev_coder.AGENTLESS_CODES):
+        if not (ev_coder._agentless(tok) or f.undergone) or not (f.code or "").startswith(ev_coder.AGENTLESS_CODES):
             return "no-source", "", None, None
         source = ev_coder._reporting_authority(record, f, *args)
     else:
