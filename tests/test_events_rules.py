@@ -141,6 +141,11 @@ def _codes(coder, text):
         ("The rebels violated the ceasefire in the east.", "violated", "196"),
         ("Border guards of the two countries traded fire overnight.", "traded", "190"),
         ("Freedonia broke off talks with the rebels on Friday.", "broke", "164"),
+        ("The teachers' union called off its strike on Monday.", "called", "082"),
+        ("The dockers' union called a strike at the port.", "called", "143"),
+        ("Ruritania lodged a protest with Freedonia over the border incident.", "lodged", "114"),
+        ("Riot police used tear gas to disperse the marchers.", "disperse", "175"),
+        ("Freedonia granted asylum to the opposition leader.", "granted", "075"),
         ("Ruritania expressed support for the Freedonian plan.", "support", "051"),
     ],
 )

@@ -52,14 +52,17 @@ class Lexicon:
     def multiword_trigger(self, verb, forms) -> Optional[tuple[Trigger, object]]:
         """(trigger, complement token) when the verb with one of its complements is a multiword
         trigger ("pleaded guilty", "seized hostages", "was taken into custody"), else None. The word
-        "*" stands for any ("warn of *"); "to" before it for an infinitive clause ("warn to *").
+        "*" stands for any ("warn of *"); "to" before it for an infinitive clause ("warn to *"); a
+        particle may stand where a preposition does ("call off strike").
         ``forms`` gives a token's lemma and word forms (rules.forms)."""
         table = next((self.multiword[f] for f in forms(verb) if f in self.multiword), None)
         if table is None:
             return None
+        particles = [p.lower_ for p in verb.children if p.dep_ == "prt"]
         for c in verb.children:
             if c.dep_ in MULTIWORD_DEPS:
-                pairs = [(None, c)]
+                # "called off the strike": key "call off strike", tried before "call strike"
+                pairs = [(p, c) for p in particles if c.dep_ != "prt"] + [(None, c)]
                 if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     pairs.append(("to", c))  # "warned residents to leave": key "warn to *"
             elif c.dep_ in ("prep", "agent"):
