@@ -146,6 +146,8 @@ def _codes(coder, text):
         ("Ruritania lodged a protest with Freedonia over the border incident.", "lodged", "114"),
         ("Riot police used tear gas to disperse the marchers.", "disperse", "175"),
         ("Freedonia granted asylum to the opposition leader.", "granted", "075"),
+        ("Dozens of detainees began a hunger strike in the prison.", "began", "142"),
+        ("The militia declared a cease-fire on Sunday.", "declared", "0871"),
         ("Ruritania expressed support for the Freedonian plan.", "support", "051"),
     ],
 )

@@ -53,7 +53,8 @@ class Lexicon:
         """(trigger, complement token) when the verb with one of its complements is a multiword
         trigger ("pleaded guilty", "seized hostages", "was taken into custody"), else None. The word
         "*" stands for any ("warn of *"); "to" before it for an infinitive clause ("warn to *"); a
-        particle may stand where a preposition does ("call off strike").
+        particle may stand where a preposition does ("call off strike"); a compound noun's words are
+        joined by "_" ("begin hunger_strike"), tried before its head alone.
         ``forms`` gives a token's lemma and word forms (rules.forms)."""
         table = next((self.multiword[f] for f in forms(verb) if f in self.multiword), None)
         if table is None:
@@ -70,7 +71,12 @@ class Lexicon:
             else:
                 continue
             for prep, word in pairs:
-                for form in (*forms(word), "*"):  # "*": any word
+                # a compound noun is its words joined by "_" ("hunger_strike", "cease_fire")
+                compound = "_".join(m.lemma_.lower() for m in word.children if m.dep_ == "compound" and m.i < word.i)
+                words = forms(word)
+                if compound:
+                    words = tuple(f"{compound}_{w}" for w in words) + tuple(words)
+                for form in (*words, "*"):  # "*": any word
                     trig = table.get((prep, form))
                     if trig is not None:
                         return trig, (word if form != "*" else verb)
