@@ -41,6 +41,8 @@ class Lexicon:
     modality_aux: dict[str, str]
     hypothetical_marks: frozenset
     belief_verbs: frozenset = frozenset()
+    undergo_verbs: frozenset = frozenset()
+    possessor_is_target: frozenset = frozenset()
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
@@ -117,6 +119,8 @@ def load() -> Lexicon:
         modality_aux=dict(cues["modality"]["aux"]),
         hypothetical_marks=frozenset(cues["modality"]["hypothetical_marks"]),
         belief_verbs=frozenset(cues["modality"]["belief_verbs"]),
+        undergo_verbs=frozenset(cues["patient_nouns"]["undergo_verbs"]),
+        possessor_is_target=frozenset(cues["patient_nouns"]["possessor_is_target"]),
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),

@@ -67,6 +67,7 @@ class Found:
     reporting: object = None  # the reporting verb this event is the content of, if any
     verbal: bool = False  # coded from a statement's content (speaker -> content subject)
     from_patterns: bool = False  # the trigger is a verb only the PETRARCH-2 dictionary codes
+    undergone: bool = False  # an act noun whose target undergoes it and whose doer the text need not name
 
 
 _STEMS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
@@ -280,6 +281,22 @@ def _between(tok):
     return None
 
 
+def undergone_by(noun, lex: Lexicon):
+    """The one an act noun is done to when the text need not name its doer: the subject of "faces charges",
+    the object of "charges were filed against" (a passive without agent), the owner of "my client's
+    arrest"; else None."""
+    head = noun.head
+    if noun.dep_ == "dobj" and is_in(head, lex.undergo_verbs):
+        return _relative_head(_child(head, *SUBJ))
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and _child(head, "agent") is None:
+        against = _prep_object(head, ("against",), lex=lex)
+        if against is not None:
+            return against
+    if is_in(noun, lex.possessor_is_target) and not any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return _child(noun, "poss")
+    return None
+
+
 def noun_arguments(noun, lex: Lexicon):
     """(source, target) heads for an event noun: 'Israel's offensive against X', 'talks between A and B'."""
     source = target = None
@@ -332,8 +349,8 @@ def negated(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
-        if c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-            return True  # "no ships were damaged"
+        if c.dep_ in ("nsubjpass", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True  # "no ships were damaged", "no other member has faced charges"
     head = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return negated(head, lex)
@@ -486,6 +503,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     trigger_ids = {t.i for t, _ in trig_list}
     for tok, trig in trig_list:
         code, alt = trig.code, trig.alt
+        undergoer = None
         reporting = reporting_governor(tok, lex)
         verbal = False
         if tok.pos_ == "VERB":
@@ -502,7 +520,11 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 else:
                     target = _child(tok, "dative") or _prep_object(tok, ("to",))
         else:
-            source, target = noun_arguments(tok, lex)
+            undergoer = undergone_by(tok, lex)
+            if undergoer is not None:
+                source, target = None, undergoer
+            else:
+                source, target = noun_arguments(tok, lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
         neg = negated(tok, lex)
@@ -522,6 +544,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
         for s, t in pairs:
             if s is not None and t is not None and s.i == t.i:
                 t = None
-            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns))
+            found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns,
+                               undergone=tok.pos_ != "VERB" and undergoer is not None))
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found
