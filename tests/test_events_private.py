@@ -100,3 +100,8 @@ def test_the_owner_of_an_arrest_is_who_was_arrested(coder):
     arrests = [e for e in rec.events if e.trigger.text == "arrest"]
     assert arrests and arrests[0].target.text.startswith("Daniel Morris")
     assert arrests[0].source is None or arrests[0].source.code.endswith("COP")
+
+
+def test_a_statements_act_needs_its_speaker(coder):
+    rec = code(coder, "The jury was instructed to decide if the Kenyan suspect committed the alleged crimes.")
+    assert not [e for e in rec.events if e.trigger.text == "instructed"]

@@ -166,6 +166,8 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     f.source = _subject_after_dateline(record, f)
     if f.source is None:
+        if f.verbal:
+            return None  # a statement's act needs its speaker ("the jury was instructed to determine if ...")
         if not (f.undergone or _agentless(tok)) or not (f.code or "").startswith(AGENTLESS_CODES):
             return None  # an active verb whose subject the parse did not find: no claim to make
         source = _reporting_authority(record, f, matcher, date, lex, ne, speakers, country)
