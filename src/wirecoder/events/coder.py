@@ -166,7 +166,9 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     f.source = _subject_after_dateline(record, f)
     if f.source is None:
-        if not (_agentless(tok) or f.undergone) or not (f.code or "").startswith(AGENTLESS_CODES):
+        if f.verbal:
+            return None  # a statement's act needs its speaker ("the jury was instructed to determine if ...")
+        if not (f.undergone or _agentless(tok)) or not (f.code or "").startswith(AGENTLESS_CODES):
             return None  # an active verb whose subject the parse did not find: no claim to make
         source = _reporting_authority(record, f, matcher, date, lex, ne, speakers, country)
     else:
@@ -238,8 +240,8 @@ def _noun_event_stands(f, lex) -> bool:
     head = tok.head
     carried = tok.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head.i != tok.i \
         and rules.is_in(head, lex.light_verbs)
-    if carried and f.source is not None:
-        return True
+    if carried and f.source is not None or f.undergone and f.target is not None:
+        return True  # "He faces charges": done to him, by whom the text need not say
     return f.source is not None and f.target is not None
 
 

@@ -67,7 +67,7 @@ class Found:
     reporting: object = None  # the reporting verb this event is the content of, if any
     verbal: bool = False  # coded from a statement's content (speaker -> content subject)
     from_patterns: bool = False  # the trigger is a verb only the PETRARCH-2 dictionary codes
-    undergone: bool = False  # the subject undergoes the act: it is the target, the doer is not named
+    undergone: bool = False  # the target undergoes the act and the text need not name its doer ("X faces charges")
 
 
 _STEMS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
@@ -281,6 +281,20 @@ def _between(tok):
     return None
 
 
+def undergone_by(noun, lex: Lexicon):
+    """The one an act noun is done to when the text need not name its doer: the object of "charges were
+    filed against" (a passive without agent), the owner of "my client's arrest"; else None. ("X faces
+    charges" is the trigger lexicon's: multiword triggers marked `undergone`.)"""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and _child(head, "agent") is None:
+        against = _prep_object(head, ("against",), lex=lex)
+        if against is not None:
+            return against
+    if is_in(noun, lex.possessor_is_target) and not any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return _child(noun, "poss")
+    return None
+
+
 def noun_arguments(noun, lex: Lexicon):
     """(source, target) heads for an event noun: 'Israel's offensive against X', 'talks between A and B'."""
     source = target = None
@@ -333,8 +347,8 @@ def negated(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
-        if c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-            return True  # "no ships were damaged"
+        if c.dep_ in ("nsubjpass", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True  # "no ships were damaged", "no other member has faced charges"
     head = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return negated(head, lex)
@@ -487,6 +501,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     trigger_ids = {t.i for t, _ in trig_list}
     for tok, trig in trig_list:
         code, alt = trig.code, trig.alt
+        undergoer = None
         reporting = reporting_governor(tok, lex)
         verbal = False
         if tok.pos_ == "VERB":
@@ -505,11 +520,14 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 else:
                     target = _child(tok, "dative") or _prep_object(tok, ("to",))
         else:
-            source, target = noun_arguments(tok, lex)
+            undergoer = undergone_by(tok, lex)
+            if undergoer is not None:
+                source, target = None, undergoer
+            else:
+                source, target = noun_arguments(tok, lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
-        neg = negated(tok, lex) or (trig.undergone and target is not None and any(
-            d.dep_ == "det" and d.lower_ == "no" for d in target.children))  # "no officer faced charges"
+        neg = negated(tok, lex)  # "no officer faced charges": a subject with "no"
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
         if target is None and len(sources) == 1 and source is not None:
@@ -527,6 +545,6 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             if s is not None and t is not None and s.i == t.i:
                 t = None
             found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns,
-                               trig.undergone))
+                               undergone=trig.undergone or undergoer is not None))
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found
