@@ -827,3 +827,44 @@ def test_a_speaker_run_ending_on_who_ends_before_its_comma():
     assert kept.speaker.text == "Mr. Kamin, who"
     (whole,) = assemble(*args(said - 1))
     assert whole.speaker.text == "Mr. Kamin, who teaches law"
+
+
+@pytest.mark.parametrize("text, cue, inner", [
+    ("The spokesman said the minister hopes that the talks will resume next week.", "said", "hopes"),
+    ("Police have said they believe that the driver fled north.", "have said", "believe"),
+])
+def test_a_cue_inside_another_statement_s_reported_content_is_part_of_it(coder, text, cue, inner):
+    """Rule nested-out: "X said Y hopes that ..." is X's statement, its content running over "Y hopes"
+    (PolNeAR marks the inner cue in about a quarter of such cases); with the rule off the inner cue is
+    a statement too, and takes the outer speaker."""
+    from wirecoder.record import Record
+    from wirecoder.statements import extract_statements
+    from wirecoder.structure import structure
+
+    def cues(off):
+        record = Record(id="t", source="t", text=text)
+        structure(record, None, coder.resources)
+        return [s.cue.text for s in extract_statements(record, coder.nlp(text), coder.resources, off) if s.cue]
+
+    assert cues(frozenset()) == [cue]
+    assert cues({"nested-out"}) == [cue, inner]
+
+
+def test_a_cue_inside_another_statement_s_content_on_hand_made_runs():
+    """Hand-made tagger runs: "warned", inside the content of "said", gives no statement of its own
+    unless rule nested-out is off."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "The mayor said the engineers warned that the bridge was unsafe."
+    doc = nlp_mod.load("")(text)
+    said = next(t.i for t in doc if t.text == "said")
+    warned = next(t.i for t in doc if t.text == "warned")
+    runs = {"speaker": [(0, said), (said + 1, warned)], "cue": [(said, said + 1), (warned, warned + 1)],
+            "content": [(said + 1, len(doc) - 1), (warned + 1, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    assert [st.cue.text for st in assemble(*args)] == ["said"]
+    assert [st.cue.text for st in assemble(*args, off={"nested-out"})] == ["said", "warned"]

@@ -54,6 +54,7 @@ RULES = {
     "cue-medium-out": "a cue ends before the medium or occasion it names ('said in an email' -> 'said')",
     "long-bare-cues-out": "a cue of four words or more with no content is a description, not an attribution",
     "cue-prep-out": "a speech verb's cue ends before a preposition that closes it ('said of' -> 'said')",
+    "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
 }
 
 
@@ -442,6 +443,8 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
         out = [s for s, key in zip(out, contents)
                if not (key in shared and s.cue is not None
                        and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content))]
+    if art.on("nested-out"):
+        out = [s for s in out if not nested_in_reported(art, s, out)]
     if art.on("bare-cues-out"):
         out = [s for s in out if s.speaker is not None or s.content]
     if art.on("empty-shells-out"):
@@ -449,6 +452,18 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
     if art.on("long-bare-cues-out"):
         out = [s for s in out if s.content or s.cue is None or len(s.cue.text.split()) < LONG_CUE_WORDS]
     return out
+
+
+def nested_in_reported(art: Article, st: Statement, statements: list[Statement]) -> bool:
+    """Rule nested-out: a cue outside quotation marks inside another statement's content ("He said Obama
+    hopes that ...", "Police have said they have no plans ...") is part of what that statement reports,
+    not a statement of its own: PolNeAR marks the outer attribution, its content running over the inner
+    cue, and seldom the inner one."""
+    if st.cue is None or art.quote_mask[st.cue.start]:
+        return False
+    a, b = st.cue.start, st.cue.end
+    return any(o is not st and o.cue is not None and (o.cue.start, o.cue.end) != (a, b)
+               and any(c.start <= a and b <= c.end for c in o.content) for o in statements)
 
 
 # a cue this long with no content tells what someone did ("did not immediately respond to requests for",
