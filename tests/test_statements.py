@@ -868,3 +868,44 @@ def test_a_cue_inside_another_statement_s_content_on_hand_made_runs():
     args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
     assert [st.cue.text for st in assemble(*args)] == ["said"]
     assert [st.cue.text for st in assemble(*args, off={"nested-out"})] == ["said", "warned"]
+
+
+def _assemble_runs(text, speaker, cue, contents, off=frozenset()):
+    """Assembly on hand-made tagger runs given as words of `text` (first occurrence of each)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+
+    def run(words):
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words))
+        return (span.start, span.end)
+
+    runs = {"speaker": [run(speaker)] if speaker else [], "cue": [run(cue)], "content": [run(c) for c in contents]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    return [[p.text for p in st.content] for st in assemble(*args, off=off)]
+
+
+def test_a_content_before_the_cue_from_mid_sentence_is_not_its_first_part():
+    """Rule pieces-sentence-start: the tagger's "the losses" (the object of "asked") is no first part of
+    what "urging" introduces; a clause that opens the sentence still is ("Back in the city, ...")."""
+    text = "The senator asked the banker about the losses, urging that the board resign."
+    contents = ["the losses", "that the board resign"]
+    assert _assemble_runs(text, None, "urging", contents) == [["that the board resign"]]
+    assert _assemble_runs(text, None, "urging", contents, off={"pieces-sentence-start"}) == [contents]
+    text = "Back in the city, the mayor said, taxes would fall."
+    assert _assemble_runs(text, "the mayor", "said", ["Back in the city", "taxes would fall"]) == [
+        ["Back in the city", "taxes would fall"]]
+
+
+def test_a_content_of_the_sentence_before_is_not_the_first_part_of_the_cue_s_content():
+    """Rule pieces-one-sentence: "[The bank lost money]. The senator says [that it hid the losses]" gives
+    the senator one content, not both sentences in two pieces."""
+    text = "The bank lost money last year. The senator says that it hid the losses."
+    contents = ["The bank lost money last year", "that it hid the losses"]
+    assert _assemble_runs(text, "The senator", "says", contents) == [["that it hid the losses"]]
+    assert _assemble_runs(text, "The senator", "says", contents, off={"pieces-one-sentence"}) == [contents]

@@ -116,6 +116,7 @@ def main(argv=None) -> int:
     ap.add_argument("--show", default=None, help="print cases of this class (substring)")
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--n", type=int, default=15)
+    ap.add_argument("--pairs", action="store_true", help="one line per overlapping mismatch: pred || gold")
     args = ap.parse_args(argv)
     folder = Path(args.folder)
     preds = json.loads(Path(args.predictions).read_text(encoding="utf-8"))
@@ -164,6 +165,8 @@ def main(argv=None) -> int:
                 s_cls, e_cls, d = classify(p, best, text, roles_at)
                 cls = f"{s_cls} / {e_cls}"
                 gtext = " | ".join(text[a:b] for a, b in best)
+                if args.pairs:
+                    print(f"{cls}\t{' '.join(ptext.split())[:80]}\t||\t{' '.join(gtext.split())[:80]}")
                 desc = f"cue={cue!r} {d}\n      pred=[{words(ptext, 30)}]\n      gold=[{words(gtext, 30)}]"
                 pairs["start:" + s_cls] += 1
                 pairs["end:" + e_cls] += 1

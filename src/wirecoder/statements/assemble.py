@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, from_dateline, in_closed_quotation,
-                            merge_fragments, quote_goes_on, to_complement, to_quote_close, within_own_clause)
+                            merge_fragments, opens_quote_at, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -54,6 +54,8 @@ RULES = {
     "cue-medium-out": "a cue ends before the medium or occasion it names ('said in an email' -> 'said')",
     "long-bare-cues-out": "a cue of four words or more with no content is a description, not an attribution",
     "cue-prep-out": "a speech verb's cue ends before a preposition that closes it ('said of' -> 'said')",
+    "pieces-one-sentence": "a content before its cue joins the one after it only from the cue's own sentence",
+    "pieces-sentence-start": "an unquoted content before its cue joins the one after it only when it opens its sentence",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
 }
 
@@ -347,12 +349,16 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
         if groups and groups[-1][-1].end <= c.start and r.start >= c.end and len(groups[-1]) == 1:
             between = [doc[i] for i in range(groups[-1][-1].end, r.start)]
             inside = set(range(c.start, c.end)) | (set(range(sp.start, sp.end)) if sp else set())
-            if all(t.i in inside or t.is_punct or t.is_space or t.dep_ in _LINKING_DEPS for t in between) \
-                    and len(between) < 15:
+            linked = all(t.i in inside or t.is_punct or t.is_space or t.dep_ in _LINKING_DEPS for t in between) \
+                and len(between) < 15
+            if linked and joins_across_cue(art, groups[-1][-1], c):
                 groups[-1].append(r)
                 continue
             if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, role_tokens):
                 groups[-1].append(r)
+                continue
+            if linked:  # the piece before is not this content's first part, nor a content of this cue
+                groups[-1] = [r]
                 continue
         groups.append([r])
     if art.on("parenthetical-cue") and len(groups) == 1 and len(groups[0]) == 1:
@@ -360,6 +366,19 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
         if head_part is not None:
             groups = [[head_part, groups[0][0]]]
     return groups
+
+
+def joins_across_cue(art: Article, first: Run, c: Run) -> bool:
+    """Whether a content piece before the cue may join the one after it: rule pieces-one-sentence, only
+    from the cue's own sentence ("[A]. Clinton says [B]" are two contents); rule pieces-sentence-start, an
+    unquoted piece only when it opens its sentence ("Back in Virginia, Mr. Clarke said, he decided ..."),
+    not an object the tagger found mid-sentence ("pressed him on [his handling of the scam], to admit [that
+    ...]")."""
+    if art.on("pieces-one-sentence") and art.sent_of[first.end - 1] != c.sent:
+        return False
+    if art.on("pieces-sentence-start") and not opens_quote_at(art.doc, first.start):
+        return opens_sentence(art.doc, first.start)
+    return True
 
 
 _LINKING_DEPS = ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")

@@ -42,6 +42,16 @@ def opens_quote(word: str) -> bool:
     return word[:1] in _OPEN_QUOTES or word.startswith("''")
 
 
+def opens_quote_at(doc, k: int) -> bool:
+    """Whether the token at k opens a quotation or follows its opening mark."""
+    return opens_quote(doc[k].text) or (k > 0 and opens_quote(doc[k - 1].text))
+
+
+def opens_sentence(doc, k: int) -> bool:
+    """Whether only punctuation, spaces or a conjunction ("But", "And") stand before token k in its sentence."""
+    return all(t.is_punct or t.is_space or t.dep_ == "cc" for t in doc[doc[k].sent.start:k])
+
+
 def quote_goes_on(doc, text, first: Run, second: Run, cue: Run, own: set, role_tokens: set) -> bool:
     """ "X,” Clinton said on Thursday in a speech in New York. “Y." is one quotation.
 
