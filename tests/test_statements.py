@@ -909,3 +909,15 @@ def test_a_content_of_the_sentence_before_is_not_the_first_part_of_the_cue_s_con
     contents = ["The bank lost money last year", "that it hid the losses"]
     assert _assemble_runs(text, "The senator", "says", contents) == [["that it hid the losses"]]
     assert _assemble_runs(text, "The senator", "says", contents, off={"pieces-one-sentence"}) == [contents]
+
+
+def test_a_quotation_before_its_cue_does_not_take_an_unquoted_piece_after_it():
+    """Rule pieces-quoted-alike: the tagger's "the workers" (whom the mayor told) is not the rest of the
+    quotation; a quotation that goes on after the cue, after a conjunction, still is."""
+    text = '"We are proud of you," the mayor told the workers.'
+    contents = ['"We are proud of you,"', "the workers"]
+    assert _assemble_runs(text, "the mayor", "told", contents) == [['"We are proud of you,"']]
+    assert _assemble_runs(text, "the mayor", "told", contents, off={"pieces-quoted-alike"}) == [contents]
+    text = '"We are proud," the mayor said, but "the work goes on."'
+    contents = ['"We are proud,"', 'but "the work goes on."']
+    assert _assemble_runs(text, "the mayor", "said", contents) == [contents]

@@ -56,6 +56,7 @@ RULES = {
     "cue-prep-out": "a speech verb's cue ends before a preposition that closes it ('said of' -> 'said')",
     "pieces-one-sentence": "a content before its cue joins the one after it only from the cue's own sentence",
     "pieces-sentence-start": "an unquoted content before its cue joins the one after it only when it opens its sentence",
+    "pieces-quoted-alike": "a quotation before its cue joins no unquoted content after it",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
 }
 
@@ -351,14 +352,17 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
             inside = set(range(c.start, c.end)) | (set(range(sp.start, sp.end)) if sp else set())
             linked = all(t.i in inside or t.is_punct or t.is_space or t.dep_ in _LINKING_DEPS for t in between) \
                 and len(between) < 15
-            if linked and joins_across_cue(art, groups[-1][-1], c):
+            keep = across_cue(art, groups[-1][-1], r, c) if linked else "both"
+            if keep == "join":
                 groups[-1].append(r)
                 continue
             if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, role_tokens):
                 groups[-1].append(r)
                 continue
-            if linked:  # the piece before is not this content's first part, nor a content of this cue
+            if keep == "second":  # the piece before is not this content's first part, nor a content of this cue
                 groups[-1] = [r]
+                continue
+            if keep == "first":
                 continue
         groups.append([r])
     if art.on("parenthetical-cue") and len(groups) == 1 and len(groups[0]) == 1:
@@ -368,17 +372,26 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
     return groups
 
 
-def joins_across_cue(art: Article, first: Run, c: Run) -> bool:
-    """Whether a content piece before the cue may join the one after it: rule pieces-one-sentence, only
-    from the cue's own sentence ("[A]. Clinton says [B]" are two contents); rule pieces-sentence-start, an
-    unquoted piece only when it opens its sentence ("Back in Virginia, Mr. Clarke said, he decided ..."),
-    not an object the tagger found mid-sentence ("pressed him on [his handling of the scam], to admit [that
-    ...]")."""
+def across_cue(art: Article, first: Run, second: Run, c: Run) -> str:
+    """What becomes of a content piece before the cue and one after it, with only the cue, its speaker and
+    linking words between them: "join" (one content in two pieces), "first" or "second" (that one alone
+    is the cue's), "both" (two contents). Rule pieces-one-sentence: the piece before joins only from the
+    cue's own sentence ("[A]. Clinton says [B]": B); pieces-sentence-start: unquoted, only when it opens
+    its sentence ("Back in Virginia, Mr. Clarke said, he decided ..."), not an object the tagger found
+    mid-sentence ("pressed him on [his handling of the scam], to admit [that ...]": the second);
+    pieces-quoted-alike: a quotation joins no unquoted piece after it ('"I am proud of you," he told [some
+    of the miners]': the first)."""
+    doc = art.doc
+    quoted = opens_quote_at(doc, first.start)
     if art.on("pieces-one-sentence") and art.sent_of[first.end - 1] != c.sent:
-        return False
-    if art.on("pieces-sentence-start") and not opens_quote_at(art.doc, first.start):
-        return opens_sentence(art.doc, first.start)
-    return True
+        return "second"
+    if not quoted:
+        return "join" if not art.on("pieces-sentence-start") or opens_sentence(doc, first.start) else "second"
+    # "..., but "when it comes ...": a conjunction may come before the mark
+    if art.on("pieces-quoted-alike") and not any(opens_quote_at(doc, k)
+                                                  for k in range(second.start, min(second.start + 2, second.end))):
+        return "first"
+    return "join"
 
 
 _LINKING_DEPS = ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")
