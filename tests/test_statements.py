@@ -921,3 +921,26 @@ def test_a_quotation_before_its_cue_does_not_take_an_unquoted_piece_after_it():
     text = '"We are proud," the mayor said, but "the work goes on."'
     contents = ['"We are proud,"', 'but "the work goes on."']
     assert _assemble_runs(text, "the mayor", "said", contents) == [contents]
+
+
+@pytest.mark.parametrize("between, pieces", [
+    ("", 2),  # the quotation opens the next paragraph: the rest of the organiser's content
+    (" She left early.", 1),  # narration after the cue: a quotation of its own (the last speaker's)
+])
+def test_a_quotation_opening_the_next_paragraph_goes_on_the_quoted_statement(coder, between, pieces):
+    from wirecoder.record import Record
+    from wirecoder.statements import extract_statements
+    from wirecoder.structure import structure
+
+    text = ('The council met on Monday.\n\n"Nobody here writes songs for the mayor," the organiser said.'
+            + between + '\n\n"Right now, the vote is against the other side. I still think she will win."\n')
+
+    def found(off=frozenset()):
+        record = Record(id="t", source="t", text=text)
+        structure(record, None, coder.resources)
+        return [(s.cue and s.cue.text, len(s.content))
+                for s in extract_statements(record, coder.nlp(text), coder.resources, off)]
+
+    assert found()[0] == ("said", pieces)
+    assert len(found()) == 3 - pieces
+    assert found({"quote-next-paragraph"}) == [("said", 1), (None, 1)]

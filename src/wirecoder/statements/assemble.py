@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..record import Span, Statement
-from .content_spans import (before_parenthetical_cue, complement_run, from_dateline, in_closed_quotation,
+from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
@@ -57,6 +57,7 @@ RULES = {
     "pieces-one-sentence": "a content before its cue joins the one after it only from the cue's own sentence",
     "pieces-sentence-start": "an unquoted content before its cue joins the one after it only when it opens its sentence",
     "pieces-quoted-alike": "a quotation before its cue joins no unquoted content after it",
+    "quote-next-paragraph": "a quotation with no cue opening the next paragraph goes on a quoted statement's content",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
 }
 
@@ -129,7 +130,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     statements += line_statements(art, labelled, signed)
     statements += loose_statements(art, loose, speakers, covered)
     statements.sort(key=lambda x: x[0])
-    return without_noise(art, [s for _, s in statements])
+    found = [s for _, s in statements]
+    if art.on("quote-next-paragraph"):
+        found = continued_quotations(art.text, found)
+    return without_noise(art, found)
 
 
 def _article(doc, record, quote_mask, lexicon, off) -> Article:
