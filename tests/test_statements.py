@@ -944,3 +944,27 @@ def test_a_quotation_opening_the_next_paragraph_goes_on_the_quoted_statement(cod
     assert found()[0] == ("said", pieces)
     assert len(found()) == 3 - pieces
     assert found({"quote-next-paragraph"}) == [("said", 1), (None, 1)]
+
+
+@pytest.mark.parametrize("text, cue_words, cue", [
+    ("The senator said on Monday that the bill would pass.", "said on Monday", "said"),
+    ("The senator said on Tuesday night that the bill would pass.", "said on Tuesday night", "said"),
+    ("The senator said Monday that the bill would pass.", "said Monday", "said Monday"),
+])
+def test_a_cue_ends_before_on_and_its_date(text, cue_words, cue):
+    """Hand-made tagger runs: rule cue-on-date-out; a bare day stays (PolNeAR marks it both ways)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+    start = next(t.i for t in doc if t.text == "said")
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, start)], "cue": [(start, start + len(cue_words.split()))], "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args)
+    assert st.cue.text == cue
+    (whole,) = assemble(*args, off={"cue-on-date-out"})
+    assert whole.cue.text == cue_words
