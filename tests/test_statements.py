@@ -703,8 +703,9 @@ def test_the_precision_rules_switch_off_by_name(coder):
         return [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in
                 extract_statements(record, coder.nlp(text), coder.resources, off)]
 
-    assert found("The governor continues to fight the ruling in court.", {"non-speech-cues-out"}) == [
-        ("The governor", "continues")]
+    # "continues" + "to fight ..." is dropped by catenative-cues-out too
+    assert found("The governor continues to fight the ruling in court.",
+                 {"non-speech-cues-out", "catenative-cues-out"}) == [("The governor", "continues")]
     assert found("Nobody said anything.", {"empty-shells-out"}) == [("Nobody", "said")]
     assert ("BONDS", ":") in found("BONDS: Treasury yields rose on Tuesday as investors sold debt.\n",
                                    {"header-labels-out"})
@@ -968,3 +969,14 @@ def test_a_cue_ends_before_on_and_its_date(text, cue_words, cue):
     assert st.cue.text == cue
     (whole,) = assemble(*args, off={"cue-on-date-out"})
     assert whole.cue.text == cue_words
+
+
+def test_a_catenative_cue_without_its_clause_is_no_statement():
+    """Hand-made tagger runs: rule catenative-cues-out. "has tried" + "to calm the residents" is what the
+    mayor did; "went on to say" with its clause inside the cue is a cue."""
+    text = "The mayor has tried to calm the residents."
+    assert _assemble_runs(text, "The mayor", "has tried", ["to calm the residents"]) == []
+    assert _assemble_runs(text, "The mayor", "has tried", ["to calm the residents"],
+                          off={"catenative-cues-out"}) == [["to calm the residents"]]
+    text = "The mayor went on to say that taxes would fall."
+    assert _assemble_runs(text, "The mayor", "went on to say", ["that taxes would fall"]) == [["that taxes would fall"]]

@@ -59,6 +59,7 @@ RULES = {
     "pieces-quoted-alike": "a quotation before its cue joins no unquoted content after it",
     "quote-next-paragraph": "a quotation with no cue opening the next paragraph goes on a quoted statement's content",
     "cue-on-date-out": "a cue ends before 'on' and the date that close it ('said on Monday' -> 'said')",
+    "catenative-cues-out": "a cue like 'tried' whose 'to' clause lies outside it is no attribution",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
 }
 
@@ -228,6 +229,15 @@ def non_speech_cue(doc, c: Run, lexicon: Lexicon) -> bool:
                for k in head.children)
 
 
+def catenative_cue(doc, c: Run, lexicon: Lexicon) -> bool:
+    """A cue headed by one of cues.yaml's catenative_heads ("tried", "has begun", "needs") whose "to" clause
+    lies outside it: PolNeAR's cue would hold the clause's verb ("tried to explain"), and the tagger's
+    cue without it is seldom an attribution ("has tried" + "to use the ad against Clinton")."""
+    head = run_head(doc, c)
+    return head.lemma_.lower() in lexicon.catenative_heads and any(
+        k.dep_ == "xcomp" and k.i >= c.end for k in head.children)
+
+
 def give_way_to_signed_quotations(signed, speakers, cues, contents):
     """A signed quotation ('"..." ― Omar Khalil') is its signer's alone: the tagger's runs inside
     its line give way."""
@@ -326,6 +336,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
+        if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
+            continue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
 
