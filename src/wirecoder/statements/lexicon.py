@@ -28,6 +28,7 @@ class Lexicon:
     empty_speakers: frozenset = frozenset()  # "Nobody said ..."
     empty_contents: frozenset = frozenset()  # "... said anything."
     prep_free_verbs: frozenset = frozenset()  # "said of" -> "said"
+    catenative_heads: frozenset = frozenset()  # "tried" whose "to ..." belongs to the cue
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -65,7 +66,8 @@ def load_lexicon() -> Lexicon:
                    tuple(tuple(p.lower().split()) for p in data.get("not_cue_phrases", ())),
                    frozenset(w.lower() for w in data.get("empty_speakers", ())),
                    frozenset(w.lower() for w in data.get("empty_contents", ())),
-                   frozenset(w.lower() for w in data.get("prep_free_verbs", ())))
+                   frozenset(w.lower() for w in data.get("prep_free_verbs", ())),
+                   frozenset(w.lower() for w in data.get("catenative_heads", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:
