@@ -57,6 +57,7 @@ RULES = {
     "cue-prep-out": "a speech verb's cue ends before a preposition that closes it ('said of' -> 'said')",
     "received-words": "the subject of 'has drawn criticism (from Y)' is its target: the source is Y or nobody",
     "speaker-fronted": "a speaker run that starts inside a fronted phrase starts after its comma ('In a talk, X said')",
+    "speaker-adjunct": "with speaker-aside: also the verb's adjunct between commas ('X, at a press gaggle, said'; 'X, like Y,')",
     "relative-subject": "a cue whose subject is a relative pronoun takes it over a speaker run that is not its subject",
 }
 
@@ -401,7 +402,8 @@ def speaker_bounds(art: Article, c: Run, sp: Run | None) -> Run | None:
     if sp is not None and art.on("speaker-fronted"):
         sp = speaker_after_fronted(doc, sp, c)
     said_by = speaker_without_time(doc, sp, art.lexicon) if sp is not None and art.on("speaker-time") else sp
-    said_by = speaker_without_aside(doc, said_by) if said_by is not None and art.on("speaker-aside") else said_by
+    said_by = (speaker_without_aside(doc, said_by, art.on("speaker-adjunct")) if said_by is not None
+               and art.on("speaker-aside") else said_by)
     said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and art.on("speaker-subject") else said_by
     if said_by is not None and art.on("speaker-relative-out"):
         said_by = speaker_without_relative(doc, said_by, c)
