@@ -23,7 +23,8 @@ from .frames import (according_content, according_source, cut_to_source, frame_c
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .runs import CUE_LEFT, Run, gap, run_head
-from .speaker_spans import (passive_allows, speaker_from_subject, speaker_without_aside, speaker_without_relative,
+from .speaker_spans import (passive_allows, received_words, relative_subject, speaker_after_fronted,
+                            speaker_from_subject, speaker_without_aside, speaker_without_relative,
                             speaker_without_time, subject_run)
 
 # The rules of assembly, each of which can be switched off to measure what it does
@@ -61,6 +62,10 @@ RULES = {
     "cue-on-date-out": "a cue ends before 'on' and the date that close it ('said on Monday' -> 'said')",
     "catenative-cues-out": "a cue like 'tried' whose 'to' clause lies outside it is no attribution",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
+    "received-words": "the subject of 'has drawn criticism (from Y)' is its target: the source is Y or nobody",
+    "speaker-fronted": "a speaker run that starts inside a fronted phrase starts after its comma ('In a talk, X said')",
+    "speaker-adjunct": "with speaker-aside: also the verb's adjunct between commas ('X, at a press gaggle, said'; 'X, like Y,')",
+    "relative-subject": "a cue whose subject is a relative pronoun takes it over a speaker run that is not its subject",
 }
 
 
@@ -271,10 +276,18 @@ def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
     if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
         # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
         best = Run(src[0], src[1], art.sent_of[src[0]], art.para_of[src[0]])
+    if art.on("relative-subject") and best is not None and best_key is not None and best_key[0] == 1:
+        best = relative_subject(doc, c, art.sent_of, art.para_of) or best
     if best is None:
         best = subject_run(doc, c, art.sent_of, art.para_of)
     if best is not None and not passive_allows(doc, c, best):
         best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
+    received = received_words(doc, c, art.lexicon) if art.on("received-words") else False
+    if received is not False and (best is None or received is None
+                                  or not (received[0] <= best.start and best.end <= received[1])):
+        # "X has drawn criticism from Y": Y, or nobody; never X
+        best = None if received is None else Run(received[0], received[1], art.sent_of[received[0]],
+                                                 art.para_of[received[0]])
     if best is not None:
         best.used = True
         if src is not None:
@@ -437,8 +450,11 @@ def speaker_bounds(art: Article, c: Run, sp: Run | None) -> Run | None:
     between commas ("Lavrov, speaking to reporters in Ankara, said"); speaker-subject, from the cue's
     subject ("During a visit to Riga, the minister said")."""
     doc = art.doc
+    if sp is not None and art.on("speaker-fronted"):
+        sp = speaker_after_fronted(doc, sp, c)
     said_by = speaker_without_time(doc, sp, art.lexicon) if sp is not None and art.on("speaker-time") else sp
-    said_by = speaker_without_aside(doc, said_by) if said_by is not None and art.on("speaker-aside") else said_by
+    said_by = (speaker_without_aside(doc, said_by, art.on("speaker-adjunct")) if said_by is not None
+               and art.on("speaker-aside") else said_by)
     said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and art.on("speaker-subject") else said_by
     if said_by is not None and art.on("speaker-relative-out"):
         said_by = speaker_without_relative(doc, said_by, c)
@@ -495,8 +511,8 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
                        and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content))]
     if art.on("nested-out"):
         out = [s for s in out if not nested_in_reported(art, s, out)]
-    if art.on("bare-cues-out"):
-        out = [s for s in out if s.speaker is not None or s.content]
+    if art.on("bare-cues-out"):  # not "Donald Trump is drawing criticism" (rule received-words: nobody named)
+        out = [s for s in out if s.speaker is not None or s.content or _receives_words(art, s)]
     if art.on("empty-shells-out"):
         out = [s for s in out if not empty_shell(s, art.lexicon)]
     if art.on("long-bare-cues-out"):
@@ -514,6 +530,12 @@ def nested_in_reported(art: Article, st: Statement, statements: list[Statement])
     a, b = st.cue.start, st.cue.end
     return any(o is not st and o.cue is not None and (o.cue.start, o.cue.end) != (a, b)
                and any(c.start <= a and b <= c.end for c in o.content) for o in statements)
+
+
+def _receives_words(art: Article, st: Statement) -> bool:
+    span = art.doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand") if st.cue is not None else None
+    return (span is not None and art.on("received-words")
+            and received_words(art.doc, Run(span.start, span.end, 0, 0), art.lexicon) is not False)
 
 
 # a cue this long with no content tells what someone did ("did not immediately respond to requests for",
