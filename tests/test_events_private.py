@@ -105,3 +105,10 @@ def test_the_owner_of_an_arrest_is_who_was_arrested(coder):
 def test_a_statements_act_needs_its_speaker(coder):
     rec = code(coder, "The jury was instructed to decide if the Kenyan suspect committed the alleged crimes.")
     assert not [e for e in rec.events if e.trigger.text == "instructed"]
+
+
+def test_a_militarys_evacuation_order_is_a_demand(coder):
+    rec = code(coder, "The Kenyan army asked the residents of Mandera to evacuate their homes before dawn.")
+    assert [e.cameo for e in rec.events if e.trigger.text == "asked"] == ["100"]
+    rec = code(coder, "The Kenyan foreign ministry asked Somalia to return the prisoners.")
+    assert [e.cameo[:2] for e in rec.events if e.trigger.text == "asked"] == ["02"]
