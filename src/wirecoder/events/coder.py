@@ -291,6 +291,8 @@ def _background_clause(tok) -> bool:
 
 def _agentless(tok) -> bool:
     """A passive with no agent ("two journalists were detained"): the text names no source."""
+    if tok.pos_ == "VERB" and rules.shared_patient(tok) is not None:
+        return not any(c.dep_ == "agent" for c in tok.children)  # "was convicted and sentenced", "Arrested in 2012, they"
     return tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(
         c.dep_ == "agent" for c in tok.children)
 
