@@ -105,3 +105,19 @@ def test_the_owner_of_an_arrest_is_who_was_arrested(coder):
 def test_a_statements_act_needs_its_speaker(coder):
     rec = code(coder, "The jury was instructed to decide if the Kenyan suspect committed the alleged crimes.")
     assert not [e for e in rec.events if e.trigger.text == "instructed"]
+
+
+def test_a_militarys_evacuation_order_is_a_demand(coder):
+    rec = code(coder, "The Kenyan army asked the residents of Mandera to evacuate their homes before dawn.")
+    assert [e.cameo for e in rec.events if e.trigger.text == "asked"] == ["100"]
+    rec = code(coder, "The Kenyan foreign ministry asked Somalia to return the prisoners.")
+    assert [e.cameo[:2] for e in rec.events if e.trigger.text == "asked"] == ["02"]
+
+
+def test_a_participle_sharing_a_passive_subject_is_done_to_it(coder):
+    rec = code(coder, "Daniel White, a Chicago man, was convicted of a drug felony and sentenced to five years in prison.")
+    assert {(e.trigger.text, e.root) for e in rec.events} >= {("convicted", "11"), ("sentenced", "17")}
+    assert all(e.source is None and e.target.text.startswith("Daniel White") for e in rec.events)
+    rec = code(coder, "Arrested in Chicago in 2012, the officers eventually pleaded guilty.")
+    (arrest,) = [e for e in rec.events if e.trigger.text == "Arrested"]
+    assert arrest.target.text == "the officers" and arrest.source is None

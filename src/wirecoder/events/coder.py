@@ -183,6 +183,8 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
         if target is None or not target.code:
             return None
+    if _evacuation_order(f, source, lex):
+        f.code = "100"
     trigger = Span.of(record.text, tok.idx, tok.idx + len(tok.text))
     entry = ontology.lookup(f.code) if f.code else None
     ev = Event(
@@ -223,6 +225,16 @@ def _reporting_authority(record: Record, f, matcher, date, lex, ne, speakers, co
     if ref is None or not ref.code or not any(ref.code[i:i + 3] in REPORTING_AUTHORITIES for i in (0, 3)):
         return None
     return ref
+
+
+def _evacuation_order(f, source: Optional[ActorRef], lex) -> bool:
+    """An appeal by a military to leave ("It asked Gaza's civilians to ... evacuate"): a demand (GUIDELINES 4)."""
+    if not (f.code or "").startswith("02") or source is None or not source.code or f.trigger.pos_ != "VERB":
+        return False
+    if not checks.roles(source.code) & lex.evacuation_roles:
+        return False
+    return any(rules.is_in(t, lex.evacuation_verbs)
+               for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree)
 
 
 def _in_heading(record: Record, offset: int) -> bool:
@@ -279,6 +291,8 @@ def _background_clause(tok) -> bool:
 
 def _agentless(tok) -> bool:
     """A passive with no agent ("two journalists were detained"): the text names no source."""
+    if tok.pos_ == "VERB" and rules.shared_patient(tok) is not None:
+        return not any(c.dep_ == "agent" for c in tok.children)  # "was convicted and sentenced", "Arrested in 2012, they"
     return tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not any(
         c.dep_ == "agent" for c in tok.children)
 

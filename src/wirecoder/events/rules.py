@@ -197,8 +197,27 @@ def _relative_head(tok):
     return tok
 
 
+def shared_patient(verb):
+    """The one a participle with no subject of its own is done to, when it shares a passive's or a clause's
+    subject: "White was convicted ... and sentenced" (White), "Arrested in 2012, they pleaded guilty"
+    (they); else None."""
+    if verb.tag_ != "VBN" or _child(verb, *SUBJ, "nsubjpass", "auxpass") is not None:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ == "VERB":
+        return _child(head, "nsubjpass")
+    if verb.dep_ == "advcl" and verb.i < head.i and head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("mark", "advmod") for c in verb.children if c.i < verb.i):
+        return _child(head, "nsubj", "nsubjpass")
+    return None
+
+
 def verb_arguments(verb, lex: Lexicon):
     """(source, target) heads for a verb trigger."""
+    patient = shared_patient(verb)
+    if patient is not None:
+        agent = _child(verb, "agent")
+        return _relative_head(_child(agent, "pobj") if agent is not None else None), _relative_head(patient)
     passive = _child(verb, "nsubjpass")
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and passive is None:
         # "militants backed by Iran": the noun is the one acted on, the agent acts
