@@ -121,3 +121,13 @@ def test_a_participle_sharing_a_passive_subject_is_done_to_it(coder):
     rec = code(coder, "Arrested in Chicago in 2012, the officers eventually pleaded guilty.")
     (arrest,) = [e for e in rec.events if e.trigger.text == "Arrested"]
     assert arrest.target.text == "the officers" and arrest.source is None
+
+
+def test_a_veto_or_ban_of_a_thing_is_an_event_with_no_target(coder):
+    rec = code(coder, "Kenyan President William Ruto vetoed the finance bill on Tuesday.")
+    (veto,) = [e for e in rec.events if e.trigger.text == "vetoed"]
+    assert veto.root == "12" and veto.source.code == "KENGOV" and veto.target is None
+    rec = code(coder, "Kenyan President William Ruto met the new budget on Tuesday.")  # a meeting needs a partner
+    assert not [e for e in rec.events if e.root == "04"]
+    rec = code(coder, "Abortion is now banned in 15 states.")
+    assert not rec.events  # no actor on either side
