@@ -82,3 +82,52 @@ def test_an_agentless_arrest_told_again_with_its_agent_is_one_event(coder):
     assert [m.text for m in arrests[0].mentions] == ["detained"]
     rec = code(coder, "The Ruritanian government said it would expel the Freedonian ambassador.")
     assert [e.modality for e in rec.events if e.trigger.text == "expel"] in ([], ["future"])
+
+
+def test_charges_faced_or_filed_are_done_to_their_target(coder):
+    rec = code(coder, "Daniel Morris, a Springfield man, faces felony charges of burglary and theft.")
+    (ev,) = [e for e in rec.events if e.root == "17"]  # "faces charges" (the lexicon's multiword trigger)
+    assert ev.source is None and ev.target.text.startswith("Daniel Morris")
+    rec = code(coder, "No charges were filed against the homeowner in Springfield.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "charges"]
+    assert ev.negated and ev.target.text == "the homeowner" and ev.target.code == "USACVL"
+    rec = code(coder, "Morris filed a lawsuit against the Springfield police department.")
+    assert all(e.source is not None for e in rec.events)  # the lawsuit is his, not done to the police by nobody
+
+
+def test_the_owner_of_an_arrest_is_who_was_arrested(coder):
+    rec = code(coder, "Kenyan police confirmed Daniel Morris's arrest in Nairobi on Monday.")
+    arrests = [e for e in rec.events if e.trigger.text == "arrest"]
+    assert arrests and arrests[0].target.text.startswith("Daniel Morris")
+    assert arrests[0].source is None or arrests[0].source.code.endswith("COP")
+
+
+def test_a_statements_act_needs_its_speaker(coder):
+    rec = code(coder, "The jury was instructed to decide if the Kenyan suspect committed the alleged crimes.")
+    assert not [e for e in rec.events if e.trigger.text == "instructed"]
+
+
+def test_a_militarys_evacuation_order_is_a_demand(coder):
+    rec = code(coder, "The Kenyan army asked the residents of Mandera to evacuate their homes before dawn.")
+    assert [e.cameo for e in rec.events if e.trigger.text == "asked"] == ["100"]
+    rec = code(coder, "The Kenyan foreign ministry asked Somalia to return the prisoners.")
+    assert [e.cameo[:2] for e in rec.events if e.trigger.text == "asked"] == ["02"]
+
+
+def test_a_participle_sharing_a_passive_subject_is_done_to_it(coder):
+    rec = code(coder, "Daniel White, a Chicago man, was convicted of a drug felony and sentenced to five years in prison.")
+    assert {(e.trigger.text, e.root) for e in rec.events} >= {("convicted", "11"), ("sentenced", "17")}
+    assert all(e.source is None and e.target.text.startswith("Daniel White") for e in rec.events)
+    rec = code(coder, "Arrested in Chicago in 2012, the officers eventually pleaded guilty.")
+    (arrest,) = [e for e in rec.events if e.trigger.text == "Arrested"]
+    assert arrest.target.text == "the officers" and arrest.source is None
+
+
+def test_a_veto_or_ban_of_a_thing_is_an_event_with_no_target(coder):
+    rec = code(coder, "Kenyan President William Ruto vetoed the finance bill on Tuesday.")
+    (veto,) = [e for e in rec.events if e.trigger.text == "vetoed"]
+    assert veto.root == "12" and veto.source.code == "KENGOV" and veto.target is None
+    rec = code(coder, "Kenyan President William Ruto met the new budget on Tuesday.")  # a meeting needs a partner
+    assert not [e for e in rec.events if e.root == "04"]
+    rec = code(coder, "Abortion is now banned in 15 states.")
+    assert not rec.events  # no actor on either side

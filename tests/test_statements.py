@@ -703,8 +703,9 @@ def test_the_precision_rules_switch_off_by_name(coder):
         return [(s.speaker and s.speaker.text, s.cue and s.cue.text) for s in
                 extract_statements(record, coder.nlp(text), coder.resources, off)]
 
-    assert found("The governor continues to fight the ruling in court.", {"non-speech-cues-out"}) == [
-        ("The governor", "continues")]
+    # "continues" + "to fight ..." is dropped by catenative-cues-out too
+    assert found("The governor continues to fight the ruling in court.",
+                 {"non-speech-cues-out", "catenative-cues-out"}) == [("The governor", "continues")]
     assert found("Nobody said anything.", {"empty-shells-out"}) == [("Nobody", "said")]
     assert ("BONDS", ":") in found("BONDS: Treasury yields rose on Tuesday as investors sold debt.\n",
                                    {"header-labels-out"})
@@ -827,3 +828,155 @@ def test_a_speaker_run_ending_on_who_ends_before_its_comma():
     assert kept.speaker.text == "Mr. Kamin, who"
     (whole,) = assemble(*args(said - 1))
     assert whole.speaker.text == "Mr. Kamin, who teaches law"
+
+
+@pytest.mark.parametrize("text, cue, inner", [
+    ("The spokesman said the minister hopes that the talks will resume next week.", "said", "hopes"),
+    ("Police have said they believe that the driver fled north.", "have said", "believe"),
+])
+def test_a_cue_inside_another_statement_s_reported_content_is_part_of_it(coder, text, cue, inner):
+    """Rule nested-out: "X said Y hopes that ..." is X's statement, its content running over "Y hopes"
+    (PolNeAR marks the inner cue in about a quarter of such cases); with the rule off the inner cue is
+    a statement too, and takes the outer speaker."""
+    from wirecoder.record import Record
+    from wirecoder.statements import extract_statements
+    from wirecoder.structure import structure
+
+    def cues(off):
+        record = Record(id="t", source="t", text=text)
+        structure(record, None, coder.resources)
+        return [s.cue.text for s in extract_statements(record, coder.nlp(text), coder.resources, off) if s.cue]
+
+    assert cues(frozenset()) == [cue]
+    assert cues({"nested-out"}) == [cue, inner]
+
+
+def test_a_cue_inside_another_statement_s_content_on_hand_made_runs():
+    """Hand-made tagger runs: "warned", inside the content of "said", gives no statement of its own
+    unless rule nested-out is off."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    text = "The mayor said the engineers warned that the bridge was unsafe."
+    doc = nlp_mod.load("")(text)
+    said = next(t.i for t in doc if t.text == "said")
+    warned = next(t.i for t in doc if t.text == "warned")
+    runs = {"speaker": [(0, said), (said + 1, warned)], "cue": [(said, said + 1), (warned, warned + 1)],
+            "content": [(said + 1, len(doc) - 1), (warned + 1, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    assert [st.cue.text for st in assemble(*args)] == ["said"]
+    assert [st.cue.text for st in assemble(*args, off={"nested-out"})] == ["said", "warned"]
+
+
+def _assemble_runs(text, speaker, cue, contents, off=frozenset()):
+    """Assembly on hand-made tagger runs given as words of `text` (first occurrence of each)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+
+    def run(words):
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words))
+        return (span.start, span.end)
+
+    runs = {"speaker": [run(speaker)] if speaker else [], "cue": [run(cue)], "content": [run(c) for c in contents]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    return [[p.text for p in st.content] for st in assemble(*args, off=off)]
+
+
+def test_a_content_before_the_cue_from_mid_sentence_is_not_its_first_part():
+    """Rule pieces-sentence-start: the tagger's "the losses" (the object of "asked") is no first part of
+    what "urging" introduces; a clause that opens the sentence still is ("Back in the city, ...")."""
+    text = "The senator asked the banker about the losses, urging that the board resign."
+    contents = ["the losses", "that the board resign"]
+    assert _assemble_runs(text, None, "urging", contents) == [["that the board resign"]]
+    assert _assemble_runs(text, None, "urging", contents, off={"pieces-sentence-start"}) == [contents]
+    text = "Back in the city, the mayor said, taxes would fall."
+    assert _assemble_runs(text, "the mayor", "said", ["Back in the city", "taxes would fall"]) == [
+        ["Back in the city", "taxes would fall"]]
+
+
+def test_a_content_of_the_sentence_before_is_not_the_first_part_of_the_cue_s_content():
+    """Rule pieces-one-sentence: "[The bank lost money]. The senator says [that it hid the losses]" gives
+    the senator one content, not both sentences in two pieces."""
+    text = "The bank lost money last year. The senator says that it hid the losses."
+    contents = ["The bank lost money last year", "that it hid the losses"]
+    assert _assemble_runs(text, "The senator", "says", contents) == [["that it hid the losses"]]
+    assert _assemble_runs(text, "The senator", "says", contents, off={"pieces-one-sentence"}) == [contents]
+
+
+def test_a_quotation_before_its_cue_does_not_take_an_unquoted_piece_after_it():
+    """Rule pieces-quoted-alike: the tagger's "the workers" (whom the mayor told) is not the rest of the
+    quotation; a quotation that goes on after the cue, after a conjunction, still is."""
+    text = '"We are proud of you," the mayor told the workers.'
+    contents = ['"We are proud of you,"', "the workers"]
+    assert _assemble_runs(text, "the mayor", "told", contents) == [['"We are proud of you,"']]
+    assert _assemble_runs(text, "the mayor", "told", contents, off={"pieces-quoted-alike"}) == [contents]
+    text = '"We are proud," the mayor said, but "the work goes on."'
+    contents = ['"We are proud,"', 'but "the work goes on."']
+    assert _assemble_runs(text, "the mayor", "said", contents) == [contents]
+
+
+@pytest.mark.parametrize("between, pieces", [
+    ("", 2),  # the quotation opens the next paragraph: the rest of the organiser's content
+    (" She left early.", 1),  # narration after the cue: a quotation of its own (the last speaker's)
+])
+def test_a_quotation_opening_the_next_paragraph_goes_on_the_quoted_statement(coder, between, pieces):
+    from wirecoder.record import Record
+    from wirecoder.statements import extract_statements
+    from wirecoder.structure import structure
+
+    text = ('The council met on Monday.\n\n"Nobody here writes songs for the mayor," the organiser said.'
+            + between + '\n\n"Right now, the vote is against the other side. I still think she will win."\n')
+
+    def found(off=frozenset()):
+        record = Record(id="t", source="t", text=text)
+        structure(record, None, coder.resources)
+        return [(s.cue and s.cue.text, len(s.content))
+                for s in extract_statements(record, coder.nlp(text), coder.resources, off)]
+
+    assert found()[0] == ("said", pieces)
+    assert len(found()) == 3 - pieces
+    assert found({"quote-next-paragraph"}) == [("said", 1), (None, 1)]
+
+
+@pytest.mark.parametrize("text, cue_words, cue", [
+    ("The senator said on Monday that the bill would pass.", "said on Monday", "said"),
+    ("The senator said on Tuesday night that the bill would pass.", "said on Tuesday night", "said"),
+    ("The senator said Monday that the bill would pass.", "said Monday", "said Monday"),
+])
+def test_a_cue_ends_before_on_and_its_date(text, cue_words, cue):
+    """Hand-made tagger runs: rule cue-on-date-out; a bare day stays (PolNeAR marks it both ways)."""
+    from wirecoder import nlp as nlp_mod
+    from wirecoder.record import Record
+    from wirecoder.statements.assemble import assemble
+    from wirecoder.statements.lexicon import load_lexicon
+    from wirecoder.statements.quotes import inside_mask, quote_regions
+
+    doc = nlp_mod.load("")(text)
+    start = next(t.i for t in doc if t.text == "said")
+    that = next(t.i for t in doc if t.text == "that")
+    runs = {"speaker": [(0, start)], "cue": [(start, start + len(cue_words.split()))], "content": [(that, len(doc) - 1)]}
+    args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
+    (st,) = assemble(*args)
+    assert st.cue.text == cue
+    (whole,) = assemble(*args, off={"cue-on-date-out"})
+    assert whole.cue.text == cue_words
+
+
+def test_a_catenative_cue_without_its_clause_is_no_statement():
+    """Hand-made tagger runs: rule catenative-cues-out. "has tried" + "to calm the residents" is what the
+    mayor did; "went on to say" with its clause inside the cue is a cue."""
+    text = "The mayor has tried to calm the residents."
+    assert _assemble_runs(text, "The mayor", "has tried", ["to calm the residents"]) == []
+    assert _assemble_runs(text, "The mayor", "has tried", ["to calm the residents"],
+                          off={"catenative-cues-out"}) == [["to calm the residents"]]
+    text = "The mayor went on to say that taxes would fall."
+    assert _assemble_runs(text, "The mayor", "went on to say", ["that taxes would fall"]) == [["that taxes would fall"]]

@@ -42,6 +42,9 @@ class Lexicon:
     modality_aux: dict[str, str]
     hypothetical_marks: frozenset
     belief_verbs: frozenset = frozenset()
+    possessor_is_target: frozenset = frozenset()
+    evacuation_roles: frozenset = frozenset()
+    evacuation_verbs: frozenset = frozenset()
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
@@ -127,6 +130,9 @@ def load() -> Lexicon:
         modality_aux=dict(cues["modality"]["aux"]),
         hypothetical_marks=frozenset(cues["modality"]["hypothetical_marks"]),
         belief_verbs=frozenset(cues["modality"]["belief_verbs"]),
+        possessor_is_target=frozenset(cues["patient_nouns"]["possessor_is_target"]),
+        evacuation_roles=frozenset(cues["evacuation_orders"]["roles"]),
+        evacuation_verbs=frozenset(cues["evacuation_orders"]["verbs"]),
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),

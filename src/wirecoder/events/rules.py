@@ -67,7 +67,7 @@ class Found:
     reporting: object = None  # the reporting verb this event is the content of, if any
     verbal: bool = False  # coded from a statement's content (speaker -> content subject)
     from_patterns: bool = False  # the trigger is a verb only the PETRARCH-2 dictionary codes
-    undergone: bool = False  # the subject undergoes the act: it is the target, the doer is not named
+    undergone: bool = False  # the target undergoes the act and the text need not name its doer ("X faces charges")
 
 
 _STEMS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
@@ -197,8 +197,27 @@ def _relative_head(tok):
     return tok
 
 
+def shared_patient(verb):
+    """The one a participle with no subject of its own is done to, when it shares a passive's or a clause's
+    subject: "White was convicted ... and sentenced" (White), "Arrested in 2012, they pleaded guilty"
+    (they); else None."""
+    if verb.tag_ != "VBN" or _child(verb, *SUBJ, "nsubjpass", "auxpass") is not None:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ == "VERB":
+        return _child(head, "nsubjpass")
+    if verb.dep_ == "advcl" and verb.i < head.i and head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("mark", "advmod") for c in verb.children if c.i < verb.i):
+        return _child(head, "nsubj", "nsubjpass")
+    return None
+
+
 def verb_arguments(verb, lex: Lexicon):
     """(source, target) heads for a verb trigger."""
+    patient = shared_patient(verb)
+    if patient is not None:
+        agent = _child(verb, "agent")
+        return _relative_head(_child(agent, "pobj") if agent is not None else None), _relative_head(patient)
     passive = _child(verb, "nsubjpass")
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and passive is None:
         # "militants backed by Iran": the noun is the one acted on, the agent acts
@@ -281,6 +300,20 @@ def _between(tok):
     return None
 
 
+def undergone_by(noun, lex: Lexicon):
+    """The one an act noun is done to when the text need not name its doer: the object of "charges were
+    filed against" (a passive without agent), the owner of "my client's arrest"; else None. ("X faces
+    charges" is the trigger lexicon's: multiword triggers marked `undergone`.)"""
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and _child(head, "agent") is None:
+        against = _prep_object(head, ("against",), lex=lex)
+        if against is not None:
+            return against
+    if is_in(noun, lex.possessor_is_target) and not any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return _child(noun, "poss")
+    return None
+
+
 def noun_arguments(noun, lex: Lexicon):
     """(source, target) heads for an event noun: 'Israel's offensive against X', 'talks between A and B'."""
     source = target = None
@@ -333,8 +366,8 @@ def negated(tok, lex: Lexicon) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
-        if c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-            return True  # "no ships were damaged"
+        if c.dep_ in ("nsubjpass", "nsubj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True  # "no ships were damaged", "no other member has faced charges"
     head = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return negated(head, lex)
@@ -487,6 +520,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     trigger_ids = {t.i for t, _ in trig_list}
     for tok, trig in trig_list:
         code, alt = trig.code, trig.alt
+        undergoer = None
         reporting = reporting_governor(tok, lex)
         verbal = False
         if tok.pos_ == "VERB":
@@ -505,11 +539,14 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 else:
                     target = _child(tok, "dative") or _prep_object(tok, ("to",))
         else:
-            source, target = noun_arguments(tok, lex)
+            undergoer = undergone_by(tok, lex)
+            if undergoer is not None:
+                source, target = None, undergoer
+            else:
+                source, target = noun_arguments(tok, lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
-        neg = negated(tok, lex) or (trig.undergone and target is not None and any(
-            d.dep_ == "det" and d.lower_ == "no" for d in target.children))  # "no officer faced charges"
+        neg = negated(tok, lex)  # "no officer faced charges": a subject with "no"
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
         if target is None and len(sources) == 1 and source is not None:
@@ -527,6 +564,6 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             if s is not None and t is not None and s.i == t.i:
                 t = None
             found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns,
-                               trig.undergone))
+                               undergone=trig.undergone or undergoer is not None))
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..record import Span, Statement
-from .content_spans import (before_parenthetical_cue, complement_run, from_dateline, in_closed_quotation,
-                            merge_fragments, quote_goes_on, to_complement, to_quote_close, within_own_clause)
+from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
+                            merge_fragments, opens_quote_at, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .runs import CUE_LEFT, Run, gap, run_head
-from .speaker_spans import (passive_allows, speaker_from_subject, speaker_without_aside, speaker_without_relative,
+from .speaker_spans import (passive_allows, received_words, relative_subject, speaker_after_fronted,
+                            speaker_from_subject, speaker_without_aside, speaker_without_relative,
                             speaker_without_time, subject_run)
 
 # The rules of assembly, each of which can be switched off to measure what it does
@@ -54,6 +55,17 @@ RULES = {
     "cue-medium-out": "a cue ends before the medium or occasion it names ('said in an email' -> 'said')",
     "long-bare-cues-out": "a cue of four words or more with no content is a description, not an attribution",
     "cue-prep-out": "a speech verb's cue ends before a preposition that closes it ('said of' -> 'said')",
+    "pieces-one-sentence": "a content before its cue joins the one after it only from the cue's own sentence",
+    "pieces-sentence-start": "an unquoted content before its cue joins the one after it only when it opens its sentence",
+    "pieces-quoted-alike": "a quotation before its cue joins no unquoted content after it",
+    "quote-next-paragraph": "a quotation with no cue opening the next paragraph goes on a quoted statement's content",
+    "cue-on-date-out": "a cue ends before 'on' and the date that close it ('said on Monday' -> 'said')",
+    "catenative-cues-out": "a cue like 'tried' whose 'to' clause lies outside it is no attribution",
+    "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
+    "received-words": "the subject of 'has drawn criticism (from Y)' is its target: the source is Y or nobody",
+    "speaker-fronted": "a speaker run that starts inside a fronted phrase starts after its comma ('In a talk, X said')",
+    "speaker-adjunct": "with speaker-aside: also the verb's adjunct between commas ('X, at a press gaggle, said'; 'X, like Y,')",
+    "relative-subject": "a cue whose subject is a relative pronoun takes it over a speaker run that is not its subject",
 }
 
 
@@ -125,7 +137,10 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     statements += line_statements(art, labelled, signed)
     statements += loose_statements(art, loose, speakers, covered)
     statements.sort(key=lambda x: x[0])
-    return without_noise(art, [s for _, s in statements])
+    found = [s for _, s in statements]
+    if art.on("quote-next-paragraph"):
+        found = continued_quotations(art.text, found)
+    return without_noise(art, found)
 
 
 def _article(doc, record, quote_mask, lexicon, off) -> Article:
@@ -219,6 +234,15 @@ def non_speech_cue(doc, c: Run, lexicon: Lexicon) -> bool:
                for k in head.children)
 
 
+def catenative_cue(doc, c: Run, lexicon: Lexicon) -> bool:
+    """A cue headed by one of cues.yaml's catenative_heads ("tried", "has begun", "needs") whose "to" clause
+    lies outside it: PolNeAR's cue would hold the clause's verb ("tried to explain"), and the tagger's
+    cue without it is seldom an attribution ("has tried" + "to use the ad against Clinton")."""
+    head = run_head(doc, c)
+    return head.lemma_.lower() in lexicon.catenative_heads and any(
+        k.dep_ == "xcomp" and k.i >= c.end for k in head.children)
+
+
 def give_way_to_signed_quotations(signed, speakers, cues, contents):
     """A signed quotation ('"..." ― Omar Khalil') is its signer's alone: the tagger's runs inside
     its line give way."""
@@ -252,10 +276,18 @@ def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
     if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
         # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
         best = Run(src[0], src[1], art.sent_of[src[0]], art.para_of[src[0]])
+    if art.on("relative-subject") and best is not None and best_key is not None and best_key[0] == 1:
+        best = relative_subject(doc, c, art.sent_of, art.para_of) or best
     if best is None:
         best = subject_run(doc, c, art.sent_of, art.para_of)
     if best is not None and not passive_allows(doc, c, best):
         best = None  # "Reagan was once asked ...": the one asked is not the source, nor the last speaker
+    received = received_words(doc, c, art.lexicon) if art.on("received-words") else False
+    if received is not False and (best is None or received is None
+                                  or not (received[0] <= best.start and best.end <= received[1])):
+        # "X has drawn criticism from Y": Y, or nobody; never X
+        best = None if received is None else Run(received[0], received[1], art.sent_of[received[0]],
+                                                 art.para_of[received[0]])
     if best is not None:
         best.used = True
         if src is not None:
@@ -316,6 +348,9 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
+        cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
+        if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
+            continue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
 
@@ -346,12 +381,19 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
         if groups and groups[-1][-1].end <= c.start and r.start >= c.end and len(groups[-1]) == 1:
             between = [doc[i] for i in range(groups[-1][-1].end, r.start)]
             inside = set(range(c.start, c.end)) | (set(range(sp.start, sp.end)) if sp else set())
-            if all(t.i in inside or t.is_punct or t.is_space or t.dep_ in _LINKING_DEPS for t in between) \
-                    and len(between) < 15:
+            linked = all(t.i in inside or t.is_punct or t.is_space or t.dep_ in _LINKING_DEPS for t in between) \
+                and len(between) < 15
+            keep = across_cue(art, groups[-1][-1], r, c) if linked else "both"
+            if keep == "join":
                 groups[-1].append(r)
                 continue
             if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, role_tokens):
                 groups[-1].append(r)
+                continue
+            if keep == "second":  # the piece before is not this content's first part, nor a content of this cue
+                groups[-1] = [r]
+                continue
+            if keep == "first":
                 continue
         groups.append([r])
     if art.on("parenthetical-cue") and len(groups) == 1 and len(groups[0]) == 1:
@@ -359,6 +401,28 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
         if head_part is not None:
             groups = [[head_part, groups[0][0]]]
     return groups
+
+
+def across_cue(art: Article, first: Run, second: Run, c: Run) -> str:
+    """What becomes of a content piece before the cue and one after it, with only the cue, its speaker and
+    linking words between them: "join" (one content in two pieces), "first" or "second" (that one alone
+    is the cue's), "both" (two contents). Rule pieces-one-sentence: the piece before joins only from the
+    cue's own sentence ("[A]. Clinton says [B]": B); pieces-sentence-start: unquoted, only when it opens
+    its sentence ("Back in Virginia, Mr. Clarke said, he decided ..."), not an object the tagger found
+    mid-sentence ("pressed him on [his handling of the scam], to admit [that ...]": the second);
+    pieces-quoted-alike: a quotation joins no unquoted piece after it ('"I am proud of you," he told [some
+    of the miners]': the first)."""
+    doc = art.doc
+    quoted = opens_quote_at(doc, first.start)
+    if art.on("pieces-one-sentence") and art.sent_of[first.end - 1] != c.sent:
+        return "second"
+    if not quoted:
+        return "join" if not art.on("pieces-sentence-start") or opens_sentence(doc, first.start) else "second"
+    # "..., but "when it comes ...": a conjunction may come before the mark
+    if art.on("pieces-quoted-alike") and not any(opens_quote_at(doc, k)
+                                                  for k in range(second.start, min(second.start + 2, second.end))):
+        return "first"
+    return "join"
 
 
 _LINKING_DEPS = ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")
@@ -386,8 +450,11 @@ def speaker_bounds(art: Article, c: Run, sp: Run | None) -> Run | None:
     between commas ("Lavrov, speaking to reporters in Ankara, said"); speaker-subject, from the cue's
     subject ("During a visit to Riga, the minister said")."""
     doc = art.doc
+    if sp is not None and art.on("speaker-fronted"):
+        sp = speaker_after_fronted(doc, sp, c)
     said_by = speaker_without_time(doc, sp, art.lexicon) if sp is not None and art.on("speaker-time") else sp
-    said_by = speaker_without_aside(doc, said_by) if said_by is not None and art.on("speaker-aside") else said_by
+    said_by = (speaker_without_aside(doc, said_by, art.on("speaker-adjunct")) if said_by is not None
+               and art.on("speaker-aside") else said_by)
     said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and art.on("speaker-subject") else said_by
     if said_by is not None and art.on("speaker-relative-out"):
         said_by = speaker_without_relative(doc, said_by, c)
@@ -442,13 +509,33 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
         out = [s for s, key in zip(out, contents)
                if not (key in shared and s.cue is not None
                        and any(c.start < s.cue.start and s.cue.end < c.end for c in s.content))]
-    if art.on("bare-cues-out"):
-        out = [s for s in out if s.speaker is not None or s.content]
+    if art.on("nested-out"):
+        out = [s for s in out if not nested_in_reported(art, s, out)]
+    if art.on("bare-cues-out"):  # not "Donald Trump is drawing criticism" (rule received-words: nobody named)
+        out = [s for s in out if s.speaker is not None or s.content or _receives_words(art, s)]
     if art.on("empty-shells-out"):
         out = [s for s in out if not empty_shell(s, art.lexicon)]
     if art.on("long-bare-cues-out"):
         out = [s for s in out if s.content or s.cue is None or len(s.cue.text.split()) < LONG_CUE_WORDS]
     return out
+
+
+def nested_in_reported(art: Article, st: Statement, statements: list[Statement]) -> bool:
+    """Rule nested-out: a cue outside quotation marks inside another statement's content ("He said Obama
+    hopes that ...", "Police have said they have no plans ...") is part of what that statement reports,
+    not a statement of its own: PolNeAR marks the outer attribution, its content running over the inner
+    cue, and seldom the inner one."""
+    if st.cue is None or art.quote_mask[st.cue.start]:
+        return False
+    a, b = st.cue.start, st.cue.end
+    return any(o is not st and o.cue is not None and (o.cue.start, o.cue.end) != (a, b)
+               and any(c.start <= a and b <= c.end for c in o.content) for o in statements)
+
+
+def _receives_words(art: Article, st: Statement) -> bool:
+    span = art.doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand") if st.cue is not None else None
+    return (span is not None and art.on("received-words")
+            and received_words(art.doc, Run(span.start, span.end, 0, 0), art.lexicon) is not False)
 
 
 # a cue this long with no content tells what someone did ("did not immediately respond to requests for",
@@ -493,6 +580,19 @@ def cue_without_medium(doc, cue: Run) -> Run:
             if objs and objs[0].lemma_.lower() in _MEDIA:
                 return Run(cue.start, i, cue.sent, cue.para)
             return cue
+    return cue
+
+
+def cue_without_on_date(doc, cue: Run) -> Run:
+    """A cue that ends on "on" and a date hung from its verb ends before it: "said on Monday" -> "said"
+    (PolNeAR train: 12 such cues of the tagger are gold without the date, 2 with it; a bare "said Monday"
+    is gold as often with its day as without, and stays)."""
+    head = run_head(doc, cue)
+    for i in range(head.i + 1, cue.end):
+        t = doc[i]
+        if t.head.i == head.i and t.dep_ == "prep" and t.lower_ == "on" and t.right_edge.i == cue.end - 1 \
+                and i > cue.start and all(d.ent_type_ == "DATE" or d.ent_type_ == "TIME" for d in t.subtree if d.i != i):
+            return Run(cue.start, i, cue.sent, cue.para)
     return cue
 
 

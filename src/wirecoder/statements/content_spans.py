@@ -42,6 +42,16 @@ def opens_quote(word: str) -> bool:
     return word[:1] in _OPEN_QUOTES or word.startswith("''")
 
 
+def opens_quote_at(doc, k: int) -> bool:
+    """Whether the token at k opens a quotation or follows its opening mark."""
+    return opens_quote(doc[k].text) or (k > 0 and opens_quote(doc[k - 1].text))
+
+
+def opens_sentence(doc, k: int) -> bool:
+    """Whether only punctuation, spaces or a conjunction ("But", "And") stand before token k in its sentence."""
+    return all(t.is_punct or t.is_space or t.dep_ == "cc" for t in doc[doc[k].sent.start:k])
+
+
 def quote_goes_on(doc, text, first: Run, second: Run, cue: Run, own: set, role_tokens: set) -> bool:
     """ "X,” Clinton said on Thursday in a speech in New York. “Y." is one quotation.
 
@@ -270,3 +280,31 @@ def within_own_clause(doc, cue: Run, r: Run, cue_tokens: set) -> Run:
                                  or doc[end - 1].dep_ == "cc"):
         end -= 1
     return r if end == r.end else Run(r.start, end, r.sent, r.para)
+
+
+def continued_quotations(text: str, statements: list) -> list:
+    """A quotation with no cue that opens the paragraph right after a quoted statement is the rest of that
+    statement's content, a piece of it, as PolNeAR marks it ('"No one is writing songs for her," he said.
+    <paragraph> "Right now, the vote is against Trump."': one content in two pieces, he its speaker); the
+    statement without a cue goes. The two open with the same mark (a straight quote after curly ones is
+    another quotation, often the scraper's). `statements` in text order."""
+    out: list = []
+    last = None  # the statement with a cue whose quotation may go on, and where its sentence ends
+    for st in statements:
+        if st.cue is None and st.speaker is None and last is not None and st.content and st.kind == "direct":
+            prev, end = last
+            between = text[end:st.content[0].start]
+            if ("\n" in between and not between.strip(" \t\n\u00a0")
+                    and text[st.content[0].start] == text[prev.content[-1].start]):  # the same marks
+                prev.content.extend(st.content)
+                last = (prev, st.content[-1].end)
+                continue
+        out.append(st)
+        # a cue in words: not a line's label ("PENCE: ...") nor a signed quotation's dash
+        if (st.cue is not None and any(ch.isalpha() for ch in st.cue.text) and st.content and st.kind == "direct"
+                and st.sentence is not None):
+            ends = [st.sentence.end, st.content[-1].end, st.cue.end] + ([st.speaker.end] if st.speaker else [])
+            last = (st, max(ends))
+        elif st.content or st.cue is not None:
+            last = None
+    return out

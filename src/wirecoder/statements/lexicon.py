@@ -28,6 +28,9 @@ class Lexicon:
     empty_speakers: frozenset = frozenset()  # "Nobody said ..."
     empty_contents: frozenset = frozenset()  # "... said anything."
     prep_free_verbs: frozenset = frozenset()  # "said of" -> "said"
+    catenative_heads: frozenset = frozenset()  # "tried" whose "to ..." belongs to the cue
+    receiving_verbs: frozenset = frozenset()  # "has drawn criticism": the subject is the target (speakers.yaml)
+    received_nouns: frozenset = frozenset()
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -57,6 +60,8 @@ def load_lexicon() -> Lexicon:
         for lemma in data["nouns"].get(kind, []):
             noun_type.setdefault(lemma, kind)
     phrases = tuple(tuple(p.lower().split()) for p in data["phrases"])
+    speakers_file = DATA_DIR / "speakers.yaml"
+    speakers = yaml.safe_load(speakers_file.read_text(encoding="utf-8")) if speakers_file.exists() else {}
     return Lexicon(verb_type, noun_type, phrases, frozenset(r.lower() for r in data["roles"]),
                    frozenset(w.lower() for w in data.get("not_line_speakers", ())),
                    {w.lower(): kind for w, kind in data.get("frames", {}).items()},
@@ -65,7 +70,10 @@ def load_lexicon() -> Lexicon:
                    tuple(tuple(p.lower().split()) for p in data.get("not_cue_phrases", ())),
                    frozenset(w.lower() for w in data.get("empty_speakers", ())),
                    frozenset(w.lower() for w in data.get("empty_contents", ())),
-                   frozenset(w.lower() for w in data.get("prep_free_verbs", ())))
+                   frozenset(w.lower() for w in data.get("prep_free_verbs", ())),
+                   frozenset(w.lower() for w in data.get("catenative_heads", ())),
+                   frozenset(w.lower() for w in speakers.get("receiving_verbs", ())),
+                   frozenset(w.lower() for w in speakers.get("received_nouns", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:

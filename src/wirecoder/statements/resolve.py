@@ -39,7 +39,7 @@ class Candidate:
 
 
 def _clean_name(tokens) -> str:
-    words = [t for t in tokens if not t.is_punct or t.text in ".-"]
+    words = [t for t in tokens if not t.is_punct or t.text in ".-" or t.tag_ == "POS"]  # "nurses' union"
     while words and words[0].lower_ in HONORIFICS | DETERMINERS:
         words = words[1:]
     # the text's own spacing between kept tokens ("People's", not "People 's"); a space where one was dropped
@@ -212,6 +212,7 @@ class SpeakerResolver:
         return None
 
     def _candidate(self, tokens, start: int) -> Optional[Candidate]:
+        tokens = _without_relative_clause(tokens)
         if not tokens:
             return None
         if (len(tokens) <= 3 and tokens[0].lower_ in ("the", "this", "that")
@@ -344,11 +345,28 @@ def _name_before_apposition(tokens, lexicon: Lexicon):
     return name, appos
 
 
+def _without_relative_clause(tokens) -> list:
+    """A mention without the relative clause it ends with ("The nurses' union, which represents 40,000
+    workers," is the nurses' union), unless the mention is no more than the pronoun."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.dep_ == "relcl" and t.head.i in inside and t.head.i < t.i:
+            cut = {d.i for d in t.subtree}
+            kept = [u for u in tokens if u.i not in cut]
+            while kept and (kept[-1].is_punct or kept[-1].is_space) and kept[-1].tag_ != "POS":
+                kept = kept[:-1]
+            return kept if kept else tokens
+    return tokens
+
+
 def _antecedent(pronoun) -> list:
-    """The noun phrase a relative pronoun stands for, without its relative clause."""
+    """The noun phrase a relative pronoun stands for, without its relative clause; the name a noun in
+    apposition stands beside ("Ingrid Salo, a councillor who said": Ingrid Salo, a councillor)."""
     clause = pronoun.head
     if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
         return []
     noun = clause.head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
     skip = {t.i for t in clause.subtree}
     return [t for t in noun.subtree if t.i not in skip and not t.is_space and not (t.is_punct and t.i > noun.i)]

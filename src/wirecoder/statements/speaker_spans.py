@@ -31,7 +31,7 @@ def speaker_without_time(doc, sp: Run, lexicon: Lexicon) -> Run:
     return sp if b == sp.end else Run(sp.start, b, sp.sent, sp.para)
 
 
-def speaker_without_aside(doc, sp: Run) -> Run:
+def speaker_without_aside(doc, sp: Run, adjuncts: bool = False) -> Run:
     """A speaker run that takes in a participle between commas ("Lavrov, speaking to reporters in Ankara,
     said", "The survey, conducted by the Levada Center," found) is cut back to the one who speaks.
     On PolNeAR the aside is left out of the source (dev and train F1 each +0.001 to +0.002)."""
@@ -39,8 +39,15 @@ def speaker_without_aside(doc, sp: Run) -> Run:
     while b > sp.start + 1 and (doc[b - 1].is_space or doc[b - 1].text == ","):
         b -= 1
     for t in doc[sp.start:b]:
-        aside = t.dep_ == "acl" or (t.dep_ == "advcl" and not sp.start <= t.head.i < sp.end)
-        if (aside and t.tag_ in ("VBG", "VBN") and t.left_edge.i > sp.start + 1 and t.right_edge.i == b - 1
+        inside = sp.start <= t.head.i < sp.end
+        aside = t.dep_ == "acl" or (t.dep_ == "advcl" and (not inside or (adjuncts and t.head.pos_ in ("PROPN", "NOUN"))))
+        aside = aside and t.tag_ in ("VBG", "VBN")
+        # "Hillary Clinton, at a later press gaggle, said", "Humphrey, for example, said": the verb's own
+        # adjunct. Not "as" (the speaker of "Hawaii, as one of his advisers pointed out"), nor "along with",
+        # "like" ("Constitutionalists, like Texas Sen. Ted Cruz,"), which PolNeAR keeps in the source.
+        aside = aside or (adjuncts and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX") and not inside
+                          and t.lower_ not in ("as", "along", "like", "unlike", "with", "including"))
+        if (aside and t.left_edge.i > sp.start + 1 and t.right_edge.i == b - 1
                 and doc[t.left_edge.i - 1].text == ","):
             end = t.left_edge.i - 1
             while end > sp.start + 1 and (doc[end - 1].is_space or doc[end - 1].text == ","):
@@ -113,3 +120,91 @@ def speaker_without_relative(doc, sp: Run, cue: Run) -> Run:
     if cue.start < b or b - sp.start < 3 or doc[b - 1].lower_ not in _RELATIVE_WORDS or doc[b - 2].text != ",":
         return sp
     return Run(sp.start, b - 2, sp.sent, sp.para)
+
+
+def received_words(doc, cue: Run, lexicon: Lexicon):
+    """The "from" object of a cue that receives words ("has drawn sharp criticism from fellow Republicans",
+    "came under fire", "took heat for"), as (start, end) tokens, or None when nobody is named; False when
+    the cue is no such cue. The subject of such a cue is the target of the words, never their source."""
+    head = run_head(doc, cue)
+    if head.lemma_.lower() not in lexicon.receiving_verbs:
+        return False
+    nouns = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children if g.dep_ == "pobj"]
+    nouns = [n for n in nouns if n.lemma_.lower() in lexicon.received_nouns or n.lower_ in lexicon.received_nouns]
+    if not nouns:
+        return False
+    for t in [head] + nouns:
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                objs = [g for g in p.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0].left_edge.i, _coordination_end(doc, objs[0].right_edge.i + 1)
+    return None
+
+
+def _coordination_end(doc, end: int) -> int:
+    """The end of a phrase the parse cut at its conjunction ("mainstream media outlets and [leftwing
+    activist reporters]", where "leftwing" was parsed as a verb): after the nouns that follow it."""
+    if end >= len(doc) or doc[end - 1].dep_ != "cc":
+        return end
+    k, last = end, None
+    while k < len(doc) and (doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "DET", "NUM") or doc[k].tag_ == "VBG") and doc[k].sent.start == doc[end - 1].sent.start:
+        if doc[k].pos_ in ("NOUN", "PROPN"):
+            last = k
+        k += 1
+    return last + 1 if last is not None else end
+
+
+_FRONT_MARKS = {",", "—", "–", "―", "--", "-"}
+
+
+def speaker_after_fronted(doc, sp: Run, cue: Run) -> Run:
+    """A speaker run that starts inside the phrase put before its clause ("With 50 days until [the election,
+    Minyon Moore] called", "[In a panel discussion in Washington, Marc H. Morial] told", "Inspired by [Suu
+    Kyi's story, former first lady Laura Bush]") starts after that phrase's comma or dash: when the run
+    comes before its cue, and opens with a preposition or subordinator or right after one (or after a verb:
+    "To understand [the real Dred Scott, Chief Justice Roberts] said")."""
+    if sp.end > cue.start or sp.end - sp.start < 3:
+        return sp
+    first = doc[sp.start]
+    before = doc[sp.start - 1] if sp.start > 0 and doc[sp.start - 1].sent.start == first.sent.start else None
+    opened = (first.pos_ in ("ADP", "SCONJ") and first.lower_ != "as") or (
+        before is not None and before.pos_ in ("ADP", "SCONJ", "VERB") and before.lower_ != "as")
+    if not opened:
+        return sp
+    for k in range(sp.start + 1, sp.end - 1):
+        if doc[k].text not in _FRONT_MARKS or (doc[k].text == "-" and not doc[k - 1].whitespace_):
+            continue  # not the hyphen of "African-Americans"
+        j = k + 1
+        while j < sp.end and (doc[j].is_space or doc[j].is_quote or (doc[j].is_punct and doc[j].text in _FRONT_MARKS)):
+            j += 1
+        if j >= sp.end or doc[j].lower_ in ("as", "who", "which", "that", "whose", "whom"):
+            return sp
+        # the phrase hangs on what comes before the run, and nothing after its comma hangs on it ("a number
+        # of candidates, including Trump", "Rep. Elijah Cummings, the top Democrat": an apposition)
+        hangs_left = all(t.head.i < sp.start or sp.start <= t.head.i < k or first.pos_ in ("ADP", "SCONJ")
+                         for t in doc[sp.start:k])
+        free = all(not (sp.start <= t.head.i < k) for t in doc[j:sp.end])
+        if not (hangs_left and free) or doc[j].pos_ in ("VERB", "AUX") or not any(
+                t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[j:sp.end]):
+            return sp
+        return Run(j, sp.end, sp.sent, sp.para)
+    return sp
+
+
+_RELATIVE_SUBJECTS = {"who", "which"}  # not "that": "a raft of new rules that promise" is the rules' (PolNeAR)
+
+
+def relative_subject(doc, cue: Run, sent_of, para_of) -> Run | None:
+    """The relative pronoun that is the cue's own subject ("the scientific literature, which left little
+    doubt", "demonstrators, who have ... called for"): PolNeAR's source is the pronoun (the resolver names
+    what it stands for)."""
+    head = run_head(doc, cue)
+    for c in head.children:
+        if c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS and c.tag_ in ("WP", "WDT") and not (cue.start <= c.i < cue.end):
+            return Run(c.i, c.i + 1, sent_of[c.i], para_of[c.i])
+    # "who have taken to the streets and called for": the subject of the verb it is coordinated with
+    if head.dep_ == "conj":
+        return relative_subject(doc, Run(head.head.i, head.head.i + 1, cue.sent, cue.para), sent_of, para_of)
+    return None
