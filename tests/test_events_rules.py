@@ -146,3 +146,17 @@ def test_between_on_the_verb_gives_the_sides_of_an_event_noun(coder):
     rec = code(coder, "Heavy clashes continued between Sudanese troops and Ethiopian fighters near the border on Monday.")
     ev = _event(rec, "clashes")
     assert ev.source.code == "SDNMIL" and ev.target.country == "ETH"
+
+
+def test_the_couple_stands_for_the_two_people_named_just_before(coder):
+    rec = code(coder, "Kenyan President William Ruto and his wife, Rachel Ruto, arrived in Uganda on Monday. "
+                      "The couple met Ugandan President Yoweri Museveni in Entebbe.")
+    ev = _event(rec, "met")
+    assert ev.source.text == "The couple" and ev.source.country == "KEN" and ev.target.country == "UGA"
+
+
+def test_a_sentence_opening_they_is_the_plural_subject_before(coder):
+    rec = code(coder, "Houthi rebels seized a cargo ship in the Red Sea last month. In 2022 they attacked Saudi "
+                      "troops near the border.")
+    ev = _event(rec, "attacked")
+    assert ev.source.text == "they" and ev.source.code == "YEMREB"

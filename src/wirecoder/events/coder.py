@@ -239,7 +239,8 @@ def _agentless(tok) -> bool:
         c.dep_ == "agent" for c in tok.children)
 
 
-def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, required: bool) -> Optional[ActorRef]:
+def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, required: bool,
+           depth: int = 0) -> Optional[ActorRef]:
     """The actor a phrase names, coded by the dictionary or by the article's resolved speakers.
 
     A source (``required``) that is not an actor phrase, or a pronoun the article does not resolve,
@@ -248,6 +249,14 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         return None
     start, end = _trim_dateline(record, *rules.noun_phrase(tok))
     ref = attach.actor_ref(record, start, end, matcher, date, country)
+    group = None
+    if ref.code is None and depth < 3 and (tok.pos_ != "PRON" or speakers.at(tok.idx, tok.idx + len(tok.text)) is None):
+        group = coref.group_antecedent(tok, plural_pronouns=True)
+    if group is not None:  # "The couple spoke with ...": the two named before
+        named = _actor(record, group, matcher, date, lex, ne, speakers, country, required, depth + 1)
+        if named is not None and named.code:
+            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+            return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
