@@ -160,3 +160,11 @@ def test_a_sentence_opening_they_is_the_plural_subject_before(coder):
                       "troops near the border.")
     ev = _event(rec, "attacked")
     assert ev.source.text == "they" and ev.source.code == "YEMREB"
+
+
+def test_a_rejection_of_a_thing_has_a_null_target(coder):
+    rec = code(coder, "Kenyan President William Ruto vetoed the finance legislation on Tuesday.")
+    ev = _event(rec, "vetoed")
+    assert ev.cameo.startswith("12") and ev.source.code == "KENGOV" and ev.target is None
+    rec = code(coder, "Kenyan President William Ruto met the finance committee on Tuesday.")
+    assert "met" not in triggers(rec)  # other directed acts still need a coded target
