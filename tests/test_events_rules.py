@@ -168,3 +168,10 @@ def test_a_rejection_of_a_thing_has_a_null_target(coder):
     assert ev.cameo.startswith("12") and ev.source.code == "KENGOV" and ev.target is None
     rec = code(coder, "Kenyan President William Ruto met the finance committee on Tuesday.")
     assert "met" not in triggers(rec)  # other directed acts still need a coded target
+
+
+def test_a_purpose_verb_is_addressed_to_whom_its_governing_verb_is(coder):
+    rec = code(coder, "Kenyan Agriculture Minister Mithika Linturi wrote to the US Department of Agriculture on "
+                      "Monday to request that Kenya be included in its quota.")
+    ev = _event(rec, "request")
+    assert ev.source.code == "KENGOV" and ev.target.code == "USAGOV"

@@ -228,6 +228,10 @@ def verb_arguments(verb, lex: Lexicon):
         if xcomp is not None and xcomp.pos_ == "VERB":
             target = _child(xcomp, "dobj") or _prep_object(xcomp)
             target = target if actor_like(target) else None
+    if target is None and passive is None and verb.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "wrote to the US Department of Agriculture to request that ...": the one the governing verb addresses
+        target = _prep_object(verb.head, ("to",), lex=lex)
     if source is None and passive is None:  # "no ships were damaged": no agent to inherit
         source = inherited_subject(verb)
     return _relative_head(source), _relative_head(target)
