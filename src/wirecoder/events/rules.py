@@ -509,9 +509,10 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             pobj = _child(of, "pobj") if of is not None else None
             if pobj is not None and len(conjuncts(pobj)) > 1:
                 sources = conjuncts(pobj)
-        if target is None and len(sources) > 1 and (code or "")[:2] in MUTUAL_ROOTS:
-            # "Lavrov and Kerry met": each with the other (not "the US and Russia abstained")
-            pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
+        if (target is None or not names_actor(target, lex)) and len(sources) > 1 and (code or "")[:2] in MUTUAL_ROOTS:
+            # "Modi and his Israeli counterpart discussed the latest developments": a topic, not a side
+            # "Lavrov and Kerry met": the first with the others (not "the US and Russia abstained")
+            pairs = [(sources[0], t) for t in sources[1:]]  # GUIDELINES 3: one event, first-named -> second-named
         else:
             pairs = list(itertools.product(sources, conjuncts(target)))
         for s, t in pairs:
