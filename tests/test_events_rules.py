@@ -175,3 +175,14 @@ def test_a_purpose_verb_is_addressed_to_whom_its_governing_verb_is(coder):
                       "Monday to request that Kenya be included in its quota.")
     ev = _event(rec, "request")
     assert ev.source.code == "KENGOV" and ev.target.code == "USAGOV"
+
+
+def test_a_speaker_span_covering_a_phrase_codes_it_only_from_its_start():
+    from wirecoder.events.coref import Referent, SpeakerIndex
+
+    index = SpeakerIndex.__new__(SpeakerIndex)
+    # "Houthi attacks on Red Sea shipping" taken as a speaker (YEMREB) by the statements stage
+    index.mentions = [Referent("Houthi attacks on Red Sea shipping", "YEMREB", 0, 34)]
+    assert index.at(18, 34) is None  # "Red Sea shipping" is not the Houthis
+    assert index.at(0, 6).code == "YEMREB"  # "Houthi"
+    assert index.at(0, 34).code == "YEMREB"

@@ -49,7 +49,9 @@ class SpeakerIndex:
     def at(self, start: int, end: int) -> Optional[Referent]:
         """The resolved speaker whose mention covers or lies inside (start, end)."""
         for r in self.mentions:
-            if r.code and ((r.start <= start and end <= r.end) or (start <= r.start and r.end <= end)):
+            # a mention covering the phrase must start with it: "Red Sea shipping" inside the speaker span
+            # "Houthi attacks on Red Sea shipping" is not that speaker
+            if r.code and ((r.start == start and end <= r.end) or (start <= r.start and r.end <= end)):
                 return r
         return None
 
