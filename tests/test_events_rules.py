@@ -186,3 +186,9 @@ def test_a_speaker_span_covering_a_phrase_codes_it_only_from_its_start():
     assert index.at(18, 34) is None  # "Red Sea shipping" is not the Houthis
     assert index.at(0, 6).code == "YEMREB"  # "Houthi"
     assert index.at(0, 34).code == "YEMREB"
+
+
+def test_the_subject_of_a_passive_does_what_it_was_sent_to_do(coder):
+    rec = code(coder, "Kenyan police officers were sent to investigate the opposition offices in Nairobi.")
+    ev = _event(rec, "investigate")
+    assert ev.source is not None and ev.source.code == "KENCOP"

@@ -262,6 +262,10 @@ def inherited_subject(verb):
             obj = _child(head, "dobj")  # object control: "urged Kiev to fulfil"
             if obj is not None and obj.pos_ in ACTOR_POS:
                 return obj
+        if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            passive = _child(head, "nsubjpass")  # "An officer was sent to investigate": the officer does
+            if passive is not None and passive.pos_ in ACTOR_POS:
+                return passive
         subj = _child(head, *SUBJ)
         if subj is None:
             agent = _child(head, "agent")
