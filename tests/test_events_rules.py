@@ -192,3 +192,11 @@ def test_the_subject_of_a_passive_does_what_it_was_sent_to_do(coder):
     rec = code(coder, "Kenyan police officers were sent to investigate the opposition offices in Nairobi.")
     ev = _event(rec, "investigate")
     assert ev.source is not None and ev.source.code == "KENCOP"
+
+
+def test_the_place_an_act_of_force_hit_is_its_target(coder):
+    rec = code(coder, "The Russian air force carried out attacks in Kharkiv on Monday, the ministry said.")
+    ev = _event(rec, "attacks")
+    assert ev.source.code == "RUSMIL" and ev.target.country == "UKR"
+    rec = code(coder, "After Hamas's attacks in southern Israel, the Israeli cabinet met in Jerusalem.")
+    assert "attacks" not in triggers(rec)  # a bare mention in an "after" phrase is background

@@ -479,6 +479,30 @@ def content_event(verb, lex: Lexicon):
 MUTUAL_ROOTS = {"03", "04", "05", "06"}
 
 
+# Acts of force: the place they hit is their target when no actor is named (GUIDELINES 3, "a place
+# attacked is its country").
+FORCE_ROOTS = {"18", "19", "20"}
+
+
+def _place_struck(tok, lex: Lexicon):
+    """The named place an act of force took place in ("carrying out attacks in Gaza", "shelled in
+    Kharkiv"): an "in" phrase on a verb trigger, or on a noun trigger a light verb carries (not a bare
+    mention: "after Hamas's attacks in southern Israel" is background)."""
+    if tok.pos_ == "NOUN":
+        if tok.dep_ != "dobj" or not is_in(tok.head, lex.light_verbs):
+            return None
+        nodes = (tok, tok.head)
+    else:
+        nodes = (tok,)
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                pobj = _child(c, "pobj")
+                if pobj is not None and pobj.ent_type_ in ("GPE", "LOC") and pobj.pos_ == "PROPN":
+                    return pobj
+    return None
+
+
 def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     found: list[Found] = []
     trig_list = triggers(sent, lex, verb_patterns)
@@ -504,6 +528,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             source, target = noun_arguments(tok, lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
+        if target is None and (code or "")[:2] in FORCE_ROOTS:
+            target = _place_struck(tok, lex)
         neg = negated(tok, lex)
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
