@@ -980,3 +980,15 @@ def test_a_catenative_cue_without_its_clause_is_no_statement():
                           off={"catenative-cues-out"}) == [["to calm the residents"]]
     text = "The mayor went on to say that taxes would fall."
     assert _assemble_runs(text, "The mayor", "went on to say", ["that taxes would fall"]) == [["that taxes would fall"]]
+
+
+def test_a_clause_only_cue_without_a_clause_is_no_statement():
+    """Hand-made tagger runs: rule clause-only-cues. "maintains a wide lead" is no one's words;
+    "maintained that the server was secure" is."""
+    text = "The senator maintains a wide lead over her rivals."
+    assert _assemble_runs(text, "The senator", "maintains", ["a wide lead over her rivals"]) == []
+    assert _assemble_runs(text, "The senator", "maintains", ["a wide lead over her rivals"],
+                          off={"clause-only-cues"}) == [["a wide lead over her rivals"]]
+    text = "The senator has long maintained that the server was secure."
+    assert _assemble_runs(text, "The senator", "has long maintained", ["that the server was secure"]) == [
+        ["that the server was secure"]]

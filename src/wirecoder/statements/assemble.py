@@ -60,6 +60,7 @@ RULES = {
     "quote-next-paragraph": "a quotation with no cue opening the next paragraph goes on a quoted statement's content",
     "cue-on-date-out": "a cue ends before 'on' and the date that close it ('said on Monday' -> 'said')",
     "catenative-cues-out": "a cue like 'tried' whose 'to' clause lies outside it is no attribution",
+    "clause-only-cues": "a cue like 'maintained' or 'advised' is one only with a clause ('maintains a lead' is none)",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
 }
 
@@ -238,6 +239,13 @@ def catenative_cue(doc, c: Run, lexicon: Lexicon) -> bool:
         k.dep_ == "xcomp" and k.i >= c.end for k in head.children)
 
 
+def clauseless_cue(doc, c: Run, lexicon: Lexicon) -> bool:
+    """A cue headed by one of cues.yaml's clause_only_heads with no clause of its own: "maintains a
+    commanding lead", "advised Obama on the overhaul", "proved to be resistant" (not "maintained that ...")."""
+    head = run_head(doc, c)
+    return head.lemma_.lower() in lexicon.clause_only_heads and not any(k.dep_ == "ccomp" for k in head.children)
+
+
 def give_way_to_signed_quotations(signed, speakers, cues, contents):
     """A signed quotation ('"..." ― Omar Khalil') is its signer's alone: the tagger's runs inside
     its line give way."""
@@ -337,6 +345,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
+            continue
+        if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
             continue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out

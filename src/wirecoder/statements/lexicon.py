@@ -29,6 +29,7 @@ class Lexicon:
     empty_contents: frozenset = frozenset()  # "... said anything."
     prep_free_verbs: frozenset = frozenset()  # "said of" -> "said"
     catenative_heads: frozenset = frozenset()  # "tried" whose "to ..." belongs to the cue
+    clause_only_heads: frozenset = frozenset()  # "maintain": a cue only with a clause ("maintained that ...")
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -67,7 +68,8 @@ def load_lexicon() -> Lexicon:
                    frozenset(w.lower() for w in data.get("empty_speakers", ())),
                    frozenset(w.lower() for w in data.get("empty_contents", ())),
                    frozenset(w.lower() for w in data.get("prep_free_verbs", ())),
-                   frozenset(w.lower() for w in data.get("catenative_heads", ())))
+                   frozenset(w.lower() for w in data.get("catenative_heads", ())),
+                   frozenset(w.lower() for w in data.get("clause_only_heads", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:
