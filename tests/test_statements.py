@@ -992,3 +992,16 @@ def test_a_clause_only_cue_without_a_clause_is_no_statement():
     text = "The senator has long maintained that the server was secure."
     assert _assemble_runs(text, "The senator", "has long maintained", ["that the server was secure"]) == [
         ["that the server was secure"]]
+
+
+def test_a_content_starts_after_a_leading_connective():
+    """Hand-made tagger runs: rule content-connective-out (cues.yaml content_connectives): "However," opens
+    the sentence, not what the agency expects; an adjunct ("After two delays,") stays."""
+    text = "However, the harvest will be late, the agency said."
+    assert _assemble_runs(text, "the agency", "said", ["However, the harvest will be late"]) == [
+        ["the harvest will be late"]]
+    assert _assemble_runs(text, "the agency", "said", ["However, the harvest will be late"],
+                          off={"content-connective-out"}) == [["However, the harvest will be late"]]
+    text = "After two delays, the harvest will be late, the agency said."
+    assert _assemble_runs(text, "the agency", "said", ["After two delays, the harvest will be late"]) == [
+        ["After two delays, the harvest will be late"]]

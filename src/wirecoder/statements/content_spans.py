@@ -308,3 +308,18 @@ def continued_quotations(text: str, statements: list) -> list:
         elif st.content or st.cue is not None:
             last = None
     return out
+
+
+def without_connective(doc, r: Run, connectives: tuple) -> Run:
+    """A content that opens with a discourse connective and a comma ("However, slower growth ...", "In
+    addition, the campaign plans ...": cues.yaml content_connectives) starts after the comma."""
+    words = [doc[i].lower_ for i in range(r.start, min(r.end, r.start + 5))]
+    for conn in connectives:
+        n = len(conn)
+        if tuple(words[:n]) == conn and len(words) > n and words[n] == ",":
+            k = r.start + n + 1
+            while k < r.end and doc[k].is_space:
+                k += 1
+            if r.end - k >= 2:
+                return Run(k, r.end, r.sent, r.para)
+    return r
