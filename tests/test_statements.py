@@ -1005,3 +1005,13 @@ def test_a_content_starts_after_a_leading_connective():
     text = "After two delays, the harvest will be late, the agency said."
     assert _assemble_runs(text, "the agency", "said", ["After two delays, the harvest will be late"]) == [
         ["After two delays, the harvest will be late"]]
+
+
+def test_a_content_starts_after_the_addressee_of_told():
+    """Hand-made tagger runs: rule content-after-addressee (cues.yaml addressee_verbs): "told [reporters that
+    the talks had failed]" is the content "that the talks had failed"."""
+    text = "The envoy told reporters that the talks had failed."
+    assert _assemble_runs(text, "The envoy", "told", ["reporters that the talks had failed"]) == [
+        ["that the talks had failed"]]
+    assert _assemble_runs(text, "The envoy", "told", ["reporters that the talks had failed"],
+                          off={"content-after-addressee"}) == [["reporters that the talks had failed"]]

@@ -323,3 +323,20 @@ def without_connective(doc, r: Run, connectives: tuple) -> Run:
             if r.end - k >= 2:
                 return Run(k, r.end, r.sent, r.para)
     return r
+
+
+def after_addressee(doc, cue: Run, r: Run, verbs: frozenset) -> Run:
+    """A content that starts at the addressee of a cue of cues.yaml's addressee_verbs and runs over the
+    verb's clause ("told [reporters that the talks had failed]") starts at the clause: "that the talks had
+    failed", as PolNeAR marks it."""
+    head = run_head(doc, cue)
+    if head.lemma_.lower() not in verbs:
+        return r
+    obj = next((k for k in head.children if k.dep_ in ("dobj", "dative") and k.i >= cue.end), None)
+    comp = next((k for k in head.children if k.dep_ == "ccomp" and k.i > head.i), None)
+    if obj is None or comp is None or obj.left_edge.i != r.start:
+        return r
+    k = comp.left_edge.i
+    if not (r.start < k < r.end) or k <= obj.right_edge.i:
+        return r
+    return Run(k, r.end, r.sent, r.para)
