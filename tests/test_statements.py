@@ -980,3 +980,38 @@ def test_a_catenative_cue_without_its_clause_is_no_statement():
                           off={"catenative-cues-out"}) == [["to calm the residents"]]
     text = "The mayor went on to say that taxes would fall."
     assert _assemble_runs(text, "The mayor", "went on to say", ["that taxes would fall"]) == [["that taxes would fall"]]
+
+
+def test_a_clause_only_cue_without_a_clause_is_no_statement():
+    """Hand-made tagger runs: rule clause-only-cues. "maintains a wide lead" is no one's words;
+    "maintained that the server was secure" is."""
+    text = "The senator maintains a wide lead over her rivals."
+    assert _assemble_runs(text, "The senator", "maintains", ["a wide lead over her rivals"]) == []
+    assert _assemble_runs(text, "The senator", "maintains", ["a wide lead over her rivals"],
+                          off={"clause-only-cues"}) == [["a wide lead over her rivals"]]
+    text = "The senator has long maintained that the server was secure."
+    assert _assemble_runs(text, "The senator", "has long maintained", ["that the server was secure"]) == [
+        ["that the server was secure"]]
+
+
+def test_a_content_starts_after_a_leading_connective():
+    """Hand-made tagger runs: rule content-connective-out (cues.yaml content_connectives): "However," opens
+    the sentence, not what the agency expects; an adjunct ("After two delays,") stays."""
+    text = "However, the harvest will be late, the agency said."
+    assert _assemble_runs(text, "the agency", "said", ["However, the harvest will be late"]) == [
+        ["the harvest will be late"]]
+    assert _assemble_runs(text, "the agency", "said", ["However, the harvest will be late"],
+                          off={"content-connective-out"}) == [["However, the harvest will be late"]]
+    text = "After two delays, the harvest will be late, the agency said."
+    assert _assemble_runs(text, "the agency", "said", ["After two delays, the harvest will be late"]) == [
+        ["After two delays, the harvest will be late"]]
+
+
+def test_a_content_starts_after_the_addressee_of_told():
+    """Hand-made tagger runs: rule content-after-addressee (cues.yaml addressee_verbs): "told [reporters that
+    the talks had failed]" is the content "that the talks had failed"."""
+    text = "The envoy told reporters that the talks had failed."
+    assert _assemble_runs(text, "The envoy", "told", ["reporters that the talks had failed"]) == [
+        ["that the talks had failed"]]
+    assert _assemble_runs(text, "The envoy", "told", ["reporters that the talks had failed"],
+                          off={"content-after-addressee"}) == [["reporters that the talks had failed"]]

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
-                            merge_fragments, opens_quote_at, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
+                            merge_fragments, opens_quote_at, without_connective, after_addressee, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -62,6 +62,9 @@ RULES = {
     "quote-next-paragraph": "a quotation with no cue opening the next paragraph goes on a quoted statement's content",
     "cue-on-date-out": "a cue ends before 'on' and the date that close it ('said on Monday' -> 'said')",
     "catenative-cues-out": "a cue like 'tried' whose 'to' clause lies outside it is no attribution",
+    "clause-only-cues": "a cue like 'maintained' or 'advised' is one only with a clause ('maintains a lead' is none)",
+    "content-connective-out": "a content opening with 'However,' or 'In addition,' starts after the comma",
+    "content-after-addressee": "a content starting at the addressee of 'told' starts at the verb's clause",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
     "received-words": "the subject of 'has drawn criticism (from Y)' is its target: the source is Y or nobody",
     "speaker-fronted": "a speaker run that starts inside a fronted phrase starts after its comma ('In a talk, X said')",
@@ -245,6 +248,13 @@ def catenative_cue(doc, c: Run, lexicon: Lexicon) -> bool:
         k.dep_ == "xcomp" and k.i >= c.end for k in head.children)
 
 
+def clauseless_cue(doc, c: Run, lexicon: Lexicon) -> bool:
+    """A cue headed by one of cues.yaml's clause_only_heads with no clause of its own: "maintains a
+    commanding lead", "advised Obama on the overhaul", "proved to be resistant" (not "maintained that ...")."""
+    head = run_head(doc, c)
+    return head.lemma_.lower() in lexicon.clause_only_heads and not any(k.dep_ == "ccomp" for k in head.children)
+
+
 def give_way_to_signed_quotations(signed, speakers, cues, contents):
     """A signed quotation ('"..." ― Omar Khalil') is its signer's alone: the tagger's runs inside
     its line give way."""
@@ -347,11 +357,17 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         if art.on("quote-to-close"):
             g[:] = [to_quote_close(doc, art.text, r, art.quote_mask, role_tokens) for r in g]
             covered.extend((r.start, r.end) for r in g)
+        if g and art.on("content-connective-out"):
+            g[0] = without_connective(doc, g[0], art.lexicon.content_connectives)
+        if art.on("content-after-addressee"):
+            g[:] = [after_addressee(doc, c, r, art.lexicon.addressee_verbs) for r in g]
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
+            continue
+        if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
             continue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out

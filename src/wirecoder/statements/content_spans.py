@@ -308,3 +308,35 @@ def continued_quotations(text: str, statements: list) -> list:
         elif st.content or st.cue is not None:
             last = None
     return out
+
+
+def without_connective(doc, r: Run, connectives: tuple) -> Run:
+    """A content that opens with a discourse connective and a comma ("However, slower growth ...", "In
+    addition, the campaign plans ...": cues.yaml content_connectives) starts after the comma."""
+    words = [doc[i].lower_ for i in range(r.start, min(r.end, r.start + 5))]
+    for conn in connectives:
+        n = len(conn)
+        if tuple(words[:n]) == conn and len(words) > n and words[n] == ",":
+            k = r.start + n + 1
+            while k < r.end and doc[k].is_space:
+                k += 1
+            if r.end - k >= 2:
+                return Run(k, r.end, r.sent, r.para)
+    return r
+
+
+def after_addressee(doc, cue: Run, r: Run, verbs: frozenset) -> Run:
+    """A content that starts at the addressee of a cue of cues.yaml's addressee_verbs and runs over the
+    verb's clause ("told [reporters that the talks had failed]") starts at the clause: "that the talks had
+    failed", as PolNeAR marks it."""
+    head = run_head(doc, cue)
+    if head.lemma_.lower() not in verbs:
+        return r
+    obj = next((k for k in head.children if k.dep_ in ("dobj", "dative") and k.i >= cue.end), None)
+    comp = next((k for k in head.children if k.dep_ == "ccomp" and k.i > head.i), None)
+    if obj is None or comp is None or obj.left_edge.i != r.start:
+        return r
+    k = comp.left_edge.i
+    if not (r.start < k < r.end) or k <= obj.right_edge.i:
+        return r
+    return Run(k, r.end, r.sent, r.para)

@@ -31,6 +31,9 @@ class Lexicon:
     catenative_heads: frozenset = frozenset()  # "tried" whose "to ..." belongs to the cue
     receiving_verbs: frozenset = frozenset()  # "has drawn criticism": the subject is the target (speakers.yaml)
     received_nouns: frozenset = frozenset()
+    clause_only_heads: frozenset = frozenset()  # "maintain": a cue only with a clause ("maintained that ...")
+    content_connectives: tuple = ()  # word tuples that open a sentence but not its content ("however")
+    addressee_verbs: frozenset = frozenset()  # "told [reporters] that ...": the object is no content
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -72,8 +75,11 @@ def load_lexicon() -> Lexicon:
                    frozenset(w.lower() for w in data.get("empty_contents", ())),
                    frozenset(w.lower() for w in data.get("prep_free_verbs", ())),
                    frozenset(w.lower() for w in data.get("catenative_heads", ())),
-                   frozenset(w.lower() for w in speakers.get("receiving_verbs", ())),
-                   frozenset(w.lower() for w in speakers.get("received_nouns", ())))
+                   receiving_verbs=frozenset(w.lower() for w in speakers.get("receiving_verbs", ())),
+                   received_nouns=frozenset(w.lower() for w in speakers.get("received_nouns", ())),
+                   clause_only_heads=frozenset(w.lower() for w in data.get("clause_only_heads", ())),
+                   content_connectives=tuple(tuple(p.lower().split()) for p in data.get("content_connectives", ())),
+                   addressee_verbs=frozenset(w.lower() for w in data.get("addressee_verbs", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:
