@@ -148,6 +148,8 @@ def _codes(coder, text):
         ("Freedonia granted asylum to the opposition leader.", "granted", "075"),
         ("Dozens of detainees began a hunger strike in the prison.", "began", "142"),
         ("The militia declared a cease-fire on Sunday.", "declared", "0871"),
+        ("Gunmen gunned down two border guards at dawn.", "gunned", "193"),
+        ("Freedonia called up 20,000 reservists after the incident.", "called", "154"),
         ("Ruritania expressed support for the Freedonian plan.", "support", "051"),
     ],
 )
