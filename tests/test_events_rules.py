@@ -207,3 +207,9 @@ def test_victims_keep_the_storys_country_when_the_other_country_is_only_a_place(
                       "Syrian troops killed 20 people near the Turkish border in Idlib province, activists in Syria said.")
     ev = _event(rec, "killed")
     assert ev.target.code == "SYRCVL"
+
+
+def test_people_named_by_their_nationality_are_civilians(coder):
+    rec = code(coder, "Ethiopian troops killed three unarmed Somalis near Baidoa on Monday.")
+    ev = _event(rec, "killed")
+    assert ev.source.code == "ETHMIL" and ev.target.code == "SOMCVL"

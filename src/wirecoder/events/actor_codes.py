@@ -47,6 +47,9 @@ def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefault
     (a person's name too when ``names``: for targets; a source named but not listed is often an official)."""
     if ref.code and len(ref.code) == 3 and ref.country == ref.code and not role_only(ref.code, defaults):
         role = head_role(head, defaults)
+        if role is None and head is not None and head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and (
+                head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")):
+            role = "CVL"  # "unarmed Palestinians": a people named by its nationality are private persons
         if role is not None:
             ref.code += role  # "the Israeli occupation forces": ISR + MIL
             return ref
