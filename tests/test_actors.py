@@ -660,7 +660,8 @@ def test_a_surname_takes_the_code_of_the_person_the_article_introduced(matcher, 
 
 
 @pytest.mark.parametrize("phrase, code", [("the US Department of Agriculture", "USAGOV"),
-                                          ("the police department", "COP")])
+                                          ("the police department", "COP"),
+                                          ("free speech advocates", "NGO")])
 def test_a_department_is_the_government_unless_a_longer_agent_says_otherwise(matcher, phrase, code):
     (ref,) = matcher.find_in_text(phrase, 0, len(phrase), "2023-12-21")
     assert ref.code == code
