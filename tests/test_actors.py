@@ -660,7 +660,17 @@ def test_a_surname_takes_the_code_of_the_person_the_article_introduced(matcher, 
 
 
 @pytest.mark.parametrize("phrase, code", [("the US Department of Agriculture", "USAGOV"),
-                                          ("the police department", "COP")])
+                                          ("the police department", "COP"),
+                                          ("free speech advocates", "NGO")])
 def test_a_department_is_the_government_unless_a_longer_agent_says_otherwise(matcher, phrase, code):
     (ref,) = matcher.find_in_text(phrase, 0, len(phrase), "2023-12-21")
     assert ref.code == code
+
+
+def test_a_surname_after_another_first_name_is_not_the_articles_namesake(coder, matcher):
+    text = ("Former President Donald Trump spoke on Monday. Ivanka Trump visited Israel on Tuesday. "
+            "Trump said he would win.")
+    record = coder.code(text, date="2023-12-21")
+    ivanka = side(matcher, record, "Ivanka Trump")
+    assert ivanka.code == "USA" and ivanka.name == "Ivanka Trump"  # his country, not his office
+    assert side(matcher, record, "Trump said").code == "USAOPP"

@@ -220,8 +220,8 @@ def test_a_nationality_adjective_is_the_side_of_an_event_noun(coder):
 
 def test_unnamed_victims_of_the_storys_own_side_are_of_the_other_country(coder):
     rec = code(coder, "Residents of Gaza City and Khan Younis fled south on Monday as fighting spread across Gaza.\n\n"
-                      "Hamas militants stormed across the border in October and killed 30 people in a kibbutz in Israel, "
-                      "the report said.")
+                      "Israel declared war after Hamas militants stormed across the border in October and killed "
+                      "30 people in a kibbutz.")
     ev = _event(rec, "killed")
     assert ev.source.code == "PSEREB" and ev.target.code == "ISRCVL"  # not the story's PSECVL
 
@@ -291,3 +291,16 @@ def test_the_place_an_act_of_force_hit_is_its_target(coder):
     assert ev.source.code == "RUSMIL" and ev.target.country == "UKR"
     rec = code(coder, "After Hamas's attacks in southern Israel, the Israeli cabinet met in Jerusalem.")
     assert "attacks" not in triggers(rec)  # a bare mention in an "after" phrase is background
+
+
+def test_victims_keep_the_storys_country_when_the_other_country_is_only_a_place(coder):
+    rec = code(coder, "Residents of Aleppo and Idlib fled on Monday as fighting spread across Syria.\n\n"
+                      "Syrian troops killed 20 people near the Turkish border in Idlib province, activists in Syria said.")
+    ev = _event(rec, "killed")
+    assert ev.target.code == "SYRCVL"
+
+
+def test_people_named_by_their_nationality_are_civilians(coder):
+    rec = code(coder, "Ethiopian troops killed three unarmed Somalis near Baidoa on Monday.")
+    ev = _event(rec, "killed")
+    assert ev.source.code == "ETHMIL" and ev.target.code == "SOMCVL"

@@ -588,9 +588,27 @@ class ActorMatcher:
                 key = tuple(t[3] for t in toks[i:j])
                 if key in names and toks[j - 1][2][:1].isupper():
                     code, country, sector, name = names[key]
+                    if j == i + 1 and self._other_first_name(text, toks, i, name):
+                        # "Ivanka Trump" is not Donald Trump: of his country, in no office of his
+                        s = toks[i - 1][0]
+                        e = toks[j - 1][1]
+                        return ActorRef(start=s, end=e, text=text[s:e], code=country, country=country, sector=None,
+                                        name=text[s:e])
                     e = toks[j - 1][1]
                     return ActorRef(start=s, end=e, text=text[s:e], code=code, country=country, sector=sector, name=name)
         return None
+
+    def _other_first_name(self, text: str, toks, i: int, name: str) -> bool:
+        """The surname at token i follows a capitalised first name that is not the named person's own
+        ("Ivanka Trump" after the article named Donald Trump)."""
+        if i == 0 or text[toks[i - 1][1]:toks[i][0]] != " ":
+            return False
+        prev = toks[i - 1]
+        if not prev[2][:1].isupper() or prev[3] in _SENTENCE_STARTERS or len(prev[2]) < 3 or prev[2].isupper():
+            return False
+        if self._raw_matches(text, toks[i - 1:i], None):
+            return False  # a title or a country before the surname: "Gov. Hochul", "President Trump"
+        return fold(prev[2]) not in {fold(w) for w in _TOKEN.findall(name)}
 
     def _article_names(self, record, date, home) -> dict:
         """Names the article codes: titled people ("Gov. Kathy Hochul") and coded speakers, by

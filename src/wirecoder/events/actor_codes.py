@@ -8,6 +8,7 @@ country's CVL (GUIDELINES section 3).
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..record import ActorRef
@@ -46,6 +47,9 @@ def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefault
     (a person's name too when ``names``: for targets; a source named but not listed is often an official)."""
     if ref.code and len(ref.code) == 3 and ref.country == ref.code and not role_only(ref.code, defaults):
         role = head_role(head, defaults)
+        if role is None and head is not None and head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and (
+                head.tag_ in ("NNS", "NNPS") or head.lower_.endswith("s")):
+            role = "CVL"  # "unarmed Palestinians": a people named by its nationality are private persons
         if role is not None:
             ref.code += role  # "the Israeli occupation forces": ISR + MIL
             return ref
@@ -65,6 +69,7 @@ def _person(head, names: bool, defaults: ActorDefaults) -> bool:
     return head.pos_ == "NOUN" and rules.is_in(head, defaults.person_nouns)
 
 
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|on|across|along|into|from|to)\s+(?:the\s+)?$", re.I)
 # Acts of force whose unnamed victims are, by default, of the other side (CAMEO 18-20, abduction 181).
 FORCE_CODES = ("18", "19", "20")
 
@@ -74,8 +79,8 @@ def victims_country(record, sent_start: int, sent_end: int, source: Optional[Act
     """Unnamed victims of an armed act by the story's own side are not of the attacker's country: "Hamas
     militants stormed across its border and killed some 1,200 people" in a Gaza story are Israel's
     (the gold's ISRCVL), not PSECVL. Where the target's country came from the story alone (the phrase
-    names none), the source is of that country, and the sentence names exactly one other country, the
-    victims are of that one."""
+    names none), the source is of that country, and the sentence names exactly one other country as a
+    party (not in a phrase of place: "near the Turkish border"), the victims are of that one."""
     if not (code and code.startswith(FORCE_CODES)) or source is None or target is None or not country:
         return
     if not target.code or target.code != country + "CVL" or not source.code or source.code[:3] != country:
@@ -83,9 +88,12 @@ def victims_country(record, sent_start: int, sent_end: int, source: Optional[Act
     bare = matcher.find_in_text(record.text, target.start, target.end)
     if any(r.country for r in bare) or any(target.start <= p.start < target.end for p in record.places):
         return  # "Palestinian civilians", "residents of Gaza": the phrase names its country
+    # the other party must be an actor with a role ("Israel" ISRGOV, "Israeli military officials"), not a place or an
+    # adjective ("near the Turkish border")
+    # the other side is a party the sentence names, not a place ("near the Turkish border")
     others = {r.country for r in matcher.find(record, sent_start, sent_end)
-              if r.country and r.country != country and r.code[:3] == r.country}
-    others |= {p.country for p in record.places if sent_start <= p.start < sent_end and p.country and p.country != country}
+              if r.country and r.country != country and r.code[:3] == r.country
+              and not _LOCATIVE.search(record.text[max(sent_start, r.start - 14):r.start])}
     if len(others) == 1:
         other = others.pop()
         target.code, target.country = other + "CVL", other
