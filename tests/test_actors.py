@@ -631,3 +631,36 @@ def test_two_candidate_speakers_are_not_guessed():
                                            sentence=Span.of(text, at, text.index(".", e) + 1)))
     he = text.index("He then")
     assert mention_code(record, he, he + 2) is None
+
+
+# -- short names the article introduces (evact) -------------------------------------------------
+NAMES_STORY = (
+    "CHICAGO -- Gov. Hallorann signed the bill on Monday. Cook County's senior deputy prosecuting attorney, "
+    "Maria Delgado, filed a motion the same day, and Mayor Brandon Johnson's office welcomed it.\n\n"
+    "Hallorann said the law would take effect in May. Delgado asked the judge to set a date. "
+    "Johnson's administration is negotiating with the unions."
+)
+
+
+@pytest.fixture(scope="module")
+def names_record(coder):
+    return coder.code(NAMES_STORY, date="2023-12-20")
+
+
+@pytest.mark.parametrize(
+    "phrase, nth, code",
+    [
+        ("Hallorann", 1, "USAGOV"),  # "Gov. Hallorann": a surname after a title is a name
+        ("Delgado", 1, "USAJUD"),  # a name in apposition to a title: "..., Maria Delgado,"
+        ("Johnson", 1, "USAGOV"),  # the surname the article gave to Mayor Brandon Johnson, not Speaker Mike Johnson
+    ],
+)
+def test_a_surname_takes_the_code_of_the_person_the_article_introduced(matcher, names_record, phrase, nth, code):
+    assert side(matcher, names_record, phrase, nth=nth).code == code
+
+
+@pytest.mark.parametrize("phrase, code", [("the US Department of Agriculture", "USAGOV"),
+                                          ("the police department", "COP")])
+def test_a_department_is_the_government_unless_a_longer_agent_says_otherwise(matcher, phrase, code):
+    (ref,) = matcher.find_in_text(phrase, 0, len(phrase), "2023-12-21")
+    assert ref.code == code

@@ -131,3 +131,8 @@ def test_a_veto_or_ban_of_a_thing_is_an_event_with_no_target(coder):
     assert not [e for e in rec.events if e.root == "04"]
     rec = code(coder, "Abortion is now banned in 15 states.")
     assert not rec.events  # no actor on either side
+
+
+def test_what_a_relative_clause_says_an_actor_is_used_to_do_is_background(coder):
+    rec = code(coder, "They are one of the militias Iran uses to attack Saudi interests in the region.")
+    assert not [e for e in rec.events if e.trigger.text == "attack"]

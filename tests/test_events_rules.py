@@ -237,3 +237,57 @@ def test_between_on_the_verb_gives_the_sides_of_an_event_noun(coder):
     rec = code(coder, "Heavy clashes continued between Sudanese troops and Ethiopian fighters near the border on Monday.")
     ev = _event(rec, "clashes")
     assert ev.source.code == "SDNMIL" and ev.target.country == "ETH"
+
+
+def test_the_couple_stands_for_the_two_people_named_just_before(coder):
+    rec = code(coder, "Kenyan President William Ruto and his wife, Rachel Ruto, arrived in Uganda on Monday. "
+                      "The couple met Ugandan President Yoweri Museveni in Entebbe.")
+    ev = _event(rec, "met")
+    assert ev.source.text == "The couple" and ev.source.country == "KEN" and ev.target.country == "UGA"
+
+
+def test_a_sentence_opening_they_is_the_plural_subject_before(coder):
+    rec = code(coder, "Houthi rebels seized a cargo ship in the Red Sea last month. In 2022 they attacked Saudi "
+                      "troops near the border.")
+    ev = _event(rec, "attacked")
+    assert ev.source.text == "they" and ev.source.code == "YEMREB"
+
+
+def test_a_rejection_of_a_thing_has_a_null_target(coder):
+    rec = code(coder, "Kenyan President William Ruto vetoed the finance legislation on Tuesday.")
+    ev = _event(rec, "vetoed")
+    assert ev.cameo.startswith("12") and ev.source.code == "KENGOV" and ev.target is None
+    rec = code(coder, "Kenyan President William Ruto met the finance committee on Tuesday.")
+    assert "met" not in triggers(rec)  # other directed acts still need a coded target
+
+
+def test_a_purpose_verb_is_addressed_to_whom_its_governing_verb_is(coder):
+    rec = code(coder, "Kenyan Agriculture Minister Mithika Linturi wrote to the US Department of Agriculture on "
+                      "Monday to request that Kenya be included in its quota.")
+    ev = _event(rec, "request")
+    assert ev.source.code == "KENGOV" and ev.target.code == "USAGOV"
+
+
+def test_a_speaker_span_covering_a_phrase_codes_it_only_from_its_start():
+    from wirecoder.events.coref import Referent, SpeakerIndex
+
+    index = SpeakerIndex.__new__(SpeakerIndex)
+    # "Houthi attacks on Red Sea shipping" taken as a speaker (YEMREB) by the statements stage
+    index.mentions = [Referent("Houthi attacks on Red Sea shipping", "YEMREB", 0, 34)]
+    assert index.at(18, 34) is None  # "Red Sea shipping" is not the Houthis
+    assert index.at(0, 6).code == "YEMREB"  # "Houthi"
+    assert index.at(0, 34).code == "YEMREB"
+
+
+def test_the_subject_of_a_passive_does_what_it_was_sent_to_do(coder):
+    rec = code(coder, "Kenyan police officers were sent to investigate the opposition offices in Nairobi.")
+    ev = _event(rec, "investigate")
+    assert ev.source is not None and ev.source.code == "KENCOP"
+
+
+def test_the_place_an_act_of_force_hit_is_its_target(coder):
+    rec = code(coder, "The Russian air force carried out attacks in Kharkiv on Monday, the ministry said.")
+    ev = _event(rec, "attacks")
+    assert ev.source.code == "RUSMIL" and ev.target.country == "UKR"
+    rec = code(coder, "After Hamas's attacks in southern Israel, the Israeli cabinet met in Jerusalem.")
+    assert "attacks" not in triggers(rec)  # a bare mention in an "after" phrase is background

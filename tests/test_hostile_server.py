@@ -167,7 +167,8 @@ def test_a_frozen_writer_gives_readers_503_after_lock_timeout(db, tmp_path):
         with pytest.raises(Exception) as exc:
             Store(db, read_only=True, lock_timeout=0.5).counts()
         assert "lock_timeout" in str(exc.value) and time.monotonic() - t0 < 5
-        client = TestClient(create_app(db, settings=Settings(db=db, request_timeout=1)))
+        # request_timeout 4 s: the reader waits half of it (2 s) for the gate; a loaded machine needs the margin
+        client = TestClient(create_app(db, settings=Settings(db=db, request_timeout=4)))
         box = {}
         worker = threading.Thread(target=lambda: box.update(r=client.get("/api/articles")))
         worker.start()

@@ -387,6 +387,11 @@ class ActorMatcher:
                 # "Iran-backed Houthi rebels", "US-led coalition": the country modifies what follows.
                 if _MODIFIER_AFTER.match(text, ref.end) and any(r.country for r in found[k + 1 :]):
                     continue
+                if article_name is not None and ref.name and " " not in ref.text.strip() and ref.text != ref.name:
+                    # a bare surname ("Johnson") the article gave to someone else ("Mayor Brandon Johnson")
+                    named = article_name(ref.start, ref.end)
+                    if named is not None and named.code != ref.code and named.name != ref.name:
+                        return named
                 return ref
         end = len(text) if end is None else end
         if article_name is not None:
@@ -592,11 +597,11 @@ class ActorMatcher:
         full name and by surname; a surname two coded people share is left out."""
         found: dict[tuple, set] = {}
 
-        def add(name: Optional[str], code, country, sector):
+        def add(name: Optional[str], code, country, sector, least: int = 2):
             if not name or not code or not country:
                 return
             words = tuple(fold(w) for w in _TOKEN.findall(name))
-            if len(words) < 2 or not all(w[:1].isupper() for w in _TOKEN.findall(name)):
+            if len(words) < least or not all(w[:1].isupper() for w in _TOKEN.findall(name)):
                 return
             for key in (words, words[-1:]):
                 found.setdefault(key, set()).add((code, country, sector, name))
@@ -604,7 +609,13 @@ class ActorMatcher:
         text = record.text
         for ref in self.find_in_text(text, 0, len(text), date, home):
             if ref.name and ref.country and ref.name in ref.text and ref.code:
-                add(ref.name, ref.code, ref.country, ref.sector)
+                # "Gov. Hochul": a surname after a title is a name too
+                add(ref.name, ref.code, ref.country, ref.sector, least=1 if ref.text.endswith(ref.name) else 2)
+            elif ref.code and ref.country and not ref.name and len(ref.code) > 3:
+                # "the county's deputy prosecuting attorney, Ashley Jennings,": a name in apposition to a title
+                after = _APPOSITION_AFTER.match(text, ref.end)
+                if after is not None:
+                    add(after.group(1), ref.code, ref.country, ref.sector)
         for st in getattr(record, "statements", ()):
             code = getattr(st, "speaker_code", None)
             if code and len(code) > 3 and st.speaker_name:
@@ -629,6 +640,8 @@ _NOT_PLACE_AFTER = {
     "road", "street", "avenue", "highway", "boulevard", "lane", "bridge", "crossing", "checkpoint", "square",
     "station", "airport", "stadium", "hotel", "hospital", "university", "school", "club", "family", "drive",
 }
+# ", Ashley Jennings," / ", Ashley Jennings." after a title: the name in apposition.
+_APPOSITION_AFTER = re.compile(r",[ \t]+((?:[A-Z][a-z]+[ \t]+){1,2}[A-Z][a-z]+)(?=[ \t]*[,.;)]|[ \t]+(?:said|says|told)\b)")
 _MODIFIER_AFTER = re.compile(r"[-‐‑](?:backed|led|based|allied|supported|sponsored|aligned|funded)\b", re.I)
 # "ATLANTA --", "GAZA CITY (AP) —": a dateline at the start of a paragraph.
 _DATELINE_HEAD = re.compile(

@@ -14,7 +14,7 @@ from typing import Optional
 
 import yaml
 
-from . import rules
+from . import actor_codes, rules
 from .lexicon import DATA, Lexicon
 
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its",
@@ -45,6 +45,7 @@ class NotEvents:
     official_roles: frozenset = frozenset()
     private_speakers: frozenset = frozenset()
     title_verbs: frozenset = frozenset()
+    measure_nouns: frozenset = frozenset()
 
 
 def load() -> NotEvents:
@@ -72,6 +73,7 @@ def load() -> NotEvents:
         official_roles=frozenset(data["private_violence"]["official_roles"]),
         private_speakers=frozenset(data["private_speakers"]),
         title_verbs=frozenset(data["title_verbs"]),
+        measure_nouns=frozenset(data["measure_nouns"]),
     )
 
 
@@ -248,3 +250,13 @@ def target_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL_PRONOUNS
     return not (rules.is_in(tok, ne.not_actor_nouns) or rules.lookup(tok, lex.nouns) is not None)
+
+
+def thing(tok, lex: Lexicon, ne: NotEvents) -> bool:
+    """A common noun that names no actor: not a person or role word, no actor among its modifiers
+    ("major labor legislation", "500 social accounts"; not "the couple", "Kohberger's attempts")."""
+    if tok is None or tok.pos_ != "NOUN" or tok.ent_type_ in rules.ACTOR_ENTS or rules.names_actor(tok, lex):
+        return False
+    defaults = lex.actor_defaults
+    return not (rules.is_in(tok, defaults.person_nouns) or actor_codes.head_role(tok, defaults) is not None
+                or rules.is_in(tok, defaults.place_nouns))

@@ -49,7 +49,9 @@ class SpeakerIndex:
     def at(self, start: int, end: int) -> Optional[Referent]:
         """The resolved speaker whose mention covers or lies inside (start, end)."""
         for r in self.mentions:
-            if r.code and ((r.start <= start and end <= r.end) or (start <= r.start and r.end <= end)):
+            # a mention covering the phrase must start with it: "Red Sea shipping" inside the speaker span
+            # "Houthi attacks on Red Sea shipping" is not that speaker
+            if r.code and ((r.start == start and end <= r.end) or (start <= r.start and r.end <= end)):
                 return r
         return None
 
@@ -73,3 +75,38 @@ class SpeakerIndex:
         if len(words) == 1:
             return self._by_name.get(words[0].strip(".,").lower())
         return None
+
+
+# Nouns that stand for two or more people named just before ("Ivanka and her husband ... The couple").
+GROUP_NOUNS = {"couple", "pair", "duo"}
+# How many sentences back a group mention may reach for the people it stands for.
+GROUP_REACH = 2
+
+
+def group_antecedent(tok, plural_pronouns: bool = False):
+    """The subject a group mention stands for: for "the couple"/"the pair" (and, with ``plural_pronouns``,
+    a sentence-opening "they"), the compound subject ("The adviser and her husband toured") of one of the
+    two sentences before, else None."""
+    if tok.pos_ == "NOUN":
+        if tok.lower_ not in GROUP_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        need_conj = True
+    elif plural_pronouns and tok.pos_ == "PRON" and tok.lower_ == "they" and not any(
+            t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME") for t in tok.doc[tok.sent.start:tok.i]):
+        need_conj = False  # "In 2022 they launched": no noun of its own sentence it could stand for
+    else:
+        return None
+    doc = tok.doc
+    sent = tok.sent
+    for _ in range(GROUP_REACH):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for t in sent:
+            if t.dep_ != "nsubj" or t.head.dep_ != "ROOT":
+                continue
+            if any(c.dep_ == "conj" for c in t.children):
+                return t
+            if t.lower_ in GROUP_NOUNS or (not need_conj and t.tag_ in ("NNS", "NNPS")):
+                return t
+    return None

@@ -248,6 +248,10 @@ def verb_arguments(verb, lex: Lexicon):
         if xcomp is not None and xcomp.pos_ == "VERB":
             target = _child(xcomp, "dobj") or _prep_object(xcomp)
             target = target if actor_like(target) else None
+    if target is None and passive is None and verb.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "wrote to the US Department of Agriculture to request that ...": the one the governing verb addresses
+        target = _prep_object(verb.head, ("to",), lex=lex)
     if source is None and passive is None:  # "no ships were damaged": no agent to inherit
         source = inherited_subject(verb)
     return _relative_head(source), _relative_head(target)
@@ -278,6 +282,10 @@ def inherited_subject(verb):
             obj = _child(head, "dobj")  # object control: "urged Kiev to fulfil"
             if obj is not None and obj.pos_ in ACTOR_POS:
                 return obj
+        if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            passive = _child(head, "nsubjpass")  # "An officer was sent to investigate": the officer does
+            if passive is not None and passive.pos_ in ACTOR_POS:
+                return passive
         subj = _child(head, *SUBJ)
         if subj is None:
             agent = _child(head, "agent")
@@ -514,6 +522,30 @@ def content_event(verb, lex: Lexicon):
 MUTUAL_ROOTS = {"03", "04", "05", "06"}
 
 
+# Acts of force: the place they hit is their target when no actor is named (GUIDELINES 3, "a place
+# attacked is its country").
+FORCE_ROOTS = {"18", "19", "20"}
+
+
+def _place_struck(tok, lex: Lexicon):
+    """The named place an act of force took place in ("carrying out attacks in Gaza", "shelled in
+    Kharkiv"): an "in" phrase on a verb trigger, or on a noun trigger a light verb carries (not a bare
+    mention: "after Hamas's attacks in southern Israel" is background)."""
+    if tok.pos_ == "NOUN":
+        if tok.dep_ != "dobj" or not is_in(tok.head, lex.light_verbs):
+            return None
+        nodes = (tok, tok.head)
+    else:
+        nodes = (tok,)
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                pobj = _child(c, "pobj")
+                if pobj is not None and pobj.ent_type_ in ("GPE", "LOC") and pobj.pos_ == "PROPN":
+                    return pobj
+    return None
+
+
 def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     found: list[Found] = []
     trig_list = triggers(sent, lex, verb_patterns)
@@ -546,6 +578,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 source, target = noun_arguments(tok, lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
+        if target is None and (code or "")[:2] in FORCE_ROOTS:
+            target = _place_struck(tok, lex)
         neg = negated(tok, lex)  # "no officer faced charges": a subject with "no"
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
@@ -555,9 +589,10 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             pobj = _child(of, "pobj") if of is not None else None
             if pobj is not None and len(conjuncts(pobj)) > 1:
                 sources = conjuncts(pobj)
-        if target is None and len(sources) > 1 and (code or "")[:2] in MUTUAL_ROOTS:
-            # "Lavrov and Kerry met": each with the other (not "the US and Russia abstained")
-            pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
+        if (target is None or not names_actor(target, lex)) and len(sources) > 1 and (code or "")[:2] in MUTUAL_ROOTS:
+            # "Modi and his Israeli counterpart discussed the latest developments": a topic, not a side
+            # "Lavrov and Kerry met": the first with the others (not "the US and Russia abstained")
+            pairs = [(sources[0], t) for t in sources[1:]]  # GUIDELINES 3: one event, first-named -> second-named
         else:
             pairs = list(itertools.product(sources, conjuncts(target)))
         for s, t in pairs:

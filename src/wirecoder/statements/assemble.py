@@ -24,7 +24,8 @@ from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .runs import CUE_LEFT, Run, gap, run_head
 from .speaker_spans import (passive_allows, received_words, relative_subject, speaker_after_fronted,
-                            speaker_from_subject, speaker_without_aside, speaker_without_relative,
+                            speaker_from_subject, speaker_with_premodifiers, speaker_without_aside,
+                            speaker_without_relative,
                             speaker_without_time, subject_run)
 
 # The rules of assembly, each of which can be switched off to measure what it does
@@ -65,6 +66,7 @@ RULES = {
     "received-words": "the subject of 'has drawn criticism (from Y)' is its target: the source is Y or nobody",
     "speaker-fronted": "a speaker run that starts inside a fronted phrase starts after its comma ('In a talk, X said')",
     "speaker-adjunct": "with speaker-aside: also the verb's adjunct between commas ('X, at a press gaggle, said'; 'X, like Y,')",
+    "speaker-premodifiers": "a speaker run inside the cue's subject starts with the words that premodify it",
     "relative-subject": "a cue whose subject is a relative pronoun takes it over a speaker run that is not its subject",
 }
 
@@ -456,6 +458,8 @@ def speaker_bounds(art: Article, c: Run, sp: Run | None) -> Run | None:
     said_by = (speaker_without_aside(doc, said_by, art.on("speaker-adjunct")) if said_by is not None
                and art.on("speaker-aside") else said_by)
     said_by = speaker_from_subject(doc, said_by, c) if said_by is not None and art.on("speaker-subject") else said_by
+    if said_by is not None and art.on("speaker-premodifiers"):
+        said_by = speaker_with_premodifiers(doc, said_by, c)
     if said_by is not None and art.on("speaker-relative-out"):
         said_by = speaker_without_relative(doc, said_by, c)
     return said_by

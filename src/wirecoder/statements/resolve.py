@@ -272,22 +272,22 @@ class SpeakerResolver:
             return full or self._same(name, "person") or Candidate(name, start, "person")
         if role is not None:
             # "the spokesman", "the Kremlin spokesman": the last one with that role
+            # "the Sudanese envoy" is one person, whom a "he" after it means; "local officials" are not,
+            # nor "the city governor's office" (the role is not the head)
+            last = tokens[role_at + len(role.split()) - 1]
+            head = last.head == last or all(last.head.i != t.i for t in tokens)
             definite = tokens[0].lower_ in ("the", "this", "that") or (org is not None and role_at is not None)
-            if definite:
+            if definite and head:  # not "The mayor's office": the office is not the mayor
                 prior = self._by_role(role, start)
                 if prior is not None and (org is None or prior.org in (None, org)):
                     return prior
-            if all(c.role != role for c in self.speakers):
+            if head and all(c.role != role for c in self.speakers):
                 # nobody with that role before (a headline): the article's one person with it, if one only
                 later = {p.name: p for p in self.people if p.pos > start and p.role == role
                          and (org is None or p.org in (None, org))}
                 if len(later) == 1:
                     return next(iter(later.values()))
             name = _clean_name(tokens)
-            # "the Sudanese envoy" is one person, whom a "he" after it means; "local officials" are not,
-            # nor "the city governor's office" (the role is not the head)
-            last = tokens[role_at + len(role.split()) - 1]
-            head = last.head == last or all(last.head.i != t.i for t in tokens)
             kind = "person" if head and last.tag_ in ("NN", "NNP") else "other"
             return self._same(name, kind) or Candidate(name, start, kind, role, org)
         orgs = [t for t in tokens if t.ent_type_ in ORG_LABELS]

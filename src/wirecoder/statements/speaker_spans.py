@@ -208,3 +208,26 @@ def relative_subject(doc, cue: Run, sent_of, para_of) -> Run | None:
     if head.dep_ == "conj":
         return relative_subject(doc, Run(head.head.i, head.head.i + 1, cue.sent, cue.para), sent_of, para_of)
     return None
+
+
+_PREMODIFIERS = {"compound", "amod", "det", "nmod", "poss", "case", "nummod", "dep", "punct"}
+
+
+def speaker_with_premodifiers(doc, sp: Run, cue: Run) -> Run:
+    """A speaker run that starts inside the cue's subject, after words that only premodify it, starts
+    with the subject: "Republican vice-presidential nominee Gov. [Mike Pence] said", where the tagger
+    stopped at the no-break spaces around "Gov.". Not over a comma or a word of another clause."""
+    head = run_head(doc, cue)
+    for subj in head.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or not (sp.start <= subj.i < sp.end):
+            continue
+        left = subj.left_edge.i
+        if left >= sp.start:
+            return sp
+        before = doc[left:sp.start]
+        # a hyphen inside a word ("vice-presidential"), not a dash between words ("predictable - Donald J. Trump")
+        spaced_mark = any((t.is_punct or t.text in "-–—") and (t.whitespace_ or doc[t.i - 1].whitespace_) for t in before)
+        if not spaced_mark and all((t.dep_ in _PREMODIFIERS or t.is_space) and t.text not in (",", ";", ":", "(", ")")
+                                   for t in before):
+            return Run(left, sp.end, sp.sent, sp.para)
+    return sp
