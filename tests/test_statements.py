@@ -1015,3 +1015,11 @@ def test_a_content_starts_after_the_addressee_of_told():
         ["that the talks had failed"]]
     assert _assemble_runs(text, "The envoy", "told", ["reporters that the talks had failed"],
                           off={"content-after-addressee"}) == [["reporters that the talks had failed"]]
+
+
+def test_a_cue_in_a_relative_clause_takes_its_object_pronoun_as_a_first_piece():
+    """Hand-made tagger runs: rule relative-piece. "what the mayor says | the plan would do"."""
+    text = "Nobody knows what the mayor says the plan would do."
+    assert _assemble_runs(text, "the mayor", "says", ["the plan would do"]) == [["what", "the plan would do"]]
+    assert _assemble_runs(text, "the mayor", "says", ["the plan would do"], off={"relative-piece"}) == [
+        ["the plan would do"]]

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
-                            merge_fragments, opens_quote_at, without_connective, after_addressee, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
+                            merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -65,6 +65,7 @@ RULES = {
     "clause-only-cues": "a cue like 'maintained' or 'advised' is one only with a clause ('maintains a lead' is none)",
     "content-connective-out": "a content opening with 'However,' or 'In addition,' starts after the comma",
     "content-after-addressee": "a content starting at the addressee of 'told' starts at the verb's clause",
+    "relative-piece": "a cue in a relative clause takes its pronoun as a first content piece ('what | ...')",
     "nested-out": "a cue inside another statement's unquoted content is part of what that one reports",
     "received-words": "the subject of 'has drawn criticism (from Y)' is its target: the source is Y or nobody",
     "speaker-fronted": "a speaker run that starts inside a fronted phrase starts after its comma ('In a talk, X said')",
@@ -362,6 +363,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             g[0] = without_connective(doc, g[0], art.lexicon.content_connectives)
         if art.on("content-after-addressee"):
             g[:] = [after_addressee(doc, c, r, art.lexicon.addressee_verbs) for r in g]
+        if len(g) == 1 and art.on("relative-piece"):
+            g[:] = with_relative_pronoun(doc, c, said_by, g)
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue

@@ -340,3 +340,26 @@ def after_addressee(doc, cue: Run, r: Run, verbs: frozenset) -> Run:
     if not (r.start < k < r.end) or k <= obj.right_edge.i:
         return r
     return Run(k, r.end, r.sent, r.para)
+
+
+_RELATIVES = {"what", "which", "that", "who", "whom"}
+
+
+def with_relative_pronoun(doc, cue: Run, sp: Run | None, pieces: list) -> list:
+    """The content of a cue in a relative clause takes the relative pronoun before its speaker as a
+    first piece when it is the object of the cue or of its content, as PolNeAR marks it: "what he called |
+    'the beginning of a new era'", "which Mr. Clarke says | he is doing everything he can to keep open"."""
+    if not pieces or pieces[0].start < cue.end:
+        return pieces
+    lead = sp.start if sp is not None and sp.end <= cue.start else cue.start
+    k = lead - 1
+    if k < 0 or doc[k].lower_ not in _RELATIVES or (sp is not None and sp.start <= k < sp.end):
+        return pieces
+    head = run_head(doc, cue)
+    w = doc[k]
+    first = pieces[0]
+    if w.head.i != head.i and not (first.start <= w.head.i < pieces[-1].end):
+        return pieces
+    if w.dep_ not in ("dobj", "attr", "oprd"):  # an object: PolNeAR leaves a subject out ("which he said | were")
+        return pieces
+    return [Run(k, k + 1, first.sent, first.para)] + list(pieces)
