@@ -121,3 +121,26 @@ def test_a_statement_takes_its_speakers_role_from_another_mention(coder):
     later = next(s for s in record.statements if s.speaker is not None and s.speaker.text == "Bilgin")
     assert later.speaker_name == "Hakan Bilgin"
     assert (later.speaker_role, later.speaker_org) == ("foreign minister", "Turkish")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # speaker-even: PolNeAR's source leaves the focus adverb out
+    ("Even China, Pyongyang's only ally, said it was opposed to the test.", "China, Pyongyang's only ally"),
+    # speaker-relative-out, the cue first
+    ('"The base is too broad," said Mr. Kamin, who emphasized that the plan would simplify returns.', "Mr. Kamin"),
+    # speaker-adjunct: the verb's adjunct between commas is not the speaker's
+    ("Democratic nominee Hillary Clinton, at a later press gaggle, said she had been briefed about the attack.",
+     "Democratic nominee Hillary Clinton"),
+    # relative-subject: the relative pronoun is the source, named by the resolver
+    ("The report relied on the scientific literature, which left little doubt that the planet was warming.", "which"),
+])
+def test_speaker_span_follows_polnear(coder, text, speaker):
+    record = coder.code(text)
+    assert record.statements[0].speaker is not None
+    assert record.statements[0].speaker.text == speaker
+
+
+def test_relative_source_is_named_by_its_antecedent(coder):
+    st = coder.code("The report relied on the scientific literature, which left little doubt that the planet "
+                    "was warming.").statements[0]
+    assert st.speaker_name == "scientific literature"
