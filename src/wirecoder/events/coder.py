@@ -235,7 +235,7 @@ def _reporting_authority(record: Record, f, matcher, date, lex, ne, speakers, co
     if subject is None:
         return None
     ref = _actor(record, subject, matcher, date, lex, ne, speakers, country, required=True)
-    if ref is None or not ref.code or not any(ref.code[i:i + 3] in REPORTING_AUTHORITIES for i in (0, 3)):
+    if ref is None or not ref.code or not checks.roles(ref.code[:6]) & REPORTING_AUTHORITIES:
         return None
     return ref
 
