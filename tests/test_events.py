@@ -101,6 +101,9 @@ def test_modality(coder, text, trigger, modality):
         ("Moscow hopes Kiev will withdraw its troops from the border.", "withdraw"),
         ("If the talks fail, the army could attack the town.", "attack"),
         ("The minister urged the rebels to release the hostages.", "release"),
+        # deep inside a "whether" clause (NAEB audit row 77)
+        ("Whether it is a court that finds the general ordered troops to attack the protesters or a vote that "
+         "removes him, the senator said the outcome matters.", "attack"),
     ],
 )
 def test_hoped_hypothetical_and_demanded_acts_are_not_written(coder, text, trigger):

@@ -413,7 +413,15 @@ def modality(tok, lex: Lexicon, reporting=None) -> str:
             return mode
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
             return "hypothetical"
+    if _under_condition(verb, lex):
+        return "hypothetical"
     return _clause_above_mode(verb, lex)
+
+
+def _under_condition(verb, lex) -> bool:
+    """An act anywhere inside a clause opened by "if", "unless" or "whether" ("Whether it is a court that
+    determines he mobilized a mob ... I don't think it matters") is a condition, not a report (NAEB audit)."""
+    return any(c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks for a in verb.ancestors for c in a.children)
 
 
 def _clause_above_mode(verb, lex) -> str:
