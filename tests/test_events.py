@@ -104,6 +104,8 @@ def test_modality(coder, text, trigger, modality):
         # deep inside a "whether" clause (NAEB audit row 77)
         ("Whether it is a court that finds the general ordered troops to attack the protesters or a vote that "
          "removes him, the senator said the outcome matters.", "attack"),
+        # the aim of a campaign, in an infinitival adverbial clause (NAEB audit row 51)
+        ("Opposition lawmakers campaigned for a decade to return the disputed islands to Ruritania.", "return"),
     ],
 )
 def test_hoped_hypothetical_and_demanded_acts_are_not_written(coder, text, trigger):

@@ -437,7 +437,7 @@ def _clause_above_mode(verb, lex) -> str:
             if mode:
                 return mode  # "plans to target the press", "a pledge to withdraw"
         if gov.pos_ in ("VERB", "AUX"):
-            if node.dep_ in ("xcomp", "dobj"):
+            if node.dep_ in ("xcomp", "dobj") or _purpose(node):
                 mode = lookup(gov, lex.modality_governors)
                 if mode:
                     return mode
@@ -446,6 +446,11 @@ def _clause_above_mode(verb, lex) -> str:
                     return "hypothetical"  # "could", "might", "may" above the act
         node, hops = gov, hops + 1
     return "asserted"
+
+
+def _purpose(node) -> bool:
+    """An infinitival adverbial clause: the aim of its governor ("campaigned ... to return the issue")."""
+    return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def reporting_governor(tok, lex: Lexicon):
