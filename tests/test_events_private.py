@@ -136,3 +136,18 @@ def test_a_veto_or_ban_of_a_thing_is_an_event_with_no_target(coder):
 def test_what_a_relative_clause_says_an_actor_is_used_to_do_is_background(coder):
     rec = code(coder, "They are one of the militias Iran uses to attack Saudi interests in the region.")
     assert not [e for e in rec.events if e.trigger.text == "attack"]
+
+
+def test_an_agentless_act_told_again_of_a_pronoun_is_one_event():
+    # "Rivera ... was sentenced to life this fall. He was sentenced in October": the pronoun's own code may
+    # differ from the name's (it comes from another resolution), the act is still the one told before
+    from wirecoder.events.coder import _merge_agentless
+    from wirecoder.record import ActorRef, Event, Span
+
+    text = "Tomas Brandt was sentenced to life this fall. He was sentenced in October. She was arrested."
+    first = Event(trigger=Span.of(text, 17, 26), cameo="173", target=ActorRef(0, 12, "Tomas Brandt", "COLCVL"))
+    again = Event(trigger=Span.of(text, 53, 62), cameo="173", target=ActorRef(46, 48, "He", "USACOP"))
+    other = Event(trigger=Span.of(text, 83, 91), cameo="173", negated=True, target=ActorRef(75, 78, "She", "USACVL"))
+    merged = _merge_agentless([first, again, other])
+    assert merged == [first, other]
+    assert [m.text for m in first.mentions] == ["sentenced"]

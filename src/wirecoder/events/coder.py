@@ -451,6 +451,10 @@ def _surname(actor: Optional[ActorRef]) -> Optional[str]:
     return words[-1] if words else None
 
 
+def _pronoun(actor: Optional[ActorRef]) -> bool:
+    return actor is not None and actor.text.lower() in coref.PERSON_PRONOUNS
+
+
 def _merge_agentless(events: list[Event]) -> list[Event]:
     """An agentless act told again with its agent ("Morris was detained ..." then "police arrested Morris") is
     one event, kept where its actors are named (GUIDELINES 1: coded at its first full mention); two
@@ -463,6 +467,10 @@ def _merge_agentless(events: list[Event]) -> list[Event]:
             twin = next((o for o in out if o.cameo == ev.cameo and (o.source is None or ev.source is None)
                          and o.target is not None and o.target.code == ev.target.code and _surname(o.target) == name
                          and o.negated == ev.negated and o.modality == ev.modality), None)
+        if twin is None and ev.source is None and _pronoun(ev.target):
+            # "He was sentenced in October" after "Rivera ... was sentenced to life": the act told again
+            twin = next((o for o in reversed(out) if o.cameo == ev.cameo and o.target is not None
+                         and not _pronoun(o.target) and o.negated == ev.negated and o.modality == ev.modality), None)
         if twin is None:
             out.append(ev)
             continue
