@@ -151,3 +151,9 @@ def test_an_agentless_act_told_again_of_a_pronoun_is_one_event():
     merged = _merge_agentless([first, again, other])
     assert merged == [first, other]
     assert [m.text for m in first.mentions] == ["sentenced"]
+
+
+def test_an_act_given_as_the_reason_of_another_is_not_coded_again(coder):
+    rec = code(coder, "The Ruritanian rebels said they shelled the capital in response to the Syrian army's attacks "
+                      "on civilians.")
+    assert "attacks" not in {e.trigger.text for e in rec.events}

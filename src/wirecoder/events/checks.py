@@ -46,6 +46,7 @@ class NotEvents:
     private_speakers: frozenset = frozenset()
     title_verbs: frozenset = frozenset()
     measure_nouns: frozenset = frozenset()
+    reason_nouns: frozenset = frozenset()
 
 
 def load() -> NotEvents:
@@ -74,6 +75,7 @@ def load() -> NotEvents:
         private_speakers=frozenset(data["private_speakers"]),
         title_verbs=frozenset(data["title_verbs"]),
         measure_nouns=frozenset(data["measure_nouns"]),
+        reason_nouns=frozenset(data["reason_nouns"]),
     )
 
 

@@ -64,7 +64,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
         for f in found:
             if heading or f.modality in DROPPED_MODALITIES or checks.reason_not_event(f, sent, ne) is not None:
                 continue
-            if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f, lex):
+            if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f, lex, ne):
                 continue
             if _modifier_clause(f.trigger) or _background_clause(f.trigger):
                 continue
@@ -255,7 +255,7 @@ def _in_heading(record: Record, offset: int) -> bool:
     return any(h.start <= offset < h.end for h in record.headings)
 
 
-def _noun_event_stands(f, lex) -> bool:
+def _noun_event_stands(f, lex, ne) -> bool:
     """An event noun is a reported act when a verb carries it ("launched an offensive", "talks were held")
     or when it names both sides ("Russia's invasion of Ukraine"); a bare mention ("the war", "its
     attacks", "the Hamas attack") is background, and a statement noun ("remarks") never is an act."""
@@ -267,7 +267,15 @@ def _noun_event_stands(f, lex) -> bool:
         and rules.is_in(head, lex.light_verbs)
     if carried and f.source is not None or f.undergone and f.target is not None:
         return True  # "He faces charges": done to him, by whom the text need not say
+    if _given_reason(tok, ne):
+        return False
     return f.source is not None and f.target is not None
+
+
+def _given_reason(tok, ne) -> bool:
+    """An event noun given as the reason of another act ("renewed its bombardment in response to the Israeli
+    massacres against civilians") is what that act's author alleges, not an event of its own (GUIDELINES 5)."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_ in ne.reason_nouns
 
 
 def _modifier_clause(tok) -> bool:
