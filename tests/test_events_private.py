@@ -157,3 +157,11 @@ def test_an_act_given_as_the_reason_of_another_is_not_coded_again(coder):
     rec = code(coder, "The Ruritanian rebels said they shelled the capital in response to the Syrian army's attacks "
                       "on civilians.")
     assert "attacks" not in {e.trigger.text for e in rec.events}
+
+
+def test_what_a_kind_of_actor_habitually_does_is_not_an_event(coder):
+    rec = code(coder, "The group of gun violence researchers and practitioners provide policy recommendations "
+                      "to US lawmakers.")
+    assert "provide" not in {e.trigger.text for e in rec.events}
+    rec = code(coder, "The vote came as Israeli forces pummel Gaza, killing dozens.")
+    assert "pummel" in {e.trigger.text for e in rec.events}  # a named side acting now stays

@@ -146,7 +146,7 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
         return "disaster"
     if words & ne.sports_words and not _named(f.source) and not _named(f.target):
         return "sport"
-    if _generic(f.source, ne):
+    if _generic(f.source, ne) or _habitual(tok):
         return "generic description"
     gov = tok.head
     if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
@@ -213,6 +213,17 @@ def _generic(tok, ne: NotEvents) -> bool:
     if tok is None or isinstance(tok, tuple) or tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in ne.generic_determiners for c in tok.children)
+
+
+def _habitual(tok) -> bool:
+    """A plain present verb of a common-noun subject ("researchers provide policy recommendations to
+    lawmakers") describes what a kind of actor does, not an act the story reports (GUIDELINES 1)."""
+    if tok.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    # "as Israeli forces pummel Gaza": a subject named by its nation or a name is an actor acting now
+    return subject is not None and subject.pos_ == "NOUN" and not any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in subject.subtree)
 
 
 def actor_phrase(tok, lex: Lexicon, ne: NotEvents) -> bool:
