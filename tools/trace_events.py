@@ -71,17 +71,10 @@ def trace_found(record, doc, ctx, sent, f, gold, state):
     ne, matcher, speakers, country = state["ne"], ctx.actor_matcher, state["speakers"], state["country"]
     if ev_coder._in_heading(record, sent.start_char):
         return "filtered:heading", "", None, None
-    if f.modality in ev_coder.DROPPED_MODALITIES:
-        return "filtered:modality", f.modality, None, None
-    why = checks.reason_not_event(f, sent, ne)
+    why = ev_coder.dropped(f, sent, lex, ne)
     if why is not None:
-        return f"filtered:{why}", "", None, None
-    if f.trigger.pos_ in ("NOUN", "PROPN") and not ev_coder._noun_event_stands(f, lex):
-        return "filtered:noun-not-carried", f"src={f.source} tgt={f.target}", None, None
-    if ev_coder._modifier_clause(f.trigger):
-        return "filtered:modifier-clause", "", None, None
-    if ev_coder._background_clause(f.trigger):
-        return "filtered:background-clause", "", None, None
+        detail = f"src={f.source} tgt={f.target}" if why == "noun-not-carried" else ""
+        return f"filtered:{why}", detail, None, None
     tok = f.trigger
     date = attach.event_date(record, doc, sent, tok)[0]
     args = (matcher, date, lex, ne, speakers, country)

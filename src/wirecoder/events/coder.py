@@ -62,11 +62,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
         acting = None
         heading = _in_heading(record, sent.start_char)
         for f in found:
-            if heading or f.modality in DROPPED_MODALITIES or checks.reason_not_event(f, sent, ne) is not None:
-                continue
-            if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f, lex, ne):
-                continue
-            if _modifier_clause(f.trigger) or _background_clause(f.trigger):
+            if heading or dropped(f, sent, lex, ne) is not None:
                 continue
             acting = acting if acting is not None else _acting(sent)
             ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
@@ -75,6 +71,23 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
                 if f.trigger.pos_ == "VERB":
                     clause_triggers.add(ev.trigger.start)
     return _dedupe(_drop_alleged(record, out, clause_triggers))
+
+
+def dropped(f, sent, lex, ne) -> Optional[str]:
+    """Why a found trigger gives no event before its actors are looked at, or None (one place for the coder
+    and tools/trace_events.py)."""
+    if f.modality in DROPPED_MODALITIES:
+        return f"modality:{f.modality}"
+    why = checks.reason_not_event(f, sent, ne)
+    if why is not None:
+        return why
+    if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f, lex, ne):
+        return "noun-not-carried"
+    if _modifier_clause(f.trigger):
+        return "modifier-clause"
+    if _background_clause(f.trigger):
+        return "background-clause"
+    return None
 
 
 # CAMEO acts that are allegations: the acts their speaker alleges are coded as the allegation
