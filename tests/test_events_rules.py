@@ -187,6 +187,48 @@ def test_trigger_words_by_cameo_class(coder, text, word, code):
     assert (word, code) in _codes(coder, text)
 
 
+# -- statement acts (evspeech): comparisons to a dictator, concealment charged, comment adjectives -------
+
+
+def test_likening_someones_words_to_hitler_is_a_rebuke_of_them(coder):
+    assert ("compared", "111") in _codes(coder, "Ruritanian lawmakers compared the premier's speech to Hitler.")
+    rec = code(coder, "Freedonian Foreign Minister Anna Berg compared the Ruritanian president's rhetoric to Hitler.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "compared"]
+    assert ev.cameo == "111" and ev.target is not None and "president" in ev.target.text
+    # a plain comparison is no event
+    assert not any(w == "compared" for w, _ in _codes(coder, "The minister compared the prices to last year's."))
+
+
+def test_a_statement_that_an_actor_hides_something_accuses_it(coder):
+    from wirecoder.events import rules
+
+    lex = coder.resources.event_lexicon
+    doc = coder.nlp("The opposition leader said the Freedonian government hides its budget figures from parliament.")
+    said = next(t for t in doc if t.text == "said")
+    code_, content = rules.content_event(said, lex)
+    assert code_ == "112"
+    # the lemma "hide" is no accusation: "civilians were hiding in cellars" reports, it does not accuse
+    doc = coder.nlp("The mayor said civilians were hiding in cellars across the town.")
+    assert rules.content_event(next(t for t in doc if t.text == "said"), lex) is None
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("The Freedonian envoy was worried that the talks would collapse.", "worried", "012"),
+        ("I am afraid the harvest will fail this year, the minister said.", "afraid", "012"),
+        ("The Ruritanian premier is confident that the deal will hold.", "confident", "013"),
+    ],
+)
+def test_a_comment_adjective_with_a_clause_is_a_comment(coder, text, word, code):
+    assert (word, code) in _codes(coder, text)
+
+
+def test_a_comment_adjective_without_a_clause_is_no_event(coder):
+    assert not _codes(coder, "Concerned residents gathered outside the town hall.")
+    assert not any(w == "worried" for w, _ in _codes(coder, "The farmers looked worried."))
+
+
 def test_the_subject_of_faces_charges_is_the_target(coder):
     rec = code(coder, "Kenyan police said the former Kenyan finance minister Amos Kiprono faces corruption charges.")
     (ev,) = [e for e in rec.events if e.trigger.text == "faces"]

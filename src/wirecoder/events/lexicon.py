@@ -51,6 +51,8 @@ class Lexicon:
     actor_defaults: ActorDefaults = field(default_factory=ActorDefaults)
     # verb lemma -> {(preposition or None, word): trigger}: "plead guilty", "take into custody"
     multiword: dict = field(default_factory=dict)
+    # predicative adjectives of a comment with a clause ("was worried that ...": 012)
+    adjectives: dict[str, Trigger] = field(default_factory=dict)
 
     def multiword_trigger(self, verb, forms) -> Optional[tuple[Trigger, object]]:
         """(trigger, complement token) when the verb with one of its complements is a multiword
@@ -69,17 +71,22 @@ class Lexicon:
                 pairs = [(p, c) for p in particles if c.dep_ != "prt"] + [(None, c)]
                 if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     pairs.append(("to", c))  # "warned residents to leave": key "warn to *"
+                if c.dep_ == "dobj":
+                    # "compared his rhetoric to Hitler": the parse often hangs the verb's preposition on
+                    # its object; a named word only, never "*" ("warned residents of the city")
+                    pairs += [(p.lower_, g, True) for p in c.children if p.dep_ == "prep"
+                              for g in p.children if g.dep_ == "pobj"]
             elif c.dep_ in ("prep", "agent"):
                 pairs = [(c.lower_, g) for g in c.children if g.dep_ == "pobj"]
             else:
                 continue
-            for prep, word in pairs:
+            for prep, word, *on_object in pairs:
                 # a compound noun is its words joined by "_" ("hunger_strike", "cease_fire")
                 compound = "_".join(m.lemma_.lower() for m in word.children if m.dep_ == "compound" and m.i < word.i)
                 words = forms(word)
                 if compound:
                     words = tuple(f"{compound}_{w}" for w in words) + tuple(words)
-                for form in (*words, "*"):  # "*": any word
+                for form in (*words, *(() if on_object else ("*",))):  # "*": any word
                     trig = table.get((prep, form))
                     if trig is not None:
                         return trig, (word if form != "*" else verb)
@@ -137,6 +144,7 @@ def load() -> Lexicon:
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),
         multiword=_multiword(triggers.get("multiword")),
+        adjectives={k: _trigger(v) for k, v in (triggers.get("adjectives") or {}).items()},
         actor_defaults=_actor_defaults(yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))),
     )
 

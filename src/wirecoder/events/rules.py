@@ -505,6 +505,10 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
             trig = lookup(tok, lex.nouns)
             if trig is not None and trig.code:
                 out.append((tok, trig))
+        elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT") and _child(tok, "ccomp") is not None:
+            trig = lookup(tok, lex.adjectives)  # "was worried that ...": the comment is the event
+            if trig is not None and trig.code:
+                out.append((tok, trig))
     return out
 
 
@@ -568,7 +572,10 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
         undergoer = None
         reporting = reporting_governor(tok, lex)
         verbal = False
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "ADJ":  # a comment adjective: the copula's subject comments (undirected)
+            source = _child(tok, *SUBJ, "nsubjpass") if tok.dep_ == "ROOT" else verb_arguments(tok.head, lex)[0]
+            target = None
+        elif tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
                 source, target = None, source
