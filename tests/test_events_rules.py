@@ -304,3 +304,10 @@ def test_people_named_by_their_nationality_are_civilians(coder):
     rec = code(coder, "Ethiopian troops killed three unarmed Somalis near Baidoa on Monday.")
     ev = _event(rec, "killed")
     assert ev.source.code == "ETHMIL" and ev.target.code == "SOMCVL"
+
+
+def test_a_sentence_opening_they_is_the_compound_subject_of_a_passive_before(coder):
+    rec = code(coder, "Kenyan police officers Peter Otieno and James Mwangi were caught taking bribes from truck "
+                      "drivers in Nairobi. Arrested in 2021, they pleaded guilty and were jailed.")
+    ev = _event(rec, "pleaded")
+    assert ev.source.text == "they" and ev.source.country == "KEN"
