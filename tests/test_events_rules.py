@@ -311,3 +311,10 @@ def test_a_sentence_opening_they_is_the_compound_subject_of_a_passive_before(cod
                       "drivers in Nairobi. Arrested in 2021, they pleaded guilty and were jailed.")
     ev = _event(rec, "pleaded")
     assert ev.source.text == "they" and ev.source.country == "KEN"
+
+
+def test_a_bare_surname_of_a_person_named_in_full_is_a_private_person(coder):
+    rec = code(coder, "Police in Nairobi arrested Paul Kamau Sr. at his shop in March.\n\n"
+                      "Kamau was convicted of fraud and sentenced to four years in prison.")
+    ev = _event(rec, "convicted")
+    assert ev.target is not None and ev.target.text == "Kamau" and ev.target.code == "KENCVL"
