@@ -318,3 +318,11 @@ def test_a_bare_surname_of_a_person_named_in_full_is_a_private_person(coder):
                       "Kamau was convicted of fraud and sentenced to four years in prison.")
     ev = _event(rec, "convicted")
     assert ev.target is not None and ev.target.text == "Kamau" and ev.target.code == "KENCVL"
+
+
+def test_a_compound_subject_is_coded_by_a_member_named_as_a_speaker(coder):
+    rec = code(coder, "Kenyan President William Ruto said on Monday that the talks would go on.\n\n"
+                      "William and Rachel, both 57, arrived in Kampala on Tuesday.\n\n"
+                      "Ugandan President Yoweri Museveni met the couple at the airport.")
+    ev = _event(rec, "met")
+    assert ev.target is not None and ev.target.text == "the couple" and ev.target.country == "KEN"

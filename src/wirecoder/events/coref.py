@@ -69,6 +69,14 @@ class SpeakerIndex:
             best = r
         return best
 
+    def member_code(self, tok) -> Optional[str]:
+        """The code of a compound subject ("Ivanka and Jared") by its members' names: the first member
+        named by one word of a coded speaker's name, when the members so named share one country."""
+        codes = [self.by_surname(t.text) for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+                 if t.pos_ == "PROPN"]
+        codes = [c for c in codes if c]
+        return codes[0] if codes and len({c[:3] for c in codes}) == 1 else None
+
     def by_surname(self, text: str) -> Optional[str]:
         """The code of the speaker a bare name stands for ("Brooks" -> William Brooks)."""
         words = text.split()
