@@ -346,3 +346,25 @@ def test_people_named_by_their_nationality_are_civilians(coder):
     rec = code(coder, "Ethiopian troops killed three unarmed Somalis near Baidoa on Monday.")
     ev = _event(rec, "killed")
     assert ev.source.code == "ETHMIL" and ev.target.code == "SOMCVL"
+
+
+def test_a_sentence_opening_they_is_the_compound_subject_of_a_passive_before(coder):
+    rec = code(coder, "Kenyan police officers Peter Otieno and James Mwangi were caught taking bribes from truck "
+                      "drivers in Nairobi. Arrested in 2021, they pleaded guilty and were jailed.")
+    ev = _event(rec, "pleaded")
+    assert ev.source.text == "they" and ev.source.country == "KEN"
+
+
+def test_a_bare_surname_of_a_person_named_in_full_is_a_private_person(coder):
+    rec = code(coder, "Police in Nairobi arrested Paul Kamau Sr. at his shop in March.\n\n"
+                      "Kamau was convicted of fraud and sentenced to four years in prison.")
+    ev = _event(rec, "convicted")
+    assert ev.target is not None and ev.target.text == "Kamau" and ev.target.code == "KENCVL"
+
+
+def test_a_compound_subject_is_coded_by_a_member_named_as_a_speaker(coder):
+    rec = code(coder, "Kenyan President William Ruto said on Monday that the talks would go on.\n\n"
+                      "William and Rachel, both 57, arrived in Kampala on Tuesday.\n\n"
+                      "Ugandan President Yoweri Museveni met the couple at the airport.")
+    ev = _event(rec, "met")
+    assert ev.target is not None and ev.target.text == "the couple" and ev.target.country == "KEN"

@@ -25,6 +25,13 @@ from ..loading import collector_paused
 from .dictionary import NON_STATE, ActorEntry, country_of, sector_of
 
 _TOKEN = re.compile(r"\w+")
+# A name ending in a generational suffix is a person's, whatever the parser's entity label ("Paul Otieno Sr.").
+_SUFFIXED_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z]+),? (?:Sr|Jr)\b\.?")
+
+
+def suffixed_surnames(text: str) -> set:
+    """Surnames of the names with Sr./Jr. in a text ("Paul Otieno Sr." -> "Otieno")."""
+    return {m.group(1) for m in _SUFFIXED_NAME.finditer(text)}
 # What may stand between the tokens of one name ("U.S.", "al-Qaeda", "Sa'ar").
 _NAME_GAP = re.compile(r"^[ \u00a0\t\-\u2010\u2011\u2013'\u2019.]{0,3}$")
 # What may stand between the parts of one mention ("Russia's Foreign Ministry").
@@ -500,7 +507,7 @@ class ActorMatcher:
         surnames = frozenset(
             fold(_TOKEN.findall(e.text)[-1]) for e in getattr(record, "entities", ())
             if e.label == "PERSON" and len(_TOKEN.findall(e.text)) >= 2
-        )
+        ) | {fold(w) for w in suffixed_surnames(record.text)}
         info = {"home": _story_country(record, self._country_mentions(record)), "names": None, "surnames": surnames}
         if len(self._per_record) > 64:
             self._per_record.clear()

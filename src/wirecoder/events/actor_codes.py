@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..actors.matcher import suffixed_surnames
 from ..record import ActorRef
 from . import rules
 from .lexicon import ActorDefaults
@@ -66,7 +67,22 @@ def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefault
 def _person(head, names: bool, defaults: ActorDefaults) -> bool:
     if head.ent_type_ == "PERSON":
         return names
+    if names and head.pos_ == "PROPN" and head.ent_type_ in ("", "ORG") and head.text in article_surnames(head.doc):
+        return True  # "Smith was convicted": the surname of a person the article named in full ("John Smith Jr.")
     return head.pos_ == "NOUN" and rules.is_in(head, defaults.person_nouns)
+
+
+def article_surnames(doc) -> frozenset:
+    """Surnames of the people an article names in full: the last word of a PERSON entity of two or more
+    words, or of a name with Sr./Jr. (cached on the doc)."""
+    cached = doc.user_data.get("wirecoder_surnames")
+    if cached is not None:
+        return cached
+    found = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    found |= suffixed_surnames(doc.text)
+    out = frozenset(found)
+    doc.user_data["wirecoder_surnames"] = out
+    return out
 
 
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|on|across|along|into|from|to)\s+(?:the\s+)?$", re.I)

@@ -349,6 +349,10 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if ref.code is None and depth < 3 and (tok.pos_ != "PRON" or speakers.at(tok.idx, tok.idx + len(tok.text)) is None):
         group = coref.group_antecedent(tok, plural_pronouns=True)
     if group is not None:  # "The couple spoke with ...": the two named before
+        code = speakers.member_code(group)  # "Ivanka and Jared": one of them a coded speaker
+        if code:
+            ref.code, ref.country = code, code[:3]
+            return ref
         named = _actor(record, group, matcher, date, lex, ne, speakers, country, required, depth + 1)
         if named is not None and named.code:
             ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name

@@ -69,6 +69,14 @@ class SpeakerIndex:
             best = r
         return best
 
+    def member_code(self, tok) -> Optional[str]:
+        """The code of a compound subject ("Ivanka and Jared") by its members' names: the first member
+        named by one word of a coded speaker's name, when the members so named share one country."""
+        codes = [self.by_surname(t.text) for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+                 if t.pos_ == "PROPN"]
+        codes = [c for c in codes if c]
+        return codes[0] if codes and len({c[:3] for c in codes}) == 1 else None
+
     def by_surname(self, text: str) -> Optional[str]:
         """The code of the speaker a bare name stands for ("Brooks" -> William Brooks)."""
         words = text.split()
@@ -85,7 +93,8 @@ GROUP_REACH = 2
 
 def group_antecedent(tok, plural_pronouns: bool = False):
     """The subject a group mention stands for: for "the couple"/"the pair" (and, with ``plural_pronouns``,
-    a sentence-opening "they"), the compound subject ("The adviser and her husband toured") of one of the
+    a sentence-opening "they"), the compound subject ("The adviser and her husband toured", also of a
+    passive: "Otieno and Mwangi were caught ... Arrested in 2021, they pleaded guilty") of one of the
     two sentences before, else None."""
     if tok.pos_ == "NOUN":
         if tok.lower_ not in GROUP_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -103,7 +112,7 @@ def group_antecedent(tok, plural_pronouns: bool = False):
             return None
         sent = doc[sent.start - 1].sent
         for t in sent:
-            if t.dep_ != "nsubj" or t.head.dep_ != "ROOT":
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT":
                 continue
             if any(c.dep_ == "conj" for c in t.children):
                 return t
