@@ -368,3 +368,14 @@ def test_a_compound_subject_is_coded_by_a_member_named_as_a_speaker(coder):
                       "Ugandan President Yoweri Museveni met the couple at the airport.")
     ev = _event(rec, "met")
     assert ev.target is not None and ev.target.text == "the couple" and ev.target.country == "KEN"
+
+
+def test_a_bare_definite_role_takes_the_country_of_its_full_mention(coder):
+    rec = code(coder, "The Biden administration on Monday accused Venezuela of jailing opposition leaders in Caracas "
+                      "and Maracaibo. Venezuela's courts have sentenced dozens of activists in Caracas this year. "
+                      "The administration also condemned the Venezuelan government for closing newspapers in Valencia.",
+               date="2024-03-10")  # Biden in office: his administration is USAGOV
+    condemned = next(e for e in rec.events if e.trigger.text == "condemned")
+    assert condemned.source.text == "The administration"
+    assert condemned.source.code == "USAGOV"  # not the story's country (Venezuela, named most)
+    assert condemned.target.code == "VENGOV"

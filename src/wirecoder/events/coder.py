@@ -348,6 +348,8 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     group = None
     if ref.code is None and depth < 3 and (tok.pos_ != "PRON" or speakers.at(tok.idx, tok.idx + len(tok.text)) is None):
         group = coref.group_antecedent(tok, plural_pronouns=True)
+    elif depth < 3 and _same_role_before(record, tok, ref, start, end, matcher, date, lex, ne, speakers, country, required, depth):
+        return ref
     if group is not None:  # "The couple spoke with ...": the two named before
         code = speakers.member_code(group)  # "Ivanka and Jared": one of them a coded speaker
         if code:
@@ -390,6 +392,21 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if not required and ref.code is None:
         ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country, lex.actor_defaults)
     return ref
+
+
+def _same_role_before(record: Record, tok, ref: ActorRef, start: int, end: int, matcher, date, lex, ne, speakers,
+                      country, required: bool, depth: int) -> bool:
+    """A bare definite role noun whose country came from the story ("The administration" CHNGOV in a story on
+    Chinese cars) takes the country of its full mention before it ("The Biden administration": USAGOV) when
+    that mention is coded with the same role; returns whether ``ref`` was so recoded."""
+    full = coref.definite_antecedent(tok)
+    if full is None or not ref.code or any(r.country for r in matcher.find_in_text(record.text, start, end)):
+        return False  # the phrase names its own country
+    named = _actor(record, full, matcher, date, lex, ne, speakers, country, required, depth + 1)
+    if named is None or not named.code or named.code[3:] != ref.code[3:]:
+        return False  # "the press" USAMED after "the American press" USA: not the same role
+    ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+    return True
 
 
 # How far back (characters) a target pronoun may reach for the person it stands for.

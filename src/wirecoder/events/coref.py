@@ -119,3 +119,30 @@ def group_antecedent(tok, plural_pronouns: bool = False):
             if t.lower_ in GROUP_NOUNS or (not need_conj and t.tag_ in ("NNS", "NNPS")):
                 return t
     return None
+
+
+# How many sentences back a definite role noun may reach for its full mention.
+DEFINITE_REACH = 3
+# Modifiers that make a mention full: they say whose it is ("the Biden administration", "Russia's ministry").
+NAMING_DEPS = ("compound", "amod", "poss")
+
+
+def definite_antecedent(tok):
+    """The full mention a bare definite noun stands for ("The administration has left tariffs in place"
+    after "The Biden administration is considering ..."): the last noun of the same lemma with a naming
+    modifier (a name, a nationality, a possessor) in its own sentence before it or the DEFINITE_REACH
+    sentences before, else None. Only "the" + the noun: "an administration", "the new administration" are
+    not this."""
+    if tok.pos_ != "NOUN" or [c.lower_ for c in tok.children] != ["the"] or tok.tag_ != "NN":
+        return None
+    doc = tok.doc
+    first = tok.sent.start
+    for _ in range(DEFINITE_REACH):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for t in reversed(doc[first:tok.i]):
+        if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" and any(
+                c.dep_ in NAMING_DEPS and c.pos_ in ("PROPN", "ADJ") and c.i < t.i for c in t.children):
+            return t
+    return None
