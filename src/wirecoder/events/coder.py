@@ -341,6 +341,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
 
     A source (``required``) that is not an actor phrase, or a pronoun the article does not resolve,
     gives None (no event); a target that is not an actor phrase is dropped (None)."""
+    tok = coref.partitive_head(tok) or tok  # "nearly all of the exonerees": the group is the actor
     if not (checks.actor_phrase(tok, lex, ne) if required else checks.target_phrase(tok, lex, ne)):
         return None
     start, end = _trim_dateline(record, *rules.noun_phrase(tok))

@@ -1,0 +1,29 @@
+"""Events actors: how the coder finds who a phrase stands for (sentences written for these tests)."""
+
+from conftest import assert_spans_ok
+
+
+def events_of(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record.events
+
+
+def on(events, trigger):
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in events]}"
+    return found[0]
+
+
+def test_a_partitive_subject_is_the_group_it_takes_part_of(coder):
+    text = ("CHICAGO -- Illinois prosecutors reviewed 40 drug cases last year. Nearly all of the 40 defendants "
+            "in those cases have sued the city of Chicago in federal court.")
+    ev = on(events_of(coder, text), "sued")
+    assert ev.source is not None and ev.source.code == "USACVL"
+    assert "defendants" in ev.source.text
+
+
+def test_none_of_a_group_is_not_an_actor_doing_the_act(coder):
+    text = ("CHICAGO -- Three firms were hit by the breach. None of the firms have admitted to paying the "
+            "hackers, police said.")
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "admitted"]
