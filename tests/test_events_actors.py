@@ -27,3 +27,11 @@ def test_none_of_a_group_is_not_an_actor_doing_the_act(coder):
     text = ("CHICAGO -- Three firms were hit by the breach. None of the firms have admitted to paying the "
             "hackers, police said.")
     assert not [e for e in events_of(coder, text) if e.trigger.text == "admitted"]
+
+
+def test_a_partitive_target_of_the_same_code_as_the_source_is_not_the_source_again(coder):
+    # "any of" is a pronoun: it must not read as the source referred to again
+    text = "CHICAGO -- The Chicago Police Department will not strip police powers from any of the six officers."
+    ev = on(events_of(coder, text), "strip")
+    assert ev.source.code == "USACOP"
+    assert ev.target is not None and ev.target.code == "USACOP" and "officers" in ev.target.text
