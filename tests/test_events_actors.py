@@ -35,3 +35,16 @@ def test_a_partitive_target_of_the_same_code_as_the_source_is_not_the_source_aga
     ev = on(events_of(coder, text), "strip")
     assert ev.source.code == "USACOP"
     assert ev.target is not None and ev.target.code == "USACOP" and "officers" in ev.target.text
+
+
+def test_an_acronym_stands_for_the_name_given_in_full_before(coder):
+    text = ("SPRINGFIELD, Ill. -- The Springfield Police Department opened an inquiry into the break-in on Monday. "
+            "On Tuesday SPD arrested two teenagers near the school.")
+    ev = on(events_of(coder, text), "arrested")
+    assert ev.source.text == "SPD" and ev.source.code == "USACOP"
+
+
+def test_an_acronym_with_no_name_before_it_is_not_guessed(coder):
+    text = ("SPRINGFIELD, Ill. -- The Springfield Police Department opened an inquiry into the break-in on Monday. "
+            "On Tuesday XQB arrested two teenagers near the school.")
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "arrested"]

@@ -359,6 +359,12 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         if named is not None and named.code:
             ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
             return ref
+    full = coref.acronym_antecedent(tok) if ref.code is None and depth < 3 else None
+    if full is not None:  # "CPD" after "the Chicago Police Department"
+        named = _actor(record, full, matcher, date, lex, ne, speakers, country, required, depth + 1)
+        if named is not None and named.code:
+            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+            return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:

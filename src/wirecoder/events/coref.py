@@ -138,3 +138,37 @@ def partitive_head(tok):
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return obj
     return None
+
+
+# Words a name's initials skip ("Department of Justice" DOJ, "Civilian Office of Police Accountability" COPA).
+_INITIAL_SKIPS = {"of", "for", "and", "the", "on", "&"}
+
+
+def acronym_antecedent(tok):
+    """The last word of a name the article gave in full before an acronym standing for it ("the Chicago Police
+    Department" ... "CPD"), else None: an upper-case word of 2 to 6 letters equal to the initials of a run of
+    capitalised words earlier in the article (small words inside it skipped), the nearest such run."""
+    text = tok.text
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or tok.pos_ != "PROPN":
+        return None
+    doc = tok.doc
+    best = None
+    run: list = []  # the current run of capitalised words (and skipped small words inside it)
+    for t in doc[:tok.i]:
+        if t.is_title and t.is_alpha and t.lower_ not in _INITIAL_SKIPS or run and t.lower_ in _INITIAL_SKIPS:
+            run.append(t)
+            continue
+        best = _initials_match(run, text) or best
+        run = []
+    return best
+
+
+def _initials_match(run: list, acronym: str):
+    """The last word of a sub-run whose capitalised words' initials spell ``acronym`` (ending on a name word)."""
+    words = [t for t in run if t.lower_ not in _INITIAL_SKIPS]
+    n = len(acronym)
+    for end in range(len(words), n - 1, -1):
+        part = words[end - n:end]
+        if "".join(t.text[0] for t in part) == acronym:
+            return part[-1]
+    return None
