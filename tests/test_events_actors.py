@@ -48,3 +48,9 @@ def test_an_acronym_with_no_name_before_it_is_not_guessed(coder):
     text = ("SPRINGFIELD, Ill. -- The Springfield Police Department opened an inquiry into the break-in on Monday. "
             "On Tuesday XQB arrested two teenagers near the school.")
     assert not [e for e in events_of(coder, text) if e.trigger.text == "arrested"]
+
+
+def test_the_fact_that_a_clause_tells_is_aimed_at_the_clauses_subject(coder):
+    text = "BOSTON -- The city council condemned the fact that a police officer was sent to search the library."
+    ev = on(events_of(coder, text), "condemned")
+    assert ev.target is not None and ev.target.code == "USACOP" and "officer" in ev.target.text

@@ -172,3 +172,15 @@ def _initials_match(run: list, acronym: str):
         if "".join(t.text[0] for t in part) == acronym:
             return part[-1]
     return None
+
+
+def fact_subject(tok):
+    """Who "the fact that ..." is about: the subject of the that-clause ("condemned the fact that a police officer
+    was sent" -> the officer), else None. The fact is no actor; the clause's subject is the one the act is aimed at."""
+    if tok is None or tok.lower_ != "fact" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN")), None)
+    return None
