@@ -54,3 +54,8 @@ def test_the_fact_that_a_clause_tells_is_aimed_at_the_clauses_subject(coder):
     text = "BOSTON -- The city council condemned the fact that a police officer was sent to search the library."
     ev = on(events_of(coder, text), "condemned")
     assert ev.target is not None and ev.target.code == "USACOP" and "officer" in ev.target.text
+
+
+def test_a_deal_made_with_someone_is_aimed_at_them(coder):
+    ev = on(events_of(coder, "CHICAGO -- The mayor's office is negotiating a deal with the protesters."), "negotiating")
+    assert ev.target is not None and ev.target.code == "USACVL" and "protesters" in ev.target.text

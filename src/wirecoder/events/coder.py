@@ -186,6 +186,8 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     f.source = _subject_after_dateline(record, f)
     f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
+    if f.target is not None and not checks.target_phrase(f.target, lex, ne):
+        f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
     if f.source is None:
         if f.verbal:
             return None  # a statement's act needs its speaker ("the jury was instructed to determine if ...")

@@ -184,3 +184,16 @@ def fact_subject(tok):
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN")), None)
     return None
+
+
+def with_party(tok):
+    """The other party of a thing made with someone ("negotiating a deal with the exonerees" -> the exonerees),
+    else None: the object of "with" on the word (for a target that is no actor itself)."""
+    if tok is None or tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return obj
+    return None
