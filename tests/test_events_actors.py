@@ -59,3 +59,17 @@ def test_the_fact_that_a_clause_tells_is_aimed_at_the_clauses_subject(coder):
 def test_a_deal_made_with_someone_is_aimed_at_them(coder):
     ev = on(events_of(coder, "CHICAGO -- The mayor's office is negotiating a deal with the protesters."), "negotiating")
     assert ev.target is not None and ev.target.code == "USACVL" and "protesters" in ev.target.text
+
+
+def test_he_is_not_the_speaker_before_when_another_person_is_named_between(coder):
+    text = ("MOSCOW -- Russian Foreign Minister Sergei Lavrov said on Monday that talks with Kiev would resume soon. "
+            "Ivan Petrov, a farmer from Tula, drove to the capital for the meeting. He criticised the government of "
+            "Ukraine.")
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "criticised"]
+
+
+def test_he_stands_for_the_speaker_named_just_before(coder):
+    text = ("MOSCOW -- Russian Foreign Minister Sergei Lavrov said on Monday that talks with Kiev would resume soon. "
+            "He criticised the government of Ukraine.")
+    ev = on(events_of(coder, text), "criticised")
+    assert ev.source.code == "RUSGOV"

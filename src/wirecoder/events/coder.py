@@ -370,7 +370,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
-            found = speakers.before(tok.idx, tok.lower_)
+            found = speakers.before(tok.idx, tok.lower_, tok.doc if required else None)
         if (found is None or not found.code) and not required and tok.lower_ in coref.PERSON_PRONOUNS:
             named = _person_before(tok)
             if named is not None:

@@ -39,6 +39,7 @@ class SpeakerIndex:
             for m in sp.mentions:
                 self.mentions.append(Referent(sp.name, sp.code, m.start, m.end))
         self.mentions.sort(key=lambda r: (r.start, r.end))
+        self.places = [(p.start, p.end) for p in getattr(record, "places", ())]  # "Kiev" the parse took for a person
         self._by_name: dict[str, Optional[str]] = {}
         for sp in record.speakers:
             if sp.code:
@@ -55,8 +56,10 @@ class SpeakerIndex:
                 return r
         return None
 
-    def before(self, start: int, pronoun: str) -> Optional[Referent]:
-        """The speaker last mentioned by a name (not a pronoun) before ``start``, within REACH."""
+    def before(self, start: int, pronoun: str, doc=None) -> Optional[Referent]:
+        """The speaker last mentioned by a name (not a pronoun) before ``start``, within REACH; with the ``doc``,
+        None for "he"/"she" when another person is named between that mention and the pronoun ("Les Hardy, a
+        truck driver, ... He arrived": not the candidate quoted before him)."""
         person = pronoun.lower() in PERSON_PRONOUNS
         best = None
         for r in self.mentions:
@@ -67,6 +70,8 @@ class SpeakerIndex:
             if person and r.name and not any(w[:1].isupper() for w in r.name.split()):
                 continue  # "he" stands for a person with a name, not "the ministry"
             best = r
+        if best is not None and person and doc is not None and _other_person_between(doc, best, start, self.places):
+            return None
         return best
 
     def member_code(self, tok) -> Optional[str]:
@@ -83,6 +88,21 @@ class SpeakerIndex:
         if len(words) == 1:
             return self._by_name.get(words[0].strip(".,").lower())
         return None
+
+
+def _other_person_between(doc, referent: Referent, start: int, places=()) -> bool:
+    """A person introduced between the referent's mention and ``start``: a PERSON entity of two or more words (a
+    new person comes with a full name; one word may be a place the parse took for a person: "Kiev") that shares
+    no word with the referent's name and is no place the article's places name."""
+    words = {w.strip(".,").lower() for w in (referent.name or doc.text[referent.start:referent.end]).split()}
+    for ent in doc.ents:
+        if ent.start_char >= start:
+            break
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.start_char >= referent.end and not (
+                {t.text.lower() for t in ent if t.is_alpha} & words) and not any(
+                ps < ent.end_char and ent.start_char < pe for ps, pe in places):
+            return True
+    return False
 
 
 # Nouns that stand for two or more people named just before ("Ivanka and her husband ... The couple").
