@@ -73,3 +73,20 @@ def test_he_stands_for_the_speaker_named_just_before(coder):
             "He criticised the government of Ukraine.")
     ev = on(events_of(coder, text), "criticised")
     assert ev.source.code == "RUSGOV"
+
+
+def test_a_possessive_on_the_object_stands_for_the_subject_of_its_verb(coder):
+    text = "WASHINGTON -- Senate Democrats opened their investigation into Defense Secretary Lloyd Austin on Monday."
+    ev = on(events_of(coder, text), "investigation")
+    assert ev.source.text == "their" and ev.source.code == "USALEG"
+
+
+def test_a_possessive_that_does_not_agree_with_the_subject_is_left_alone(coder):
+    from wirecoder.events import coref
+
+    doc = coder.nlp("The ministry opened their investigation into the senators.")
+    their = next(t for t in doc if t.lower_ == "their")
+    assert coref.bound_antecedent(their) is None
+    doc = coder.nlp("The ministers opened their investigation into the senators.")
+    their = next(t for t in doc if t.lower_ == "their")
+    assert coref.bound_antecedent(their).text == "ministers"

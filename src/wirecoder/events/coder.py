@@ -367,6 +367,12 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         if named is not None and named.code:
             ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
             return ref
+    bound = coref.bound_antecedent(tok) if ref.code is None and depth < 3 and group is None else None
+    if bound is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "they formalized their inquiry"
+        named = _actor(record, bound, matcher, date, lex, ne, speakers, country, required, depth + 1)
+        if named is not None and named.code:
+            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+            return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
