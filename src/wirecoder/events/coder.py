@@ -185,6 +185,9 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     tok = f.trigger
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     f.source = _subject_after_dateline(record, f)
+    f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
+    if f.target is not None and not checks.target_phrase(f.target, lex, ne):
+        f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
     if f.source is None:
         if f.verbal:
             return None  # a statement's act needs its speaker ("the jury was instructed to determine if ...")
@@ -341,6 +344,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
 
     A source (``required``) that is not an actor phrase, or a pronoun the article does not resolve,
     gives None (no event); a target that is not an actor phrase is dropped (None)."""
+    tok = coref.partitive_head(tok) or tok  # "nearly all of the exonerees": the group is the actor
     if not (checks.actor_phrase(tok, lex, ne) if required else checks.target_phrase(tok, lex, ne)):
         return None
     start, end = _trim_dateline(record, *rules.noun_phrase(tok))
@@ -359,10 +363,22 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         if named is not None and named.code:
             ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
             return ref
+    full = coref.acronym_antecedent(tok) if ref.code is None and depth < 3 else None
+    if full is not None:  # "CPD" after "the Chicago Police Department"
+        named = _actor(record, full, matcher, date, lex, ne, speakers, country, required, depth + 1)
+        if named is not None and named.code:
+            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+            return ref
+    bound = coref.bound_antecedent(tok) if ref.code is None and depth < 3 and group is None else None
+    if bound is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "they formalized their inquiry"
+        named = _actor(record, bound, matcher, date, lex, ne, speakers, country, required, depth + 1)
+        if named is not None and named.code:
+            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+            return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
-            found = speakers.before(tok.idx, tok.lower_)
+            found = speakers.before(tok.idx, tok.lower_, tok.doc if required else None)
         if (found is None or not found.code) and not required and tok.lower_ in coref.PERSON_PRONOUNS:
             named = _person_before(tok)
             if named is not None:

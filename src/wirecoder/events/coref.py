@@ -39,6 +39,7 @@ class SpeakerIndex:
             for m in sp.mentions:
                 self.mentions.append(Referent(sp.name, sp.code, m.start, m.end))
         self.mentions.sort(key=lambda r: (r.start, r.end))
+        self.places = [(p.start, p.end) for p in getattr(record, "places", ())]  # "Kiev" the parse took for a person
         self._by_name: dict[str, Optional[str]] = {}
         for sp in record.speakers:
             if sp.code:
@@ -55,8 +56,10 @@ class SpeakerIndex:
                 return r
         return None
 
-    def before(self, start: int, pronoun: str) -> Optional[Referent]:
-        """The speaker last mentioned by a name (not a pronoun) before ``start``, within REACH."""
+    def before(self, start: int, pronoun: str, doc=None) -> Optional[Referent]:
+        """The speaker last mentioned by a name (not a pronoun) before ``start``, within REACH; with the ``doc``,
+        None for "he"/"she" when another person is named between that mention and the pronoun ("Les Hardy, a
+        truck driver, ... He arrived": not the candidate quoted before him)."""
         person = pronoun.lower() in PERSON_PRONOUNS
         best = None
         for r in self.mentions:
@@ -67,6 +70,8 @@ class SpeakerIndex:
             if person and r.name and not any(w[:1].isupper() for w in r.name.split()):
                 continue  # "he" stands for a person with a name, not "the ministry"
             best = r
+        if best is not None and person and doc is not None and _other_person_between(doc, best, start, self.places):
+            return None
         return best
 
     def member_code(self, tok) -> Optional[str]:
@@ -83,6 +88,21 @@ class SpeakerIndex:
         if len(words) == 1:
             return self._by_name.get(words[0].strip(".,").lower())
         return None
+
+
+def _other_person_between(doc, referent: Referent, start: int, places=()) -> bool:
+    """A person introduced between the referent's mention and ``start``: a PERSON entity of two or more words (a
+    new person comes with a full name; one word may be a place the parse took for a person: "Kiev") that shares
+    no word with the referent's name and is no place the article's places name."""
+    words = {w.strip(".,").lower() for w in (referent.name or doc.text[referent.start:referent.end]).split()}
+    for ent in doc.ents:
+        if ent.start_char >= start:
+            break
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.start_char >= referent.end and not (
+                {t.text.lower() for t in ent if t.is_alpha} & words) and not any(
+                ps < ent.end_char and ent.start_char < pe for ps, pe in places):
+            return True
+    return False
 
 
 # Nouns that stand for two or more people named just before ("Ivanka and her husband ... The couple").
@@ -146,3 +166,122 @@ def definite_antecedent(tok):
                 c.dep_ in NAMING_DEPS and c.pos_ in ("PROPN", "ADJ") and c.i < t.i for c in t.children):
             return t
     return None
+
+
+# Quantifiers that take a group by "of" ("all of the defendants", "thousands of fighters", "one of the
+# officers"): the group is the actor.
+PARTITIVES = {"all", "most", "some", "many", "several", "each", "both", "any", "one", "half",
+              "majority", "dozens", "hundreds", "thousands", "millions", "scores"}
+
+
+def partitive_head(tok):
+    """The group a partitive phrase takes its part of ("Nearly all of the exonerees" -> exonerees, "thousands of
+    militants" -> militants), else None: a quantifier (or a number) with an "of" whose object is a noun."""
+    if tok is None or not (tok.lower_ in PARTITIVES or tok.ent_type_ == "CARDINAL" and tok.pos_ in ("NUM", "NOUN")):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
+
+
+# Words a name's initials skip ("Department of Justice" DOJ, "Civilian Office of Police Accountability" COPA).
+_INITIAL_SKIPS = {"of", "for", "and", "the", "on", "&"}
+
+
+def acronym_antecedent(tok):
+    """The last word of a name the article gave in full before an acronym standing for it ("the Chicago Police
+    Department" ... "CPD"), else None: an upper-case word of 2 to 6 letters equal to the initials of a run of
+    capitalised words earlier in the article (small words inside it skipped), the nearest such run."""
+    text = tok.text
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or tok.pos_ != "PROPN":
+        return None
+    doc = tok.doc
+    best = None
+    run: list = []  # the current run of capitalised words (and skipped small words inside it)
+    for t in doc[:tok.i]:
+        if t.is_title and t.is_alpha and t.lower_ not in _INITIAL_SKIPS or run and t.lower_ in _INITIAL_SKIPS:
+            run.append(t)
+            continue
+        best = _initials_match(run, text) or best
+        run = []
+    return best
+
+
+def _initials_match(run: list, acronym: str):
+    """The last word of a sub-run whose capitalised words' initials spell ``acronym`` (ending on a name word)."""
+    words = [t for t in run if t.lower_ not in _INITIAL_SKIPS]
+    n = len(acronym)
+    for end in range(len(words), n - 1, -1):
+        part = words[end - n:end]
+        if "".join(t.text[0] for t in part) == acronym:
+            return part[-1]
+    return None
+
+
+def fact_subject(tok):
+    """Who "the fact that ..." is about: the subject of the that-clause ("condemned the fact that a police officer
+    was sent" -> the officer), else None. The fact is no actor; the clause's subject is the one the act is aimed at."""
+    if tok is None or tok.lower_ != "fact" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+def with_party(tok):
+    """The other party of a thing made with someone ("negotiating a deal with the exonerees" -> the exonerees),
+    else None: the object of "with" on the word (for a target that is no actor itself)."""
+    if tok is None or tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return obj
+    return None
+# Possessive group pronouns the subject of their own clause binds, by number: "its" a singular antecedent,
+# "their" a plural one.
+BOUND_SINGULAR = {"its"}
+BOUND_PLURAL = {"their"}
+# Words between the antecedent and the pronoun that are no candidate of their own.
+_NOT_CANDIDATES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _agrees(subj, pronoun: str) -> bool:
+    plural = subj.tag_ in ("NNS", "NNPS") and subj.ent_type_ != "GPE"  # "the United States" is one
+    if pronoun in BOUND_SINGULAR:
+        return not plural and (subj.pos_ == "PROPN" or subj.tag_ == "NN")
+    return plural
+
+
+def bound_antecedent(tok):
+    """The subject that binds a possessive group pronoun on its verb's object ("House Republicans formalized
+    their inquiry", "The army continued its raids"), else None. Precision first: the pronoun agrees with the
+    subject in number ("their" after a singular organisation is left alone), and no other noun stands between
+    them outside the subject's own phrase (a date does not count). Tried and left out: the subject of a
+    complement clause ("The ministry said it would ..."): right antecedents, but the rows they open were wrong
+    on the dev gold for other reasons."""
+    if tok.pos_ != "PRON" or tok.dep_ != "poss":
+        return None
+    pronoun = tok.lower_
+    if pronoun not in BOUND_SINGULAR | BOUND_PLURAL:
+        return None
+    owned = tok.head
+    if owned.dep_ != "dobj":
+        return None
+    governor = owned.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > tok.i or subj.pos_ not in ("NOUN", "PROPN") or not _agrees(subj, pronoun):
+        return None
+    inside = {t.i for t in subj.subtree}
+    for t in tok.doc[subj.i + 1:tok.i]:
+        if t.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in _NOT_CANDIDATES:
+            return None
+    return subj

@@ -1,0 +1,23 @@
+"""Roles of group words: a party's members of a chamber are legislators, office holders and executives in the plural are agents (GUIDELINES 3)."""
+
+import pytest
+
+from test_actors import matcher, resolve_phrase  # noqa: F401  (the module's fixture)
+
+
+@pytest.mark.parametrize("phrase", ["House Republicans", "Senate Democrats", "congressional Republicans"])
+def test_party_members_of_a_chamber_are_legislators(matcher, phrase):  # noqa: F811
+    ref = resolve_phrase(matcher, f"On Tuesday {phrase} opened a new inquiry.", phrase)
+    assert ref is not None and ref.code == "USALEG"
+
+
+def test_the_party_alone_stays_a_party(matcher):  # noqa: F811
+    ref = resolve_phrase(matcher, "On Tuesday the Republicans chose a new chair.", "Republicans")
+    assert ref is not None and ref.code == "USAPTY"
+
+
+@pytest.mark.parametrize("phrase, code", [("governors", "GOV"), ("mayors", "GOV"), ("CEOs", "BUS"),
+                                          ("business leaders", "BUS"), ("chief executives", "BUS")])
+def test_plural_office_holders_and_executives_are_agents(matcher, phrase, code):  # noqa: F811
+    ref = resolve_phrase(matcher, f"The president urged {phrase} to act.", phrase, context_country="USA")
+    assert ref is not None and ref.code == "USA" + code

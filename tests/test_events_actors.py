@@ -1,0 +1,92 @@
+"""Events actors: how the coder finds who a phrase stands for (sentences written for these tests)."""
+
+from conftest import assert_spans_ok
+
+
+def events_of(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record.events
+
+
+def on(events, trigger):
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in events]}"
+    return found[0]
+
+
+def test_a_partitive_subject_is_the_group_it_takes_part_of(coder):
+    text = ("CHICAGO -- Illinois prosecutors reviewed 40 drug cases last year. Nearly all of the 40 defendants "
+            "in those cases have sued the city of Chicago in federal court.")
+    ev = on(events_of(coder, text), "sued")
+    assert ev.source is not None and ev.source.code == "USACVL"
+    assert "defendants" in ev.source.text
+
+
+def test_none_of_a_group_is_not_an_actor_doing_the_act(coder):
+    text = ("CHICAGO -- Three firms were hit by the breach. None of the firms have admitted to paying the "
+            "hackers, police said.")
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "admitted"]
+
+
+def test_a_partitive_target_of_the_same_code_as_the_source_is_not_the_source_again(coder):
+    # "any of" is a pronoun: it must not read as the source referred to again
+    text = "CHICAGO -- The Chicago Police Department will not strip police powers from any of the six officers."
+    ev = on(events_of(coder, text), "strip")
+    assert ev.source.code == "USACOP"
+    assert ev.target is not None and ev.target.code == "USACOP" and "officers" in ev.target.text
+
+
+def test_an_acronym_stands_for_the_name_given_in_full_before(coder):
+    text = ("SPRINGFIELD, Ill. -- The Springfield Police Department opened an inquiry into the break-in on Monday. "
+            "On Tuesday SPD arrested two teenagers near the school.")
+    ev = on(events_of(coder, text), "arrested")
+    assert ev.source.text == "SPD" and ev.source.code == "USACOP"
+
+
+def test_an_acronym_with_no_name_before_it_is_not_guessed(coder):
+    text = ("SPRINGFIELD, Ill. -- The Springfield Police Department opened an inquiry into the break-in on Monday. "
+            "On Tuesday XQB arrested two teenagers near the school.")
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "arrested"]
+
+
+def test_the_fact_that_a_clause_tells_is_aimed_at_the_clauses_subject(coder):
+    text = "BOSTON -- The city council condemned the fact that a police officer was sent to search the library."
+    ev = on(events_of(coder, text), "condemned")
+    assert ev.target is not None and ev.target.code == "USACOP" and "officer" in ev.target.text
+
+
+def test_a_deal_made_with_someone_is_aimed_at_them(coder):
+    ev = on(events_of(coder, "CHICAGO -- The mayor's office is negotiating a deal with the protesters."), "negotiating")
+    assert ev.target is not None and ev.target.code == "USACVL" and "protesters" in ev.target.text
+
+
+def test_he_is_not_the_speaker_before_when_another_person_is_named_between(coder):
+    text = ("MOSCOW -- Russian Foreign Minister Sergei Lavrov said on Monday that talks with Kiev would resume soon. "
+            "Ivan Petrov, a farmer from Tula, drove to the capital for the meeting. He criticised the government of "
+            "Ukraine.")
+    assert not [e for e in events_of(coder, text) if e.trigger.text == "criticised"]
+
+
+def test_he_stands_for_the_speaker_named_just_before(coder):
+    text = ("MOSCOW -- Russian Foreign Minister Sergei Lavrov said on Monday that talks with Kiev would resume soon. "
+            "He criticised the government of Ukraine.")
+    ev = on(events_of(coder, text), "criticised")
+    assert ev.source.code == "RUSGOV"
+
+
+def test_a_possessive_on_the_object_stands_for_the_subject_of_its_verb(coder):
+    text = "WASHINGTON -- Senate Democrats opened their investigation into Defense Secretary Lloyd Austin on Monday."
+    ev = on(events_of(coder, text), "investigation")
+    assert ev.source.text == "their" and ev.source.code == "USALEG"
+
+
+def test_a_possessive_that_does_not_agree_with_the_subject_is_left_alone(coder):
+    from wirecoder.events import coref
+
+    doc = coder.nlp("The ministry opened their investigation into the senators.")
+    their = next(t for t in doc if t.lower_ == "their")
+    assert coref.bound_antecedent(their) is None
+    doc = coder.nlp("The ministers opened their investigation into the senators.")
+    their = next(t for t in doc if t.lower_ == "their")
+    assert coref.bound_antecedent(their).text == "ministers"
