@@ -872,6 +872,11 @@ def test_a_cue_inside_another_statement_s_content_on_hand_made_runs():
 
 
 def _assemble_runs(text, speaker, cue, contents, off=frozenset()):
+    """Assembly on hand-made tagger runs given as words of `text` (first occurrence of each): the contents."""
+    return [[p.text for p in st.content] for st in _assemble_statements(text, speaker, cue, contents, off)]
+
+
+def _assemble_statements(text, speaker, cue, contents, off=frozenset()):
     """Assembly on hand-made tagger runs given as words of `text` (first occurrence of each)."""
     from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
@@ -886,9 +891,10 @@ def _assemble_runs(text, speaker, cue, contents, off=frozenset()):
         span = doc.char_span(start, start + len(words))
         return (span.start, span.end)
 
-    runs = {"speaker": [run(speaker)] if speaker else [], "cue": [run(cue)], "content": [run(c) for c in contents]}
+    speakers = [speaker] if isinstance(speaker, str) else list(speaker or [])
+    runs = {"speaker": [run(s) for s in speakers], "cue": [run(cue)], "content": [run(c) for c in contents]}
     args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
-    return [[p.text for p in st.content] for st in assemble(*args, off=off)]
+    return assemble(*args, off=off)
 
 
 def test_a_content_before_the_cue_from_mid_sentence_is_not_its_first_part():
@@ -897,7 +903,7 @@ def test_a_content_before_the_cue_from_mid_sentence_is_not_its_first_part():
     text = "The senator asked the banker about the losses, urging that the board resign."
     contents = ["the losses", "that the board resign"]
     assert _assemble_runs(text, None, "urging", contents) == [["that the board resign"]]
-    assert _assemble_runs(text, None, "urging", contents, off={"pieces-sentence-start"}) == [contents]
+    assert _assemble_runs(text, None, "urging", contents, off={"pieces-sentence-start", "pieces-cue-clause"}) == [contents]
     text = "Back in the city, the mayor said, taxes would fall."
     assert _assemble_runs(text, "the mayor", "said", ["Back in the city", "taxes would fall"]) == [
         ["Back in the city", "taxes would fall"]]
@@ -909,7 +915,8 @@ def test_a_content_of_the_sentence_before_is_not_the_first_part_of_the_cue_s_con
     text = "The bank lost money last year. The senator says that it hid the losses."
     contents = ["The bank lost money last year", "that it hid the losses"]
     assert _assemble_runs(text, "The senator", "says", contents) == [["that it hid the losses"]]
-    assert _assemble_runs(text, "The senator", "says", contents, off={"pieces-one-sentence"}) == [contents]
+    assert _assemble_runs(text, "The senator", "says", contents, off={"pieces-one-sentence", "pieces-cue-clause"}) == [
+        contents]
 
 
 def test_a_quotation_before_its_cue_does_not_take_an_unquoted_piece_after_it():
@@ -1023,3 +1030,16 @@ def test_a_cue_in_a_relative_clause_takes_its_object_pronoun_as_a_first_piece():
     assert _assemble_runs(text, "the mayor", "says", ["the plan would do"]) == [["what", "the plan would do"]]
     assert _assemble_runs(text, "the mayor", "says", ["the plan would do"], off={"relative-piece"}) == [
         ["the plan would do"]]
+
+
+def test_an_adjunct_before_the_cue_is_no_part_of_the_cue_s_own_that_clause():
+    """Rule pieces-cue-clause: a fronted clause before "the regulator argued" is not the first part of the
+    "that" clause the verb governs; the clause alone is the content."""
+    text = "While no rule forces the firms to publish their accounts, the regulator argued that doing so would build trust."
+    contents = ["While no rule forces the firms to publish their accounts", "that doing so would build trust"]
+    assert _assemble_runs(text, "the regulator", "argued", contents) == [["that doing so would build trust"]]
+    assert _assemble_runs(text, "the regulator", "argued", contents, off={"pieces-cue-clause"}) == [contents]
+    text = "It is no surprise, the mayor said, that the tax rose."
+    contents = ["It is no surprise", "that the tax rose"]
+    assert _assemble_runs(text, "the mayor", "said", contents) == [contents]
+

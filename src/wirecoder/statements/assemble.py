@@ -73,6 +73,7 @@ RULES = {
     "speaker-premodifiers": "a speaker run inside the cue's subject starts with the words that premodify it",
     "speaker-even": "a speaker run does not start with the focus adverb 'even' ('Even China ... said')",
     "relative-subject": "a cue whose subject is a relative pronoun takes it over a speaker run that is not its subject",
+    "pieces-cue-clause": "an unquoted content before its cue is no part of the cue's own 'that' clause after it",
 }
 
 
@@ -439,12 +440,24 @@ def across_cue(art: Article, first: Run, second: Run, c: Run) -> str:
     if art.on("pieces-one-sentence") and art.sent_of[first.end - 1] != c.sent:
         return "second"
     if not quoted:
+        if art.on("pieces-cue-clause") and cue_own_that_clause(doc, c, second):
+            return "second"
         return "join" if not art.on("pieces-sentence-start") or opens_sentence(doc, first.start) else "second"
     # "..., but "when it comes ...": a conjunction may come before the mark
     if art.on("pieces-quoted-alike") and not any(opens_quote_at(doc, k)
                                                   for k in range(second.start, min(second.start + 2, second.end))):
         return "first"
     return "join"
+
+
+def cue_own_that_clause(doc, c: Run, second: Run) -> bool:
+    """The content after the cue is the cue verb's own "that" clause ("While there is no law ..., many
+    candidates have understood | that it is necessary ..."): what comes before the cue is the sentence's
+    adjunct or another clause, not this content's first part ("It is no surprise, he said, that ..." hangs
+    the clause on "surprise" and stays one content)."""
+    t = doc[second.start]
+    head = run_head(doc, c)
+    return t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ == "ccomp" and t.head.head.i == head.i
 
 
 _LINKING_DEPS = ("cc", "advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound")
