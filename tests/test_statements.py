@@ -1043,3 +1043,14 @@ def test_an_adjunct_before_the_cue_is_no_part_of_the_cue_s_own_that_clause():
     contents = ["It is no surprise", "that the tax rose"]
     assert _assemble_runs(text, "the mayor", "said", contents) == [contents]
 
+
+def test_a_speaker_run_no_cue_takes_does_not_keep_out_the_part_before_a_parenthetical_cue():
+    """Rule parenthetical-free-speakers: the tagger's stray speaker run "the firm's plan" (no cue's
+    speaker) no longer stops "the mayor said" between commas from taking the part before it."""
+    text = "Even if the firm's plan fails, the mayor said, the city has already saved money."
+    speakers = ["the firm's plan", "the mayor"]
+    contents = ["the city has already saved money"]
+    assert _assemble_runs(text, speakers, "said", contents) == [
+        ["Even if the firm's plan fails", "the city has already saved money"]]
+    assert _assemble_runs(text, speakers, "said", contents, off={"parenthetical-free-speakers"}) == [contents]
+

@@ -74,6 +74,7 @@ RULES = {
     "speaker-even": "a speaker run does not start with the focus adverb 'even' ('Even China ... said')",
     "relative-subject": "a cue whose subject is a relative pronoun takes it over a speaker run that is not its subject",
     "pieces-cue-clause": "an unquoted content before its cue is no part of the cue's own 'that' clause after it",
+    "parenthetical-free-speakers": "with parenthetical-cue: a speaker run no cue takes does not keep the part before the cue out",
 }
 
 
@@ -115,6 +116,7 @@ class Article:
     sent_of: list  # token -> sentence number
     para_of: list  # token -> paragraph number
     cue_tokens: set = frozenset()  # the tokens of every cue
+    taken_tokens: set = frozenset()  # the tokens of every cue and of the speakers the cues take
 
     def on(self, rule: str) -> bool:
         return rule not in self.off
@@ -138,6 +140,7 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
 
     role_tokens = {i for r in cues + speakers for i in range(r.start, r.end)}
     art.cue_tokens = {i for r in cues for i in range(r.start, r.end)}
+    art.taken_tokens = art.cue_tokens | {i for r in cue_speaker if r is not None for i in range(r.start, r.end)}
     statements: list[tuple[int, Statement]] = []
     covered: list[tuple[int, int]] = []  # content of the cues' statements, to keep loose runs out of
     for ci, c in enumerate(cues):
@@ -420,7 +423,8 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
                 continue
         groups.append([r])
     if art.on("parenthetical-cue") and len(groups) == 1 and len(groups[0]) == 1:
-        head_part = before_parenthetical_cue(doc, c, sp, groups[0][0], role_tokens)
+        blocking = art.taken_tokens if art.on("parenthetical-free-speakers") else role_tokens
+        head_part = before_parenthetical_cue(doc, c, sp, groups[0][0], blocking)
         if head_part is not None:
             groups = [[head_part, groups[0][0]]]
     return groups
