@@ -1054,3 +1054,17 @@ def test_a_speaker_run_no_cue_takes_does_not_keep_out_the_part_before_a_parenthe
         ["Even if the firm's plan fails", "the city has already saved money"]]
     assert _assemble_runs(text, speakers, "said", contents, off={"parenthetical-free-speakers"}) == [contents]
 
+
+def test_a_participle_cue_takes_no_speaker_the_parse_does_not_link_it_to():
+    """Rule participle-speaker: ", saying ..." after "the regulators granted the bank a delay on a ruling
+    about a closed branch" is not the closed branch's statement (the tagger's stray speaker run); a
+    participle hanging from the speaker's own verb keeps its speaker."""
+    text = "The regulators granted the bank a delay on a ruling about a closed branch, saying the rules were unclear."
+    args = (text, "a closed branch", "saying", ["the rules were unclear"])
+    [st] = _assemble_statements(*args)
+    assert st.speaker is None and [c.text for c in st.content] == ["the rules were unclear"]
+    [st] = _assemble_statements(*args, off={"participle-speaker"})
+    assert st.speaker.text == "a closed branch"
+    text = "The mayor spoke to the council on Monday, saying the rules were unclear."
+    [st] = _assemble_statements(text, "The mayor", "saying", ["the rules were unclear"])
+    assert st.speaker.text == "The mayor"

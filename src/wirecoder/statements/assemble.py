@@ -74,6 +74,7 @@ RULES = {
     "speaker-even": "a speaker run does not start with the focus adverb 'even' ('Even China ... said')",
     "relative-subject": "a cue whose subject is a relative pronoun takes it over a speaker run that is not its subject",
     "pieces-cue-clause": "an unquoted content before its cue is no part of the cue's own 'that' clause after it",
+    "participle-speaker": "a participle cue with no subject (', saying') takes no speaker run the parse does not link it to",
     "parenthetical-free-speakers": "with parenthetical-cue: a speaker run no cue takes does not keep the part before the cue out",
 }
 
@@ -296,6 +297,9 @@ def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
         best = Run(src[0], src[1], art.sent_of[src[0]], art.para_of[src[0]])
     if art.on("relative-subject") and best is not None and best_key is not None and best_key[0] == 1:
         best = relative_subject(doc, c, art.sent_of, art.para_of) or best
+    if art.on("participle-speaker") and best is not None and best_key is not None and best_key[0] == 1 \
+            and not participle_speaker_allowed(doc, c, best):
+        return None  # ", saying ...": nobody the parse links it to, not the nearest speaker run
     if best is None:
         best = subject_run(doc, c, art.sent_of, art.para_of)
     if best is not None and not passive_allows(doc, c, best):
@@ -311,6 +315,27 @@ def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
         if src is not None:
             best = cut_to_source(best, src)
     return best
+
+
+_PARTICIPLE_DEPS = {"advcl", "acl", "xcomp", "pcomp", "conj", "relcl"}
+
+
+def participle_speaker_allowed(doc, c: Run, sp: Run) -> bool:
+    """A cue that is a participle with no subject of its own (", saying ...", "calling for ...") takes a
+    speaker run that is not its subject only when the run holds the subject of a verb it hangs from, however
+    high ("The mayor spoke on Monday, saying ...", "X said he did not believe ..., arguing ..."), not the nearest noun phrase ("... runoff from a former mine,
+    saying ...")."""
+    head = run_head(doc, c)
+    if head.tag_ != "VBG" or head.dep_ not in _PARTICIPLE_DEPS or any(
+            k.dep_ in ("nsubj", "nsubjpass", "agent") for k in head.children) or doc[sp.start].sent != head.sent:
+        return True
+    up = head
+    while up.dep_ != "ROOT" and up.head.i != up.i:
+        up = up.head
+        for k in up.children:
+            if k.dep_ in ("nsubj", "nsubjpass") and sp.start <= k.i < sp.end:
+                return True
+    return False
 
 
 def contents_of_cues(art: Article, cues: list[Run], contents: list[Run]) -> tuple[list[list[Run]], list[Run]]:
