@@ -32,13 +32,14 @@ import argparse
 import collections
 import os
 import sys
+import types
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import wirecoder.events as events_stage  # noqa: E402
 from wirecoder.eval import events as ev_eval  # noqa: E402
-from wirecoder.events import attach, checks, coder as ev_coder, coref, patterns, rules  # noqa: E402
+from wirecoder.events import actor_codes, attach, checks, coder as ev_coder, coref, patterns, rules  # noqa: E402
 
 _CAPTURED: dict[str, tuple] = {}
 
@@ -78,27 +79,48 @@ def trace_found(record, doc, ctx, sent, f, gold, state):
     tok = f.trigger
     date = attach.event_date(record, doc, sent, tok)[0]
     args = (matcher, date, lex, ne, speakers, country)
+    # the same substitutions as coder._event, in its order
+    f.source = ev_coder._subject_after_dateline(record, f)
+    f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target
+    if f.target is not None and not checks.target_phrase(f.target, lex, ne):
+        f.target = coref.with_party(f.target) or f.target
     if f.source is None:
-        if not (ev_coder._agentless(tok) or f.undergone) or not (f.code or "").startswith(ev_coder.AGENTLESS_CODES):
+        if f.verbal:
+            return "no-source", "statement act without speaker", None, None
+        if not (f.undergone or ev_coder._agentless(tok)) or not (f.code or "").startswith(ev_coder.AGENTLESS_CODES):
             return "no-source", "", None, None
         source = ev_coder._reporting_authority(record, f, *args)
     else:
-        if not checks.actor_phrase(f.source, lex, ne):
-            return "source-not-actor", f"head={f.source.text!r}/{f.source.pos_}/{f.source.dep_}", None, None
+        head = coref.partitive_head(f.source) or f.source  # as coder._actor: "all of the exonerees"
+        if not checks.actor_phrase(head, lex, ne):
+            return "source-not-actor", f"head={head.text!r}/{head.pos_}/{head.dep_}", None, None
         source = ev_coder._actor(record, f.source, *args, required=True)
         if source is None:
-            s, e = rules.noun_phrase(f.source)
+            s, e = rules.noun_phrase(head)
             ref = attach.actor_ref(record, s, e, matcher, date, country)
-            return "source-uncoded", f"head={f.source.text!r}", ref, None
+            return "source-uncoded", f"head={head.text!r}", ref, None
     target = ev_coder._actor(record, f.target, *args, required=False) if f.target is not None else None
     if source is not None and target is not None and (
             (source.start, source.end) == (target.start, target.end) or ev_coder._same_actor(source, target, f.target)):
         target = None
+    actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
     if (f.code or "")[:2] in ev_coder.DIRECTED_ROOTS or f.from_patterns:
-        if f.target is None:
+        if (f.code or "")[:2] in ev_coder.THING_ROOTS and (
+                target is not None and not target.code and checks.thing(f.target, lex, ne)
+                or target is None and f.target is not None and rules.is_in(f.target, ne.measure_nouns)):
+            target = None
+            if source is None:
+                return "no-source", "thing target, agentless", None, None
+        elif f.target is None:
             return "no-target", "", source, None
-        if target is None or not target.code:
+        elif target is None or not target.code:
             return "target-uncoded", f"head={f.target.text!r}", source, target
+    if ev_coder._evacuation_order(f, source, lex):
+        f.code = "100"
+    why = checks.private_act(types.SimpleNamespace(cameo=f.code, source=source, target=target),
+                             ev_coder._from_statement(f), ne)
+    if why is not None:
+        return f"filtered:{why}", "", source, target
     if (f.code or "")[:2] != (gold.cameo or "")[:2]:
         return "root", f"{f.code} vs {gold.cameo}", source, target
     for name, g, p in (("source", gold.source, source), ("target", gold.target, target)):
