@@ -96,6 +96,10 @@ class _Alias:
     rules: tuple[int, ...]
 
 
+# Roles that are offices of a state: not held in an organisation a place gives its name to.
+STATE_ROLES = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
+
+
 @dataclass
 class _Match:
     i: int  # first token
@@ -469,9 +473,24 @@ class ActorMatcher:
         ref = self._settle_collision(record, ref, home)
         if ref is not None and ref.code and ref.code == ref.country and self._names_country_alone(text, start, end, ref):
             ref.code, ref.sector = ref.country + "GOV", "GOV"
+        elif ref is not None and ref.code and ref.code == ref.country and ref.start > start:
+            ref = self._role_in_place(text, start, ref, date) or ref
         if ref is not None and home and ref.country == home and ref.code and len(ref.code) == 6:
             self._article_role_country(record, ref, date)
         return ref
+
+    def _role_in_place(self, text: str, start: int, place: ActorRef, date) -> Optional[ActorRef]:
+        """A role the phrase names before the country or place it chose ("interim CEO of the Georgia Pharmacy
+        Association", "Georgia" the US state; "a spokesman for Russia"): the role in that place's country
+        (USABUS, RUSGOV), else None. An office of the state is not taken from a place inside another
+        organisation's name."""
+        role = next((r for r in self.find_in_text(text, start, place.start, date) if r.code and not r.country), None)
+        if role is None:
+            return None
+        if role.code in STATE_ROLES and re.match(r"\s+[A-Z]", text[place.end:]):
+            return None  # "the president of the Georgia Nurses Association" holds no office of the state
+        role.country, role.code = place.country, place.country + role.code
+        return role
 
     def _article_role_country(self, record, ref: ActorRef, date) -> None:
         """A role the phrase names without a country ("the military", "police") is the article's own
