@@ -28,3 +28,10 @@ def test_the_revolutionary_guard_commander_is_iranian_military_while_in_command(
     text = "Major General Hossein Salami warned that the region would answer any attack."
     ref = resolve_phrase(matcher, text, "Major General Hossein Salami", date=date, context_country="PSE")
     assert ref is not None and ref.code == code
+
+
+@pytest.mark.parametrize("phrase, code", [("a former Peruvian soldier", "PERELI"), ("a retired Peruvian police officer", "PERELI"),
+                                          ("Peruvian soldiers", "PERMIL"), ("a former Peruvian minister", "PERELI")])
+def test_former_or_retired_members_of_a_force_are_no_longer_that_force(matcher, phrase, code):  # noqa: F811
+    ref = resolve_phrase(matcher, f"On Friday {phrase} pleaded guilty in a Miami court.", phrase)
+    assert ref is not None and ref.code == code

@@ -56,7 +56,7 @@ _SENTENCE_STARTERS = {
     "to", "of", "that", "this", "why", "how", "what", "where", "now", "still", "later", "earlier", "today",
     "according", "unlike", "like", "including", "despite", "amid", "over", "under", "during",
 }
-_FORMER = {"former", "ex", "erstwhile", "onetime"}
+_FORMER = {"former", "ex", "erstwhile", "onetime", "retired"}
 # Capitalised words before a surname that are not a first name ("Said Lavrov", "Mr. Putin").
 _TITLE_WORDS = {"said", "says", "told", "asked", "added", "sir", "lord", "lady", "dame", "prof", "gen", "col"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "la", "le", "da", "di", "abu", "ben"}
@@ -309,7 +309,8 @@ class ActorMatcher:
             name = e.name if e.kind == "country" else text[toks[start_tok][0] : toks[m.j - 1][1]]
             return ref(e.code, e.country, e.sector, name)
         head = agents[-1]
-        role = "ELI" if former and head.alias.form == "title" else head.entry.role
+        # "a former Colombian soldier", "ex-officials": out of the office or force the word names (GUIDELINES 3)
+        role = "ELI" if former and (head.alias.form == "title" or head.entry.role in STATE_ROLES) else head.entry.role
         sector = sector_of("XXX" + role) if role else head.entry.sector
         country = country_match.entry.country if country_match else None
         # "the foreign ministry of Russia": a country after "of"/"for" completes an agent.
