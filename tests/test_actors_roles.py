@@ -35,3 +35,12 @@ def test_the_revolutionary_guard_commander_is_iranian_military_while_in_command(
 def test_former_or_retired_members_of_a_force_are_no_longer_that_force(matcher, phrase, code):  # noqa: F811
     ref = resolve_phrase(matcher, f"On Friday {phrase} pleaded guilty in a Miami court.", phrase)
     assert ref is not None and ref.code == code
+
+
+def test_a_former_adviser_of_a_named_council_is_out_of_office(matcher):  # noqa: F811
+    text = "On Monday former National Security Council adviser Dana Whitfield criticised the plan."
+    ref = resolve_phrase(matcher, text, "former National Security Council adviser Dana Whitfield", date="2023-12-05")
+    assert ref is not None and ref.code == "USAELI"
+    text = "On Monday National Security Council adviser Dana Whitfield criticised the plan."
+    ref = resolve_phrase(matcher, text, "National Security Council adviser Dana Whitfield", date="2023-12-05")
+    assert ref is not None and ref.code == "USAGOV"

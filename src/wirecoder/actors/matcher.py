@@ -299,6 +299,9 @@ class ActorMatcher:
         if named:
             g = named[0].entry
             code, country, sector = _entry_code(g, date)
+            if former and country and chunk[-1].entry.kind == "agent" and chunk[-1].i > named[0].i:
+                # "former National Security Council adviser": no longer in the office the organisation holds
+                return ref(country + "ELI", country, sector_of(country + "ELI"), None)
             return ref(code, country, sector, g.name)
         agents = [m for m in chunk if m.entry.kind == "agent"]
         places = [m for m in chunk if m.entry.kind in ("country", "metonym")]
