@@ -674,3 +674,10 @@ def test_a_surname_after_another_first_name_is_not_the_articles_namesake(coder, 
     ivanka = side(matcher, record, "Ivanka Trump")
     assert ivanka.code == "USA" and ivanka.name == "Ivanka Trump"  # his country, not his office
     assert side(matcher, record, "Trump said").code == "USAOPP"
+
+
+def test_a_role_named_before_the_place_it_is_found_in_takes_that_places_country(matcher):
+    ref = resolve_phrase(matcher, "Journalists in Kenya said the police had beaten them.", "Journalists in Kenya")
+    assert ref.code == "KENMED"
+    ref = resolve_phrase(matcher, "A spokeswoman for Kenya said the talks would resume.", "A spokeswoman for Kenya")
+    assert ref.code == "KENGOV"

@@ -90,3 +90,17 @@ def test_a_possessive_that_does_not_agree_with_the_subject_is_left_alone(coder):
     doc = coder.nlp("The ministers opened their investigation into the senators.")
     their = next(t for t in doc if t.lower_ == "their")
     assert coref.bound_antecedent(their).text == "ministers"
+
+
+def test_the_prosecution_is_an_actor_asking_the_court(coder):
+    text = "BOISE, Idaho -- The prosecution asked the judge to postpone the sentencing hearing until March."
+    ev = on(events_of(coder, text), "asked")
+    assert ev.source.text == "The prosecution" and ev.source.code == "USAJUD"
+    assert ev.target is not None and ev.target.code == "USAJUD"
+
+
+def test_attacks_carried_on_across_a_named_place_are_aimed_at_it(coder):
+    text = "Russia has continued its attacks across eastern Ukraine, including near the city of Kharkiv."
+    ev = on(events_of(coder, text), "attacks")
+    assert ev.source.code == "RUSGOV"
+    assert ev.target is not None and ev.target.code == "UKR" and "Ukraine" in ev.target.text

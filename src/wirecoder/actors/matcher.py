@@ -56,7 +56,7 @@ _SENTENCE_STARTERS = {
     "to", "of", "that", "this", "why", "how", "what", "where", "now", "still", "later", "earlier", "today",
     "according", "unlike", "like", "including", "despite", "amid", "over", "under", "during",
 }
-_FORMER = {"former", "ex", "erstwhile", "onetime"}
+_FORMER = {"former", "ex", "erstwhile", "onetime", "retired"}
 # Capitalised words before a surname that are not a first name ("Said Lavrov", "Mr. Putin").
 _TITLE_WORDS = {"said", "says", "told", "asked", "added", "sir", "lord", "lady", "dame", "prof", "gen", "col"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "la", "le", "da", "di", "abu", "ben"}
@@ -94,6 +94,10 @@ class _Alias:
     entry: ActorEntry
     form: str  # name | adjective | demonym | agent | title
     rules: tuple[int, ...]
+
+
+# Roles that are offices of a state: not held in an organisation a place gives its name to.
+STATE_ROLES = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 
 
 @dataclass
@@ -295,6 +299,9 @@ class ActorMatcher:
         if named:
             g = named[0].entry
             code, country, sector = _entry_code(g, date)
+            if former and country and chunk[-1].entry.kind == "agent" and chunk[-1].i > named[0].i:
+                # "former National Security Council adviser": no longer in the office the organisation holds
+                return ref(country + "ELI", country, sector_of(country + "ELI"), None)
             return ref(code, country, sector, g.name)
         agents = [m for m in chunk if m.entry.kind == "agent"]
         places = [m for m in chunk if m.entry.kind in ("country", "metonym")]
@@ -305,7 +312,8 @@ class ActorMatcher:
             name = e.name if e.kind == "country" else text[toks[start_tok][0] : toks[m.j - 1][1]]
             return ref(e.code, e.country, e.sector, name)
         head = agents[-1]
-        role = "ELI" if former and head.alias.form == "title" else head.entry.role
+        # "a former Colombian soldier", "ex-officials": out of the office or force the word names (GUIDELINES 3)
+        role = "ELI" if former and (head.alias.form == "title" or head.entry.role in STATE_ROLES) else head.entry.role
         sector = sector_of("XXX" + role) if role else head.entry.sector
         country = country_match.entry.country if country_match else None
         # "the foreign ministry of Russia": a country after "of"/"for" completes an agent.
@@ -469,9 +477,24 @@ class ActorMatcher:
         ref = self._settle_collision(record, ref, home)
         if ref is not None and ref.code and ref.code == ref.country and self._names_country_alone(text, start, end, ref):
             ref.code, ref.sector = ref.country + "GOV", "GOV"
+        elif ref is not None and ref.code and ref.code == ref.country and ref.start > start:
+            ref = self._role_in_place(text, start, ref, date) or ref
         if ref is not None and home and ref.country == home and ref.code and len(ref.code) == 6:
             self._article_role_country(record, ref, date)
         return ref
+
+    def _role_in_place(self, text: str, start: int, place: ActorRef, date) -> Optional[ActorRef]:
+        """A role the phrase names before the country or place it chose ("interim CEO of the Georgia Pharmacy
+        Association", "Georgia" the US state; "a spokesman for Russia"): the role in that place's country
+        (USABUS, RUSGOV), else None. An office of the state is not taken from a place inside another
+        organisation's name."""
+        role = next((r for r in self.find_in_text(text, start, place.start, date) if r.code and not r.country), None)
+        if role is None:
+            return None
+        if role.code in STATE_ROLES and re.match(r"\s+[A-Z]", text[place.end:]):
+            return None  # "the president of the Georgia Nurses Association" holds no office of the state
+        role.country, role.code = place.country, place.country + role.code
+        return role
 
     def _article_role_country(self, record, ref: ActorRef, date) -> None:
         """A role the phrase names without a country ("the military", "police") is the article's own

@@ -544,6 +544,10 @@ MUTUAL_ROOTS = {"03", "04", "05", "06"}
 FORCE_ROOTS = {"18", "19", "20"}
 
 
+# "attacks in Gaza", "strikes across the Gaza Strip", "shelling throughout the region"
+PLACE_STRUCK_PREPS = ("in", "across", "throughout")
+
+
 def _place_struck(tok, lex: Lexicon):
     """The named place an act of force took place in ("carrying out attacks in Gaza", "shelled in
     Kharkiv"): an "in" phrase on a verb trigger, or on a noun trigger a light verb carries (not a bare
@@ -556,7 +560,7 @@ def _place_struck(tok, lex: Lexicon):
         nodes = (tok,)
     for node in nodes:
         for c in node.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
+            if c.dep_ == "prep" and c.lower_ in PLACE_STRUCK_PREPS:
                 pobj = _child(c, "pobj")
                 if pobj is not None and pobj.ent_type_ in ("GPE", "LOC") and pobj.pos_ == "PROPN":
                     return pobj
