@@ -1068,3 +1068,15 @@ def test_a_participle_cue_takes_no_speaker_the_parse_does_not_link_it_to():
     text = "The mayor spoke to the council on Monday, saying the rules were unclear."
     [st] = _assemble_statements(text, "The mayor", "saying", ["the rules were unclear"])
     assert st.speaker.text == "The mayor"
+
+
+def test_a_content_that_is_the_cue_verb_s_object_ends_before_the_occasion_it_names():
+    """Rule content-occasion-out: "in a letter to its members" is where the union disputed the figures,
+    not what it disputed; "as a waste of money" (how the plan was described) stays in."""
+    text = "The union disputed those figures in a letter to its members."
+    contents = ["those figures in a letter to its members"]
+    assert _assemble_runs(text, "The union", "disputed", contents) == [["those figures"]]
+    assert _assemble_runs(text, "The union", "disputed", contents, off={"content-occasion-out"}) == [contents]
+    text = "The mayor described the plan as a waste of money."
+    assert _assemble_runs(text, "The mayor", "described", ["the plan as a waste of money"]) == [
+        ["the plan as a waste of money"]]

@@ -17,7 +17,8 @@ from typing import Any, Iterable
 
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
-                            merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
+                            merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
+                            without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -76,6 +77,7 @@ RULES = {
     "pieces-cue-clause": "an unquoted content before its cue is no part of the cue's own 'that' clause after it",
     "participle-speaker": "a participle cue with no subject (', saying') takes no speaker run the parse does not link it to",
     "parenthetical-free-speakers": "with parenthetical-cue: a speaker run no cue takes does not keep the part before the cue out",
+    "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
 }
 
 
@@ -418,6 +420,8 @@ def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> 
         pieces = [from_dateline(doc, art.record.dateline.span.end, c, r, role_tokens) for r in pieces]
     if art.on("content-own-clause"):
         pieces = [within_own_clause(doc, c, r, art.cue_tokens) for r in pieces]
+    if art.on("content-occasion-out"):
+        pieces = [without_verb_adjuncts(doc, c, r) for r in pieces]
     return pieces
 
 
