@@ -1080,3 +1080,16 @@ def test_a_content_that_is_the_cue_verb_s_object_ends_before_the_occasion_it_nam
     text = "The mayor described the plan as a waste of money."
     assert _assemble_runs(text, "The mayor", "described", ["the plan as a waste of money"]) == [
         ["the plan as a waste of money"]]
+
+
+def test_a_statement_in_an_editor_s_note_is_no_attribution():
+    """Rule editor-note-out: the publication's standing note ("Editor's note: ... who has promised ...")
+    is not the story's reporting; the same words in the story stay a statement."""
+    text = "Editor’s note: The author chairs the council, which has promised to cut the fare."
+    args = (text, "which", "has promised", ["to cut the fare"])
+    assert _assemble_statements(*args) == []
+    [st] = _assemble_statements(*args, off={"editor-note-out"})
+    assert [c.text for c in st.content] == ["to cut the fare"]
+    text = "The author chairs the council, which has promised to cut the fare."
+    [st] = _assemble_statements(text, "which", "has promised", ["to cut the fare"])
+    assert st.cue.text == "has promised"

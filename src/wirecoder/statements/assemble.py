@@ -77,6 +77,7 @@ RULES = {
     "pieces-cue-clause": "an unquoted content before its cue is no part of the cue's own 'that' clause after it",
     "participle-speaker": "a participle cue with no subject (', saying') takes no speaker run the parse does not link it to",
     "parenthetical-free-speakers": "with parenthetical-cue: a speaker run no cue takes does not keep the part before the cue out",
+    "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
 }
 
@@ -589,7 +590,23 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
         out = [s for s in out if not empty_shell(s, art.lexicon)]
     if art.on("long-bare-cues-out"):
         out = [s for s in out if s.content or s.cue is None or len(s.cue.text.split()) < LONG_CUE_WORDS]
+    if art.on("editor-note-out"):
+        out = [s for s in out if not in_editor_note(art.text, s)]
     return out
+
+
+_EDITOR_NOTES = ("editor's note", "editor’s note", "editors' note", "editors’ note", "editor's note")
+
+
+def in_editor_note(text: str, st: Statement) -> bool:
+    """The statement stands in a paragraph that opens with "Editor's note:": the publication's standing
+    note to its readers, not the story's reporting (PolNeAR marks no attribution in such notes but by chance)."""
+    spans = [x for x in [st.cue, st.speaker, *st.content] if x is not None]
+    if not spans:
+        return False
+    at = min(x.start for x in spans)
+    line = text[text.rfind("\n", 0, at) + 1:at + 1].lstrip(" \t\u00a0*_").lower()
+    return line.startswith(_EDITOR_NOTES)
 
 
 def nested_in_reported(art: Article, st: Statement, statements: list[Statement]) -> bool:
