@@ -1093,3 +1093,17 @@ def test_a_statement_in_an_editor_s_note_is_no_attribution():
     text = "The author chairs the council, which has promised to cut the fare."
     [st] = _assemble_statements(text, "which", "has promised", ["to cut the fare"])
     assert st.cue.text == "has promised"
+
+
+def test_the_subject_of_is_expected_to_is_the_content_s_first_piece_not_its_speaker():
+    """Rule raised-subject-piece: in "The new bridge is expected to open in May" nobody named expects
+    anything: the content is "The new bridge" + "to open in May", and there is no speaker."""
+    text = "The new bridge is expected to open in May."
+    [st] = _assemble_statements(text, "The new bridge", "is expected", ["to open in May"])
+    assert st.speaker is None and [c.text for c in st.content] == ["The new bridge", "to open in May"]
+    [st] = _assemble_statements(text, "The new bridge", "is expected", ["to open in May"],
+                                off={"raised-subject-piece"})
+    assert [c.text for c in st.content] == ["to open in May"]
+    text = "The mayor promised to open the bridge in May."
+    [st] = _assemble_statements(text, "The mayor", "promised", ["to open the bridge in May"])
+    assert st.speaker.text == "The mayor" and [c.text for c in st.content] == ["to open the bridge in May"]

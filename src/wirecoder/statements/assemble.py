@@ -77,6 +77,7 @@ RULES = {
     "pieces-cue-clause": "an unquoted content before its cue is no part of the cue's own 'that' clause after it",
     "participle-speaker": "a participle cue with no subject (', saying') takes no speaker run the parse does not link it to",
     "parenthetical-free-speakers": "with parenthetical-cue: a speaker run no cue takes does not keep the part before the cue out",
+    "raised-subject-piece": "'X is expected to Y', 'X appears to Y': X is the content's first piece, not the speaker",
     "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
 }
@@ -397,6 +398,12 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             g[:] = [after_addressee(doc, c, r, art.lexicon.addressee_verbs) for r in g]
         if len(g) == 1 and art.on("relative-piece"):
             g[:] = with_relative_pronoun(doc, c, said_by, g)
+        if len(g) == 1 and art.on("raised-subject-piece"):
+            raised = raised_subject(doc, c, g[0])
+            if raised is not None:
+                g[:] = [raised, g[0]]
+                if said_by is not None and said_by.start < raised.end and raised.start < said_by.end:
+                    said_by = None
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
@@ -407,6 +414,27 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             continue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
+
+
+_RAISING_HEADS = {"appear", "seem"}
+
+
+def raised_subject(doc, c: Run, content: Run) -> Run | None:
+    """The subject of a cue that is passive or a raising verb, before it, whose "to" clause is the content
+    ("The sale is expected | to close in May", "No deal appears | to be near"): PolNeAR's content is the
+    subject and the clause, in two pieces, and the subject is nobody's words' source."""
+    head = run_head(doc, c)
+    t = doc[content.start]
+    if t.lower_ != "to" or content.start < c.end or t.head.dep_ != "xcomp" or t.head.head.i != head.i:
+        return None
+    subj = [k for k in head.children if k.i < c.start and (
+        k.dep_ == "nsubjpass" or (k.dep_ == "nsubj" and head.lemma_.lower() in _RAISING_HEADS))]
+    if not subj:
+        return None
+    a, b = subj[0].left_edge.i, subj[0].right_edge.i + 1
+    while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return Run(a, b, content.sent, content.para)
 
 
 def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> list[Run]:
