@@ -1107,3 +1107,15 @@ def test_the_subject_of_is_expected_to_is_the_content_s_first_piece_not_its_spea
     text = "The mayor promised to open the bridge in May."
     [st] = _assemble_statements(text, "The mayor", "promised", ["to open the bridge in May"])
     assert st.speaker.text == "The mayor" and [c.text for c in st.content] == ["to open the bridge in May"]
+
+
+def test_a_speaker_run_no_cue_takes_does_not_split_a_quotation_that_goes_on():
+    """Rule quote-continues-free-speakers: the tagger's stray speaker run "she" (no cue's speaker) between
+    the two quotations no longer makes them two statements of the same "said"."""
+    text = '"We will not back down," the mayor said as she and the council walked out. "The fight goes on."'
+    speakers = ["the mayor", "she"]
+    contents = ['"We will not back down,"', '"The fight goes on."']
+    [st] = _assemble_statements(text, speakers, "said", contents)
+    assert [c.text for c in st.content] == ['"We will not back down,"', '"The fight goes on."']
+    assert st.speaker.text == "the mayor"
+    assert len(_assemble_statements(text, speakers, "said", contents, off={"quote-continues-free-speakers"})) == 2

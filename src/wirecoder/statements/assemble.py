@@ -78,6 +78,7 @@ RULES = {
     "participle-speaker": "a participle cue with no subject (', saying') takes no speaker run the parse does not link it to",
     "parenthetical-free-speakers": "with parenthetical-cue: a speaker run no cue takes does not keep the part before the cue out",
     "raised-subject-piece": "'X is expected to Y', 'X appears to Y': X is the content's first piece, not the speaker",
+    "quote-continues-free-speakers": "with quote-continues: a speaker run no cue takes does not split the quotation",
     "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
 }
@@ -471,7 +472,8 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
             if keep == "join":
                 groups[-1].append(r)
                 continue
-            if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, role_tokens):
+            blocking = art.taken_tokens if art.on("quote-continues-free-speakers") else role_tokens
+            if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, blocking):
                 groups[-1].append(r)
                 continue
             if keep == "second":  # the piece before is not this content's first part, nor a content of this cue
