@@ -1119,3 +1119,13 @@ def test_a_speaker_run_no_cue_takes_does_not_split_a_quotation_that_goes_on():
     assert [c.text for c in st.content] == ['"We will not back down,"', '"The fight goes on."']
     assert st.speaker.text == "the mayor"
     assert len(_assemble_statements(text, speakers, "said", contents, off={"quote-continues-free-speakers"})) == 2
+
+
+def test_a_cue_that_opens_with_when_starts_after_it():
+    """Rule cue-when-out: in "When asked about the delay, the minister blamed the weather" the cue is
+    "asked about", as PolNeAR marks it, not "When asked about"."""
+    text = "When asked about the delay, the minister blamed the weather."
+    [st] = _assemble_statements(text, None, "When asked about", ["the delay"])
+    assert st.cue.text == "asked about"
+    [st] = _assemble_statements(text, None, "When asked about", ["the delay"], off={"cue-when-out"})
+    assert st.cue.text == "When asked about"
