@@ -1068,3 +1068,64 @@ def test_a_participle_cue_takes_no_speaker_the_parse_does_not_link_it_to():
     text = "The mayor spoke to the council on Monday, saying the rules were unclear."
     [st] = _assemble_statements(text, "The mayor", "saying", ["the rules were unclear"])
     assert st.speaker.text == "The mayor"
+
+
+def test_a_content_that_is_the_cue_verb_s_object_ends_before_the_occasion_it_names():
+    """Rule content-occasion-out: "in a letter to its members" is where the union disputed the figures,
+    not what it disputed; "as a waste of money" (how the plan was described) stays in."""
+    text = "The union disputed those figures in a letter to its members."
+    contents = ["those figures in a letter to its members"]
+    assert _assemble_runs(text, "The union", "disputed", contents) == [["those figures"]]
+    assert _assemble_runs(text, "The union", "disputed", contents, off={"content-occasion-out"}) == [contents]
+    text = "The mayor described the plan as a waste of money."
+    assert _assemble_runs(text, "The mayor", "described", ["the plan as a waste of money"]) == [
+        ["the plan as a waste of money"]]
+
+
+def test_a_statement_in_an_editor_s_note_is_no_attribution():
+    """Rule editor-note-out: the publication's standing note ("Editor's note: ... who has promised ...")
+    is not the story's reporting; the same words in the story stay a statement."""
+    text = "Editor’s note: The author chairs the council, which has promised to cut the fare."
+    args = (text, "which", "has promised", ["to cut the fare"])
+    assert _assemble_statements(*args) == []
+    [st] = _assemble_statements(*args, off={"editor-note-out"})
+    assert [c.text for c in st.content] == ["to cut the fare"]
+    text = "The author chairs the council, which has promised to cut the fare."
+    [st] = _assemble_statements(text, "which", "has promised", ["to cut the fare"])
+    assert st.cue.text == "has promised"
+
+
+def test_the_subject_of_is_expected_to_is_the_content_s_first_piece_not_its_speaker():
+    """Rule raised-subject-piece: in "The new bridge is expected to open in May" nobody named expects
+    anything: the content is "The new bridge" + "to open in May", and there is no speaker."""
+    text = "The new bridge is expected to open in May."
+    [st] = _assemble_statements(text, "The new bridge", "is expected", ["to open in May"])
+    assert st.speaker is None and [c.text for c in st.content] == ["The new bridge", "to open in May"]
+    [st] = _assemble_statements(text, "The new bridge", "is expected", ["to open in May"],
+                                off={"raised-subject-piece"})
+    assert [c.text for c in st.content] == ["to open in May"]
+    text = "The mayor promised to open the bridge in May."
+    [st] = _assemble_statements(text, "The mayor", "promised", ["to open the bridge in May"])
+    assert st.speaker.text == "The mayor" and [c.text for c in st.content] == ["to open the bridge in May"]
+
+
+def test_a_speaker_run_no_cue_takes_does_not_split_a_quotation_that_goes_on():
+    """Rule quote-continues-free-speakers: the tagger's stray speaker run "she" (no cue's speaker) between
+    the two quotations no longer makes them two statements of the same "said"."""
+    text = '"We will not back down," the mayor said as she and the council walked out. "The fight goes on."'
+    speakers = ["the mayor", "she"]
+    contents = ['"We will not back down,"', '"The fight goes on."']
+    [st] = _assemble_statements(text, speakers, "said", contents)
+    assert [c.text for c in st.content] == ['"We will not back down,"', '"The fight goes on."']
+    assert st.speaker.text == "the mayor"
+    assert len(_assemble_statements(text, speakers, "said", contents, off={"quote-continues-free-speakers"})) == 2
+
+
+def test_a_cue_that_opens_with_when_starts_after_it():
+    """Rule cue-when-out: in "When asked about the delay, the minister blamed the weather" the cue is
+    "asked about", as PolNeAR marks it, not "When asked about"."""
+    text = "When asked about the delay, the minister blamed the weather."
+    [st] = _assemble_statements(text, None, "When asked about", ["the delay"])
+    assert st.cue.text == "asked about"
+    [st] = _assemble_statements(text, None, "When asked about", ["the delay"], off={"cue-when-out"})
+    assert st.cue.text == "When asked about"

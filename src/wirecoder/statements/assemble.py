@@ -17,7 +17,8 @@ from typing import Any, Iterable
 
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
-                            merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause)
+                            merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
+                            without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -76,6 +77,11 @@ RULES = {
     "pieces-cue-clause": "an unquoted content before its cue is no part of the cue's own 'that' clause after it",
     "participle-speaker": "a participle cue with no subject (', saying') takes no speaker run the parse does not link it to",
     "parenthetical-free-speakers": "with parenthetical-cue: a speaker run no cue takes does not keep the part before the cue out",
+    "raised-subject-piece": "'X is expected to Y', 'X appears to Y': X is the content's first piece, not the speaker",
+    "quote-continues-free-speakers": "with quote-continues: a speaker run no cue takes does not split the quotation",
+    "cue-when-out": "a cue that opens with 'when' ('when asked about') starts after it",
+    "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
+    "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
 }
 
 
@@ -136,6 +142,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     framed = [frame_possessor(doc, c, lexicon) is not None for c in cues]  # before the cues take their auxiliaries
     for c in cues:
         _extend_cue_left(doc, c)
+        if art.on("cue-when-out"):
+            _cue_without_when(doc, c)
     cue_speaker = [speaker_of_cue(art, c, speakers) for c in cues]
     cue_contents, loose = contents_of_cues(art, cues, contents)
 
@@ -394,6 +402,12 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             g[:] = [after_addressee(doc, c, r, art.lexicon.addressee_verbs) for r in g]
         if len(g) == 1 and art.on("relative-piece"):
             g[:] = with_relative_pronoun(doc, c, said_by, g)
+        if len(g) == 1 and art.on("raised-subject-piece"):
+            raised = raised_subject(doc, c, g[0])
+            if raised is not None:
+                g[:] = [raised, g[0]]
+                if said_by is not None and said_by.start < raised.end and raised.start < said_by.end:
+                    said_by = None
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
@@ -404,6 +418,27 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             continue
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
+
+
+_RAISING_HEADS = {"appear", "seem"}
+
+
+def raised_subject(doc, c: Run, content: Run) -> Run | None:
+    """The subject of a cue that is passive or a raising verb, before it, whose "to" clause is the content
+    ("The sale is expected | to close in May", "No deal appears | to be near"): PolNeAR's content is the
+    subject and the clause, in two pieces, and the subject is nobody's words' source."""
+    head = run_head(doc, c)
+    t = doc[content.start]
+    if t.lower_ != "to" or content.start < c.end or t.head.dep_ != "xcomp" or t.head.head.i != head.i:
+        return None
+    subj = [k for k in head.children if k.i < c.start and (
+        k.dep_ == "nsubjpass" or (k.dep_ == "nsubj" and head.lemma_.lower() in _RAISING_HEADS))]
+    if not subj:
+        return None
+    a, b = subj[0].left_edge.i, subj[0].right_edge.i + 1
+    while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return Run(a, b, content.sent, content.para)
 
 
 def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> list[Run]:
@@ -418,6 +453,8 @@ def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> 
         pieces = [from_dateline(doc, art.record.dateline.span.end, c, r, role_tokens) for r in pieces]
     if art.on("content-own-clause"):
         pieces = [within_own_clause(doc, c, r, art.cue_tokens) for r in pieces]
+    if art.on("content-occasion-out"):
+        pieces = [without_verb_adjuncts(doc, c, r) for r in pieces]
     return pieces
 
 
@@ -438,7 +475,8 @@ def content_groups(art: Article, c: Run, sp: Run | None, pieces: list[Run], role
             if keep == "join":
                 groups[-1].append(r)
                 continue
-            if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, role_tokens):
+            blocking = art.taken_tokens if art.on("quote-continues-free-speakers") else role_tokens
+            if art.on("quote-continues") and quote_goes_on(doc, art.text, groups[-1][-1], r, c, inside, blocking):
                 groups[-1].append(r)
                 continue
             if keep == "second":  # the piece before is not this content's first part, nor a content of this cue
@@ -585,7 +623,23 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
         out = [s for s in out if not empty_shell(s, art.lexicon)]
     if art.on("long-bare-cues-out"):
         out = [s for s in out if s.content or s.cue is None or len(s.cue.text.split()) < LONG_CUE_WORDS]
+    if art.on("editor-note-out"):
+        out = [s for s in out if not in_editor_note(art.text, s)]
     return out
+
+
+_EDITOR_NOTES = ("editor's note", "editor’s note", "editors' note", "editors’ note", "editor's note")
+
+
+def in_editor_note(text: str, st: Statement) -> bool:
+    """The statement stands in a paragraph that opens with "Editor's note:": the publication's standing
+    note to its readers, not the story's reporting (PolNeAR marks no attribution in such notes but by chance)."""
+    spans = [x for x in [st.cue, st.speaker, *st.content] if x is not None]
+    if not spans:
+        return False
+    at = min(x.start for x in spans)
+    line = text[text.rfind("\n", 0, at) + 1:at + 1].lstrip(" \t\u00a0*_").lower()
+    return line.startswith(_EDITOR_NOTES)
 
 
 def nested_in_reported(art: Article, st: Statement, statements: list[Statement]) -> bool:
@@ -729,6 +783,13 @@ def _extend_cue_left(doc, cue: Run) -> None:
     left = {c.i for c in head.children if c.dep_ in CUE_LEFT and c.i < head.i}
     while cue.start - 1 in left and doc[cue.start - 1].sent == head.sent:
         cue.start -= 1
+
+
+def _cue_without_when(doc, cue: Run) -> None:
+    """A cue that opens with the "when" of its clause ("when asked about", "When pressed") starts after it:
+    PolNeAR marks the verb (train: none of the tagger's 37 such cues is gold as it stands, 27 are without "when")."""
+    while cue.end - cue.start > 1 and doc[cue.start].lower_ == "when" and doc[cue.start].tag_ == "WRB":
+        cue.start += 1
 
 
 _EDGE_MARKS = set("\"“”«»„‹›,;:—–-()[] \u00a0\t\n")
