@@ -509,7 +509,19 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
             trig = lookup(tok, lex.adjectives)  # "was worried that ...": the comment is the event
             if trig is not None and trig.code:
                 out.append((tok, trig))
-    return out
+    return _without_carriers(out)
+
+
+# The clauses of a verb that may hold what its message says ("wrote to X, asking ...", "wrote to X to request").
+CONTENT_CLAUSES = ("advcl", "xcomp", "ccomp")
+
+
+def _without_carriers(found: list) -> list:
+    """A carrier verb ("wrote to the minister") is no event when a clause of it is a trigger of its own
+    ("..., asking him to resign"): the letter is coded once, by its content (GUIDELINES 4)."""
+    at = {tok.i for tok, _ in found}
+    return [(tok, trig) for tok, trig in found
+            if not (trig.carrier and any(c.dep_ in CONTENT_CLAUSES and c.i in at for c in tok.children))]
 
 
 def content_target(subject, lex: Lexicon):

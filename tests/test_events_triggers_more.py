@@ -1,0 +1,35 @@
+"""More trigger patterns (data/events/triggers.yaml) on short wire-style sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import assert_spans_ok
+
+
+def code(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record
+
+
+def rows(record):
+    return [(e.trigger.text, e.cameo) for e in record.events]
+
+
+def test_a_letter_written_to_an_official_is_an_appeal(coder):
+    rec = code(coder, "Members of the Ruritanian parliament have written to the labour minister, "
+                      "expressing concern over the mine closures.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "written"]
+    assert ev.cameo == "020"
+    assert ev.source.code.endswith("LEG") and ev.target.code.endswith("GOV")
+
+
+def test_a_letter_is_coded_by_its_content_when_that_is_an_event(coder):
+    rec = code(coder, "The Agriculture Ministry wrote to the US Department of Agriculture to request "
+                      "a larger sugar quota.")
+    assert ("wrote", "020") not in rows(rec)
+    assert "request" in [t for t, _ in rows(rec)]
+
+
+def test_writing_in_a_memoir_is_no_appeal(coder):
+    rec = code(coder, "The former defence minister wrote in his memoir that the war was a mistake.")
+    assert "wrote" not in [t for t, _ in rows(rec)]
