@@ -1139,3 +1139,12 @@ def test_a_cue_of_write_or_explain_ends_before_the_preposition_that_closes_it():
     assert st.cue.text == "wrote"
     [st] = _assemble_statements(text, "The governor", "wrote to", ["that the budget was final"], off={"cue-prep-out"})
     assert st.cue.text == "wrote to"
+
+
+def test_a_long_cue_with_no_content_is_dropped_before_its_medium_is_cut_off():
+    """Rule long-bare-cues-out counts the words of the cue as the tagger gave it: "said in an email on
+    Monday" with no content is a description, even though cue-medium-out would leave "said" of it."""
+    text = "The council said in an email on Monday."
+    assert _assemble_statements(text, "The council", "said in an email on Monday", []) == []
+    [st] = _assemble_statements(text, "The council", "said in an email on Monday", [], off={"long-bare-cues-out"})
+    assert st.cue.text == "said"
