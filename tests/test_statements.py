@@ -1129,3 +1129,22 @@ def test_a_cue_that_opens_with_when_starts_after_it():
     assert st.cue.text == "asked about"
     [st] = _assemble_statements(text, None, "When asked about", ["the delay"], off={"cue-when-out"})
     assert st.cue.text == "When asked about"
+
+
+def test_a_cue_of_write_or_explain_ends_before_the_preposition_that_closes_it():
+    """cues.yaml prep_free_verbs (rule cue-prep-out): "wrote to" and "explained to" are the verbs alone in
+    PolNeAR, as "said of" is."""
+    text = "The governor wrote to the council that the budget was final."
+    [st] = _assemble_statements(text, "The governor", "wrote to", ["that the budget was final"])
+    assert st.cue.text == "wrote"
+    [st] = _assemble_statements(text, "The governor", "wrote to", ["that the budget was final"], off={"cue-prep-out"})
+    assert st.cue.text == "wrote to"
+
+
+def test_a_long_cue_with_no_content_is_dropped_before_its_medium_is_cut_off():
+    """Rule long-bare-cues-out counts the words of the cue as the tagger gave it: "said in an email on
+    Monday" with no content is a description, even though cue-medium-out would leave "said" of it."""
+    text = "The council said in an email on Monday."
+    assert _assemble_statements(text, "The council", "said in an email on Monday", []) == []
+    [st] = _assemble_statements(text, "The council", "said in an email on Monday", [], off={"long-bare-cues-out"})
+    assert st.cue.text == "said"

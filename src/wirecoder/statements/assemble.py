@@ -416,6 +416,9 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             continue
         if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
             continue
+        if art.on("long-bare-cues-out") and not g and c.end - c.start >= LONG_CUE_WORDS > cue.end - cue.start \
+                and len(doc[c.start:c.end].text.split()) >= LONG_CUE_WORDS:
+            continue  # the cue as the tagger gave it, before its medium and date are cut off
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
 
