@@ -185,6 +185,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     tok = f.trigger
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     f.source = _subject_after_dateline(record, f)
+    f.source = coref.subject_after_place(f.source) or f.source  # "St. Louis, Missouri police crashed"
     f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
@@ -473,7 +474,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen_exact: set = set()
     kept: dict = {}
     out = []
-    for ev in events:
+    for ev in _merge_agentless(events):
         # GUIDELINES 3: "A and B attacked C" is one event per source only when A and B have different codes
         # conjoined objects that name no actor ("requested the design and construction of a missile") are one
         exact = (ev.trigger.start, _actor_key(ev.source), ev.target.code if ev.target is not None else None)
@@ -497,7 +498,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 continue
             kept[same] = ev
         out.append(ev)
-    return _merge_agentless(out)
+    return out
 
 
 def _surname(actor: Optional[ActorRef]) -> Optional[str]:

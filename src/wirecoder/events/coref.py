@@ -285,3 +285,11 @@ def bound_antecedent(tok):
         if t.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in _NOT_CANDIDATES:
             return None
     return subj
+
+
+def subject_after_place(tok):
+    """The actor a place name before it locates when the parse gave the verb two subjects ("St. Louis, Missouri
+    police crashed into ...": "Louis" and "police"): the second subject, a common noun, else None."""
+    if tok is None or tok.ent_type_ != "GPE" or tok.dep_ != "nsubj":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ == "NOUN"), None)
