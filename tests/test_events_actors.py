@@ -1,5 +1,7 @@
 """Events actors: how the coder finds who a phrase stands for (sentences written for these tests)."""
 
+import pytest
+
 from conftest import assert_spans_ok
 
 
@@ -118,3 +120,11 @@ def test_an_agentless_retelling_of_an_arrest_merged_into_the_lede_is_not_a_new_r
             "in a van. Ortiz was detained for 30 hours before he was released.")
     arrests = [e for e in events_of(coder, text) if e.cameo == "173"]
     assert len(arrests) == 1 and arrests[0].source.code == "USACOP"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_it_is_up_to_someone_to_act_makes_them_the_actor(coder, apostrophe):
+    text = f"DENVER -- Now it{apostrophe}s up to the state{apostrophe}s Justice Department to file charges against the two deputies."
+    ev = on(events_of(coder, text), "charges")
+    assert ev.source.code == "USAGOV" and "Justice Department" in ev.source.text
+    assert ev.target is not None and ev.target.code == "USACOP"

@@ -293,3 +293,22 @@ def subject_after_place(tok):
     if tok is None or tok.ent_type_ != "GPE" or tok.dep_ != "nsubj":
         return None
     return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ == "NOUN"), None)
+
+
+def up_to_agent(tok):
+    """Who an "it is up to X to ..." leaves the act to ("Now it's up to the city's law department to draft
+    charges"): X, the object of "up to", for the expletive "it" subject of "be", else None."""
+    if tok is None or tok.lower_ != "it" or tok.dep_ != "nsubj" or not (
+            tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "’s")):
+        return None
+    if not any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.head.children):
+        return None  # "it is up to 40 miles long": no act left to anyone
+    for c in tok.head.children:
+        if c.dep_ == "prep" and c.lower_ == "up":
+            to = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+            obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
+
