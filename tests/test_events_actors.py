@@ -128,3 +128,11 @@ def test_it_is_up_to_someone_to_act_makes_them_the_actor(coder, apostrophe):
     ev = on(events_of(coder, text), "charges")
     assert ev.source.code == "USAGOV" and "Justice Department" in ev.source.text
     assert ev.target is not None and ev.target.code == "USACOP"
+
+
+def test_a_pronoun_repeating_its_reporting_verbs_subject_is_that_speaker(coder):
+    text = ("Israel's military says 40 of its soldiers were wounded in the offensive. "
+            "It says it has attacked Hamas militants in Khan Younis.")
+    ev = on(events_of(coder, text), "attacked")
+    assert ev.source.text == "it" and ev.source.code == "ISRMIL"
+    assert ev.target is not None and ev.target.code == "PSEREB"

@@ -376,6 +376,12 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         if named is not None and named.code:
             ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
             return ref
+    again = coref.repeated_pronoun_subject(tok) if ref.code is None and depth < 3 else None
+    if again is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "It says it has killed"
+        named = _actor(record, again, matcher, date, lex, ne, speakers, country, required, depth + 1)
+        if named is not None and named.code:
+            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+            return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
