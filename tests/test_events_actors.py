@@ -1,5 +1,7 @@
 """Events actors: how the coder finds who a phrase stands for (sentences written for these tests)."""
 
+import pytest
+
 from conftest import assert_spans_ok
 
 
@@ -104,3 +106,33 @@ def test_attacks_carried_on_across_a_named_place_are_aimed_at_it(coder):
     ev = on(events_of(coder, text), "attacks")
     assert ev.source.code == "RUSGOV"
     assert ev.target is not None and ev.target.code == "UKR" and "Ukraine" in ev.target.text
+
+
+def test_a_city_named_before_its_police_is_not_the_actor(coder):
+    text = "Kansas City, Missouri police stormed a warehouse and then arrested its owner early on Friday, according to a union lawyer."
+    ev = on(events_of(coder, text), "arrested")
+    assert ev.source.code == "USACOP" and "police" in ev.source.text
+
+
+def test_an_agentless_retelling_of_an_arrest_merged_into_the_lede_is_not_a_new_row(coder):
+    text = ("Springfield, Illinois police raided a bar and arrested its owner early on Monday, according to his lawyer. "
+            "Video shows officers pushing the owner, Daniel Ortiz, to the floor. Then police arrest Ortiz and put him "
+            "in a van. Ortiz was detained for 30 hours before he was released.")
+    arrests = [e for e in events_of(coder, text) if e.cameo == "173"]
+    assert len(arrests) == 1 and arrests[0].source.code == "USACOP"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_it_is_up_to_someone_to_act_makes_them_the_actor(coder, apostrophe):
+    text = f"DENVER -- Now it{apostrophe}s up to the state{apostrophe}s Justice Department to file charges against the two deputies."
+    ev = on(events_of(coder, text), "charges")
+    assert ev.source.code == "USAGOV" and "Justice Department" in ev.source.text
+    assert ev.target is not None and ev.target.code == "USACOP"
+
+
+def test_a_pronoun_repeating_its_reporting_verbs_subject_is_that_speaker(coder):
+    text = ("Israel's military says 40 of its soldiers were wounded in the offensive. "
+            "It says it has attacked Hamas militants in Khan Younis.")
+    ev = on(events_of(coder, text), "attacked")
+    assert ev.source.text == "it" and ev.source.code == "ISRMIL"
+    assert ev.target is not None and ev.target.code == "PSEREB"

@@ -185,6 +185,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     tok = f.trigger
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     f.source = _subject_after_dateline(record, f)
+    f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source  # "it's up to X to"
     f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
@@ -375,6 +376,12 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         if named is not None and named.code:
             ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
             return ref
+    again = coref.repeated_pronoun_subject(tok) if ref.code is None and depth < 3 else None
+    if again is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "It says it has killed"
+        named = _actor(record, again, matcher, date, lex, ne, speakers, country, required, depth + 1)
+        if named is not None and named.code:
+            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+            return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
@@ -473,7 +480,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen_exact: set = set()
     kept: dict = {}
     out = []
-    for ev in events:
+    for ev in _merge_agentless(events):
         # GUIDELINES 3: "A and B attacked C" is one event per source only when A and B have different codes
         # conjoined objects that name no actor ("requested the design and construction of a missile") are one
         exact = (ev.trigger.start, _actor_key(ev.source), ev.target.code if ev.target is not None else None)
@@ -497,7 +504,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 continue
             kept[same] = ev
         out.append(ev)
-    return _merge_agentless(out)
+    return out
 
 
 def _surname(actor: Optional[ActorRef]) -> Optional[str]:

@@ -285,3 +285,45 @@ def bound_antecedent(tok):
         if t.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in _NOT_CANDIDATES:
             return None
     return subj
+
+
+def subject_after_place(tok):
+    """The actor a place name before it locates when the parse gave the verb two subjects ("St. Louis, Missouri
+    police crashed into ...": "Louis" and "police"): the second subject, a common noun, else None."""
+    if tok is None or tok.ent_type_ != "GPE" or tok.dep_ != "nsubj":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ == "NOUN"), None)
+
+
+def up_to_agent(tok):
+    """Who an "it is up to X to ..." leaves the act to ("Now it's up to the city's law department to draft
+    charges"): X, the object of "up to", for the expletive "it" subject of "be", else None."""
+    if tok is None or tok.lower_ != "it" or tok.dep_ != "nsubj" or not (
+            tok.head.lemma_ == "be" or tok.head.lower_ in ("'s", "’s")):
+        return None
+    if not any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.head.children):
+        return None  # "it is up to 40 miles long": no act left to anyone
+    for c in tok.head.children:
+        if c.dep_ == "prep" and c.lower_ == "up":
+            to = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+            obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return None
+
+
+def repeated_pronoun_subject(tok):
+    """The subject pronoun a complement clause's own subject pronoun repeats ("It says it has killed ...",
+    "They said they would ..."): the reporting verb's subject, the same word, else None. The coder resolves
+    that one in turn (a speaker the statements stage resolved). A noun subject is left out: "The ministry said
+    it would ..." opened rows that were wrong on the dev gold for other reasons (notes, try 1)."""
+    if tok is None or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("it", "they"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > tok.i or subj.pos_ != "PRON" or subj.lower_ != tok.lower_:
+        return None
+    return subj
