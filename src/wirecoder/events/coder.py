@@ -360,27 +360,19 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         if code:
             ref.code, ref.country = code, code[:3]
             return ref
-        named = _actor(record, group, matcher, date, lex, ne, speakers, country, required, depth + 1)
-        if named is not None and named.code:
-            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+        if _coded_by(record, ref, group, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
     full = coref.acronym_antecedent(tok) if ref.code is None and depth < 3 else None
     if full is not None:  # "CPD" after "the Chicago Police Department"
-        named = _actor(record, full, matcher, date, lex, ne, speakers, country, required, depth + 1)
-        if named is not None and named.code:
-            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+        if _coded_by(record, ref, full, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
     bound = coref.bound_antecedent(tok) if ref.code is None and depth < 3 and group is None else None
     if bound is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "they formalized their inquiry"
-        named = _actor(record, bound, matcher, date, lex, ne, speakers, country, required, depth + 1)
-        if named is not None and named.code:
-            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+        if _coded_by(record, ref, bound, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
     again = coref.repeated_pronoun_subject(tok) if ref.code is None and depth < 3 else None
     if again is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "It says it has killed"
-        named = _actor(record, again, matcher, date, lex, ne, speakers, country, required, depth + 1)
-        if named is not None and named.code:
-            ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+        if _coded_by(record, ref, again, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
@@ -428,8 +420,23 @@ def _same_role_before(record: Record, tok, ref: ActorRef, start: int, end: int, 
     named = _actor(record, full, matcher, date, lex, ne, speakers, country, required, depth + 1)
     if named is None or not named.code or named.code[3:] != ref.code[3:]:
         return False  # "the press" USAMED after "the American press" USA: not the same role
-    ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
+    _copy_code(ref, named)
     return True
+
+
+def _coded_by(record: Record, ref: ActorRef, other, matcher, date, lex, ne, speakers, country, required: bool,
+              depth: int) -> bool:
+    """``ref`` takes the code of the phrase at ``other`` it stands for (a group, an acronym's full name, a
+    bound pronoun's antecedent) when that phrase is coded; returns whether it was."""
+    named = _actor(record, other, matcher, date, lex, ne, speakers, country, required, depth + 1)
+    if named is None or not named.code:
+        return False
+    _copy_code(ref, named)
+    return True
+
+
+def _copy_code(ref: ActorRef, named: ActorRef) -> None:
+    ref.code, ref.country, ref.sector, ref.name = named.code, named.country, named.sector, named.name
 
 
 # How far back (characters) a target pronoun may reach for the person it stands for.
