@@ -673,6 +673,8 @@ def test_each_assembly_rule_can_be_switched_off_by_name():
     "No one commented.",
     "BONDS: Treasury yields rose on Tuesday as investors sold government debt.\n"
     "STOCKS: Shares fell in early trading after the bank raised rates.",
+    "Three candidates vie for the party's nomination in a crowded field, and the race is tight.",
+    "Parliament cut funding for the agency, and the minister presided over its closing.",
 ])
 def test_words_that_are_not_attributions_give_no_statement(coder, text):
     record = coder.code(text)
