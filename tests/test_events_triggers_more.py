@@ -33,3 +33,10 @@ def test_a_letter_is_coded_by_its_content_when_that_is_an_event(coder):
 def test_writing_in_a_memoir_is_no_appeal(coder):
     rec = code(coder, "The former defence minister wrote in his memoir that the war was a mistake.")
     assert "wrote" not in [t for t, _ in rows(rec)]
+
+
+def test_lobbying_a_body_is_an_appeal(coder):
+    rec = code(coder, "The Ruritanian government lobbied the European Commission for months to drop the tariffs.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "lobbied"]
+    assert ev.cameo == "020"
+    assert ev.source.code.endswith("GOV")
