@@ -40,3 +40,10 @@ def test_lobbying_a_body_is_an_appeal(coder):
     (ev,) = [e for e in rec.events if e.trigger.text == "lobbied"]
     assert ev.cameo == "020"
     assert ev.source.code.endswith("GOV")
+
+
+def test_call_for_with_an_infinitive_clause_is_an_appeal(coder):
+    rec = code(coder, "The deputy mayor of the city called for the statue to be returned to the museum.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "called"]
+    assert ev.cameo[:2] == "02"
+    assert ev.source.code.endswith("GOV")

@@ -478,7 +478,7 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
         elif tok.i in consumed:
             continue
         elif tok.pos_ == "VERB":
-            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")]
+            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")] + _clause_marks(tok)
             trig = None
             for p in particles:
                 trig = lookup(tok, lex.phrasal.get(p, {}))
@@ -510,6 +510,13 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
             if trig is not None and trig.code:
                 out.append((tok, trig))
     return _without_carriers(out)
+
+
+def _clause_marks(verb) -> list:
+    """"called for the piece to be returned": the parse hangs "for" on the infinitive clause as its
+    mark; right after the verb it is the verb's preposition ("call for")."""
+    return [m.lower_ for c in verb.children if c.dep_ in CONTENT_CLAUSES
+            for m in c.children if m.dep_ == "mark" and m.i == verb.i + 1 and m.lower_ == "for"]
 
 
 # The clauses of a verb that may hold what its message says ("wrote to X, asking ...", "wrote to X to request").
