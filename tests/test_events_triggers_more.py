@@ -47,3 +47,16 @@ def test_call_for_with_an_infinitive_clause_is_an_appeal(coder):
     (ev,) = [e for e in rec.events if e.trigger.text == "called"]
     assert ev.cameo[:2] == "02"
     assert ev.source.code.endswith("GOV")
+
+
+def test_troops_crossing_into_a_country_is_an_incursion(coder):
+    rec = code(coder, "Ruritanian troops crossed into Kenya before dawn, the defence ministry said.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "crossed"]
+    assert ev.cameo == "190"
+    assert ev.source.code.endswith("MIL") and ev.target.code.startswith("KEN")
+
+
+def test_migrants_or_officials_crossing_a_border_is_no_attack(coder):
+    for text in ("Thousands of migrants crossed into Texas from Mexico last month, the Border Patrol said.",
+                 "The Kenyan president crossed into Uganda by road on his way to Kampala."):
+        assert "crossed" not in [t for t, _ in rows(code(coder, text))]

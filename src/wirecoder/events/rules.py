@@ -512,6 +512,15 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
     return _without_carriers(out)
 
 
+ARMED_ROLES = ("MIL", "REB")
+
+
+def _armed(subject, lex: Lexicon) -> bool:
+    """The subject is armed forces or fighters by its head noun ("Russian troops", "Hamas fighters")."""
+    return subject is not None and any(
+        lex.actor_defaults.head_roles.get(f) in ARMED_ROLES for f in forms(subject))
+
+
 def _clause_marks(verb) -> list:
     """"called for the piece to be returned": the parse hangs "for" on the infinitive clause as its
     mark; right after the verb it is the verb's preposition ("call for")."""
@@ -596,6 +605,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             target = None
         elif tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
+            if trig.armed and not _armed(source, lex):
+                continue  # "migrants crossed into Texas": no incursion
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
                 source, target = None, source
             if is_in(tok, lex.reporting_verbs) and code == "010":
