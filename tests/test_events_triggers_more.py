@@ -60,3 +60,15 @@ def test_migrants_or_officials_crossing_a_border_is_no_attack(coder):
     for text in ("Thousands of migrants crossed into Texas from Mexico last month, the Border Patrol said.",
                  "The Kenyan president crossed into Uganda by road on his way to Kampala."):
         assert "crossed" not in [t for t, _ in rows(code(coder, text))]
+
+
+def test_support_for_an_actor_is_directed_at_it(coder):
+    rec = code(coder, "The Kenyan president reiterated his support for Ukraine.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "support"]
+    assert ev.cameo == "051"
+    assert ev.source.code.startswith("KEN") and ev.target.code.startswith("UKR")
+
+
+def test_support_for_a_plan_in_a_poll_is_no_event(coder):
+    rec = code(coder, "Public support for the tax plan fell sharply, a poll showed.")
+    assert "support" not in [t for t, _ in rows(rec)]

@@ -626,6 +626,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 source, target = None, undergoer
             else:
                 source, target = noun_arguments(tok, lex)
+                if target is None and trig.target_preps:  # "declared their support for Hamas"
+                    target = _prep_object(tok, trig.target_preps, lex=lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
         if target is None and (code or "")[:2] in FORCE_ROOTS:
