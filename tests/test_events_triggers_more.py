@@ -33,3 +33,50 @@ def test_a_letter_is_coded_by_its_content_when_that_is_an_event(coder):
 def test_writing_in_a_memoir_is_no_appeal(coder):
     rec = code(coder, "The former defence minister wrote in his memoir that the war was a mistake.")
     assert "wrote" not in [t for t, _ in rows(rec)]
+
+
+def test_lobbying_a_body_is_an_appeal(coder):
+    rec = code(coder, "The Ruritanian government lobbied the European Commission for months to drop the tariffs.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "lobbied"]
+    assert ev.cameo == "020"
+    assert ev.source.code.endswith("GOV")
+
+
+def test_call_for_with_an_infinitive_clause_is_an_appeal(coder):
+    rec = code(coder, "The deputy mayor of the city called for the statue to be returned to the museum.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "called"]
+    assert ev.cameo[:2] == "02"
+    assert ev.source.code.endswith("GOV")
+
+
+def test_troops_crossing_into_a_country_is_an_incursion(coder):
+    rec = code(coder, "Ruritanian troops crossed into Kenya before dawn, the defence ministry said.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "crossed"]
+    assert ev.cameo == "190"
+    assert ev.source.code.endswith("MIL") and ev.target.code.startswith("KEN")
+
+
+def test_migrants_or_officials_crossing_a_border_is_no_attack(coder):
+    for text in ("Thousands of migrants crossed into Texas from Mexico last month, the Border Patrol said.",
+                 "The Kenyan president crossed into Uganda by road on his way to Kampala."):
+        assert "crossed" not in [t for t, _ in rows(code(coder, text))]
+
+
+def test_support_for_an_actor_is_directed_at_it(coder):
+    rec = code(coder, "The Kenyan president reiterated his support for Ukraine.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "support"]
+    assert ev.cameo == "051"
+    assert ev.source.code.startswith("KEN") and ev.target.code.startswith("UKR")
+
+
+def test_support_for_a_plan_in_a_poll_is_no_event(coder):
+    rec = code(coder, "Public support for the tax plan fell sharply, a poll showed.")
+    assert "support" not in [t for t, _ in rows(rec)]
+
+
+def test_a_demand_that_an_actor_act_is_aimed_at_that_actor(coder):
+    rec = code(coder, "Kenyan truck drivers blocked the border crossing, demanding that the European Union "
+                      "restore the permits.")
+    (ev,) = [e for e in rec.events if e.trigger.text == "demanding"]
+    assert ev.cameo[:2] == "10"
+    assert ev.target is not None and ev.target.code == "IGOEUREEC"

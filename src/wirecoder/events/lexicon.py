@@ -17,6 +17,8 @@ class Trigger:
     alt: tuple[str, ...] = ()
     from_patterns: bool = False  # a verb the lexicon lacks, coded by the PETRARCH-2 verb dictionary alone
     undergone: bool = False  # the subject undergoes the act, whose doer is not named ("X faces charges")
+    armed: bool = False  # an act of force only when its subject is armed forces or fighters ("troops crossed into")
+    target_preps: tuple[str, ...] = ()  # more prepositions of a noun's target ("support for Hamas")
     carrier: bool = False  # a verb that carries a message ("wrote to X"): no event when a clause of it is one
 
 
@@ -102,7 +104,8 @@ MULTIWORD_DEPS = ("dobj", "acomp", "oprd", "attr", "ccomp", "xcomp", "nsubjpass"
 def _trigger(value) -> Trigger:
     if isinstance(value, dict):
         return Trigger(value.get("code"), tuple(value.get("alt") or ()), undergone=bool(value.get("undergone")),
-                       carrier=bool(value.get("carrier")))
+                       carrier=bool(value.get("carrier")), armed=bool(value.get("armed")),
+                       target_preps=tuple(value.get("target_preps") or ()))
     return Trigger(None if value is None else str(value))
 
 

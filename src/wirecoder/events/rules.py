@@ -478,7 +478,7 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
         elif tok.i in consumed:
             continue
         elif tok.pos_ == "VERB":
-            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")]
+            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")] + _clause_marks(tok)
             trig = None
             for p in particles:
                 trig = lookup(tok, lex.phrasal.get(p, {}))
@@ -510,6 +510,35 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
             if trig is not None and trig.code:
                 out.append((tok, trig))
     return _without_carriers(out)
+
+
+# Appeals and demands whose content clause names the one asked to act ("demanding that the EU reinstate ...").
+DEMAND_ROOTS = ("02", "10")
+
+
+def _demanded_of(verb, lex: Lexicon):
+    """"demanding that the European Union reinstate permits": the subject of the demanded clause is the
+    one the demand is aimed at (when it names an actor)."""
+    content = _child(verb, "ccomp")
+    if content is None or content.pos_ not in ("VERB", "AUX"):
+        return None
+    return content_target(_child(content, "nsubj", "nsubjpass"), lex)
+
+
+ARMED_ROLES = ("MIL", "REB")
+
+
+def _armed(subject, lex: Lexicon) -> bool:
+    """The subject is armed forces or fighters by its head noun ("Russian troops", "Hamas fighters")."""
+    return subject is not None and any(
+        lex.actor_defaults.head_roles.get(f) in ARMED_ROLES for f in forms(subject))
+
+
+def _clause_marks(verb) -> list:
+    """"called for the piece to be returned": the parse hangs "for" on the infinitive clause as its
+    mark; right after the verb it is the verb's preposition ("call for")."""
+    return [m.lower_ for c in verb.children if c.dep_ in CONTENT_CLAUSES
+            for m in c.children if m.dep_ == "mark" and m.i == verb.i + 1 and m.lower_ == "for"]
 
 
 # The clauses of a verb that may hold what its message says ("wrote to X, asking ...", "wrote to X to request").
@@ -593,6 +622,10 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             target = None
         elif tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
+            if target is None and (code or "")[:2] in DEMAND_ROOTS:
+                target = _demanded_of(tok, lex)
+            if trig.armed and not _armed(source, lex):
+                continue  # "migrants crossed into Texas": no incursion
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
                 source, target = None, source
             if is_in(tok, lex.reporting_verbs) and code == "010":
@@ -612,6 +645,8 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 source, target = None, undergoer
             else:
                 source, target = noun_arguments(tok, lex)
+                if target is None and trig.target_preps:  # "declared their support for Hamas"
+                    target = _prep_object(tok, trig.target_preps, lex=lex)
             if source is None and target is None and tok.dep_ == "pobj":
                 continue  # "under the agreement": a mention, not an event
         if target is None and (code or "")[:2] in FORCE_ROOTS:
