@@ -72,11 +72,3 @@ def test_support_for_an_actor_is_directed_at_it(coder):
 def test_support_for_a_plan_in_a_poll_is_no_event(coder):
     rec = code(coder, "Public support for the tax plan fell sharply, a poll showed.")
     assert "support" not in [t for t, _ in rows(rec)]
-
-
-def test_a_demand_that_an_actor_act_is_aimed_at_that_actor(coder):
-    rec = code(coder, "Kenyan truck drivers blocked the border crossing, demanding that the European Union "
-                      "restore the permits.")
-    (ev,) = [e for e in rec.events if e.trigger.text == "demanding"]
-    assert ev.cameo[:2] == "10"
-    assert ev.target is not None and ev.target.code == "IGOEUREEC"

@@ -512,19 +512,6 @@ def triggers(sent, lex: Lexicon, verb_patterns=None) -> list[tuple[object, Trigg
     return _without_carriers(out)
 
 
-# Appeals and demands whose content clause names the one asked to act ("demanding that the EU reinstate ...").
-DEMAND_ROOTS = ("02", "10")
-
-
-def _demanded_of(verb, lex: Lexicon):
-    """"demanding that the European Union reinstate permits": the subject of the demanded clause is the
-    one the demand is aimed at (when it names an actor)."""
-    content = _child(verb, "ccomp")
-    if content is None or content.pos_ not in ("VERB", "AUX"):
-        return None
-    return content_target(_child(content, "nsubj", "nsubjpass"), lex)
-
-
 ARMED_ROLES = ("MIL", "REB")
 
 
@@ -622,8 +609,6 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             target = None
         elif tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
-            if target is None and (code or "")[:2] in DEMAND_ROOTS:
-                target = _demanded_of(tok, lex)
             if trig.armed and not _armed(source, lex):
                 continue  # "migrants crossed into Texas": no incursion
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
