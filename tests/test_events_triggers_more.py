@@ -35,13 +35,6 @@ def test_writing_in_a_memoir_is_no_appeal(coder):
     assert "wrote" not in [t for t, _ in rows(rec)]
 
 
-def test_lobbying_a_body_is_an_appeal(coder):
-    rec = code(coder, "The Ruritanian government lobbied the European Commission for months to drop the tariffs.")
-    (ev,) = [e for e in rec.events if e.trigger.text == "lobbied"]
-    assert ev.cameo == "020"
-    assert ev.source.code.endswith("GOV")
-
-
 def test_call_for_with_an_infinitive_clause_is_an_appeal(coder):
     rec = code(coder, "The deputy mayor of the city called for the statue to be returned to the museum.")
     (ev,) = [e for e in rec.events if e.trigger.text == "called"]
