@@ -300,7 +300,18 @@ def _modifier_clause(tok) -> bool:
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < tok.head.i and not any(
             c.dep_ in rules.SUBJ or c.dep_ == "mark" for c in tok.children):
         return True  # "Agreeing with Moser, the councilman said": how he spoke; "wrote, asking X to" stays
+    if _narrated_participle(tok):
+        return False
     return tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN")
+
+
+def _narrated_participle(tok) -> bool:
+    """A past participle set off by a comma after the noun it follows, with its agent ("Lionel White,
+    detained by border police at the crossing"; "the rockets, supplied by Ruritania"), narrates
+    a past act done to that noun by a named doer; a restrictive one with no comma ("militants backed by
+    Iran") still tells who they are."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+        and any(c.dep_ == "agent" for c in tok.children)
 
 
 def _same_actor(source: ActorRef, target: ActorRef, target_head) -> bool:

@@ -1,0 +1,28 @@
+"""Narrowed not-an-event filters (evfilter2): clauses that narrate a reported act are coded."""
+
+from __future__ import annotations
+
+from conftest import assert_spans_ok
+
+
+def code(coder, text, date="2026-03-10"):
+    record = coder.code(text, date=date)
+    assert_spans_ok(record)
+    return record
+
+
+def _by_trigger(record, word):
+    return [e for e in record.events if e.trigger.text == word]
+
+
+def test_a_participle_set_off_by_a_comma_with_its_agent_narrates_the_act(coder):
+    rec = code(coder, "The ministry said the case began with the reporter Ana Petrova, arrested by Serbian police "
+                      "at the border in May.")
+    evs = _by_trigger(rec, "arrested")
+    assert evs, [(e.trigger.text, e.cameo) for e in rec.events]
+    assert evs[0].cameo.startswith("17")
+
+
+def test_a_restrictive_participle_with_an_agent_still_describes_who_they_are(coder):
+    rec = code(coder, "The fighters backed by Iran fired rockets at the port, a spokesman said.")
+    assert not _by_trigger(rec, "backed")
