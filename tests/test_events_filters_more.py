@@ -26,3 +26,13 @@ def test_a_participle_set_off_by_a_comma_with_its_agent_narrates_the_act(coder):
 def test_a_restrictive_participle_with_an_agent_still_describes_who_they_are(coder):
     rec = code(coder, "The fighters backed by Iran fired rockets at the port, a spokesman said.")
     assert not _by_trigger(rec, "backed")
+
+
+def test_considering_a_person_is_not_considering_a_policy_option(coder):
+    rec = code(coder, "Governor Ellen Marsh said she was considering Tom Becker, a party donor, for the race.")
+    assert not _by_trigger(rec, "considering")
+
+
+def test_considering_a_measure_is_still_a_policy_option(coder):
+    rec = code(coder, "The White House is considering new tariffs on Chinese steel makers, officials said.")
+    assert [e.cameo for e in _by_trigger(rec, "considering")] == ["014"]

@@ -47,6 +47,7 @@ class NotEvents:
     title_verbs: frozenset = frozenset()
     measure_nouns: frozenset = frozenset()
     reason_nouns: frozenset = frozenset()
+    person_object_verbs: frozenset = frozenset()
 
 
 def load() -> NotEvents:
@@ -76,6 +77,7 @@ def load() -> NotEvents:
         title_verbs=frozenset(data["title_verbs"]),
         measure_nouns=frozenset(data["measure_nouns"]),
         reason_nouns=frozenset(data["reason_nouns"]),
+        person_object_verbs=frozenset(data.get("person_object_verbs", ())),
     )
 
 
@@ -137,6 +139,9 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
     if tok.pos_ == "VERB" and rules.is_in(tok, ne.denial_verbs) and any(
             c.dep_ in ("dobj", "dative") and not _words(c) & ne.denial_objects for c in tok.children):
         return "non-political use"  # "denying people food": a withholding, not a denial
+    if tok.pos_ == "VERB" and rules.is_in(tok, ne.person_object_verbs) and any(
+            c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
+        return "non-political use"  # "was considering Trump": weighing a candidate, not a policy option (014)
     if rules.is_in(tok, ne.reporting_verbs) and _media_source(f.source, ne):
         return "media reporting"
     if tok.lower_ == "according" or (tok.head.lower_ == "according"):
