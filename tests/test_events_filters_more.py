@@ -36,3 +36,16 @@ def test_considering_a_person_is_not_considering_a_policy_option(coder):
 def test_considering_a_measure_is_still_a_policy_option(coder):
     rec = code(coder, "The White House is considering new tariffs on Chinese steel makers, officials said.")
     assert [e.cameo for e in _by_trigger(rec, "considering")] == ["014"]
+
+
+def test_a_bill_withholding_funds_promised_on_a_condition_is_a_threat_by_its_author(coder):
+    rec = code(coder, "U.S. Sen. Mark Dell said if the rule goes forward, he would introduce legislation "
+                      "withholding federal funds from the New York City government.")
+    evs = _by_trigger(rec, "withholding")
+    assert [(e.cameo, e.source.code, e.target.code) for e in evs] == [("1311", "USALEG", "USAGOV")]
+
+
+def test_a_bill_withholding_funds_with_no_condition_still_describes_the_bill(coder):
+    rec = code(coder, "U.S. Sen. Mark Dell introduced legislation withholding federal funds from the New York "
+                      "City government.")
+    assert not _by_trigger(rec, "withholding")
