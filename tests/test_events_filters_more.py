@@ -49,3 +49,15 @@ def test_a_bill_withholding_funds_with_no_condition_still_describes_the_bill(cod
     rec = code(coder, "U.S. Sen. Mark Dell introduced legislation withholding federal funds from the New York "
                       "City government.")
     assert not _by_trigger(rec, "withholding")
+
+
+def test_not_events_verb_objects_keep_every_entry_of_a_verb():
+    # not_events.yaml once held two `back:` keys and YAML kept only the last ("back the car", not "the claims")
+    import yaml
+    from wirecoder.events import checks
+
+    text = (checks.DATA / "not_events.yaml").read_text(encoding="utf-8")
+    keys = [line.split(":")[0].strip() for line in text.split("verb_objects:", 1)[1].split("\n\n", 1)[0].splitlines()
+            if line.startswith("  ") and not line.startswith("    ")]
+    assert len(keys) == len(set(keys)), keys
+    assert {"claims", "car"} <= set(yaml.safe_load(text)["verb_objects"]["back"])
