@@ -47,6 +47,8 @@ class NotEvents:
     title_verbs: frozenset = frozenset()
     measure_nouns: frozenset = frozenset()
     reason_nouns: frozenset = frozenset()
+    person_object_verbs: frozenset = frozenset()
+    conditional_threats: dict = None
 
 
 def load() -> NotEvents:
@@ -76,6 +78,8 @@ def load() -> NotEvents:
         title_verbs=frozenset(data["title_verbs"]),
         measure_nouns=frozenset(data["measure_nouns"]),
         reason_nouns=frozenset(data["reason_nouns"]),
+        person_object_verbs=frozenset(data.get("person_object_verbs", ())),
+        conditional_threats={str(k): str(v) for k, v in (data.get("conditional_threats") or {}).items()},
     )
 
 
@@ -137,6 +141,9 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
     if tok.pos_ == "VERB" and rules.is_in(tok, ne.denial_verbs) and any(
             c.dep_ in ("dobj", "dative") and not _words(c) & ne.denial_objects for c in tok.children):
         return "non-political use"  # "denying people food": a withholding, not a denial
+    if tok.pos_ == "VERB" and rules.is_in(tok, ne.person_object_verbs) and any(
+            c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
+        return "non-political use"  # "was considering Trump": weighing a candidate, not a policy option (014)
     if rules.is_in(tok, ne.reporting_verbs) and _media_source(f.source, ne):
         return "media reporting"
     if tok.lower_ == "according" or (tok.head.lower_ == "according"):
@@ -273,3 +280,19 @@ def thing(tok, lex: Lexicon, ne: NotEvents) -> bool:
     defaults = lex.actor_defaults
     return not (rules.is_in(tok, defaults.person_nouns) or actor_codes.head_role(tok, defaults) is not None
                 or rules.is_in(tok, defaults.place_nouns))
+
+
+def conditional_threat(f, ne: NotEvents) -> Optional[str]:
+    """The threat code of a punitive act promised as the consequence of a condition ("If this goes
+    forward, I will introduce legislation withholding federal funds from any city": 1311), or None."""
+    code = f.code or ""
+    threat = next((t for c, t in (ne.conditional_threats or {}).items() if code.startswith(c)), None)
+    if threat is None:
+        return None
+    node = f.trigger
+    while node.head.i != node.i:
+        node = node.head
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in node.children):
+            return threat
+    return None

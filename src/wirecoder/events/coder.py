@@ -83,7 +83,7 @@ def dropped(f, sent, lex, ne) -> Optional[str]:
         return why
     if f.trigger.pos_ in ("NOUN", "PROPN") and not _noun_event_stands(f, lex, ne):
         return "noun-not-carried"
-    if _modifier_clause(f.trigger):
+    if _modifier_clause(f.trigger) and not (_measure_content(f.trigger, ne) and checks.conditional_threat(f, ne)):
         return "modifier-clause"
     if _background_clause(f.trigger):
         return "background-clause"
@@ -186,6 +186,11 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
     f.source = _subject_after_dateline(record, f)
     f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source  # "it's up to X to"
+    f.code = checks.conditional_threat(f, ne) or f.code
+    if _measure_content(tok, ne) and f.source is not None and f.source.i == tok.head.i:
+        f.source = rules.inherited_subject(tok.head.head) if not any(
+            c.dep_ in rules.SUBJ for c in tok.head.head.children) else next(
+            c for c in tok.head.head.children if c.dep_ in rules.SUBJ)  # "will introduce legislation withholding": its author
     f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
@@ -301,7 +306,28 @@ def _modifier_clause(tok) -> bool:
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i < tok.head.i and not any(
             c.dep_ in rules.SUBJ or c.dep_ == "mark" for c in tok.children):
         return True  # "Agreeing with Moser, the councilman said": how he spoke; "wrote, asking X to" stays
+    if _narrated_participle(tok):
+        return False
     return tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBG", "VBN")
+
+
+def _measure_content(tok, ne) -> bool:
+    """An active participle with its own object under a bill or measure that a verb takes ("will introduce
+    legislation withholding federal funds from any city"): what the measure does to its target, the act of
+    the measure's author (GUIDELINES 4), not a description of a noun."""
+    head = tok.head
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and any(c.dep_ == "dobj" for c in tok.children) \
+        and rules.is_in(head, ne.measure_nouns) and head.dep_ in ("dobj", "nsubjpass") \
+        and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i
+
+
+def _narrated_participle(tok) -> bool:
+    """A past participle set off by a comma after the noun it follows, with its agent ("Lionel White,
+    detained by border police at the crossing"; "the rockets, supplied by Ruritania"), narrates
+    a past act done to that noun by a named doer; a restrictive one with no comma ("militants backed by
+    Iran") still tells who they are."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+        and any(c.dep_ == "agent" for c in tok.children)
 
 
 def _same_actor(source: ActorRef, target: ActorRef, target_head) -> bool:
