@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import assert_spans_ok
 
 
@@ -61,3 +63,19 @@ def test_not_events_verb_objects_keep_every_entry_of_a_verb():
             if line.startswith("  ") and not line.startswith("    ")]
     assert len(keys) == len(set(keys)), keys
     assert {"claims", "car"} <= set(yaml.safe_load(text)["verb_objects"]["back"])
+
+
+@pytest.mark.parametrize("text", [
+    "A senior Kenyan foreign ministry official requested anonymity because he was not authorized to discuss the talks.",
+    "The Kenyan foreign ministry requested comment from the Ugandan embassy on the border closure.",
+])
+def test_requesting_anonymity_or_comment_is_no_appeal(coder, text):
+    assert not _by_trigger(code(coder, text), "requested")
+
+
+def test_the_owner_of_an_arrest_with_an_of_object_is_its_doer(coder):
+    rec = code(coder, "The Kenyan foreign ministry condemned Uganda's arrest of the opposition journalist Ali Hassan.")
+    (ev,) = _by_trigger(rec, "arrest")
+    assert ev.cameo == "173"
+    assert ev.source is not None and ev.source.code == "UGAGOV"
+    assert "Ali Hassan" in ev.target.text

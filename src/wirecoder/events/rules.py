@@ -317,7 +317,8 @@ def undergone_by(noun, lex: Lexicon):
         against = _prep_object(head, ("against",), lex=lex)
         if against is not None:
             return against
-    if is_in(noun, lex.possessor_is_target) and not any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+    # "Russia's arrest of the journalist", "Hamas's release of hostages": with an of-object the owner is the doer
+    if is_in(noun, lex.possessor_is_target) and not any(c.dep_ == "prep" and c.lower_ in ("by", "of") for c in noun.children):
         return _child(noun, "poss")
     return None
 
