@@ -188,9 +188,9 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source  # "it's up to X to"
     f.code = checks.conditional_threat(f, ne) or f.code
     if _measure_content(tok, ne) and f.source is not None and f.source.i == tok.head.i:
-        f.source = rules.inherited_subject(tok.head.head) if not any(
-            c.dep_ in rules.SUBJ for c in tok.head.head.children) else next(
-            c for c in tok.head.head.children if c.dep_ in rules.SUBJ)  # "will introduce legislation withholding": its author
+        author = tok.head.head  # "he will introduce legislation withholding funds": the measure's author acts
+        subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
+        f.source = subject if subject is not None else rules.inherited_subject(author)
     f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
