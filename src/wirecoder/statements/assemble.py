@@ -403,7 +403,7 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         if len(g) == 1 and art.on("relative-piece"):
             g[:] = with_relative_pronoun(doc, c, said_by, g)
         if len(g) == 1 and art.on("raised-subject-piece"):
-            raised = raised_subject(doc, c, g[0])
+            raised = raised_subject(doc, c, g[0], art.lexicon.raising_heads)
             if raised is not None:
                 g[:] = [raised, g[0]]
                 if said_by is not None and said_by.start < raised.end and raised.start < said_by.end:
@@ -423,10 +423,7 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
     return out
 
 
-_RAISING_HEADS = {"appear", "seem"}
-
-
-def raised_subject(doc, c: Run, content: Run) -> Run | None:
+def raised_subject(doc, c: Run, content: Run, raising_heads: frozenset) -> Run | None:
     """The subject of a cue that is passive or a raising verb, before it, whose "to" clause is the content
     ("The sale is expected | to close in May", "No deal appears | to be near"): PolNeAR's content is the
     subject and the clause, in two pieces, and the subject is nobody's words' source."""
@@ -435,7 +432,7 @@ def raised_subject(doc, c: Run, content: Run) -> Run | None:
     if t.lower_ != "to" or content.start < c.end or t.head.dep_ != "xcomp" or t.head.head.i != head.i:
         return None
     subj = [k for k in head.children if k.i < c.start and (
-        k.dep_ == "nsubjpass" or (k.dep_ == "nsubj" and head.lemma_.lower() in _RAISING_HEADS))]
+        k.dep_ == "nsubjpass" or (k.dep_ == "nsubj" and head.lemma_.lower() in raising_heads))]
     if not subj:
         return None
     a, b = subj[0].left_edge.i, subj[0].right_edge.i + 1
@@ -627,22 +624,19 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
     if art.on("long-bare-cues-out"):
         out = [s for s in out if s.content or s.cue is None or len(s.cue.text.split()) < LONG_CUE_WORDS]
     if art.on("editor-note-out"):
-        out = [s for s in out if not in_editor_note(art.text, s)]
+        out = [s for s in out if not in_editor_note(art.text, s, art.lexicon.editor_notes)]
     return out
 
 
-_EDITOR_NOTES = ("editor's note", "editor’s note", "editors' note", "editors’ note", "editor's note")
-
-
-def in_editor_note(text: str, st: Statement) -> bool:
+def in_editor_note(text: str, st: Statement, notes: tuple) -> bool:
     """The statement stands in a paragraph that opens with "Editor's note:": the publication's standing
     note to its readers, not the story's reporting (PolNeAR marks no attribution in such notes but by chance)."""
     spans = [x for x in [st.cue, st.speaker, *st.content] if x is not None]
     if not spans:
         return False
     at = min(x.start for x in spans)
-    line = text[text.rfind("\n", 0, at) + 1:at + 1].lstrip(" \t\u00a0*_").lower()
-    return line.startswith(_EDITOR_NOTES)
+    line = text[text.rfind("\n", 0, at) + 1:at + 1].lstrip(" \t\u00a0*_").lower().replace("\u2019", "'")
+    return line.startswith(notes)
 
 
 def nested_in_reported(art: Article, st: Statement, statements: list[Statement]) -> bool:

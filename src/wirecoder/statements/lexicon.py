@@ -34,6 +34,8 @@ class Lexicon:
     clause_only_heads: frozenset = frozenset()  # "maintain": a cue only with a clause ("maintained that ...")
     content_connectives: tuple = ()  # word tuples that open a sentence but not its content ("however")
     addressee_verbs: frozenset = frozenset()  # "told [reporters] that ...": the object is no content
+    raising_heads: frozenset = frozenset()  # "No deal appears to be near": the subject is the content's first piece
+    editor_notes: tuple = ()  # a paragraph opening so is the publication's note ("editor's note")
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -79,7 +81,9 @@ def load_lexicon() -> Lexicon:
                    received_nouns=frozenset(w.lower() for w in speakers.get("received_nouns", ())),
                    clause_only_heads=frozenset(w.lower() for w in data.get("clause_only_heads", ())),
                    content_connectives=tuple(tuple(p.lower().split()) for p in data.get("content_connectives", ())),
-                   addressee_verbs=frozenset(w.lower() for w in data.get("addressee_verbs", ())))
+                   addressee_verbs=frozenset(w.lower() for w in data.get("addressee_verbs", ())),
+                   raising_heads=frozenset(w.lower() for w in data.get("raising_heads", ())),
+                   editor_notes=tuple(w.lower().replace("\u2019", "'") for w in data.get("editor_notes", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:
