@@ -79,12 +79,7 @@ def trace_found(record, doc, ctx, sent, f, gold, state):
     tok = f.trigger
     date = attach.event_date(record, doc, sent, tok)[0]
     args = (matcher, date, lex, ne, speakers, country)
-    # the same substitutions as coder._event, in its order
-    f.source = ev_coder._subject_after_dateline(record, f)
-    f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source
-    f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target
-    if f.target is not None and not checks.target_phrase(f.target, lex, ne):
-        f.target = coref.with_party(f.target) or f.target
+    ev_coder.settle_arguments(record, f, lex, ne)  # the same source, target and code as coder._event
     if f.source is None:
         if f.verbal:
             return "no-source", "statement act without speaker", None, None

@@ -184,16 +184,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     """The event of a found trigger, or None when its source is not an actor the article names."""
     tok = f.trigger
     date, date_ref, precision, date_source = attach.event_date(record, tok.doc, sent, tok)
-    f.source = _subject_after_dateline(record, f)
-    f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source  # "it's up to X to"
-    f.code = checks.conditional_threat(f, ne) or f.code
-    if _measure_content(tok, ne) and f.source is not None and f.source.i == tok.head.i:
-        author = tok.head.head  # "he will introduce legislation withholding funds": the measure's author acts
-        subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
-        f.source = subject if subject is not None else rules.inherited_subject(author)
-    f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
-    if f.target is not None and not checks.target_phrase(f.target, lex, ne):
-        f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
+    settle_arguments(record, f, lex, ne)
     if f.source is None:
         if f.verbal:
             return None  # a statement's act needs its speaker ("the jury was instructed to determine if ...")
@@ -249,6 +240,23 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
 # Who reports an agentless arrest, charge or accusation is taken as its agent (GUIDELINES 2: "police
 # said she was arrested" is coded with the police as source): the authorities that do these acts.
 REPORTING_AUTHORITIES = {"COP", "JUD", "GOV", "MIL", "SPY"}
+
+
+def settle_arguments(record: Record, f, lex, ne) -> None:
+    """Set a found trigger's source, target and code as the coder reads them before looking at its actors
+    (one place for the coder and tools/trace_events.py): the subject after a dateline or a place, the one
+    an "it is up to X" leaves the act to, a measure's author, a partitive's group, a conditional threat."""
+    tok = f.trigger
+    f.source = _subject_after_dateline(record, f)
+    f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source  # "it's up to X to"
+    f.code = checks.conditional_threat(f, ne) or f.code
+    if _measure_content(tok, ne) and f.source is not None and f.source.i == tok.head.i:
+        author = tok.head.head  # "he will introduce legislation withholding funds": the measure's author acts
+        subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
+        f.source = subject if subject is not None else rules.inherited_subject(author)
+    f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
+    if f.target is not None and not checks.target_phrase(f.target, lex, ne):
+        f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
 
 
 def _reporting_authority(record: Record, f, matcher, date, lex, ne, speakers, country) -> Optional[ActorRef]:

@@ -7,6 +7,7 @@ standing for the speaker last named before it, takes that speaker's code.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -111,6 +112,16 @@ GROUP_NOUNS = {"couple", "pair", "duo"}
 GROUP_REACH = 2
 
 
+def _sentences_before(tok, reach: int):
+    """The up to ``reach`` sentences before the token's own, the nearest first."""
+    sent = tok.sent
+    for _ in range(reach):
+        if sent.start == 0:
+            return
+        sent = tok.doc[sent.start - 1].sent
+        yield sent
+
+
 def group_antecedent(tok, plural_pronouns: bool = False):
     """The subject a group mention stands for: for "the couple"/"the pair" (and, with ``plural_pronouns``,
     a sentence-opening "they"), the compound subject ("The adviser and her husband toured", also of a
@@ -125,12 +136,7 @@ def group_antecedent(tok, plural_pronouns: bool = False):
         need_conj = False  # "In 2022 they launched": no noun of its own sentence it could stand for
     else:
         return None
-    doc = tok.doc
-    sent = tok.sent
-    for _ in range(GROUP_REACH):
-        if sent.start == 0:
-            return None
-        sent = doc[sent.start - 1].sent
+    for sent in _sentences_before(tok, GROUP_REACH):
         for t in sent:
             if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ != "ROOT":
                 continue
@@ -155,13 +161,8 @@ def definite_antecedent(tok):
     not this."""
     if tok.pos_ != "NOUN" or [c.lower_ for c in tok.children] != ["the"] or tok.tag_ != "NN":
         return None
-    doc = tok.doc
-    first = tok.sent.start
-    for _ in range(DEFINITE_REACH):
-        if first == 0:
-            break
-        first = doc[first - 1].sent.start
-    for t in reversed(doc[first:tok.i]):
+    own = reversed(tok.doc[tok.sent.start:tok.i])
+    for t in itertools.chain(own, *(reversed(sent) for sent in _sentences_before(tok, DEFINITE_REACH))):
         if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" and any(
                 c.dep_ in NAMING_DEPS and c.pos_ in ("PROPN", "ADJ") and c.i < t.i for c in t.children):
             return t
