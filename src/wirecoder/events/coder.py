@@ -254,7 +254,7 @@ def settle_arguments(record: Record, f, lex, ne) -> None:
         author = tok.head.head  # "he will introduce legislation withholding funds": the measure's author acts
         subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
         f.source = subject if subject is not None else rules.inherited_subject(author)
-    f.target = coref.partitive_head(f.target) or coref.fact_subject(f.target) or f.target  # "any of the officers"
+    f.target = coref.partitive_head(f.target, lex.actor_defaults.partitives) or coref.fact_subject(f.target) or f.target  # "any of the officers"
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
 
@@ -379,7 +379,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
 
     A source (``required``) that is not an actor phrase, or a pronoun the article does not resolve,
     gives None (no event); a target that is not an actor phrase is dropped (None)."""
-    tok = coref.partitive_head(tok) or tok  # "nearly all of the exonerees": the group is the actor
+    tok = coref.partitive_head(tok, lex.actor_defaults.partitives) or tok  # "nearly all of the exonerees": the group is the actor
     if not (checks.actor_phrase(tok, lex, ne) if required else checks.target_phrase(tok, lex, ne)):
         return None
     start, end = _trim_dateline(record, *rules.noun_phrase(tok))

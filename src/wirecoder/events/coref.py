@@ -169,16 +169,11 @@ def definite_antecedent(tok):
     return None
 
 
-# Quantifiers that take a group by "of" ("all of the defendants", "thousands of fighters", "one of the
-# officers"): the group is the actor.
-PARTITIVES = {"all", "most", "some", "many", "several", "each", "both", "any", "one", "half",
-              "majority", "dozens", "hundreds", "thousands", "millions", "scores"}
-
-
-def partitive_head(tok):
+def partitive_head(tok, partitives: frozenset):
     """The group a partitive phrase takes its part of ("Nearly all of the exonerees" -> exonerees, "thousands of
-    militants" -> militants), else None: a quantifier (or a number) with an "of" whose object is a noun."""
-    if tok is None or not (tok.lower_ in PARTITIVES or tok.ent_type_ == "CARDINAL" and tok.pos_ in ("NUM", "NOUN")):
+    militants" -> militants), else None: a quantifier of ``partitives`` (or a number) with an "of" whose
+    object is a noun."""
+    if tok is None or not (tok.lower_ in partitives or tok.ent_type_ == "CARDINAL" and tok.pos_ in ("NUM", "NOUN")):
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":

@@ -31,6 +31,7 @@ class ActorDefaults:
     place_nouns: frozenset = frozenset()  # places that stand for their country as targets
     head_roles: dict = field(default_factory=dict)  # head word -> role ("forces" -> MIL)
     act_roles: dict = field(default_factory=dict)  # act noun -> role of its nationality ("Israeli strikes" -> MIL)
+    partitives: frozenset = frozenset()  # "all of the defendants": the group after "of" is the actor
 
 
 @dataclass
@@ -158,4 +159,4 @@ def _actor_defaults(data: dict) -> ActorDefaults:
     head_roles = {word: role for role, words in data["role_nouns"].items() for word in words}
     act_roles = {word: role for role, words in (data.get("act_roles") or {}).items() for word in words}
     return ActorDefaults(frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]),
-                         head_roles, act_roles)
+                         head_roles, act_roles, frozenset(data.get("partitives", ())))

@@ -454,7 +454,7 @@ def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> 
     if art.on("content-own-clause"):
         pieces = [within_own_clause(doc, c, r, art.cue_tokens) for r in pieces]
     if art.on("content-occasion-out"):
-        pieces = [without_verb_adjuncts(doc, c, r) for r in pieces]
+        pieces = [without_verb_adjuncts(doc, c, r, art.lexicon) for r in pieces]
     return pieces
 
 

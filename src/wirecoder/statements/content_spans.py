@@ -283,20 +283,16 @@ def within_own_clause(doc, cue: Run, r: Run, cue_tokens: set) -> Run:
 
 
 _ARGUMENT_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative")
-_OCCASIONS = {"email", "e-mail", "letter", "website", "rally", "speech", "tweet", "video", "conference", "briefing",
-              "appearance", "broadcast", "podcast", "event", "hearing", "debate", "interview", "statement", "ruling",
-              "forum", "stop", "visit", "meeting", "filing", "report", "post", "message", "program", "show"}
-_OCCASION_PREPS = {"in", "on", "during", "via", "at", "through", "over"}
 
 
-def _verb_adjunct(k) -> bool:
+def _verb_adjunct(k, lexicon: Lexicon) -> bool:
     """The cue verb's child k is the occasion it names ("in a ruling", "during the forum"). Its time, its
     clauses ("as ...", ", but X ...") are left in: PolNeAR dev and train keep them in the content as often."""
-    return k.dep_ == "prep" and k.lower_ in _OCCASION_PREPS and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in _OCCASIONS for p in k.children)
+    return k.dep_ == "prep" and k.lower_ in lexicon.occasion_preps and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in lexicon.occasion_nouns for p in k.children)
 
 
-def without_verb_adjuncts(doc, cue: Run, r: Run) -> Run:
+def without_verb_adjuncts(doc, cue: Run, r: Run, lexicon: Lexicon) -> Run:
     """A content after its cue that is the cue verb's argument (its clause or object) ends before the
     occasion the verb names after that argument ("rejected that argument | in a ruling released
     Thursday", "asked how he would combat the group | during the forum"): where it was said is not what
@@ -309,7 +305,7 @@ def without_verb_adjuncts(doc, cue: Run, r: Run) -> Run:
         return r
     end = r.end
     for k in head.children:
-        if k.i > arg.right_edge.i and r.start < k.left_edge.i < end and _verb_adjunct(k):
+        if k.i > arg.right_edge.i and r.start < k.left_edge.i < end and _verb_adjunct(k, lexicon):
             end = k.left_edge.i
     while end > r.start + 1 and ((doc[end - 1].is_punct and not doc[end - 1].is_quote) or doc[end - 1].is_space
                                  or doc[end - 1].dep_ == "cc"):

@@ -36,6 +36,8 @@ class Lexicon:
     addressee_verbs: frozenset = frozenset()  # "told [reporters] that ...": the object is no content
     raising_heads: frozenset = frozenset()  # "No deal appears to be near": the subject is the content's first piece
     editor_notes: tuple = ()  # a paragraph opening so is the publication's note ("editor's note")
+    occasion_preps: frozenset = frozenset()  # "said | in a ruling": the occasion's preposition ...
+    occasion_nouns: frozenset = frozenset()  # ... and its noun end the content
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -83,7 +85,9 @@ def load_lexicon() -> Lexicon:
                    content_connectives=tuple(tuple(p.lower().split()) for p in data.get("content_connectives", ())),
                    addressee_verbs=frozenset(w.lower() for w in data.get("addressee_verbs", ())),
                    raising_heads=frozenset(w.lower() for w in data.get("raising_heads", ())),
-                   editor_notes=tuple(w.lower().replace("\u2019", "'") for w in data.get("editor_notes", ())))
+                   editor_notes=tuple(w.lower().replace("\u2019", "'") for w in data.get("editor_notes", ())),
+                   occasion_preps=frozenset(w.lower() for w in data.get("occasion_preps", ())),
+                   occasion_nouns=frozenset(w.lower() for w in data.get("occasion_nouns", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:
