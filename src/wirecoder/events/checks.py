@@ -49,6 +49,8 @@ class NotEvents:
     reason_nouns: frozenset = frozenset()
     person_object_verbs: frozenset = frozenset()
     conditional_threats: dict = None
+    interview_settings: frozenset = frozenset()
+    scene_clause_marks: frozenset = frozenset()
 
 
 def load() -> NotEvents:
@@ -80,6 +82,8 @@ def load() -> NotEvents:
         reason_nouns=frozenset(data["reason_nouns"]),
         person_object_verbs=frozenset(data.get("person_object_verbs", ())),
         conditional_threats={str(k): str(v) for k, v in (data.get("conditional_threats") or {}).items()},
+        interview_settings=frozenset(data.get("interview_settings", ())),
+        scene_clause_marks=frozenset(data.get("scene_clause_marks", ())),
     )
 
 
@@ -144,6 +148,10 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
     if tok.pos_ == "VERB" and rules.is_in(tok, ne.person_object_verbs) and any(
             c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
         return "non-political use"  # "was considering Trump": weighing a candidate, not a policy option (014)
+    if (f.code or "")[:2] == "04" and _in_interview(tok, ne):
+        return "speech setting"  # "In an interview with the paper, A and B discussed the plan": told to a reporter
+    if _scene_progressive(tok, ne):
+        return "background-clause"  # "he was patrolling the street when the car hit him": the scene of the act
     if rules.is_in(tok, ne.reporting_verbs) and _media_source(f.source, ne):
         return "media reporting"
     if tok.lower_ == "according" or (tok.head.lower_ == "according"):
@@ -159,6 +167,23 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
     if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
         return "blocked"  # "refused to withdraw": the refusal is the event
     return None
+
+
+def _in_interview(tok, ne: NotEvents) -> bool:
+    """'In an interview with a magazine, A and B discussed ...': the talk is given to a reporter, not a
+    consultation between A and B (CAMEO 04x)."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ne.interview_settings for g in c.children) for c in tok.children)
+
+
+def _scene_progressive(tok, ne: NotEvents) -> bool:
+    """A past progressive with a 'when' clause ("he was investigating the accident when the driver hit him"):
+    the progressive sets the scene, the when-clause tells the act."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or not any(
+            c.dep_ == "aux" and c.lower_ in ("was", "were") for c in tok.children):
+        return False
+    return any(c.dep_ == "advcl" and c.i > tok.i and any(
+        g.dep_ in ("advmod", "mark") and g.lower_ in ne.scene_clause_marks for g in c.children) for c in tok.children)
 
 
 def _title_before_name(tok, ne: NotEvents) -> bool:
