@@ -3,17 +3,7 @@ the scene of another act are not events of their own."""
 
 from __future__ import annotations
 
-from conftest import assert_spans_ok
-
-
-def code(coder, text, date="2026-03-10"):
-    record = coder.code(text, date=date)
-    assert_spans_ok(record)
-    return record
-
-
-def _by_trigger(record, word):
-    return [e for e in record.events if e.trigger.text == word]
+from test_events_filters_more import _by_trigger, code
 
 
 def _show(rec):
