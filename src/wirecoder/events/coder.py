@@ -410,6 +410,8 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
             return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
+        if found is None and required:  # "'I will introduce ...,' Graham said"; as a target ("struck me") left out
+            found = speakers.quoting(tok.idx, tok.lower_)
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
             found = speakers.before(tok.idx, tok.lower_, tok.doc if required else None)
         if (found is None or not found.code) and not required and tok.lower_ in coref.PERSON_PRONOUNS:
