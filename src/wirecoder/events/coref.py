@@ -158,6 +158,19 @@ def group_antecedent(tok, plural_pronouns: bool = False):
                 return t
             if t.lower_ in GROUP_NOUNS or (not need_conj and t.tag_ in ("NNS", "NNPS")):
                 return t
+    if need_conj:
+        return _earlier_group(tok)
+    return None
+
+
+def _earlier_group(tok):
+    """The people an earlier "the couple" of the article stands for, the nearest such mention first: a story
+    keeps its couple ("The couple also spoke with ..." paragraphs after the two were named), else None."""
+    for t in reversed(tok.doc[:tok.sent.start]):
+        if t.lower_ == tok.lower_ and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            found = group_antecedent(t)
+            if found is not None:
+                return found
     return None
 
 
