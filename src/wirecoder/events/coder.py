@@ -255,6 +255,8 @@ def settle_arguments(record: Record, f, lex, ne) -> None:
         subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
         f.source = subject if subject is not None else rules.inherited_subject(author)
     f.target = coref.partitive_head(f.target, lex.actor_defaults.partitives) or coref.fact_subject(f.target) or f.target  # "any of the officers"
+    if f.target is None and not f.undergone:  # "has killed thousands of Hamas militants"
+        f.target = coref.partitive_object(tok, lex.actor_defaults.partitives)
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
 
@@ -410,6 +412,8 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
             return ref
     if tok.pos_ == "PRON":
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
+        if found is None and required:  # "'I will introduce ...,' Graham said"; as a target ("struck me") left out
+            found = speakers.quoting(tok.idx, tok.lower_)
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
             found = speakers.before(tok.idx, tok.lower_, tok.doc if required else None)
         if (found is None or not found.code) and not required and tok.lower_ in coref.PERSON_PRONOUNS:

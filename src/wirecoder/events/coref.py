@@ -15,6 +15,8 @@ from ..record import Record
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
+# Pronouns a quotation's speaker uses of himself or of the body he speaks for.
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # How far back (characters) a pronoun may reach for the speaker it stands for.
 REACH = 400
 
@@ -40,6 +42,11 @@ class SpeakerIndex:
             for m in sp.mentions:
                 self.mentions.append(Referent(sp.name, sp.code, m.start, m.end))
         self.mentions.sort(key=lambda r: (r.start, r.end))
+        # the quotations whose speaker has a role (country + role: a country alone is a person the dictionary does
+        # not know, often a voter quoted for colour): (start, end, speaker) of each content piece
+        self.quotes = [(c.start, c.end, Referent(st.speaker_name, st.speaker_code, st.speaker.start, st.speaker.end))
+                       for st in record.statements if st.speaker is not None and len(st.speaker_code or "") > 3
+                       and st.kind in ("direct", "mixed") for c in st.content]
         self.places = [(p.start, p.end) for p in getattr(record, "places", ())]  # "Kiev" the parse took for a person
         self._by_name: dict[str, Optional[str]] = {}
         for sp in record.speakers:
@@ -56,6 +63,13 @@ class SpeakerIndex:
             if r.code and ((r.start == start and end <= r.end) or (start <= r.start and r.end <= end)):
                 return r
         return None
+
+    def quoting(self, start: int, pronoun: str) -> Optional[Referent]:
+        """The speaker of the quotation a first-person pronoun at ``start`` lies in ("'I will be introducing
+        legislation ...,' Graham said": Graham), else None."""
+        if pronoun.lower() not in FIRST_PERSON:
+            return None
+        return next((r for s, e, r in self.quotes if s <= start < e), None)
 
     def before(self, start: int, pronoun: str, doc=None) -> Optional[Referent]:
         """The speaker last mentioned by a name (not a pronoun) before ``start``, within REACH; with the ``doc``,
@@ -144,6 +158,19 @@ def group_antecedent(tok, plural_pronouns: bool = False):
                 return t
             if t.lower_ in GROUP_NOUNS or (not need_conj and t.tag_ in ("NNS", "NNPS")):
                 return t
+    if need_conj:
+        return _earlier_group(tok)
+    return None
+
+
+def _earlier_group(tok):
+    """The people an earlier "the couple" of the article stands for, the nearest such mention first: a story
+    keeps its couple ("The couple also spoke with ..." paragraphs after the two were named), else None."""
+    for t in reversed(tok.doc[:tok.sent.start]):
+        if t.lower_ == tok.lower_ and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            found = group_antecedent(t)
+            if found is not None:
+                return found
     return None
 
 
@@ -181,6 +208,16 @@ def partitive_head(tok, partitives: frozenset):
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
                 return obj
     return None
+
+
+def partitive_object(verb, partitives: frozenset):
+    """The group a verb's partitive direct object takes its part of ("has killed thousands of militants",
+    "detained dozens of protesters" -> militants, protesters), else None: the rules leave such an object out
+    (the quantifier names no actor), the group after "of" is the one acted on."""
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return partitive_head(obj, partitives)
 
 
 # Words a name's initials skip ("Department of Justice" DOJ, "Civilian Office of Police Accountability" COPA).
