@@ -82,6 +82,7 @@ RULES = {
     "cue-when-out": "a cue that opens with 'when' ('when asked about') starts after it",
     "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
+    "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content ('called for | a ceasefire')",
 }
 
 
@@ -412,6 +413,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
+        if art.on("cue-takes-prep"):
+            cue = cue_with_bound_prep(doc, cue, g, art.lexicon)
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
             continue
         if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
@@ -728,6 +731,40 @@ def cue_without_trailing_prep(doc, cue: Run, lexicon: Lexicon) -> Run:
             or last.lower_ not in _TRAILING_PREPS or head.lemma_.lower() not in lexicon.prep_free_verbs):
         return cue
     return Run(cue.start, cue.end - 1, cue.sent, cue.para)
+
+
+def cue_with_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue headed by one of cues.yaml's prep_bound_verbs followed by its preposition ("called" + "for a
+    ceasefire") takes it, and the content piece that opened with it starts after it: PolNeAR's cue is
+    "called for", its content "a ceasefire". A piece that starts after the preposition's object ("called on
+    | Congress | to act") starts at the object: the one called on is part of what is called for. `pieces`
+    is changed in place."""
+    head = run_head(doc, cue)
+    preps = lexicon.prep_bound_verbs.get(head.lemma_.lower())
+    if not preps or head.pos_ != "VERB":
+        return cue
+
+    def bound(t) -> bool:  # "calling for that successor to be named": "for" is the mark of the verb's clause
+        return t.lower_ in preps and (t.head.i == head.i or (t.dep_ == "mark" and t.head.head.i == head.i))
+
+    if cue.end - cue.start > 1 and bound(doc[cue.end - 1]):
+        prep = doc[cue.end - 1]
+    elif cue.end < len(doc) and bound(doc[cue.end]):
+        prep = doc[cue.end]
+    else:
+        return cue
+    taking = Run(cue.start, prep.i + 1, cue.sent, cue.para)
+    obj = next((k for k in prep.children if k.dep_ == "pobj" and k.left_edge.i == prep.i + 1), None)
+    for k, r in enumerate(pieces):
+        if r.start == prep.i and r.end > prep.i + 1:
+            pieces[k] = Run(prep.i + 1, r.end, r.sent, r.para)
+            return taking
+        if r.start == prep.i + 1:
+            return taking
+        if obj is not None and r.start == obj.right_edge.i + 1:
+            pieces[k] = Run(prep.i + 1, r.end, r.sent, r.para)
+            return taking
+    return cue
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:

@@ -38,6 +38,7 @@ class Lexicon:
     editor_notes: tuple = ()  # a paragraph opening so is the publication's note ("editor's note")
     occasion_preps: frozenset = frozenset()  # "said | in a ruling": the occasion's preposition ...
     occasion_nouns: frozenset = frozenset()  # ... and its noun end the content
+    prep_bound_verbs: dict = field(default_factory=dict)  # lemma -> prepositions its cue takes ("called for")
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -87,7 +88,9 @@ def load_lexicon() -> Lexicon:
                    raising_heads=frozenset(w.lower() for w in data.get("raising_heads", ())),
                    editor_notes=tuple(w.lower().replace("\u2019", "'") for w in data.get("editor_notes", ())),
                    occasion_preps=frozenset(w.lower() for w in data.get("occasion_preps", ())),
-                   occasion_nouns=frozenset(w.lower() for w in data.get("occasion_nouns", ())))
+                   occasion_nouns=frozenset(w.lower() for w in data.get("occasion_nouns", ())),
+                   prep_bound_verbs={w.lower(): frozenset(p.lower() for p in preps)
+                                     for w, preps in (data.get("prep_bound_verbs") or {}).items()})
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,39 @@
+"""Assembly rules of the statements stage (wip-stmt), on hand-made tagger runs over invented sentences."""
+
+import pytest
+
+from test_statements import _assemble_statements
+
+
+@pytest.mark.parametrize("text, cue, content, want_cue, want_content", [
+    ("The union called for a new vote on the contract.", "called", "for a new vote on the contract",
+     "called for", "a new vote on the contract"),
+    ("The mayor is pushing for a quick deal with the drivers.", "is pushing", "for a quick deal with the drivers",
+     "is pushing for", "a quick deal with the drivers"),
+    ("The board is calling for that report to be published at once.", "is calling",
+     "for that report to be published at once", "is calling for", "that report to be published at once"),
+])
+def test_a_prep_bound_cue_takes_its_preposition_from_the_content(text, cue, content, want_cue, want_content):
+    """cues.yaml prep_bound_verbs (rule cue-takes-prep): PolNeAR's cue is "called for", its content what
+    is called for; the tagger's content that opens with "for" starts after it."""
+    [st] = _assemble_statements(text, text.split(" ")[0] + " " + text.split(" ")[1], cue, [content])
+    assert (st.cue.text, [c.text for c in st.content]) == (want_cue, [want_content])
+    [st] = _assemble_statements(text, text.split(" ")[0] + " " + text.split(" ")[1], cue, [content],
+                                off={"cue-takes-prep"})
+    assert (st.cue.text, [c.text for c in st.content]) == (cue, [content])
+
+
+def test_called_on_takes_the_one_called_on_into_the_content():
+    """Rule cue-takes-prep: "called on | the council | to act": the one called on is part of what is called
+    for, as PolNeAR marks it ("called on" + "the council to delay the vote")."""
+    text = "The senator called on the city council to delay the vote."
+    [st] = _assemble_statements(text, "The senator", "called", ["to delay the vote"])
+    assert st.cue.text == "called on"
+    assert [c.text for c in st.content] == ["the city council to delay the vote"]
+
+
+def test_a_verb_not_bound_to_its_preposition_keeps_its_cue():
+    """"said for years" is no bound cue: "for years" is the time of the saying, not what was said."""
+    text = "The governor said for years that the plant was safe."
+    [st] = _assemble_statements(text, "The governor", "said", ["that the plant was safe"])
+    assert st.cue.text == "said"
