@@ -37,3 +37,30 @@ def test_a_verb_not_bound_to_its_preposition_keeps_its_cue():
     text = "The governor said for years that the plant was safe."
     [st] = _assemble_statements(text, "The governor", "said", ["that the plant was safe"])
     assert st.cue.text == "said"
+
+
+@pytest.mark.parametrize("text, content, want", [
+    ("The mayor said she would not reappoint the fire chief, who has led the service since 2009.",
+     "she would not reappoint the fire chief, who has led the service since 2009",
+     "she would not reappoint the fire chief"),
+    ("The council rejected the plan for the harbour, which would have cost four million euros.",
+     "the plan for the harbour, which would have cost four million euros",
+     "the plan for the harbour"),
+])
+def test_a_content_ends_before_a_relative_clause_that_closes_it(text, content, want):
+    """cues.yaml tail_relatives (rule content-relative-out): ", who has led the service ..." describes the
+    chief; it is the writer's, not what the mayor said."""
+    speaker = " ".join(text.split(" ")[:2])
+    cue = text.split(" ")[2]
+    [st] = _assemble_statements(text, speaker, cue, [content])
+    assert [c.text for c in st.content] == [want]
+    [st] = _assemble_statements(text, speaker, cue, [content], off={"content-relative-out"})
+    assert [c.text for c in st.content] == [content]
+
+
+def test_a_quoted_relative_clause_stays_in_the_content():
+    """Inside quotation marks the relative clause is the speaker's own words."""
+    text = 'The mayor said: "We will not reappoint the fire chief, who has led the service since 2009."'
+    content = '"We will not reappoint the fire chief, who has led the service since 2009."'
+    [st] = _assemble_statements(text, "The mayor", "said", [content])
+    assert [c.text for c in st.content] == [content]

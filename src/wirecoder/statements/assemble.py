@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
-                            without_verb_adjuncts)
+                            without_relative_tail, without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -83,6 +83,7 @@ RULES = {
     "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
     "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content ('called for | a ceasefire')",
+    "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
 }
 
 
@@ -397,6 +398,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         if art.on("quote-to-close"):
             g[:] = [to_quote_close(doc, art.text, r, art.quote_mask, role_tokens) for r in g]
             covered.extend((r.start, r.end) for r in g)
+        if g and art.on("content-relative-out"):
+            g[-1] = without_relative_tail(doc, g[-1], art.quote_mask, art.lexicon.tail_relatives)
         if g and art.on("content-connective-out"):
             g[0] = without_connective(doc, g[0], art.lexicon.content_connectives)
         if art.on("content-after-addressee"):

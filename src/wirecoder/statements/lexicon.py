@@ -39,6 +39,7 @@ class Lexicon:
     occasion_preps: frozenset = frozenset()  # "said | in a ruling": the occasion's preposition ...
     occasion_nouns: frozenset = frozenset()  # ... and its noun end the content
     prep_bound_verbs: dict = field(default_factory=dict)  # lemma -> prepositions its cue takes ("called for")
+    tail_relatives: frozenset = frozenset()  # ", who has ..." closing a content is the writer's, not the speaker's
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -90,7 +91,8 @@ def load_lexicon() -> Lexicon:
                    occasion_preps=frozenset(w.lower() for w in data.get("occasion_preps", ())),
                    occasion_nouns=frozenset(w.lower() for w in data.get("occasion_nouns", ())),
                    prep_bound_verbs={w.lower(): frozenset(p.lower() for p in preps)
-                                     for w, preps in (data.get("prep_bound_verbs") or {}).items()})
+                                     for w, preps in (data.get("prep_bound_verbs") or {}).items()},
+                   tail_relatives=frozenset(w.lower() for w in data.get("tail_relatives", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:
