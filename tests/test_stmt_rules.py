@@ -64,3 +64,26 @@ def test_a_quoted_relative_clause_stays_in_the_content():
     content = '"We will not reappoint the fire chief, who has led the service since 2009."'
     [st] = _assemble_statements(text, "The mayor", "said", [content])
     assert [c.text for c in st.content] == [content]
+
+
+@pytest.mark.parametrize("text, cue, want", [
+    ("The minister said sarcastically that the talks had been a triumph.", "said", "said sarcastically"),
+    ("The mayor said then that the bridge would reopen in May.", "said", "said then"),
+    ("The coach said so.", "said", "said"),
+])
+def test_a_cue_takes_the_adverb_right_after_it(text, cue, want):
+    """Rule cue-takes-adverb: PolNeAR's cue is "said sarcastically", "said then"; "said so" stays "said"
+    (cues.yaml not_cue_adverbs: "so" says what was said)."""
+    speaker = " ".join(text.split(" ")[:2])
+    contents = [text[text.index("that"):-1]] if "that" in text else []
+    [st] = _assemble_statements(text, speaker, cue, contents)
+    assert st.cue.text == want
+    [st] = _assemble_statements(text, speaker, cue, contents, off={"cue-takes-adverb"})
+    assert st.cue.text == cue
+
+
+def test_a_name_after_the_cue_is_no_adverb():
+    """A capitalised word after the cue is a name even where the parse calls it an adverb."""
+    text = '"The bridge will reopen in May," said Kelly.'
+    [st] = _assemble_statements(text, "Kelly", "said", ['"The bridge will reopen in May,"'])
+    assert st.cue.text == "said"

@@ -83,6 +83,7 @@ RULES = {
     "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
     "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content ('called for | a ceasefire')",
+    "cue-takes-adverb": "a cue verb takes the adverb right after it that modifies it ('said sarcastically', 'said then')",
     "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
 }
 
@@ -418,6 +419,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
         if art.on("cue-takes-prep"):
             cue = cue_with_bound_prep(doc, cue, g, art.lexicon)
+        if art.on("cue-takes-adverb"):
+            cue = cue_with_adverb(doc, cue, g, art.lexicon)
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
             continue
         if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
@@ -768,6 +771,28 @@ def cue_with_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> R
             pieces[k] = Run(prep.i + 1, r.end, r.sent, r.para)
             return taking
     return cue
+
+
+def cue_with_adverb(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue verb followed right away by an adverb that modifies it takes it, in brackets too: "said
+    sarcastically", "said then", "thought (foolishly)", as PolNeAR marks them. Not an adverb that is or
+    opens the content ("said so": cues.yaml not_cue_adverbs), nor a capitalised word the parse calls an
+    adverb (a name: "said Skelly"); the adverb does not make a cue with no content long enough to be a
+    description (rule long-bare-cues-out: "is talking about" + "now")."""
+    head = run_head(doc, cue)
+    if head.pos_ != "VERB" or cue.end >= len(doc):
+        return cue
+    k = cue.end + 1 if doc[cue.end].text == "(" and cue.end + 1 < len(doc) else cue.end
+    adv = doc[k]
+    if (adv.dep_ != "advmod" or adv.pos_ != "ADV" or adv.head.i != head.i or not adv.is_lower
+            or adv.lower_ in lexicon.not_cue_adverbs or any(r.start <= k < r.end for r in pieces)):
+        return cue
+    end = k + 1
+    if k > cue.end and end < len(doc) and doc[end].text == ")":
+        end += 1
+    if not pieces and len(doc[cue.start:end].text.split()) >= LONG_CUE_WORDS:
+        return cue
+    return Run(cue.start, end, cue.sent, cue.para)
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
