@@ -87,3 +87,13 @@ def test_a_name_after_the_cue_is_no_adverb():
     text = '"The bridge will reopen in May," said Kelly.'
     [st] = _assemble_statements(text, "Kelly", "said", ['"The bridge will reopen in May,"'])
     assert st.cue.text == "said"
+
+
+def test_a_prep_bound_cue_with_no_content_takes_the_object_of_its_preposition():
+    """Rule cue-takes-prep: "called for" with no content run from the tagger says what was called for:
+    the object of "for"."""
+    text = "The nurses' union called for higher staffing levels in a letter on Friday."
+    [st] = _assemble_statements(text, "The nurses' union", "called for", [])
+    assert [c.text for c in st.content] == ["higher staffing levels"]
+    [st] = _assemble_statements(text, "The nurses' union", "called for", [], off={"cue-takes-prep"})
+    assert st.content == []

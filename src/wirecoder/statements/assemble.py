@@ -392,6 +392,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
     groups = framed_content(art, c, sp, groups, framed)
     if not groups:
         fallback = complement_run(doc, c, sp, art.sent_of, art.para_of, art.lexicon, art.on("trailing-cue-clause"))
+        if fallback is None and art.on("cue-takes-prep"):
+            fallback = bound_prep_object(doc, c, art.lexicon)
         groups = [[fallback]] if fallback is not None else [[]]
     said_by = speaker_bounds(art, c, sp)
     out = []
@@ -739,25 +741,32 @@ def cue_without_trailing_prep(doc, cue: Run, lexicon: Lexicon) -> Run:
     return Run(cue.start, cue.end - 1, cue.sent, cue.para)
 
 
+def bound_prep(doc, cue: Run, lexicon: Lexicon):
+    """The preposition of a cue headed by one of cues.yaml's prep_bound_verbs ("called for", "called on")
+    that ends the cue or follows it; None if there is none."""
+    head = run_head(doc, cue)
+    preps = lexicon.prep_bound_verbs.get(head.lemma_.lower())
+    if not preps or head.pos_ != "VERB":
+        return None
+
+    def bound(t) -> bool:  # "calling for that successor to be named": "for" is the mark of the verb's clause
+        return t.lower_ in preps and (t.head.i == head.i or (t.dep_ == "mark" and t.head.head.i == head.i))
+
+    if cue.end - cue.start > 1 and bound(doc[cue.end - 1]):
+        return doc[cue.end - 1]
+    if cue.end < len(doc) and bound(doc[cue.end]):
+        return doc[cue.end]
+    return None
+
+
 def cue_with_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
     """A cue headed by one of cues.yaml's prep_bound_verbs followed by its preposition ("called" + "for a
     ceasefire") takes it, and the content piece that opened with it starts after it: PolNeAR's cue is
     "called for", its content "a ceasefire". A piece that starts after the preposition's object ("called on
     | Congress | to act") starts at the object: the one called on is part of what is called for. `pieces`
     is changed in place."""
-    head = run_head(doc, cue)
-    preps = lexicon.prep_bound_verbs.get(head.lemma_.lower())
-    if not preps or head.pos_ != "VERB":
-        return cue
-
-    def bound(t) -> bool:  # "calling for that successor to be named": "for" is the mark of the verb's clause
-        return t.lower_ in preps and (t.head.i == head.i or (t.dep_ == "mark" and t.head.head.i == head.i))
-
-    if cue.end - cue.start > 1 and bound(doc[cue.end - 1]):
-        prep = doc[cue.end - 1]
-    elif cue.end < len(doc) and bound(doc[cue.end]):
-        prep = doc[cue.end]
-    else:
+    prep = bound_prep(doc, cue, lexicon)
+    if prep is None:
         return cue
     taking = Run(cue.start, prep.i + 1, cue.sent, cue.para)
     obj = next((k for k in prep.children if k.dep_ == "pobj" and k.left_edge.i == prep.i + 1), None)
@@ -771,6 +780,23 @@ def cue_with_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> R
             pieces[k] = Run(prep.i + 1, r.end, r.sent, r.para)
             return taking
     return cue
+
+
+def bound_prep_object(doc, cue: Run, lexicon: Lexicon) -> Run | None:
+    """The content of a prep-bound cue the tagger gave none: the object of its preposition ("called for |
+    more school investment"), when the verb is its sentence's main one (not "... because they had only asked
+    for the information", a reason the writer gives)."""
+    prep = bound_prep(doc, cue, lexicon)
+    head = run_head(doc, cue)
+    if head.dep_ != "ROOT" and not (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
+        return None
+    obj = None if prep is None else next((k for k in prep.children if k.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    a, b = obj.left_edge.i, obj.right_edge.i + 1
+    while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return Run(a, b, cue.sent, cue.para)
 
 
 def cue_with_adverb(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
