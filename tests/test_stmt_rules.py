@@ -97,3 +97,15 @@ def test_a_prep_bound_cue_with_no_content_takes_the_object_of_its_preposition():
     assert [c.text for c in st.content] == ["higher staffing levels"]
     [st] = _assemble_statements(text, "The nurses' union", "called for", [], off={"cue-takes-prep"})
     assert st.content == []
+
+
+def test_assume_is_a_cue_only_with_a_clause():
+    """cues.yaml clause_only_heads (rule clause-only-cues): "assumed that ..." is a belief; "assumed
+    office" is not an attribution."""
+    text = "The new mayor assumed office in May."
+    assert _assemble_statements(text, "The new mayor", "assumed", ["office"]) == []
+    [st] = _assemble_statements(text, "The new mayor", "assumed", ["office"], off={"clause-only-cues"})
+    assert st.cue.text == "assumed"
+    text = "The new mayor assumed that the budget would pass."
+    [st] = _assemble_statements(text, "The new mayor", "assumed", ["that the budget would pass"])
+    assert st.cue.text == "assumed"
