@@ -109,3 +109,14 @@ def test_assume_is_a_cue_only_with_a_clause():
     text = "The new mayor assumed that the budget would pass."
     [st] = _assemble_statements(text, "The new mayor", "assumed", ["that the budget would pass"])
     assert st.cue.text == "assumed"
+
+
+def test_a_prep_bound_cue_ends_at_its_preposition():
+    """Rule cue-takes-prep: the tagger's cue "continued to call for more talks on" with the content "the
+    border" is the cue "continued to call for" and the content "more talks on the border"."""
+    text = "The ministers continued to call for more talks on the border."
+    [st] = _assemble_statements(text, "The ministers", "continued to call for more talks on", ["the border"])
+    assert (st.cue.text, [c.text for c in st.content]) == ("continued to call for", ["more talks on the border"])
+    [st] = _assemble_statements(text, "The ministers", "continued to call for more talks on", ["the border"],
+                                off={"cue-takes-prep"})
+    assert st.cue.text == "continued to call for more talks on"

@@ -82,7 +82,7 @@ RULES = {
     "cue-when-out": "a cue that opens with 'when' ('when asked about') starts after it",
     "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
-    "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content ('called for | a ceasefire')",
+    "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content, and ends at it ('called for | a ceasefire')",
     "cue-takes-adverb": "a cue verb takes the adverb right after it that modifies it ('said sarcastically', 'said then')",
     "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
 }
@@ -767,7 +767,7 @@ def cue_with_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> R
     is changed in place."""
     prep = bound_prep(doc, cue, lexicon)
     if prep is None:
-        return cue
+        return cue_through_bound_prep(doc, cue, pieces, lexicon)
     taking = Run(cue.start, prep.i + 1, cue.sent, cue.para)
     obj = next((k for k in prep.children if k.dep_ == "pobj" and k.left_edge.i == prep.i + 1), None)
     for k, r in enumerate(pieces):
@@ -779,6 +779,22 @@ def cue_with_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> R
         if obj is not None and r.start == obj.right_edge.i + 1:
             pieces[k] = Run(prep.i + 1, r.end, r.sent, r.para)
             return taking
+    return cue
+
+
+def cue_through_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue that runs on past the preposition right after its prep-bound verb ("continued to call for more
+    information about" + "the fatal shooting") ends at the preposition, and the content piece right after
+    the cue starts after it ("more information about the fatal shooting"). `pieces` is changed in place."""
+    verb = next((t for t in doc[cue.start:cue.end - 2] if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.prep_bound_verbs
+                 and doc[t.i + 1].lower_ in lexicon.prep_bound_verbs[t.lemma_.lower()] and doc[t.i + 1].head.i == t.i), None)
+    if verb is None:
+        return cue
+    k = verb.i + 1
+    for n, r in enumerate(pieces):
+        if r.start == cue.end:
+            pieces[n] = Run(k + 1, r.end, r.sent, r.para)
+            return Run(cue.start, k + 1, cue.sent, cue.para)
     return cue
 
 
