@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
-                            without_verb_adjuncts)
+                            without_relative_tail, without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -82,6 +82,9 @@ RULES = {
     "cue-when-out": "a cue that opens with 'when' ('when asked about') starts after it",
     "editor-note-out": "a paragraph that opens with 'Editor's note:' is the publication's note, not reporting",
     "content-occasion-out": "a content that is the cue verb's argument ends before the occasion the verb names after it ('in a ruling')",
+    "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content, and ends at it ('called for | a ceasefire')",
+    "cue-takes-adverb": "a cue verb takes the adverb right after it that modifies it ('said sarcastically', 'said then')",
+    "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
 }
 
 
@@ -389,6 +392,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
     groups = framed_content(art, c, sp, groups, framed)
     if not groups:
         fallback = complement_run(doc, c, sp, art.sent_of, art.para_of, art.lexicon, art.on("trailing-cue-clause"))
+        if fallback is None and art.on("cue-takes-prep"):
+            fallback = bound_prep_object(doc, c, art.lexicon)
         groups = [[fallback]] if fallback is not None else [[]]
     said_by = speaker_bounds(art, c, sp)
     out = []
@@ -396,6 +401,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         if art.on("quote-to-close"):
             g[:] = [to_quote_close(doc, art.text, r, art.quote_mask, role_tokens) for r in g]
             covered.extend((r.start, r.end) for r in g)
+        if g and art.on("content-relative-out"):
+            g[-1] = without_relative_tail(doc, g[-1], art.quote_mask, art.lexicon.tail_relatives)
         if g and art.on("content-connective-out"):
             g[0] = without_connective(doc, g[0], art.lexicon.content_connectives)
         if art.on("content-after-addressee"):
@@ -412,6 +419,10 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
+        if art.on("cue-takes-prep"):
+            cue = cue_with_bound_prep(doc, cue, g, art.lexicon)
+        if art.on("cue-takes-adverb"):
+            cue = cue_with_adverb(doc, cue, g, art.lexicon)
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
             continue
         if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
@@ -728,6 +739,102 @@ def cue_without_trailing_prep(doc, cue: Run, lexicon: Lexicon) -> Run:
             or last.lower_ not in _TRAILING_PREPS or head.lemma_.lower() not in lexicon.prep_free_verbs):
         return cue
     return Run(cue.start, cue.end - 1, cue.sent, cue.para)
+
+
+def bound_prep(doc, cue: Run, lexicon: Lexicon):
+    """The preposition of a cue headed by one of cues.yaml's prep_bound_verbs ("called for", "called on")
+    that ends the cue or follows it; None if there is none."""
+    head = run_head(doc, cue)
+    preps = lexicon.prep_bound_verbs.get(head.lemma_.lower())
+    if not preps or head.pos_ != "VERB":
+        return None
+
+    def bound(t) -> bool:  # "calling for that successor to be named": "for" is the mark of the verb's clause
+        return t.lower_ in preps and (t.head.i == head.i or (t.dep_ == "mark" and t.head.head.i == head.i))
+
+    if cue.end - cue.start > 1 and bound(doc[cue.end - 1]):
+        return doc[cue.end - 1]
+    if cue.end < len(doc) and bound(doc[cue.end]):
+        return doc[cue.end]
+    return None
+
+
+def cue_with_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue headed by one of cues.yaml's prep_bound_verbs followed by its preposition ("called" + "for a
+    ceasefire") takes it, and the content piece that opened with it starts after it: PolNeAR's cue is
+    "called for", its content "a ceasefire". A piece that starts after the preposition's object ("called on
+    | Congress | to act") starts at the object: the one called on is part of what is called for. `pieces`
+    is changed in place."""
+    prep = bound_prep(doc, cue, lexicon)
+    if prep is None:
+        return cue_through_bound_prep(doc, cue, pieces, lexicon)
+    taking = Run(cue.start, prep.i + 1, cue.sent, cue.para)
+    obj = next((k for k in prep.children if k.dep_ == "pobj" and k.left_edge.i == prep.i + 1), None)
+    for k, r in enumerate(pieces):
+        if r.start == prep.i and r.end > prep.i + 1:
+            pieces[k] = Run(prep.i + 1, r.end, r.sent, r.para)
+            return taking
+        if r.start == prep.i + 1:
+            return taking
+        if obj is not None and r.start == obj.right_edge.i + 1:
+            pieces[k] = Run(prep.i + 1, r.end, r.sent, r.para)
+            return taking
+    return cue
+
+
+def cue_through_bound_prep(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue that runs on past the preposition right after its prep-bound verb ("continued to call for more
+    information about" + "the fatal shooting") ends at the preposition, and the content piece right after
+    the cue starts after it ("more information about the fatal shooting"). `pieces` is changed in place."""
+    verb = next((t for t in doc[cue.start:cue.end - 2] if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.prep_bound_verbs
+                 and doc[t.i + 1].lower_ in lexicon.prep_bound_verbs[t.lemma_.lower()] and doc[t.i + 1].head.i == t.i), None)
+    if verb is None:
+        return cue
+    k = verb.i + 1
+    for n, r in enumerate(pieces):
+        if r.start == cue.end:
+            pieces[n] = Run(k + 1, r.end, r.sent, r.para)
+            return Run(cue.start, k + 1, cue.sent, cue.para)
+    return cue
+
+
+def bound_prep_object(doc, cue: Run, lexicon: Lexicon) -> Run | None:
+    """The content of a prep-bound cue the tagger gave none: the object of its preposition ("called for |
+    more school investment"), when the verb is its sentence's main one (not "... because they had only asked
+    for the information", a reason the writer gives)."""
+    prep = bound_prep(doc, cue, lexicon)
+    head = run_head(doc, cue)
+    if head.dep_ != "ROOT" and not (head.dep_ == "conj" and head.head.dep_ == "ROOT"):
+        return None
+    obj = None if prep is None else next((k for k in prep.children if k.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    a, b = obj.left_edge.i, obj.right_edge.i + 1
+    while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return Run(a, b, cue.sent, cue.para)
+
+
+def cue_with_adverb(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue verb followed right away by an adverb that modifies it takes it, in brackets too: "said
+    sarcastically", "said then", "thought (foolishly)", as PolNeAR marks them. Not an adverb that is or
+    opens the content ("said so": cues.yaml not_cue_adverbs), nor a capitalised word the parse calls an
+    adverb (a name: "said Skelly"); the adverb does not make a cue with no content long enough to be a
+    description (rule long-bare-cues-out: "is talking about" + "now")."""
+    head = run_head(doc, cue)
+    if head.pos_ != "VERB" or cue.end >= len(doc):
+        return cue
+    k = cue.end + 1 if doc[cue.end].text == "(" and cue.end + 1 < len(doc) else cue.end
+    adv = doc[k]
+    if (adv.dep_ != "advmod" or adv.pos_ != "ADV" or adv.head.i != head.i or not adv.is_lower
+            or adv.lower_ in lexicon.not_cue_adverbs or any(r.start <= k < r.end for r in pieces)):
+        return cue
+    end = k + 1
+    if k > cue.end and end < len(doc) and doc[end].text == ")":
+        end += 1
+    if not pieces and len(doc[cue.start:end].text.split()) >= LONG_CUE_WORDS:
+        return cue
+    return Run(cue.start, end, cue.sent, cue.para)
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:

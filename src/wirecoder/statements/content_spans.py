@@ -373,6 +373,25 @@ def after_addressee(doc, cue: Run, r: Run, verbs: frozenset) -> Run:
     return Run(k, r.end, r.sent, r.para)
 
 
+def without_relative_tail(doc, r: Run, quote_mask: bytearray, pronouns: frozenset) -> Run:
+    """A content that ends with a relative clause set off by a comma ("... to pardon Hillary Clinton, who has
+    not been charged", "... the reality of climate change, which makes him an outlier") ends before the
+    comma: the clause is the writer's description of a noun of the content, not part of what was said.
+    Not inside quotation marks, where it is the speaker's own words."""
+    for k in range(r.start + 1, r.end - 1):
+        pron = doc[k + 1]
+        if doc[k].text != "," or pron.lower_ not in pronouns or quote_mask[pron.idx]:
+            continue
+        rel = pron
+        while rel.dep_ != "relcl" and rel.head.i != rel.i and rel.i - k <= 3:
+            rel = rel.head
+        if rel.dep_ != "relcl" or not (r.start <= rel.head.i < k):
+            continue
+        if all(doc[i].is_punct and not doc[i].is_quote or doc[i].is_space for i in range(rel.right_edge.i + 1, r.end)):
+            return Run(r.start, k, r.sent, r.para)
+    return r
+
+
 _RELATIVES = {"what", "which", "that", "who", "whom"}
 
 

@@ -38,6 +38,9 @@ class Lexicon:
     editor_notes: tuple = ()  # a paragraph opening so is the publication's note ("editor's note")
     occasion_preps: frozenset = frozenset()  # "said | in a ruling": the occasion's preposition ...
     occasion_nouns: frozenset = frozenset()  # ... and its noun end the content
+    prep_bound_verbs: dict = field(default_factory=dict)  # lemma -> prepositions its cue takes ("called for")
+    not_cue_adverbs: frozenset = frozenset()  # "said so": an adverb after the cue that is what was said
+    tail_relatives: frozenset = frozenset()  # ", who has ..." closing a content is the writer's, not the speaker's
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -87,7 +90,11 @@ def load_lexicon() -> Lexicon:
                    raising_heads=frozenset(w.lower() for w in data.get("raising_heads", ())),
                    editor_notes=tuple(w.lower().replace("\u2019", "'") for w in data.get("editor_notes", ())),
                    occasion_preps=frozenset(w.lower() for w in data.get("occasion_preps", ())),
-                   occasion_nouns=frozenset(w.lower() for w in data.get("occasion_nouns", ())))
+                   occasion_nouns=frozenset(w.lower() for w in data.get("occasion_nouns", ())),
+                   prep_bound_verbs={w.lower(): frozenset(p.lower() for p in preps)
+                                     for w, preps in (data.get("prep_bound_verbs") or {}).items()},
+                   tail_relatives=frozenset(w.lower() for w in data.get("tail_relatives", ())),
+                   not_cue_adverbs=frozenset(w.lower() for w in data.get("not_cue_adverbs", ())))
 
 
 def load_word_clusters() -> dict[str, tuple[str, str]]:
