@@ -69,3 +69,17 @@ def test_a_particle_verb_uses_its_own_dictionary_entry(coder):
     doc = coder.nlp("The union called off the strike.")
     verb = next(t for t in doc if t.lemma_ == "call")
     assert patterns.match(verb, {"call", "called"}, vp) == "082"
+
+
+def test_students_protesting_the_police_is_dissent_not_an_official_complaint(coder):
+    rec = code(coder, "Students at an Ohio college protested the police presence on the campus.")
+    (ev,) = _by_trigger(rec, "protested")
+    assert ev.cameo == "141"
+    assert ev.target is not None and ev.target.code == "USACOP"
+
+
+def test_a_protest_made_to_a_government_is_an_official_complaint(coder):
+    rec = code(coder, "The Kenyan government protested to Uganda over the arrest of its diplomat.")
+    (ev,) = _by_trigger(rec, "protested")
+    assert ev.cameo == "114"
+    assert ev.source.code == "KENGOV" and ev.target.code.startswith("UGA")
