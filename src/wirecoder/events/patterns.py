@@ -92,7 +92,9 @@ def match(verb, forms, vp: VerbPatterns) -> Optional[str]:
             pobj = [g for g in c.children if g.dep_ == "pobj"]
             preps.setdefault(c.lower_, set()).update(*(_forms(g) for g in pobj)) if pobj else preps.setdefault(c.lower_, set())
     best = None
-    for form in forms:
+    # a particle verb's own entry first ("+CALL_OFF", "+CUT_OFF"): the dictionary writes it as one verb
+    particles = [c.lower_ for c in children if c.dep_ == "prt"]
+    for form in [f"{f} {p}" for p in particles for f in forms] + list(forms):
         for p in vp.patterns.get(form, ()):
             if p.objects and not (p.objects & objects):
                 continue
