@@ -62,7 +62,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
         acting = None
         heading = _in_heading(record, sent.start_char)
         for f in found:
-            if heading or dropped(f, sent, lex, ne) is not None:
+            if heading or dropped(f, sent, lex, ne, found) is not None:
                 continue
             acting = acting if acting is not None else _acting(sent)
             ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
@@ -73,11 +73,13 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
     return _dedupe(_drop_alleged(record, out, clause_triggers))
 
 
-def dropped(f, sent, lex, ne) -> Optional[str]:
+def dropped(f, sent, lex, ne, found=()) -> Optional[str]:
     """Why a found trigger gives no event before its actors are looked at, or None (one place for the coder
-    and tools/trace_events.py)."""
+    and tools/trace_events.py); ``found``: all the sentence's found triggers."""
     if f.modality in DROPPED_MODALITIES:
         return f"modality:{f.modality}"
+    if _admitted(f, found):
+        return "admitted-clause"
     why = checks.reason_not_event(f, sent, ne)
     if why is not None:
         return why
@@ -88,6 +90,25 @@ def dropped(f, sent, lex, ne) -> Optional[str]:
     if _background_clause(f.trigger):
         return "background-clause"
     return None
+
+
+# An admission (015) is coded as the admission; the act it admits is its content ("Rivera admitted that he met
+# with co-conspirators"). A party's claim of its own use of force ("the army admitted it struck the camp") is
+# coded as the act (GUIDELINES 5), so those roots stay.
+ADMITTING = ("015",)
+CLAIMED_FORCE_ROOTS = ("18", "19", "20")
+
+
+def _admitted(f, found) -> bool:
+    """The trigger heads the clause an admission trigger of the same sentence takes ("admitted that he met ...")."""
+    if (f.code or "").startswith(CLAIMED_FORCE_ROOTS + ADMITTING):
+        return False
+    node = f.trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "admitted that he met them and paid them"
+    if node.dep_ != "ccomp":
+        return False
+    return any(a.trigger.i == node.head.i and (a.code or "").startswith(ADMITTING) for a in found)
 
 
 # CAMEO acts that are allegations: the acts their speaker alleges are coded as the allegation

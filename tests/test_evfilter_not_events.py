@@ -1,0 +1,24 @@
+"""Not-event filters of the evfilter helper (issue 21, 2026-12-04)."""
+
+from __future__ import annotations
+
+from test_events_filters_more import _by_trigger, code
+
+
+def test_what_a_defendant_admits_is_the_admission_not_a_meeting_of_its_own(coder):
+    rec = code(coder, "Bulgarian police officer Tomas Velkov admitted in court on Monday that he met with Bulgarian "
+                      "Deputy Interior Minister Ivan Dorev in May.")
+    assert [e.cameo for e in _by_trigger(rec, "admitted")] == ["015"]
+    assert not _by_trigger(rec, "met")
+
+
+def test_a_meeting_told_by_a_plain_statement_is_still_a_meeting(coder):
+    rec = code(coder, "Bulgarian police officer Tomas Velkov said in court on Monday that he met with Bulgarian "
+                      "Deputy Interior Minister Ivan Dorev in May.")
+    assert [e.cameo[:2] for e in _by_trigger(rec, "met")] == ["04"]
+
+
+def test_a_party_admitting_its_own_use_of_force_is_coded_as_the_act(coder):
+    rec = code(coder, "The Russian Defense Ministry admitted that Russian troops shelled Ukrainian soldiers near "
+                      "Kupiansk on Tuesday.")
+    assert [e.cameo[:2] for e in _by_trigger(rec, "shelled")] == ["19"]
