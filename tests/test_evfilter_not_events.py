@@ -22,3 +22,13 @@ def test_a_party_admitting_its_own_use_of_force_is_coded_as_the_act(coder):
     rec = code(coder, "The Russian Defense Ministry admitted that Russian troops shelled Ukrainian soldiers near "
                       "Kupiansk on Tuesday.")
     assert [e.cameo[:2] for e in _by_trigger(rec, "shelled")] == ["19"]
+
+
+def test_what_many_companies_have_announced_is_a_summary_not_an_act(coder):
+    rec = code(coder, "Many Japanese car makers have announced their withdrawal from Russia since the invasion.")
+    assert not _by_trigger(rec, "withdrawal")
+
+
+def test_one_named_company_announcing_its_withdrawal_is_still_coded(coder):
+    rec = code(coder, "Toyota announced its withdrawal from Russia on Monday.")
+    assert [e.cameo[:2] for e in _by_trigger(rec, "withdrawal")] == ["08"]

@@ -161,7 +161,7 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
         return "disaster"
     if words & ne.sports_words and not _named(f.source) and not _named(f.target):
         return "sport"
-    if _generic(f.source, ne) or _habitual(tok):
+    if _generic(f.source, ne) or _generic(_carrier_subject(tok), ne) or _habitual(tok):
         return "generic description"
     gov = tok.head
     if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
@@ -245,6 +245,14 @@ def _generic(tok, ne: NotEvents) -> bool:
     if tok is None or isinstance(tok, tuple) or tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in ne.generic_determiners for c in tok.children)
+
+
+def _carrier_subject(tok):
+    """The subject of the verb an event noun is the object of ("Many firms have announced their withdrawal":
+    firms), else None: the noun's own source may be a pronoun bound to it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
 
 
 def _habitual(tok) -> bool:
