@@ -32,3 +32,11 @@ def test_what_many_companies_have_announced_is_a_summary_not_an_act(coder):
 def test_one_named_company_announcing_its_withdrawal_is_still_coded(coder):
     rec = code(coder, "Toyota announced its withdrawal from Russia on Monday.")
     assert [e.cameo[:2] for e in _by_trigger(rec, "withdrawal")] == ["08"]
+
+
+def test_fighting_told_twice_in_a_sentence_once_with_a_place_for_a_side_is_one_event(coder):
+    rec = code(coder, "In the same report, the Russian army confirmed that 12 soldiers were injured in the Ukraine "
+                      "battles during the past day, amid clashes between Russian soldiers and Ukrainian forces in "
+                      "several areas of the front.")
+    assert not _by_trigger(rec, "battles")
+    assert [(e.source.code, e.target.code) for e in _by_trigger(rec, "clashes")] == [("RUSMIL", "UKRMIL")]

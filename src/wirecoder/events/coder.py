@@ -70,7 +70,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
                 out.append(ev)
                 if f.trigger.pos_ == "VERB":
                     clause_triggers.add(ev.trigger.start)
-    return _dedupe(_drop_alleged(record, out, clause_triggers))
+    return _dedupe(_drop_place_twins(record, _drop_alleged(record, out, clause_triggers)))
 
 
 def dropped(f, sent, lex, ne, found=()) -> Optional[str]:
@@ -567,6 +567,30 @@ def _dedupe(events: list[Event]) -> list[Event]:
             kept[same] = ev
         out.append(ev)
     return out
+
+
+def _sides_countries(ev: Event) -> set:
+    return {a.code[:3] for a in (ev.source, ev.target) if a is not None and a.code}
+
+
+def _place_only(record: Record, actor: Optional[ActorRef]) -> bool:
+    """A side that is a place standing for its side ("the Gaza battles"): coded with a bare country, or its
+    words are a place the record found."""
+    if actor is None or not actor.code:
+        return False
+    return len(actor.code) == 3 or any(p.start <= actor.start and actor.end <= p.end for p in record.places)
+
+
+def _drop_place_twins(record: Record, events: list[Event]) -> list[Event]:
+    """One sentence telling the same fighting twice, once with a place for a side ("29 soldiers were injured
+    in the Gaza battles, amid clashes between occupation soldiers and Palestinian factions"): the row whose
+    source is a place is the same event as the one of the same root between the same countries whose
+    sides are named actors (GUIDELINES 1: one event per real-world event)."""
+    def twin(ev):
+        return any(o is not ev and o.sentence == ev.sentence and (o.cameo or "")[:2] == (ev.cameo or "")[:2]
+                   and o.source is not None and o.source.code and not _place_only(record, o.source)
+                   and _sides_countries(o) == _sides_countries(ev) for o in events)
+    return [ev for ev in events if not (_place_only(record, ev.source) and twin(ev))]
 
 
 def _surname(actor: Optional[ActorRef]) -> Optional[str]:
