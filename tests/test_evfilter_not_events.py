@@ -40,3 +40,14 @@ def test_fighting_told_twice_in_a_sentence_once_with_a_place_for_a_side_is_one_e
                       "several areas of the front.")
     assert not _by_trigger(rec, "battles")
     assert [(e.source.code, e.target.code) for e in _by_trigger(rec, "clashes")] == [("RUSMIL", "UKRMIL")]
+
+
+def test_being_part_of_a_plan_to_attack_is_no_announced_plan(coder):
+    rec = code(coder, "Russian Defense Minister Sergei Shoigu was part of the plan to attack Ukrainian troops near "
+                      "Kharkiv, the report said.")
+    assert not _by_trigger(rec, "attack")
+
+
+def test_announcing_a_plan_to_attack_is_the_attack_planned(coder):
+    rec = code(coder, "Russian Defense Minister Sergei Shoigu announced a plan to attack Ukrainian troops near Kharkiv.")
+    assert [(e.cameo[:2], e.modality) for e in _by_trigger(rec, "attack")] == [("19", "planned")]

@@ -89,6 +89,8 @@ def dropped(f, sent, lex, ne, found=()) -> Optional[str]:
         return "modifier-clause"
     if _background_clause(f.trigger):
         return "background-clause"
+    if _copular_purpose(f.trigger):
+        return "copular-description"
     return None
 
 
@@ -384,6 +386,18 @@ def _background_clause(tok) -> bool:
     if node.dep_ == "relcl":
         return True
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+def _copular_purpose(tok) -> bool:
+    """A to-infinitive of a noun that a copula predicates of its subject ("He wasn't part of the plan to kill
+    Moïse", "it was the first attempt to seize the port") says what a plan or effort is, not that the subject
+    announced it (GUIDELINES 4 codes an announced plan, "announced a plan to", with modality planned)."""
+    if tok.pos_ != "VERB" or tok.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    node = tok.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.lemma_ == "be"
 
 
 def _agentless(tok) -> bool:
