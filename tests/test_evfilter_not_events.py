@@ -51,3 +51,13 @@ def test_being_part_of_a_plan_to_attack_is_no_announced_plan(coder):
 def test_announcing_a_plan_to_attack_is_the_attack_planned(coder):
     rec = code(coder, "Russian Defense Minister Sergei Shoigu announced a plan to attack Ukrainian troops near Kharkiv.")
     assert [(e.cameo[:2], e.modality) for e in _by_trigger(rec, "attack")] == [("19", "planned")]
+
+
+def test_a_verb_conjoined_to_a_past_perfect_is_background_too(coder):
+    rec = code(coder, "Police said the protester had climbed over the fence and attacked Mayor Tom Reed of Boston.")
+    assert not _by_trigger(rec, "attacked")
+
+
+def test_a_verb_conjoined_to_a_simple_past_is_still_the_act(coder):
+    rec = code(coder, "Police said the protester climbed over the fence and attacked Mayor Tom Reed of Boston.")
+    assert [(e.cameo[:2], e.target.code) for e in _by_trigger(rec, "attacked")] == [("19", "USAGOV")]

@@ -385,6 +385,9 @@ def _background_clause(tok) -> bool:
         node = node.head  # "the proxy forces Iran uses to attack Israeli interests": what the clause says of them
     if node.dep_ == "relcl":
         return True
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass", *rules.SUBJ)
+                                                                    for c in tok.children):
+        tok = tok.head  # "had forced her way into his home and attacked him": the conjunct shares the past perfect
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
