@@ -61,3 +61,17 @@ def test_a_verb_conjoined_to_a_past_perfect_is_background_too(coder):
 def test_a_verb_conjoined_to_a_simple_past_is_still_the_act(coder):
     rec = code(coder, "Police said the protester climbed over the fence and attacked Mayor Tom Reed of Boston.")
     assert [(e.cameo[:2], e.target.code) for e in _by_trigger(rec, "attacked")] == [("19", "USAGOV")]
+
+
+def test_discussing_plans_to_attack_is_coded_once_by_the_planned_attack(coder):
+    rec = code(coder, "Russian Defense Minister Sergei Shoigu and Belarusian Defense Minister Viktor Khrenin discussed "
+                      "plans to attack Ukrainian troops near Kyiv.")
+    assert not _by_trigger(rec, "discussed")
+    assert {(e.cameo[:2], e.modality, e.target.code) for e in _by_trigger(rec, "attack")} == {("19", "planned", "UKRMIL")}
+
+
+def test_discussing_plans_with_no_act_coded_is_still_a_consultation(coder):
+    rec = code(coder, "Russian Defense Minister Sergei Shoigu and Belarusian Defense Minister Viktor Khrenin discussed "
+                      "plans for a joint exercise near Minsk.")
+    assert [(e.cameo[:2], e.source.code, e.target.code) for e in _by_trigger(rec, "discussed")] == [
+        ("04", "RUSGOV", "BLRGOV")]

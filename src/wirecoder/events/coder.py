@@ -61,15 +61,18 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
             found = _choose_alternatives(found, pred, min_conf)
         acting = None
         heading = _in_heading(record, sent.start_char)
+        written = []
         for f in found:
             if heading or dropped(f, sent, lex, ne, found) is not None:
                 continue
             acting = acting if acting is not None else _acting(sent)
             ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
             if ev is not None and checks.private_act(ev, _from_statement(f), ne) is None:
-                out.append(ev)
+                written.append((f, ev))
                 if f.trigger.pos_ == "VERB":
                     clause_triggers.add(ev.trigger.start)
+        coded = {f.trigger.i for f, _ in written}
+        out.extend(ev for f, ev in written if not _consulted_content_coded(f, coded))
     return _dedupe(_drop_place_twins(record, _drop_alleged(record, out, clause_triggers)))
 
 
@@ -389,6 +392,16 @@ def _background_clause(tok) -> bool:
                                                                     for c in tok.children):
         tok = tok.head  # "had forced her way into his home and attacked him": the conjunct shares the past perfect
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+def _consulted_content_coded(f, coded: set) -> bool:
+    """A consultation whose object is a plan or proposal with its own act coded in the sentence ("Bannon and
+    Patel discussed plans to target the press"): coded once, by its content, as GUIDELINES 4 codes a phone
+    call carrying a demand."""
+    if (f.code or "")[:2] != "04" or f.trigger.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and any(x.dep_ == "acl" and x.i in coded for x in c.children)
+               for c in f.trigger.children)
 
 
 def _copular_purpose(tok) -> bool:
