@@ -75,3 +75,17 @@ def test_discussing_plans_with_no_act_coded_is_still_a_consultation(coder):
                       "plans for a joint exercise near Minsk.")
     assert [(e.cameo[:2], e.source.code, e.target.code) for e in _by_trigger(rec, "discussed")] == [
         ("04", "RUSGOV", "BLRGOV")]
+
+
+def test_the_group_a_number_takes_part_of_is_the_target(coder):
+    rec = code(coder, "Governor Ellen Marsh of Ohio pardoned hundreds of people convicted of minor drug crimes on Friday.")
+    assert [(e.cameo, e.target.code) for e in _by_trigger(rec, "pardoned")] == [("0841", "USACVL")]
+
+
+def test_a_pronoun_retelling_the_ledes_order_with_the_same_verb_is_one_event(coder):
+    rec = code(coder, "Russia orders thousands of residents to leave their homes near the border. The Russian army said "
+                      "on Friday that more troops were arriving. On Friday, it ordered tens of thousands of residents "
+                      "to leave their homes in Belgorod.")
+    orders = [e for e in rec.events if e.cameo == "100"]
+    assert len(orders) == 1, [(e.trigger.text, e.source.text) for e in orders]
+    assert orders[0].trigger.text == "orders" and [m.text for m in orders[0].mentions] == ["ordered"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Optional
 
 from .. import ontology
@@ -584,6 +585,12 @@ def _dedupe(events: list[Event]) -> list[Event]:
             target_key = ev.target.code if ev.target is not None else None
             same = (ev.cameo, _actor_key(ev.source), target_key, ev.negated, ev.modality)
             earlier = kept.get(same)
+            if earlier is None and ev.source.text.lower() in checks.PERSONAL_PRONOUNS and ev.source.code:
+                # "it ordered tens of thousands of residents to leave" after the lede's "Israel ... orders tens of
+                # thousands more people to leave": a pronoun and the same verb retelling the act of its country's actor
+                earlier = next((o for k, o in kept.items() if k[0] == ev.cameo and k[2:] == same[2:]
+                                and o.source.code and o.source.code[:3] == ev.source.code[:3]
+                                and _same_word(o.trigger.text, ev.trigger.text)), None)
             if (
                 earlier is not None
                 and earlier.sentence != ev.sentence
@@ -597,6 +604,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
             kept[same] = ev
         out.append(ev)
     return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two inflections of one word ("orders", "ordered"): they share all but their endings (two letters)."""
+    a, b = a.lower(), b.lower()
+    n = len(os.path.commonprefix([a, b]))
+    return n >= 4 and n >= min(len(a), len(b)) - 2
 
 
 def _sides_countries(ev: Event) -> set:

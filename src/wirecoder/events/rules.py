@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import patterns
+from . import coref, patterns
 from .lexicon import Lexicon, Trigger
 
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "over", "from")
@@ -236,6 +236,8 @@ def verb_arguments(verb, lex: Lexicon):
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
+        # "pardoned thousands of people convicted of ...": the group a number or quantifier takes part of
+        target = coref.partitive_head(target, lex.actor_defaults.partitives) or target
         if target is not None and actor_like(target) and not _self_actor(target, lex):
             # "rejected Kohberger's attempts": the owner; "sentenced the teenage hacker" stays
             target = actor_of_object(target, lex) or _prep_object(verb, lex=lex) or target
