@@ -89,3 +89,16 @@ def test_a_pronoun_retelling_the_ledes_order_with_the_same_verb_is_one_event(cod
     orders = [e for e in rec.events if e.cameo == "100"]
     assert len(orders) == 1, [(e.trigger.text, e.source.text) for e in orders]
     assert orders[0].trigger.text == "orders" and [m.text for m in orders[0].mentions] == ["ordered"]
+
+
+def test_considering_tariffs_on_a_nations_goods_targets_that_nation(coder):
+    rec = code(coder, "The White House is considering raising tariffs on Chinese steel imports, officials said.")
+    assert [(e.cameo, e.target.text, e.target.code) for e in _by_trigger(rec, "considering")] == [
+        ("014", "Chinese", "CHN")]
+
+
+def test_the_same_consideration_retold_with_an_uncoded_target_is_one_event(coder):
+    rec = code(coder, "The White House is considering raising tariffs on Chinese steel imports, officials said. The "
+                      "White House is also considering additional tariffs, the officials said.")
+    evs = _by_trigger(rec, "considering")
+    assert len(evs) == 1 and evs[0].target.code == "CHN" and len(evs[0].mentions) == 1

@@ -585,6 +585,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
             target_key = ev.target.code if ev.target is not None else None
             same = (ev.cameo, _actor_key(ev.source), target_key, ev.negated, ev.modality)
             earlier = kept.get(same)
+            if earlier is None and target_key is None and ev.target is not None:
+                # "is now considering additional tariffs" after "is considering raising tariffs on Chinese EVs":
+                # a target told in words that name no actor is the earlier row's again
+                earlier = next((o for k, o in kept.items() if k[:2] == same[:2] and k[3:] == same[3:]), None)
             if earlier is None and ev.source.text.lower() in checks.PERSONAL_PRONOUNS and ev.source.code:
                 # "it ordered tens of thousands of residents to leave" after the lede's "Israel ... orders tens of
                 # thousands more people to leave": a pronoun and the same verb retelling the act of its country's actor

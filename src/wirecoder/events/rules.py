@@ -185,7 +185,18 @@ def actor_of_object(obj, lex):
                 c.pos_ == "PROPN" or c.ent_type_ in OBJECT_ACTOR_ENTS
                 or (c.dep_ == "poss" and (c.pos_ == "PRON" or is_in(c, lex.actor_nouns)))):
             return c
-    return _prep_object(obj, AIMED_PREPS, lex=lex)
+    return _prep_object(obj, AIMED_PREPS, lex=lex) or _aimed_nationality(obj)
+
+
+def _aimed_nationality(obj):
+    """The nationality of the things an object is aimed at ("tariffs on Chinese EVs": Chinese), else None."""
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in AIMED_PREPS:
+            pobj = _child(c, "pobj")
+            if pobj is not None:
+                return next((m for m in pobj.children if m.dep_ in ("amod", "compound") and m.i < pobj.i
+                             and m.ent_type_ in ("NORP", "GPE")), None)
+    return None
 
 
 def _relative_head(tok):
@@ -250,6 +261,8 @@ def verb_arguments(verb, lex: Lexicon):
         if xcomp is not None and xcomp.pos_ == "VERB":
             target = _child(xcomp, "dobj") or _prep_object(xcomp)
             target = target if actor_like(target) else None
+            if target is not None and not names_actor(target, lex):
+                target = _aimed_nationality(target) or target  # "considering raising tariffs on Chinese EVs"
     if target is None and passive is None and verb.dep_ in ("xcomp", "advcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "wrote to the US Department of Agriculture to request that ...": the one the governing verb addresses
