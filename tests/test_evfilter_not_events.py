@@ -102,3 +102,13 @@ def test_the_same_consideration_retold_with_an_uncoded_target_is_one_event(coder
                       "White House is also considering additional tariffs, the officials said.")
     evs = _by_trigger(rec, "considering")
     assert len(evs) == 1 and evs[0].target.code == "CHN" and len(evs[0].mentions) == 1
+
+
+def test_aid_in_a_un_resolution_is_an_appeal_for_aid(coder):
+    rec = code(coder, "The UN Security Council passed a resolution on Friday to increase humanitarian aid to Sudan.")
+    assert [(e.cameo[:3], e.source.code) for e in _by_trigger(rec, "aid")] == [("023", "IGOUNO")]
+
+
+def test_aid_in_a_bill_a_legislature_passes_stays_aid(coder):
+    rec = code(coder, "The U.S. Congress passed a bill on Friday to increase military aid to Ukraine.")
+    assert [e.cameo[:2] for e in _by_trigger(rec, "aid")] == ["07"]

@@ -51,6 +51,8 @@ class NotEvents:
     conditional_threats: dict = None
     interview_settings: frozenset = frozenset()
     scene_clause_marks: frozenset = frozenset()
+    resolution_nouns: frozenset = frozenset()
+    resolution_appeals: dict = None
 
 
 def load() -> NotEvents:
@@ -84,6 +86,8 @@ def load() -> NotEvents:
         conditional_threats={str(k): str(v) for k, v in (data.get("conditional_threats") or {}).items()},
         interview_settings=frozenset(data.get("interview_settings", ())),
         scene_clause_marks=frozenset(data.get("scene_clause_marks", ())),
+        resolution_nouns=frozenset(data.get("resolution_nouns", ())),
+        resolution_appeals={str(k): str(v) for k, v in (data.get("resolution_appeals") or {}).items()},
     )
 
 
@@ -313,6 +317,28 @@ def thing(tok, lex: Lexicon, ne: NotEvents) -> bool:
     defaults = lex.actor_defaults
     return not (rules.is_in(tok, defaults.person_nouns) or actor_codes.head_role(tok, defaults) is not None
                 or rules.is_in(tok, defaults.place_nouns))
+
+
+def resolution_appeal(f, source_code: Optional[str], ne: NotEvents) -> Optional[str]:
+    """The appeal code of aid an IGO's resolution holds ("The Security Council passed a resolution to boost
+    humanitarian aid to Gaza": 023x, GUIDELINES 4), or None: the trigger lies inside a resolution noun's phrase,
+    or in the purpose of a verb whose object is one."""
+    appeal = (ne.resolution_appeals or {}).get(f.code or "")
+    if appeal is None or not (source_code or "").startswith("IGO"):
+        return None
+
+    def resolution(tok) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in ne.resolution_nouns
+
+    node = f.trigger
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if resolution(node) or node.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") and resolution(c) for c in node.children):
+            return appeal
+    return None
 
 
 def conditional_threat(f, ne: NotEvents) -> Optional[str]:

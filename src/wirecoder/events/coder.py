@@ -227,6 +227,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
             (source.start, source.end) == (target.start, target.end) or _same_actor(source, target, f.target)):
         target = None
     actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
+    f.code = checks.resolution_appeal(f, source.code if source is not None else None, ne) or f.code
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
         if (f.code or "")[:2] in THING_ROOTS and (
                 target is not None and not target.code and checks.thing(f.target, lex, ne)
