@@ -112,3 +112,25 @@ def test_aid_in_a_un_resolution_is_an_appeal_for_aid(coder):
 def test_aid_in_a_bill_a_legislature_passes_stays_aid(coder):
     rec = code(coder, "The U.S. Congress passed a bill on Friday to increase military aid to Ukraine.")
     assert [e.cameo[:2] for e in _by_trigger(rec, "aid")] == ["07"]
+
+
+def test_what_an_actor_playing_an_anchor_reports_is_a_sketch_not_news(coder):
+    rec = code(coder, 'An actor playing a Fox News host reports that "Russian troops have shelled Ukrainian soldiers '
+                      'in Kharkiv."')
+    assert not _by_trigger(rec, "shelled")
+
+
+def test_what_a_host_reports_is_the_reported_act(coder):
+    rec = code(coder, "A Fox News host reports that Russian troops have shelled Ukrainian soldiers in Kharkiv.")
+    assert [(e.source.code, e.target.code) for e in _by_trigger(rec, "shelled")] == [("RUSMIL", "UKRMIL")]
+
+
+def test_the_that_clause_of_a_claim_is_the_claim_not_an_act(coder):
+    rec = code(coder, "Several outlets were quick to report claims made by Moscow that Ukrainian troops shelled "
+                      "Russian soldiers in Donetsk.")
+    assert not _by_trigger(rec, "shelled")
+
+
+def test_a_clause_a_speaker_says_is_still_the_reported_act(coder):
+    rec = code(coder, "Moscow said that Ukrainian troops shelled Russian soldiers in Donetsk.")
+    assert [(e.source.code, e.target.code) for e in _by_trigger(rec, "shelled")] == [("UKRMIL", "RUSMIL")]

@@ -52,6 +52,8 @@ class NotEvents:
     interview_settings: frozenset = frozenset()
     scene_clause_marks: frozenset = frozenset()
     resolution_nouns: frozenset = frozenset()
+    performer_nouns: frozenset = frozenset()
+    claim_nouns: frozenset = frozenset()
     resolution_appeals: dict = None
 
 
@@ -87,6 +89,8 @@ def load() -> NotEvents:
         interview_settings=frozenset(data.get("interview_settings", ())),
         scene_clause_marks=frozenset(data.get("scene_clause_marks", ())),
         resolution_nouns=frozenset(data.get("resolution_nouns", ())),
+        performer_nouns=frozenset(data.get("performer_nouns", ())),
+        claim_nouns=frozenset(data.get("claim_nouns", ())),
         resolution_appeals={str(k): str(v) for k, v in (data.get("resolution_appeals") or {}).items()},
     )
 
@@ -156,6 +160,10 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
         return "speech setting"  # "In an interview with the paper, A and B discussed the plan": told to a reporter
     if _scene_progressive(tok, ne):
         return "background-clause"  # "he was patrolling the street when the car hit him": the scene of the act
+    if _claim_content(tok, ne):
+        return "claimed-clause"  # "claims made by Hamas that Israel bombed the hospital": the claim is the act
+    if _performed(f, ne):
+        return "performance"  # "An actress playing a news anchor reports that ...": a sketch's lines
     if rules.is_in(tok, ne.reporting_verbs) and _media_source(f.source, ne):
         return "media reporting"
     if tok.lower_ == "according" or (tok.head.lower_ == "according"):
@@ -171,6 +179,21 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
     if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
         return "blocked"  # "refused to withdraw": the refusal is the event
     return None
+
+
+def _claim_content(tok, ne: NotEvents) -> bool:
+    """A verb heading the that-clause of a claim noun ("claims that Israel bombed the hospital")."""
+    return tok.pos_ == "VERB" and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() in ne.claim_nouns \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _performed(f, ne: NotEvents) -> bool:
+    """The trigger is in what a performer says ("An actress playing a BBC anchor reports that Israel has bombed
+    a hospital"), or the performer's own speech."""
+    verb = f.reporting if f.reporting is not None else (f.trigger if rules.is_in(f.trigger, ne.reporting_verbs) else None)
+    speaker = rules._child(verb, *rules.SUBJ) if verb is not None else None
+    return speaker is not None and speaker.lemma_.lower() in ne.performer_nouns
 
 
 def _in_interview(tok, ne: NotEvents) -> bool:
