@@ -99,7 +99,7 @@ def test_considering_tariffs_on_a_nations_goods_targets_that_nation(coder):
 
 def test_the_same_consideration_retold_with_an_uncoded_target_is_one_event(coder):
     rec = code(coder, "The White House is considering raising tariffs on Chinese steel imports, officials said. The "
-                      "White House is also considering additional tariffs, the officials said.")
+                      "White House is now considering additional tariffs, the officials said.")
     evs = _by_trigger(rec, "considering")
     assert len(evs) == 1 and evs[0].target.code == "CHN" and len(evs[0].mentions) == 1
 
@@ -134,3 +134,15 @@ def test_the_that_clause_of_a_claim_is_the_claim_not_an_act(coder):
 def test_a_clause_a_speaker_says_is_still_the_reported_act(coder):
     rec = code(coder, "Moscow said that Ukrainian troops shelled Russian soldiers in Donetsk.")
     assert [(e.source.code, e.target.code) for e in _by_trigger(rec, "shelled")] == [("UKRMIL", "RUSMIL")]
+
+
+def test_an_act_told_with_also_is_one_more_act_not_a_restatement(coder):
+    rec = code(coder, "Idaho prosecutor Ana Reyes asked District Judge Tom Hill on Monday to delay the trial. Reyes "
+                      "also asked District Judge Tom Hill to seal the records.")
+    assert len(_by_trigger(rec, "asked")) == 2
+
+
+def test_the_same_request_told_again_without_also_is_one_event(coder):
+    rec = code(coder, "Idaho prosecutor Ana Reyes asked District Judge Tom Hill on Monday to delay the trial. Reyes "
+                      "asked District Judge Tom Hill to seal the records.")
+    assert len(_by_trigger(rec, "asked")) == 1

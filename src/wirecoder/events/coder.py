@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Optional
 
 from .. import ontology
@@ -74,7 +75,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
                     clause_triggers.add(ev.trigger.start)
         coded = {f.trigger.i for f, _ in written}
         out.extend(ev for f, ev in written if not _consulted_content_coded(f, coded))
-    return _dedupe(_drop_place_twins(record, _drop_alleged(record, out, clause_triggers)))
+    return _dedupe(_drop_place_twins(record, _drop_alleged(record, out, clause_triggers)), record)
 
 
 def dropped(f, sent, lex, ne, found=()) -> Optional[str]:
@@ -568,7 +569,15 @@ def _actor_key(actor: Optional[ActorRef]):
     return actor.code or (actor.name or actor.text).lower()
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+# "Jennings also asked the judge to ...", "has also accused": the act is told as one more, not again.
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
+
+
+def _told_as_another(record: Optional[Record], ev: Event) -> bool:
+    return record is not None and bool(_ALSO.search(record.text[ev.sentence.start:ev.trigger.start]))
+
+
+def _dedupe(events: list[Event], record: Optional[Record] = None) -> list[Event]:
     """One event per trigger and actors; and one per (code, source, target, polarity, modality) across the
     article unless their own sentences give different dates (a headline repeated in the body is one event)."""
     seen_exact: set = set()
@@ -599,6 +608,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if (
                 earlier is not None
                 and earlier.sentence != ev.sentence
+                and not _told_as_another(record, ev)
                 and (earlier.date == ev.date or earlier.date_span is None or ev.date_span is None)
             ):
                 if earlier.date_span is None and ev.date_span is not None:
