@@ -146,3 +146,15 @@ def test_the_same_request_told_again_without_also_is_one_event(coder):
     rec = code(coder, "Idaho prosecutor Ana Reyes asked District Judge Tom Hill on Monday to delay the trial. Reyes "
                       "asked District Judge Tom Hill to seal the records.")
     assert len(_by_trigger(rec, "asked")) == 1
+
+
+def test_a_walkout_to_protest_is_coded_as_the_walkout(coder):
+    rec = code(coder, "Boston police arrested a teacher on Monday. More than 200 students in Boston organized a walkout "
+                      "last Friday to protest the police involvement in the arrest.")
+    assert [(e.cameo, e.target.code) for e in _by_trigger(rec, "protest")] == [("143", "USACOP")]
+
+
+def test_gathering_to_protest_stays_a_complaint(coder):
+    rec = code(coder, "Boston police arrested a teacher on Monday. More than 200 students in Boston gathered last "
+                      "Friday to protest the police involvement in the arrest.")
+    assert [e.cameo[:2] for e in _by_trigger(rec, "protest")] == ["11"]

@@ -54,6 +54,7 @@ class NotEvents:
     resolution_nouns: frozenset = frozenset()
     performer_nouns: frozenset = frozenset()
     claim_nouns: frozenset = frozenset()
+    demonstration_codes: dict = None
     resolution_appeals: dict = None
 
 
@@ -91,6 +92,7 @@ def load() -> NotEvents:
         resolution_nouns=frozenset(data.get("resolution_nouns", ())),
         performer_nouns=frozenset(data.get("performer_nouns", ())),
         claim_nouns=frozenset(data.get("claim_nouns", ())),
+        demonstration_codes={str(k): str(v) for k, v in (data.get("demonstration_codes") or {}).items()},
         resolution_appeals={str(k): str(v) for k, v in (data.get("resolution_appeals") or {}).items()},
     )
 
@@ -362,6 +364,18 @@ def resolution_appeal(f, source_code: Optional[str], ne: NotEvents) -> Optional[
                 c.dep_ in ("dobj", "nsubjpass") and resolution(c) for c in node.children):
             return appeal
     return None
+
+
+def demonstration_purpose(f, ne: NotEvents) -> Optional[str]:
+    """The code of the demonstration a complaint is the purpose of ("organized a walkout last Friday to protest
+    the police involvement": 143), or None: a to-infinitive 11x verb whose governing verb's object is a
+    demonstration noun."""
+    tok = f.trigger
+    if not (f.code or "").startswith("11") or tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp") \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next(((ne.demonstration_codes or {}).get(c.lemma_.lower()) for c in tok.head.children
+                 if c.dep_ == "dobj" and c.lemma_.lower() in (ne.demonstration_codes or {})), None)
 
 
 def conditional_threat(f, ne: NotEvents) -> Optional[str]:

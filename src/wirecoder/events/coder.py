@@ -278,7 +278,7 @@ def settle_arguments(record: Record, f, lex, ne) -> None:
     tok = f.trigger
     f.source = _subject_after_dateline(record, f)
     f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source  # "it's up to X to"
-    f.code = checks.conditional_threat(f, ne) or f.code
+    f.code = checks.conditional_threat(f, ne) or checks.demonstration_purpose(f, ne) or f.code
     if _measure_content(tok, ne) and f.source is not None and f.source.i == tok.head.i:
         author = tok.head.head  # "he will introduce legislation withholding funds": the measure's author acts
         subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
