@@ -72,7 +72,7 @@ def trace_found(record, doc, ctx, sent, f, gold, state):
     ne, matcher, speakers, country = state["ne"], ctx.actor_matcher, state["speakers"], state["country"]
     if ev_coder._in_heading(record, sent.start_char):
         return "filtered:heading", "", None, None
-    why = ev_coder.dropped(f, sent, lex, ne)
+    why = ev_coder.dropped(f, sent, lex, ne, state.get("found", ()))
     if why is not None:
         detail = f"src={f.source} tgt={f.target}" if why == "noun-not-carried" else ""
         return f"filtered:{why}", detail, None, None
@@ -167,6 +167,7 @@ def main(argv=None) -> int:
                 found = rules.code_sentence(sent, lex, verb_patterns)
                 found = found + ev_coder._statement_events(record, doc, sent, found, lex)
                 ids = {t.i for t in span}
+                state["found"] = found
                 cands = [f for f in found if f.trigger.i in ids]
             if not cands:
                 cls, detail, src, tgt = "no-trigger", "", None, None

@@ -51,6 +51,11 @@ class NotEvents:
     conditional_threats: dict = None
     interview_settings: frozenset = frozenset()
     scene_clause_marks: frozenset = frozenset()
+    resolution_nouns: frozenset = frozenset()
+    performer_nouns: frozenset = frozenset()
+    claim_nouns: frozenset = frozenset()
+    demonstration_codes: dict = None
+    resolution_appeals: dict = None
 
 
 def load() -> NotEvents:
@@ -84,6 +89,11 @@ def load() -> NotEvents:
         conditional_threats={str(k): str(v) for k, v in (data.get("conditional_threats") or {}).items()},
         interview_settings=frozenset(data.get("interview_settings", ())),
         scene_clause_marks=frozenset(data.get("scene_clause_marks", ())),
+        resolution_nouns=frozenset(data.get("resolution_nouns", ())),
+        performer_nouns=frozenset(data.get("performer_nouns", ())),
+        claim_nouns=frozenset(data.get("claim_nouns", ())),
+        demonstration_codes={str(k): str(v) for k, v in (data.get("demonstration_codes") or {}).items()},
+        resolution_appeals={str(k): str(v) for k, v in (data.get("resolution_appeals") or {}).items()},
     )
 
 
@@ -152,6 +162,10 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
         return "speech setting"  # "In an interview with the paper, A and B discussed the plan": told to a reporter
     if _scene_progressive(tok, ne):
         return "background-clause"  # "he was patrolling the street when the car hit him": the scene of the act
+    if _claim_content(tok, ne):
+        return "claimed-clause"  # "claims made by Hamas that Israel bombed the hospital": the claim is the act
+    if _performed(f, ne):
+        return "performance"  # "An actress playing a news anchor reports that ...": a sketch's lines
     if rules.is_in(tok, ne.reporting_verbs) and _media_source(f.source, ne):
         return "media reporting"
     if tok.lower_ == "according" or (tok.head.lower_ == "according"):
@@ -161,12 +175,27 @@ def reason_not_event(f, sent, ne: NotEvents) -> Optional[str]:
         return "disaster"
     if words & ne.sports_words and not _named(f.source) and not _named(f.target):
         return "sport"
-    if _generic(f.source, ne) or _habitual(tok):
+    if _generic(f.source, ne) or _generic(_carrier_subject(tok), ne) or _habitual(tok):
         return "generic description"
     gov = tok.head
     if tok.dep_ == "xcomp" and rules.is_in(gov, ne.blocking_governors) and gov.i != tok.i:
         return "blocked"  # "refused to withdraw": the refusal is the event
     return None
+
+
+def _claim_content(tok, ne: NotEvents) -> bool:
+    """A verb heading the that-clause of a claim noun ("claims that Israel bombed the hospital")."""
+    return tok.pos_ == "VERB" and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() in ne.claim_nouns \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _performed(f, ne: NotEvents) -> bool:
+    """The trigger is in what a performer says ("An actress playing a BBC anchor reports that Israel has bombed
+    a hospital"), or the performer's own speech."""
+    verb = f.reporting if f.reporting is not None else (f.trigger if rules.is_in(f.trigger, ne.reporting_verbs) else None)
+    speaker = rules._child(verb, *rules.SUBJ) if verb is not None else None
+    return speaker is not None and speaker.lemma_.lower() in ne.performer_nouns
 
 
 def _in_interview(tok, ne: NotEvents) -> bool:
@@ -247,6 +276,14 @@ def _generic(tok, ne: NotEvents) -> bool:
     return any(c.dep_ in ("det", "amod", "nummod") and c.lower_ in ne.generic_determiners for c in tok.children)
 
 
+def _carrier_subject(tok):
+    """The subject of the verb an event noun is the object of ("Many firms have announced their withdrawal":
+    firms), else None: the noun's own source may be a pronoun bound to it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+
+
 def _habitual(tok) -> bool:
     """A plain present verb of a common-noun subject ("researchers provide policy recommendations to
     lawmakers") describes what a kind of actor does, not an act the story reports (GUIDELINES 1)."""
@@ -305,6 +342,40 @@ def thing(tok, lex: Lexicon, ne: NotEvents) -> bool:
     defaults = lex.actor_defaults
     return not (rules.is_in(tok, defaults.person_nouns) or actor_codes.head_role(tok, defaults) is not None
                 or rules.is_in(tok, defaults.place_nouns))
+
+
+def resolution_appeal(f, source_code: Optional[str], ne: NotEvents) -> Optional[str]:
+    """The appeal code of aid an IGO's resolution holds ("The Security Council passed a resolution to boost
+    humanitarian aid to Gaza": 023x, GUIDELINES 4), or None: the trigger lies inside a resolution noun's phrase,
+    or in the purpose of a verb whose object is one."""
+    appeal = (ne.resolution_appeals or {}).get(f.code or "")
+    if appeal is None or not (source_code or "").startswith("IGO"):
+        return None
+
+    def resolution(tok) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in ne.resolution_nouns
+
+    node = f.trigger
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if resolution(node) or node.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") and resolution(c) for c in node.children):
+            return appeal
+    return None
+
+
+def demonstration_purpose(f, ne: NotEvents) -> Optional[str]:
+    """The code of the demonstration a complaint is the purpose of ("organized a walkout last Friday to protest
+    the police involvement": 143), or None: a to-infinitive 11x verb whose governing verb's object is a
+    demonstration noun."""
+    tok = f.trigger
+    if not (f.code or "").startswith("11") or tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp") \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next(((ne.demonstration_codes or {}).get(c.lemma_.lower()) for c in tok.head.children
+                 if c.dep_ == "dobj" and c.lemma_.lower() in (ne.demonstration_codes or {})), None)
 
 
 def conditional_threat(f, ne: NotEvents) -> Optional[str]:

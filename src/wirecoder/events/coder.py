@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from typing import Optional
 
 from .. import ontology
@@ -61,23 +63,28 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
             found = _choose_alternatives(found, pred, min_conf)
         acting = None
         heading = _in_heading(record, sent.start_char)
+        written = []
         for f in found:
-            if heading or dropped(f, sent, lex, ne) is not None:
+            if heading or dropped(f, sent, lex, ne, found) is not None:
                 continue
             acting = acting if acting is not None else _acting(sent)
             ev = _event(record, sent, f, matcher, acting, lex, ne, speakers, country)
             if ev is not None and checks.private_act(ev, _from_statement(f), ne) is None:
-                out.append(ev)
+                written.append((f, ev))
                 if f.trigger.pos_ == "VERB":
                     clause_triggers.add(ev.trigger.start)
-    return _dedupe(_drop_alleged(record, out, clause_triggers))
+        coded = {f.trigger.i for f, _ in written}
+        out.extend(ev for f, ev in written if not _consulted_content_coded(f, coded))
+    return _dedupe(_drop_place_twins(record, _drop_alleged(record, out, clause_triggers)), record)
 
 
-def dropped(f, sent, lex, ne) -> Optional[str]:
+def dropped(f, sent, lex, ne, found=()) -> Optional[str]:
     """Why a found trigger gives no event before its actors are looked at, or None (one place for the coder
-    and tools/trace_events.py)."""
+    and tools/trace_events.py); ``found``: all the sentence's found triggers."""
     if f.modality in DROPPED_MODALITIES:
         return f"modality:{f.modality}"
+    if _admitted(f, found):
+        return "admitted-clause"
     why = checks.reason_not_event(f, sent, ne)
     if why is not None:
         return why
@@ -87,7 +94,28 @@ def dropped(f, sent, lex, ne) -> Optional[str]:
         return "modifier-clause"
     if _background_clause(f.trigger):
         return "background-clause"
+    if _copular_purpose(f.trigger):
+        return "copular-description"
     return None
+
+
+# An admission (015) is coded as the admission; the act it admits is its content ("Rivera admitted that he met
+# with co-conspirators"). A party's claim of its own use of force ("the army admitted it struck the camp") is
+# coded as the act (GUIDELINES 5), so those roots stay.
+ADMITTING = ("015",)
+CLAIMED_FORCE_ROOTS = ("18", "19", "20")
+
+
+def _admitted(f, found) -> bool:
+    """The trigger heads the clause an admission trigger of the same sentence takes ("admitted that he met ...")."""
+    if (f.code or "").startswith(CLAIMED_FORCE_ROOTS + ADMITTING):
+        return False
+    node = f.trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "admitted that he met them and paid them"
+    if node.dep_ != "ccomp":
+        return False
+    return any(a.trigger.i == node.head.i and (a.code or "").startswith(ADMITTING) for a in found)
 
 
 # CAMEO acts that are allegations: the acts their speaker alleges are coded as the allegation
@@ -200,6 +228,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
             (source.start, source.end) == (target.start, target.end) or _same_actor(source, target, f.target)):
         target = None
     actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
+    f.code = checks.resolution_appeal(f, source.code if source is not None else None, ne) or f.code
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
         if (f.code or "")[:2] in THING_ROOTS and (
                 target is not None and not target.code and checks.thing(f.target, lex, ne)
@@ -249,7 +278,7 @@ def settle_arguments(record: Record, f, lex, ne) -> None:
     tok = f.trigger
     f.source = _subject_after_dateline(record, f)
     f.source = coref.subject_after_place(f.source) or coref.up_to_agent(f.source) or f.source  # "it's up to X to"
-    f.code = checks.conditional_threat(f, ne) or f.code
+    f.code = checks.conditional_threat(f, ne) or checks.demonstration_purpose(f, ne) or f.code
     if _measure_content(tok, ne) and f.source is not None and f.source.i == tok.head.i:
         author = tok.head.head  # "he will introduce legislation withholding funds": the measure's author acts
         subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
@@ -364,7 +393,32 @@ def _background_clause(tok) -> bool:
         node = node.head  # "the proxy forces Iran uses to attack Israeli interests": what the clause says of them
     if node.dep_ == "relcl":
         return True
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass", *rules.SUBJ)
+                                                                    for c in tok.children):
+        tok = tok.head  # "had forced her way into his home and attacked him": the conjunct shares the past perfect
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+def _consulted_content_coded(f, coded: set) -> bool:
+    """A consultation whose object is a plan or proposal with its own act coded in the sentence ("Bannon and
+    Patel discussed plans to target the press"): coded once, by its content, as GUIDELINES 4 codes a phone
+    call carrying a demand."""
+    if (f.code or "")[:2] != "04" or f.trigger.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and any(x.dep_ == "acl" and x.i in coded for x in c.children)
+               for c in f.trigger.children)
+
+
+def _copular_purpose(tok) -> bool:
+    """A to-infinitive of a noun that a copula predicates of its subject ("He wasn't part of the plan to kill
+    Moïse", "it was the first attempt to seize the port") says what a plan or effort is, not that the subject
+    announced it (GUIDELINES 4 codes an announced plan, "announced a plan to", with modality planned)."""
+    if tok.pos_ != "VERB" or tok.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    node = tok.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.lemma_ == "be"
 
 
 def _agentless(tok) -> bool:
@@ -519,7 +573,15 @@ def _actor_key(actor: Optional[ActorRef]):
     return actor.code or (actor.name or actor.text).lower()
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+# "Jennings also asked the judge to ...", "has also accused": the act is told as one more, not again.
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
+
+
+def _told_as_another(record: Optional[Record], ev: Event) -> bool:
+    return record is not None and bool(_ALSO.search(record.text[ev.sentence.start:ev.trigger.start]))
+
+
+def _dedupe(events: list[Event], record: Optional[Record] = None) -> list[Event]:
     """One event per trigger and actors; and one per (code, source, target, polarity, modality) across the
     article unless their own sentences give different dates (a headline repeated in the body is one event)."""
     seen_exact: set = set()
@@ -537,9 +599,20 @@ def _dedupe(events: list[Event]) -> list[Event]:
             target_key = ev.target.code if ev.target is not None else None
             same = (ev.cameo, _actor_key(ev.source), target_key, ev.negated, ev.modality)
             earlier = kept.get(same)
+            if earlier is None and target_key is None and ev.target is not None:
+                # "is now considering additional tariffs" after "is considering raising tariffs on Chinese EVs":
+                # a target told in words that name no actor is the earlier row's again
+                earlier = next((o for k, o in kept.items() if k[:2] == same[:2] and k[3:] == same[3:]), None)
+            if earlier is None and ev.source.text.lower() in checks.PERSONAL_PRONOUNS and ev.source.code:
+                # "it ordered tens of thousands of residents to leave" after the lede's "Israel ... orders tens of
+                # thousands more people to leave": a pronoun and the same verb retelling the act of its country's actor
+                earlier = next((o for k, o in kept.items() if k[0] == ev.cameo and k[2:] == same[2:]
+                                and o.source.code and o.source.code[:3] == ev.source.code[:3]
+                                and _same_word(o.trigger.text, ev.trigger.text)), None)
             if (
                 earlier is not None
                 and earlier.sentence != ev.sentence
+                and not _told_as_another(record, ev)
                 and (earlier.date == ev.date or earlier.date_span is None or ev.date_span is None)
             ):
                 if earlier.date_span is None and ev.date_span is not None:
@@ -550,6 +623,37 @@ def _dedupe(events: list[Event]) -> list[Event]:
             kept[same] = ev
         out.append(ev)
     return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two inflections of one word ("orders", "ordered"): they share all but their endings (two letters)."""
+    a, b = a.lower(), b.lower()
+    n = len(os.path.commonprefix([a, b]))
+    return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+def _sides_countries(ev: Event) -> set:
+    return {a.code[:3] for a in (ev.source, ev.target) if a is not None and a.code}
+
+
+def _place_only(record: Record, actor: Optional[ActorRef]) -> bool:
+    """A side that is a place standing for its side ("the Gaza battles"): coded with a bare country, or its
+    words are a place the record found."""
+    if actor is None or not actor.code:
+        return False
+    return len(actor.code) == 3 or any(p.start <= actor.start and actor.end <= p.end for p in record.places)
+
+
+def _drop_place_twins(record: Record, events: list[Event]) -> list[Event]:
+    """One sentence telling the same fighting twice, once with a place for a side ("29 soldiers were injured
+    in the Gaza battles, amid clashes between occupation soldiers and Palestinian factions"): the row whose
+    source is a place is the same event as the one of the same root between the same countries whose
+    sides are named actors (GUIDELINES 1: one event per real-world event)."""
+    def twin(ev):
+        return any(o is not ev and o.sentence == ev.sentence and (o.cameo or "")[:2] == (ev.cameo or "")[:2]
+                   and o.source is not None and o.source.code and not _place_only(record, o.source)
+                   and _sides_countries(o) == _sides_countries(ev) for o in events)
+    return [ev for ev in events if not (_place_only(record, ev.source) and twin(ev))]
 
 
 def _surname(actor: Optional[ActorRef]) -> Optional[str]:

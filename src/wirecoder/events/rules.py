@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import patterns
+from . import coref, patterns
 from .lexicon import Lexicon, Trigger
 
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "over", "from")
@@ -185,7 +185,18 @@ def actor_of_object(obj, lex):
                 c.pos_ == "PROPN" or c.ent_type_ in OBJECT_ACTOR_ENTS
                 or (c.dep_ == "poss" and (c.pos_ == "PRON" or is_in(c, lex.actor_nouns)))):
             return c
-    return _prep_object(obj, AIMED_PREPS, lex=lex)
+    return _prep_object(obj, AIMED_PREPS, lex=lex) or _aimed_nationality(obj)
+
+
+def _aimed_nationality(obj):
+    """The nationality of the things an object is aimed at ("tariffs on Chinese EVs": Chinese), else None."""
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in AIMED_PREPS:
+            pobj = _child(c, "pobj")
+            if pobj is not None:
+                return next((m for m in pobj.children if m.dep_ in ("amod", "compound") and m.i < pobj.i
+                             and m.ent_type_ in ("NORP", "GPE")), None)
+    return None
 
 
 def _relative_head(tok):
@@ -236,6 +247,8 @@ def verb_arguments(verb, lex: Lexicon):
     else:
         source = _child(verb, *SUBJ)
         target = _child(verb, "dobj", "dative")
+        # "pardoned thousands of people convicted of ...": the group a number or quantifier takes part of
+        target = coref.partitive_head(target, lex.actor_defaults.partitives) or target
         if target is not None and actor_like(target) and not _self_actor(target, lex):
             # "rejected Kohberger's attempts": the owner; "sentenced the teenage hacker" stays
             target = actor_of_object(target, lex) or _prep_object(verb, lex=lex) or target
@@ -248,6 +261,8 @@ def verb_arguments(verb, lex: Lexicon):
         if xcomp is not None and xcomp.pos_ == "VERB":
             target = _child(xcomp, "dobj") or _prep_object(xcomp)
             target = target if actor_like(target) else None
+            if target is not None and not names_actor(target, lex):
+                target = _aimed_nationality(target) or target  # "considering raising tariffs on Chinese EVs"
     if target is None and passive is None and verb.dep_ in ("xcomp", "advcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "wrote to the US Department of Agriculture to request that ...": the one the governing verb addresses
