@@ -154,7 +154,7 @@ def test_a_walkout_to_protest_is_coded_as_the_walkout(coder):
     assert [(e.cameo, e.target.code) for e in _by_trigger(rec, "protest")] == [("143", "USACOP")]
 
 
-def test_gathering_to_protest_stays_a_complaint(coder):
+def test_gathering_to_protest_stays_the_protest_verbs_dissent(coder):
     rec = code(coder, "Boston police arrested a teacher on Monday. More than 200 students in Boston gathered last "
                       "Friday to protest the police involvement in the arrest.")
-    assert [e.cameo[:2] for e in _by_trigger(rec, "protest")] == ["11"]
+    assert [e.cameo for e in _by_trigger(rec, "protest")] == ["141"]

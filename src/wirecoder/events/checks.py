@@ -368,10 +368,10 @@ def resolution_appeal(f, source_code: Optional[str], ne: NotEvents) -> Optional[
 
 def demonstration_purpose(f, ne: NotEvents) -> Optional[str]:
     """The code of the demonstration a complaint is the purpose of ("organized a walkout last Friday to protest
-    the police involvement": 143), or None: a to-infinitive 11x verb whose governing verb's object is a
+    the police involvement": 143), or None: a to-infinitive 11x or 14x verb whose governing verb's object is a
     demonstration noun."""
     tok = f.trigger
-    if not (f.code or "").startswith("11") or tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp") \
+    if (f.code or "")[:2] not in ("11", "14") or tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp") \
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     return next(((ne.demonstration_codes or {}).get(c.lemma_.lower()) for c in tok.head.children

@@ -284,8 +284,6 @@ def settle_arguments(record: Record, f, lex, ne) -> None:
         subject = next((c for c in author.children if c.dep_ in rules.SUBJ), None)
         f.source = subject if subject is not None else rules.inherited_subject(author)
     f.target = coref.partitive_head(f.target, lex.actor_defaults.partitives) or coref.fact_subject(f.target) or f.target  # "any of the officers"
-    if f.target is None and not f.undergone:  # "has killed thousands of Hamas militants"
-        f.target = coref.partitive_object(tok, lex.actor_defaults.partitives)
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
 

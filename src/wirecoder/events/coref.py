@@ -210,16 +210,6 @@ def partitive_head(tok, partitives: frozenset):
     return None
 
 
-def partitive_object(verb, partitives: frozenset):
-    """The group a verb's partitive direct object takes its part of ("has killed thousands of militants",
-    "detained dozens of protesters" -> militants, protesters), else None: the rules leave such an object out
-    (the quantifier names no actor), the group after "of" is the one acted on."""
-    if verb is None or verb.pos_ != "VERB":
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return partitive_head(obj, partitives)
-
-
 # Words a name's initials skip ("Department of Justice" DOJ, "Civilian Office of Police Accountability" COPA).
 _INITIAL_SKIPS = {"of", "for", "and", "the", "on", "&"}
 
