@@ -46,6 +46,7 @@ def role_only(code: Optional[str], defaults: ActorDefaults) -> bool:
 def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefaults, names: bool = True) -> ActorRef:
     """``ref`` with a country where its code is a role alone, or CVL for an uncoded private person
     (a person's name too when ``names``: for targets; a source named but not listed is often an official)."""
+    _trade_body(ref, head, defaults)
     if ref.code and len(ref.code) == 3 and ref.country == ref.code and not role_only(ref.code, defaults):
         role = head_role(head, defaults)
         if role is None and head is not None and head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and (
@@ -62,6 +63,19 @@ def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefault
     elif ref.code is None and head is not None and _person(head, names, defaults):
         ref.code, ref.country = country + "CVL", country
     return ref
+
+
+def _trade_body(ref: ActorRef, head, defaults: ActorDefaults) -> None:
+    """A body coded as government whose head is a council-like noun named for a trade ("The Sugar Council", "the
+    Council of Furniture Makers of America") is a business body: its role becomes BUS."""
+    if not ref.code or head is None or head.pos_ not in ("NOUN", "PROPN") or not rules.is_in(head, defaults.trade_body_nouns):
+        return
+    role_at = 0 if ref.code in ("GOV", "LEG") else 3 if len(ref.code) == 6 and ref.code[3:] in ("GOV", "LEG") else None
+    if role_at is None:
+        return
+    if any(t.lower_ in defaults.trade_words for t in head.subtree if t.i != head.i):
+        ref.code = ref.code[:role_at] + "BUS"
+        ref.sector = "BUS" if ref.sector is not None else None
 
 
 def _person(head, names: bool, defaults: ActorDefaults) -> bool:
