@@ -29,3 +29,15 @@ def test_a_government_council_stays_government(coder):
     assert ev.source is not None and ev.source.code == "USAGOV"
     ev = criticized(coder, "MANILA -- The city council criticized the government over the new import tariff.")
     assert ev.source is not None and ev.source.code == "PHLGOV"
+
+
+def test_the_acronym_of_a_trade_body_is_bus(coder):
+    ev = criticized(coder, "NEW YORK -- The Council of Furniture Makers of America issued a statement on Monday. "
+                           "The CFMA criticized President Joe Biden over the tariff.")
+    assert ev.source is not None and ev.source.text == "The CFMA" and ev.source.code == "USABUS"
+
+
+def test_the_acronym_of_a_police_department_keeps_its_role(coder):
+    ev = criticized(coder, "NEW YORK -- The Chicago Police Department arrested two men. The CPD criticized Mayor "
+                           "Tom Baker over the budget.")
+    assert ev.source is not None and ev.source.code == "USACOP"
