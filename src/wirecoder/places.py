@@ -119,6 +119,8 @@ def find_places(record, doc, gaz: Gazetteer) -> list[Place]:
         if verdict != "no" and j - i == 1 and place_key(text[start:end]) in surnames:
             if not (i > 0 and doc[i - 1].lower_ in _LOCATIVE) and not any(c.kind == "country" for c in cands):
                 verdict = "no"
+        if verdict != "no" and _age_follows(doc, j) and not any(c.kind == "country" for c in cands):
+            verdict = "no"  # "Rivera, 45, admitted": a name with an age is a person
         if verdict != "no" and j < n and doc[j].lower_ in _NOT_PLACE_AFTER and not any(c.kind == "country" for c in cands):
             verdict = "no"  # "the Castello road", "the Rafah crossing" name the road, not the town
         if verdict == "no":
@@ -148,6 +150,12 @@ def find_places(record, doc, gaz: Gazetteer) -> list[Place]:
                 continue
         out.append(_to_place(text, s, e, _best(cands, home, named)))
     return out
+
+
+def _age_follows(doc, j: int) -> bool:
+    """The tokens from j are ", <a number of one to three digits>," (or a closing dash): an age apposition."""
+    return (j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].is_digit and len(doc[j + 1].text) <= 3
+            and doc[j + 2].text in (",", "—", "–", "--"))
 
 
 _NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP", "LANGUAGE"}

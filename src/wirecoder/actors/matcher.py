@@ -61,6 +61,8 @@ _FORMER = {"former", "ex", "erstwhile", "onetime", "retired"}
 _TITLE_WORDS = {"said", "says", "told", "asked", "added", "sir", "lord", "lady", "dame", "prof", "gen", "col"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "von", "van", "der", "den", "de", "la", "le", "da", "di", "abu", "ben"}
 _OF = {"of", "for"}
+# Alias forms that are nationality words: matched only as written, accents included (see _Alias.plain).
+_NATIONALITY_FORMS = {"adjective", "demonym"}
 _KIND_RANK = {"person": 6, "group": 5, "organization": 4, "metonym": 3, "country": 2, "agent": 1}
 
 
@@ -94,6 +96,8 @@ class _Alias:
     entry: ActorEntry
     form: str  # name | adjective | demonym | agent | title
     rules: tuple[int, ...]
+    # per token, True where a nationality word is written without accents: "Germán" (a first name) is not "German"
+    plain: tuple[bool, ...] = ()
 
 
 # Roles that are offices of a state: not held in an organisation a place gives its name to.
@@ -160,6 +164,8 @@ class ActorMatcher:
         if not tokens:
             return
         alias.rules = tuple(_case_rule(t) for t in tokens)
+        if alias.form in _NATIONALITY_FORMS:
+            alias.plain = tuple(t.isascii() for t in tokens)
         node = self._trie
         for t in tokens:
             node = node.setdefault(fold(t), {})
@@ -186,7 +192,9 @@ class ActorMatcher:
                     break
                 j += 1
                 fitting = [
-                    a for a in node.get(None, ()) if all(_case_ok(r, toks[i + k][2]) for k, r in enumerate(a.rules))
+                    a for a in node.get(None, ())
+                    if all(_case_ok(r, toks[i + k][2]) for k, r in enumerate(a.rules))
+                    and not any(plain and not toks[i + k][2].isascii() for k, plain in enumerate(a.plain))
                 ]
                 if fitting:
                     alias = _pick(fitting, date)

@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..actors.matcher import suffixed_surnames
 from ..record import ActorRef
-from . import rules
+from . import coref, rules
 from .lexicon import ActorDefaults
 
 
@@ -46,6 +46,7 @@ def role_only(code: Optional[str], defaults: ActorDefaults) -> bool:
 def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefaults, names: bool = True) -> ActorRef:
     """``ref`` with a country where its code is a role alone, or CVL for an uncoded private person
     (a person's name too when ``names``: for targets; a source named but not listed is often an official)."""
+    _trade_body(ref, head, defaults)
     if ref.code and len(ref.code) == 3 and ref.country == ref.code and not role_only(ref.code, defaults):
         role = head_role(head, defaults)
         if role is None and head is not None and head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and (
@@ -62,6 +63,37 @@ def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefault
     elif ref.code is None and head is not None and _person(head, names, defaults):
         ref.code, ref.country = country + "CVL", country
     return ref
+
+
+def _trade_body(ref: ActorRef, head, defaults: ActorDefaults) -> None:
+    """A body coded as government whose head is a council-like noun named for a trade ("The Sugar Council", "the
+    Council of Furniture Makers of America") is a business body: its role becomes BUS."""
+    if not ref.code or head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return
+    if not rules.is_in(head, defaults.trade_body_nouns):
+        head = _body_of(head, defaults)
+        if head is None:
+            return
+    role_at = 0 if ref.code in ("GOV", "LEG") else 3 if len(ref.code) == 6 and ref.code[3:] in ("GOV", "LEG") else None
+    if role_at is None:
+        return
+    if any(t.lower_ in defaults.trade_words for t in head.subtree if t.i != head.i):
+        ref.code = ref.code[:role_at] + "BUS"
+        ref.sector = "BUS" if ref.sector is not None else None
+
+
+def _body_of(tok, defaults: ActorDefaults):
+    """The council-like noun a name's word belongs to, up its chain of "of" phrases ("America" in "the Council of
+    Furniture Makers of America"), or that of the full name an acronym spells ("CFMA": coref.acronym_antecedent
+    gives the full name's last word), else None."""
+    tok = coref.acronym_antecedent(tok) or tok
+    for _ in range(5):
+        if tok is None or tok.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
+        if tok.pos_ != "ADP" and rules.is_in(tok, defaults.trade_body_nouns):
+            return tok
+        tok = tok.head if tok.head is not tok else None
+    return None
 
 
 def _person(head, names: bool, defaults: ActorDefaults) -> bool:

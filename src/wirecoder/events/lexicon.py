@@ -32,6 +32,8 @@ class ActorDefaults:
     head_roles: dict = field(default_factory=dict)  # head word -> role ("forces" -> MIL)
     act_roles: dict = field(default_factory=dict)  # act noun -> role of its nationality ("Israeli strikes" -> MIL)
     partitives: frozenset = frozenset()  # "all of the defendants": the group after "of" is the actor
+    trade_body_nouns: frozenset = frozenset()  # "council", "association": a body that may be of a trade
+    trade_words: frozenset = frozenset()  # "sugar", "designers": the trade such a body is named for (BUS)
 
 
 @dataclass
@@ -158,5 +160,7 @@ def load() -> Lexicon:
 def _actor_defaults(data: dict) -> ActorDefaults:
     head_roles = {word: role for role, words in data["role_nouns"].items() for word in words}
     act_roles = {word: role for role, words in (data.get("act_roles") or {}).items() for word in words}
+    trade = data.get("trade_bodies") or {}
     return ActorDefaults(frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]),
-                         head_roles, act_roles, frozenset(data.get("partitives", ())))
+                         head_roles, act_roles, frozenset(data.get("partitives", ())),
+                         frozenset(trade.get("nouns", ())), frozenset(trade.get("words", ())))
