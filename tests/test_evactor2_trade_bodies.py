@@ -1,14 +1,10 @@
 """Actors: a council or association named for a trade is a business body, BUS (sentences written for these tests)."""
 
-from conftest import assert_spans_ok
+from conftest import event_on, events_of
 
 
 def criticized(coder, text):
-    record = coder.code(text, date="2026-03-10")
-    assert_spans_ok(record)
-    found = [e for e in record.events if e.trigger.text == "criticized"]
-    assert found, "no event on 'criticized'"
-    return found[0]
+    return event_on(events_of(coder, text), "criticized")
 
 
 def test_a_council_named_for_a_commodity_is_bus(coder):

@@ -1,14 +1,10 @@
 """Actors: a council is a legislature in the US and a government elsewhere (sentences written for these tests)."""
 
-from conftest import assert_spans_ok
+from conftest import event_on, events_of
 
 
 def condemned(coder, text):
-    record = coder.code(text, date="2026-03-10")
-    assert_spans_ok(record)
-    found = [e for e in record.events if e.trigger.text == "condemned"]
-    assert found, "no event on 'condemned'"
-    return found[0]
+    return event_on(events_of(coder, text), "condemned")
 
 
 def test_a_us_city_council_is_usaleg(coder):

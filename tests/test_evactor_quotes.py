@@ -1,19 +1,7 @@
 """Events actors: a first-person pronoun inside a quotation is the quotation's resolved speaker (sentences
 written for these tests)."""
 
-from conftest import assert_spans_ok
-
-
-def events_of(coder, text, date="2026-03-10"):
-    record = coder.code(text, date=date)
-    assert_spans_ok(record)
-    return record.events
-
-
-def on(events, trigger):
-    found = [e for e in events if e.trigger.text == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in events]}"
-    return found[0]
+from conftest import event_on as on, events_of
 
 
 def test_we_in_a_mayors_quotation_is_the_mayor(coder):

@@ -2,19 +2,7 @@
 
 import pytest
 
-from conftest import assert_spans_ok
-
-
-def events_of(coder, text, date="2026-03-10"):
-    record = coder.code(text, date=date)
-    assert_spans_ok(record)
-    return record.events
-
-
-def on(events, trigger):
-    found = [e for e in events if e.trigger.text == trigger]
-    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in events]}"
-    return found[0]
+from conftest import event_on as on, events_of
 
 
 def test_a_partitive_subject_is_the_group_it_takes_part_of(coder):
