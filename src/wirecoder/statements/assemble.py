@@ -85,6 +85,7 @@ RULES = {
     "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content, and ends at it ('called for | a ceasefire')",
     "cue-takes-adverb": "a cue verb takes the adverb right after it that modifies it ('said sarcastically', 'said then')",
     "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
+    "cue-subject-words-out": "a cue that opens with words of its verb's subject ('A poll released last year found') starts after them",
 }
 
 
@@ -419,6 +420,7 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
+        cue = cue_without_subject_words(doc, cue) if art.on("cue-subject-words-out") else cue
         if art.on("cue-takes-prep"):
             cue = cue_with_bound_prep(doc, cue, g, art.lexicon)
         if art.on("cue-takes-adverb"):
@@ -724,6 +726,22 @@ def cue_without_on_date(doc, cue: Run) -> Run:
                 and i > cue.start and all(d.ent_type_ == "DATE" or d.ent_type_ == "TIME" for d in t.subtree if d.i != i):
             return Run(cue.start, i, cue.sent, cue.para)
     return cue
+
+
+def cue_without_subject_words(doc, cue: Run) -> Run:
+    """A cue that opens with words of its verb's subject, the subject's own head left out ("A poll | released
+    last year found", "The senators | all suggested"), starts after them: they modify the source, and PolNeAR's
+    cue is the verb. A cue that holds the subject's head ("His best response was to say") is a nominal cue
+    and stays."""
+    head = doc[cue.start:cue.end].root  # not run_head: the first word's head, in the subject, is outside the cue
+    subjects = [t for t in head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if head.pos_ not in ("VERB", "AUX") or not subjects or cue.start <= subjects[0].i < cue.end:
+        return cue
+    words = {t.i for t in subjects[0].subtree}
+    start = cue.start
+    while start < head.i and (start in words or doc[start].is_space):
+        start += 1
+    return cue if start == cue.start else Run(start, cue.end, cue.sent, cue.para)
 
 
 _TRAILING_PREPS = {"of", "to", "on", "at", "after"}

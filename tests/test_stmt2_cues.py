@@ -1,0 +1,27 @@
+"""Cue boundary rules of the statements stage (wip-stmt, second round), on hand-made tagger runs over
+invented sentences."""
+
+import pytest
+
+from test_statements import _assemble_statements
+
+
+@pytest.mark.parametrize("text, speaker, cue, want_cue", [
+    ("A survey published last spring found that most riders wanted later buses.", "A survey",
+     "published last spring found", "found"),
+    ("The three mayors all warned that the bridge was unsafe.", "The three mayors", "all warned", "warned"),
+])
+def test_a_cue_does_not_open_with_words_of_its_subject(text, speaker, cue, want_cue):
+    """Rule cue-subject-words-out: the words that modify the source ("published last spring", "all") are
+    not the cue; the cue is the verb, as PolNeAR marks it."""
+    [st] = _assemble_statements(text, speaker, cue, [text[text.index("that"):-1]])
+    assert st.cue.text == want_cue
+    [st] = _assemble_statements(text, speaker, cue, [text[text.index("that"):-1]], off={"cue-subject-words-out"})
+    assert st.cue.text == cue
+
+
+def test_a_nominal_cue_that_holds_its_subject_stays_whole():
+    """"His main argument was that ...": the cue holds the subject's head, a noun PolNeAR marks in the cue."""
+    text = "His main argument was that the tax would hurt small farms."
+    [st] = _assemble_statements(text, "His", "main argument was", ["that the tax would hurt small farms"])
+    assert st.cue.text == "main argument was"
