@@ -25,3 +25,20 @@ def test_a_nominal_cue_that_holds_its_subject_stays_whole():
     text = "His main argument was that the tax would hurt small farms."
     [st] = _assemble_statements(text, "His", "main argument was", ["that the tax would hurt small farms"])
     assert st.cue.text == "main argument was"
+
+
+def test_a_cue_does_not_open_with_its_verbs_time():
+    """Rule cue-time-out: "just this week announced" -> "announced"; the time is the verb's, not the cue."""
+    text = "The club just this week announced that the stadium would close."
+    [st] = _assemble_statements(text, "The club", "just this week announced", ["that the stadium would close"])
+    assert st.cue.text == "announced"
+    [st] = _assemble_statements(text, "The club", "just this week announced", ["that the stadium would close"],
+                                off={"cue-time-out"})
+    assert st.cue.text == "just this week announced"
+
+
+def test_a_cue_keeps_a_leading_adverb_that_is_no_time():
+    """"repeatedly warned": a manner adverb stays in the cue (PolNeAR marks it)."""
+    text = "The inspector repeatedly warned that the dam was weak."
+    [st] = _assemble_statements(text, "The inspector", "repeatedly warned", ["that the dam was weak"])
+    assert st.cue.text == "repeatedly warned"

@@ -86,6 +86,7 @@ RULES = {
     "cue-takes-adverb": "a cue verb takes the adverb right after it that modifies it ('said sarcastically', 'said then')",
     "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
     "cue-subject-words-out": "a cue that opens with words of its verb's subject ('A poll released last year found') starts after them",
+    "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
 }
 
 
@@ -421,6 +422,7 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
         cue = cue_without_subject_words(doc, cue) if art.on("cue-subject-words-out") else cue
+        cue = cue_without_leading_time(doc, cue) if art.on("cue-time-out") else cue
         if art.on("cue-takes-prep"):
             cue = cue_with_bound_prep(doc, cue, g, art.lexicon)
         if art.on("cue-takes-adverb"):
@@ -741,6 +743,24 @@ def cue_without_subject_words(doc, cue: Run) -> Run:
     start = cue.start
     while start < head.i and (start in words or doc[start].is_space):
         start += 1
+    return cue if start == cue.start else Run(start, cue.end, cue.sent, cue.para)
+
+
+def cue_without_leading_time(doc, cue: Run) -> Run:
+    """A cue that opens with its verb's time ("just this month announced", "on Friday warned") starts after
+    it, as the speaker does (rule speaker-time): PolNeAR's cue is the verb."""
+    head = doc[cue.start:cue.end].root
+    start = cue.start
+    while start < head.i:
+        top = doc[start]
+        while top.head.i != head.i and top.head.i != top.i and cue.start <= top.head.i < head.i:
+            top = top.head
+        if not (top.head.i == head.i and top.dep_ in ("prep", "npadvmod", "advmod") and top.left_edge.i == start
+                and top.right_edge.i < head.i and any(d.ent_type_ in ("DATE", "TIME") for d in top.subtree)):
+            break
+        start = top.right_edge.i + 1
+        while start < head.i and (doc[start].is_space or doc[start].text == ","):
+            start += 1
     return cue if start == cue.start else Run(start, cue.end, cue.sent, cue.para)
 
 
