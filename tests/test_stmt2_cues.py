@@ -42,3 +42,14 @@ def test_a_cue_keeps_a_leading_adverb_that_is_no_time():
     text = "The inspector repeatedly warned that the dam was weak."
     [st] = _assemble_statements(text, "The inspector", "repeatedly warned", ["that the dam was weak"])
     assert st.cue.text == "repeatedly warned"
+
+
+def test_cue_runs_split_by_a_no_break_space_are_one_cue():
+    """Rule space-joins-runs: "has" + no-break space + "acknowledged", which a tagger tags as two cues (the
+    space is a token of its own), is one cue "has acknowledged"."""
+    text = "The minister has\xa0acknowledged that the plan failed."
+    runs = ("The minister", ["has", "acknowledged"], ["that the plan failed"])
+    [st] = _assemble_statements(text, *runs)
+    assert st.cue.text == "has\xa0acknowledged"
+    assert [c.text for c in st.content] == ["that the plan failed"]
+    assert "has\xa0acknowledged" not in [s.cue.text for s in _assemble_statements(text, *runs, off={"space-joins-runs"})]

@@ -86,6 +86,7 @@ RULES = {
     "cue-takes-adverb": "a cue verb takes the adverb right after it that modifies it ('said sarcastically', 'said then')",
     "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
     "cue-subject-words-out": "a cue that opens with words of its verb's subject ('A poll released last year found') starts after them",
+    "space-joins-runs": "two runs of one role apart only by an odd space in the line (a no-break space) are one run",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
 }
 
@@ -199,6 +200,19 @@ def tagged_runs(art: Article, spans: list) -> list[Run]:
         if b <= a or art.record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), ("debris",)):
             continue
         out.append(Run(a, b, art.sent_of[a], art.para_of[a]))
+    return _joined_over_spaces(doc, out) if art.on("space-joins-runs") else out
+
+
+def _joined_over_spaces(doc, runs: list[Run]) -> list[Run]:
+    """Runs apart only by a space token inside a line ("has", a no-break space, "acknowledged": spaCy makes it
+    a token of its own, which the encoder has no piece for) are one run."""
+    out = []
+    for r in sorted(runs, key=lambda r: r.start):
+        if (out and out[-1].end < r.start and out[-1].sent == r.sent
+                and all(doc[i].is_space and "\n" not in doc[i].text for i in range(out[-1].end, r.start))):
+            out[-1] = Run(out[-1].start, r.end, out[-1].sent, out[-1].para)
+        else:
+            out.append(r)
     return out
 
 
