@@ -53,3 +53,19 @@ def test_cue_runs_split_by_a_no_break_space_are_one_cue():
     assert st.cue.text == "has\xa0acknowledged"
     assert [c.text for c in st.content] == ["that the plan failed"]
     assert "has\xa0acknowledged" not in [s.cue.text for s in _assemble_statements(text, *runs, off={"space-joins-runs"})]
+
+
+def test_put_takes_the_pronoun_that_stands_for_the_words():
+    """Rule cue-takes-pro-object (cues.yaml pro_object_cues): "as the coach put it" -> the cue "put it"."""
+    text = "The season was, as the coach put it, a long winter."
+    [st] = _assemble_statements(text, "the coach", "put", ["The season was"])
+    assert st.cue.text == "put it"
+    [st] = _assemble_statements(text, "the coach", "put", ["The season was"], off={"cue-takes-pro-object"})
+    assert st.cue.text == "put"
+
+
+def test_put_keeps_a_noun_object_out_of_the_cue():
+    """Only the pronoun: "put the question to the board" keeps its cue "put"."""
+    text = "The mayor put the question to the board that the tax should end."
+    [st] = _assemble_statements(text, "The mayor", "put", ["that the tax should end"])
+    assert st.cue.text == "put"

@@ -87,6 +87,7 @@ RULES = {
     "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
     "cue-subject-words-out": "a cue that opens with words of its verb's subject ('A poll released last year found') starts after them",
     "space-joins-runs": "two runs of one role apart only by an odd space in the line (a no-break space) are one run",
+    "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
 }
 
@@ -441,6 +442,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             cue = cue_with_bound_prep(doc, cue, g, art.lexicon)
         if art.on("cue-takes-adverb"):
             cue = cue_with_adverb(doc, cue, g, art.lexicon)
+        if art.on("cue-takes-pro-object"):
+            cue = cue_with_pro_object(doc, cue, g, art.lexicon)
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
             continue
         if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
@@ -887,6 +890,19 @@ def cue_with_adverb(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
     if not pieces and len(doc[cue.start:end].text.split()) >= LONG_CUE_WORDS:
         return cue
     return Run(cue.start, end, cue.sent, cue.para)
+
+
+def cue_with_pro_object(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue verb of cues.yaml's pro_object_cues followed right away by its pronoun object takes it: "as the
+    mayor put it" -> "put it", as PolNeAR marks it (the pronoun stands for the words, it is no content)."""
+    head = run_head(doc, cue)
+    objects = lexicon.pro_object_cues.get(head.lemma_.lower())
+    if not objects or head.pos_ != "VERB" or head.i != cue.end - 1 or cue.end >= len(doc):
+        return cue
+    obj = doc[cue.end]
+    if obj.dep_ != "dobj" or obj.head.i != head.i or obj.lower_ not in objects or any(r.start <= obj.i < r.end for r in pieces):
+        return cue
+    return Run(cue.start, cue.end + 1, cue.sent, cue.para)
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
