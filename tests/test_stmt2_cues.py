@@ -69,3 +69,20 @@ def test_put_keeps_a_noun_object_out_of_the_cue():
     text = "The mayor put the question to the board that the tax should end."
     [st] = _assemble_statements(text, "The mayor", "put", ["that the tax should end"])
     assert st.cue.text == "put"
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("Perhaps it is to be expected after such a year.", "it", "is", "to be expected after such a year"),
+    ("The storm had drivers waiting for hours.", "The storm", "had", "drivers waiting for hours"),
+])
+def test_a_bare_copula_or_have_is_no_cue(text, speaker, cue, content):
+    """Rule one-word-aux-cues-out (cues.yaml not_one_word_cues): "is", "had" alone report nobody's words."""
+    assert _assemble_statements(text, speaker, cue, [content]) == []
+    assert [st.cue.text for st in _assemble_statements(text, speaker, cue, [content], off={"one-word-aux-cues-out"})] == [cue]
+
+
+def test_a_copula_phrase_stays_a_cue():
+    """"is clear that ..." is more than the copula: it stays."""
+    text = "The minister is clear that the border stays open."
+    [st] = _assemble_statements(text, "The minister", "is clear", ["that the border stays open"])
+    assert st.cue.text == "is clear"

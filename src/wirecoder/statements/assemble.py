@@ -88,6 +88,7 @@ RULES = {
     "cue-subject-words-out": "a cue that opens with words of its verb's subject ('A poll released last year found') starts after them",
     "space-joins-runs": "two runs of one role apart only by an odd space in the line (a no-break space) are one run",
     "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
+    "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
 }
 
@@ -446,6 +447,9 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             cue = cue_with_pro_object(doc, cue, g, art.lexicon)
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
             continue
+        if (art.on("one-word-aux-cues-out") and cue.end - cue.start == 1
+                and doc[cue.start].lemma_.lower() in art.lexicon.not_one_word_cues):
+            continue  # after the cuts above: "has | the support of" as well as the tagger's bare "is"
         if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
             continue
         if art.on("long-bare-cues-out") and not g and c.end - c.start >= LONG_CUE_WORDS > cue.end - cue.start \
