@@ -86,3 +86,12 @@ def test_a_copula_phrase_stays_a_cue():
     text = "The minister is clear that the border stays open."
     [st] = _assemble_statements(text, "The minister", "is clear", ["that the border stays open"])
     assert st.cue.text == "is clear"
+
+
+def test_made_alone_is_no_cue_but_made_clear_is():
+    """not_one_word_cues: "made" alone (a phone call, a deal) is no attribution; "made clear that" is."""
+    text = "The mayor made a phone call to the governor."
+    assert _assemble_statements(text, "The mayor", "made", ["a phone call to the governor"]) == []
+    text = "The mayor made clear that the budget would pass."
+    [st] = _assemble_statements(text, "The mayor", "made clear", ["that the budget would pass"])
+    assert st.cue.text == "made clear"
