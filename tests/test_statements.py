@@ -894,7 +894,8 @@ def _assemble_statements(text, speaker, cue, contents, off=frozenset()):
         return (span.start, span.end)
 
     speakers = [speaker] if isinstance(speaker, str) else list(speaker or [])
-    runs = {"speaker": [run(s) for s in speakers], "cue": [run(cue)], "content": [run(c) for c in contents]}
+    cues = [cue] if isinstance(cue, str) else list(cue)
+    runs = {"speaker": [run(s) for s in speakers], "cue": [run(c) for c in cues], "content": [run(c) for c in contents]}
     args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
     return assemble(*args, off=off)
 

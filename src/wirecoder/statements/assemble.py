@@ -85,6 +85,11 @@ RULES = {
     "cue-takes-prep": "a cue like 'called' takes the preposition that opens its content, and ends at it ('called for | a ceasefire')",
     "cue-takes-adverb": "a cue verb takes the adverb right after it that modifies it ('said sarcastically', 'said then')",
     "content-relative-out": "an unquoted content ends before a relative clause after a comma that closes it (', who has ...')",
+    "cue-subject-words-out": "a cue that opens with words of its verb's subject ('A poll released last year found') starts after them",
+    "space-joins-runs": "two runs of one role apart only by an odd space in the line (a no-break space) are one run",
+    "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
+    "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
+    "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
 }
 
 
@@ -197,6 +202,19 @@ def tagged_runs(art: Article, spans: list) -> list[Run]:
         if b <= a or art.record.in_defect(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), ("debris",)):
             continue
         out.append(Run(a, b, art.sent_of[a], art.para_of[a]))
+    return _joined_over_spaces(doc, out) if art.on("space-joins-runs") else out
+
+
+def _joined_over_spaces(doc, runs: list[Run]) -> list[Run]:
+    """Runs apart only by a space token inside a line ("has", a no-break space, "acknowledged": spaCy makes it
+    a token of its own, which the encoder has no piece for) are one run."""
+    out = []
+    for r in sorted(runs, key=lambda r: r.start):
+        if (out and out[-1].end < r.start and out[-1].sent == r.sent
+                and all(doc[i].is_space and "\n" not in doc[i].text for i in range(out[-1].end, r.start))):
+            out[-1] = Run(out[-1].start, r.end, out[-1].sent, out[-1].para)
+        else:
+            out.append(r)
     return out
 
 
@@ -419,12 +437,19 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
+        cue = cue_without_subject_words(doc, cue) if art.on("cue-subject-words-out") else cue
+        cue = cue_without_leading_time(doc, cue) if art.on("cue-time-out") else cue
         if art.on("cue-takes-prep"):
             cue = cue_with_bound_prep(doc, cue, g, art.lexicon)
         if art.on("cue-takes-adverb"):
             cue = cue_with_adverb(doc, cue, g, art.lexicon)
+        if art.on("cue-takes-pro-object"):
+            cue = cue_with_pro_object(doc, cue, g, art.lexicon)
         if art.on("catenative-cues-out") and catenative_cue(doc, cue, art.lexicon):
             continue
+        if (art.on("one-word-aux-cues-out") and cue.end - cue.start == 1
+                and doc[cue.start].lemma_.lower() in art.lexicon.not_one_word_cues):
+            continue  # after the cuts above: "has | the support of" as well as the tagger's bare "is"
         if art.on("clause-only-cues") and clauseless_cue(doc, cue, art.lexicon):
             continue
         if art.on("long-bare-cues-out") and not g and c.end - c.start >= LONG_CUE_WORDS > cue.end - cue.start \
@@ -726,6 +751,40 @@ def cue_without_on_date(doc, cue: Run) -> Run:
     return cue
 
 
+def cue_without_subject_words(doc, cue: Run) -> Run:
+    """A cue that opens with words of its verb's subject, the subject's own head left out ("A poll | released
+    last year found", "The senators | all suggested"), starts after them: they modify the source, and PolNeAR's
+    cue is the verb. A cue that holds the subject's head ("His best response was to say") is a nominal cue
+    and stays."""
+    head = doc[cue.start:cue.end].root  # not run_head: the first word's head, in the subject, is outside the cue
+    subjects = [t for t in head.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if head.pos_ not in ("VERB", "AUX") or not subjects or cue.start <= subjects[0].i < cue.end:
+        return cue
+    words = {t.i for t in subjects[0].subtree}
+    start = cue.start
+    while start < head.i and (start in words or doc[start].is_space):
+        start += 1
+    return cue if start == cue.start else Run(start, cue.end, cue.sent, cue.para)
+
+
+def cue_without_leading_time(doc, cue: Run) -> Run:
+    """A cue that opens with its verb's time ("just this month announced", "on Friday warned") starts after
+    it, as the speaker does (rule speaker-time): PolNeAR's cue is the verb."""
+    head = doc[cue.start:cue.end].root
+    start = cue.start
+    while start < head.i:
+        top = doc[start]
+        while top.head.i != head.i and top.head.i != top.i and cue.start <= top.head.i < head.i:
+            top = top.head
+        if not (top.head.i == head.i and top.dep_ in ("prep", "npadvmod", "advmod") and top.left_edge.i == start
+                and top.right_edge.i < head.i and any(d.ent_type_ in ("DATE", "TIME") for d in top.subtree)):
+            break
+        start = top.right_edge.i + 1
+        while start < head.i and (doc[start].is_space or doc[start].text == ","):
+            start += 1
+    return cue if start == cue.start else Run(start, cue.end, cue.sent, cue.para)
+
+
 _TRAILING_PREPS = {"of", "to", "on", "at", "after"}
 
 
@@ -835,6 +894,19 @@ def cue_with_adverb(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
     if not pieces and len(doc[cue.start:end].text.split()) >= LONG_CUE_WORDS:
         return cue
     return Run(cue.start, end, cue.sent, cue.para)
+
+
+def cue_with_pro_object(doc, cue: Run, pieces: list[Run], lexicon: Lexicon) -> Run:
+    """A cue verb of cues.yaml's pro_object_cues followed right away by its pronoun object takes it: "as the
+    mayor put it" -> "put it", as PolNeAR marks it (the pronoun stands for the words, it is no content)."""
+    head = run_head(doc, cue)
+    objects = lexicon.pro_object_cues.get(head.lemma_.lower())
+    if not objects or head.pos_ != "VERB" or head.i != cue.end - 1 or cue.end >= len(doc):
+        return cue
+    obj = doc[cue.end]
+    if obj.dep_ != "dobj" or obj.head.i != head.i or obj.lower_ not in objects or any(r.start <= obj.i < r.end for r in pieces):
+        return cue
+    return Run(cue.start, cue.end + 1, cue.sent, cue.para)
 
 
 def _cue_before_content(doc, cue: Run, pieces: list[Run]) -> Run:
