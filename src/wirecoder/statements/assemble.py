@@ -434,7 +434,7 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
                 if said_by is not None and said_by.start < raised.end and raised.start < said_by.end:
                     said_by = None
         cue = _cue_before_content(doc, c, g) if art.on("cut-cue") else c
-        cue = cue_without_medium(doc, cue) if art.on("cue-medium-out") else cue
+        cue = cue_without_medium(doc, cue, art.lexicon) if art.on("cue-medium-out") else cue
         cue = cue_without_trailing_prep(doc, cue, art.lexicon) if art.on("cue-prep-out") else cue
         cue = cue_without_on_date(doc, cue) if art.on("cue-on-date-out") else cue
         cue = cue_without_subject_words(doc, cue) if art.on("cue-subject-words-out") else cue
@@ -713,26 +713,18 @@ def empty_shell(st: Statement, lexicon: Lexicon) -> bool:
 _STRIP = " .,;:!?\"'“”‘’«»()[]\u00a0\n\t"
 
 
-# what a cue's trailing prepositional phrase names when it is the medium or occasion of the words, not
-# their addressee or topic: "said in an email", "wrote on its website", "said during a rally in Ohio";
-# not "in an interview", "in a statement", "on the show", which PolNeAR keeps in the cue as often as not
-# (dev: 4 of 6 interviews; train: 4 of 9 statements)
-_MEDIA = {"email", "e-mail", "letter", "website", "site", "rally", "speech", "tweet", "video", "conference",
-          "briefing", "appearance", "op-ed", "broadcast", "podcast", "event", "hearing", "debate", "text"}
-_MEDIUM_PREPS = {"in", "on", "during", "via", "at", "through", "over"}
-
-
-def cue_without_medium(doc, cue: Run) -> Run:
+def cue_without_medium(doc, cue: Run, lexicon) -> Run:
     """A cue verb followed, inside the cue, by the medium or occasion of its words ends before it:
-    "said in an email" -> "said", "said via email", "wrote on its website" (PolNeAR marks the verb)."""
+    "said in an email" -> "said", "said via email", "wrote on its website" (PolNeAR marks the verb; the
+    prepositions and nouns: cues.yaml medium_preps, medium_nouns)."""
     head = run_head(doc, cue)
     if head.pos_ not in ("VERB", "AUX"):
         return cue
     for i in range(head.i + 1, cue.end):
         t = doc[i]
-        if t.head.i == head.i and t.dep_ == "prep" and t.lower_ in _MEDIUM_PREPS:
+        if t.head.i == head.i and t.dep_ == "prep" and t.lower_ in lexicon.medium_preps:
             objs = [k for k in t.children if k.dep_ == "pobj"]
-            if objs and objs[0].lemma_.lower() in _MEDIA:
+            if objs and objs[0].lemma_.lower() in lexicon.medium_nouns:
                 return Run(cue.start, i, cue.sent, cue.para)
             return cue
     return cue

@@ -42,6 +42,8 @@ class Lexicon:
     not_cue_adverbs: frozenset = frozenset()  # "said so": an adverb after the cue that is what was said
     not_one_word_cues: frozenset = frozenset()  # "is", "had" alone: a verb that is no cue by itself
     pro_object_cues: dict = field(default_factory=dict)  # "as he put it": verb -> the pronoun objects its cue takes
+    medium_preps: frozenset = frozenset()  # "said | in an email": the preposition of the words' medium ...
+    medium_nouns: frozenset = frozenset()  # ... and its noun, which the cue leaves out
     tail_relatives: frozenset = frozenset()  # ", who has ..." closing a content is the writer's, not the speaker's
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
@@ -96,6 +98,8 @@ def load_lexicon() -> Lexicon:
                    prep_bound_verbs={w.lower(): frozenset(p.lower() for p in preps)
                                      for w, preps in (data.get("prep_bound_verbs") or {}).items()},
                    tail_relatives=frozenset(w.lower() for w in data.get("tail_relatives", ())),
+                   medium_preps=frozenset(w.lower() for w in data.get("medium_preps", ())),
+                   medium_nouns=frozenset(w.lower() for w in data.get("medium_nouns", ())),
                    not_cue_adverbs=frozenset(w.lower() for w in data.get("not_cue_adverbs", ())),
                    not_one_word_cues=frozenset(w.lower() for w in data.get("not_one_word_cues", ())),
                    pro_object_cues={w.lower(): frozenset(o.lower() for o in objs)
