@@ -7,7 +7,7 @@ The library comes first; the CLI, the HTTP API and the Spark job are thin shells
     record.statements, record.events
 """
 
-__version__ = "0.6.1"
+__version__ = "0.7.0"
 
 from .errors import ArticleTimeout, InputError, ModelNotFound, StoreError, WirecoderError  # noqa: E402
 from .record import ErrorRecord, Event, Record, Span, Statement  # noqa: E402
