@@ -372,7 +372,7 @@ def demonstration_purpose(f, ne: NotEvents) -> Optional[str]:
     demonstration noun."""
     tok = f.trigger
     if (f.code or "")[:2] not in ("11", "14") or tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp") \
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            or not rules.to_infinitive(tok):
         return None
     return next(((ne.demonstration_codes or {}).get(c.lemma_.lower()) for c in tok.head.children
                  if c.dep_ == "dobj" and c.lemma_.lower() in (ne.demonstration_codes or {})), None)

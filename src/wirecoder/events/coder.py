@@ -386,8 +386,7 @@ def _background_clause(tok) -> bool:
     if tok.pos_ != "VERB":
         return False
     node = tok
-    while node.dep_ in ("xcomp", "advcl") and node.head.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    while node.dep_ in ("xcomp", "advcl") and node.head.pos_ == "VERB" and rules.to_infinitive(node):
         node = node.head  # "the proxy forces Iran uses to attack Israeli interests": what the clause says of them
     if node.dep_ == "relcl":
         return True
@@ -411,7 +410,7 @@ def _copular_purpose(tok) -> bool:
     """A to-infinitive of a noun that a copula predicates of its subject ("He wasn't part of the plan to kill
     Moïse", "it was the first attempt to seize the port") says what a plan or effort is, not that the subject
     announced it (GUIDELINES 4 codes an announced plan, "announced a plan to", with modality planned)."""
-    if tok.pos_ != "VERB" or tok.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.pos_ != "VERB" or tok.dep_ != "acl" or not rules.to_infinitive(tok):
         return False
     node = tok.head
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:

@@ -263,8 +263,7 @@ def verb_arguments(verb, lex: Lexicon):
             target = target if actor_like(target) else None
             if target is not None and not names_actor(target, lex):
                 target = _aimed_nationality(target) or target  # "considering raising tariffs on Chinese EVs"
-    if target is None and passive is None and verb.dep_ in ("xcomp", "advcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if target is None and passive is None and verb.dep_ in ("xcomp", "advcl") and to_infinitive(verb):
         # "wrote to the US Department of Agriculture to request that ...": the one the governing verb addresses
         target = _prep_object(verb.head, ("to",), lex=lex)
     if source is None and passive is None:  # "no ships were damaged": no agent to inherit
@@ -297,7 +296,7 @@ def inherited_subject(verb):
             obj = _child(head, "dobj")  # object control: "urged Kiev to fulfil"
             if obj is not None and obj.pos_ in ACTOR_POS:
                 return obj
-        if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ in ("xcomp", "advcl") and to_infinitive(verb):
             passive = _child(head, "nsubjpass")  # "An officer was sent to investigate": the officer does
             if passive is not None and passive.pos_ in ACTOR_POS:
                 return passive
@@ -464,9 +463,14 @@ def _clause_above_mode(verb, lex) -> str:
     return "asserted"
 
 
+def to_infinitive(verb) -> bool:
+    """The verb is marked by "to" ("to attack", "to protest"): an infinitive."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _purpose(node) -> bool:
     """An infinitival adverbial clause: the aim of its governor ("campaigned ... to return the issue")."""
-    return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return node.dep_ == "advcl" and to_infinitive(node)
 
 
 def reporting_governor(tok, lex: Lexicon):
