@@ -267,6 +267,21 @@ def with_party(tok):
             if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
                 return obj
     return None
+
+
+def requested_agent(tok):
+    """Who an appeal for an act is addressed to when the act names its agent as a modifier ("reiterated their
+    call for timely government intervention" -> the government), else None: a compound or possessive noun on the
+    object of "for" on the trigger."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ != "NOUN":
+                return None
+            return next((m for m in obj.children if m.dep_ in ("compound", "poss") and m.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
 # Possessive group pronouns the subject of their own clause binds, by number: "its" a singular antecedent,
 # "their" a plural one.
 BOUND_SINGULAR = {"its"}
@@ -275,18 +290,19 @@ BOUND_PLURAL = {"their"}
 _NOT_CANDIDATES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
-def _agrees(subj, pronoun: str) -> bool:
+def _agrees(subj, pronoun: str, collective: frozenset = frozenset()) -> bool:
     plural = subj.tag_ in ("NNS", "NNPS") and subj.ent_type_ != "GPE"  # "the United States" is one
     if pronoun in BOUND_SINGULAR:
         return not plural and (subj.pos_ == "PROPN" or subj.tag_ == "NN")
-    return plural
+    return plural or subj.lower_ in collective  # "The Sugar Council ... reiterated their call"
 
 
-def bound_antecedent(tok):
+def bound_antecedent(tok, collective: frozenset = frozenset()):
     """The subject that binds a possessive group pronoun on its verb's object ("House Republicans formalized
     their inquiry", "The army continued its raids"), else None. Precision first: the pronoun agrees with the
-    subject in number ("their" after a singular organisation is left alone), and no other noun stands between
-    them outside the subject's own phrase (a date does not count). Tried and left out: the subject of a
+    subject in number ("their" after a singular noun is left alone, but for a body of ``collective`` nouns: "The
+    Sugar Council ... reiterated their call"), and no other noun stands between them outside the subject's own
+    phrase (a date does not count). Tried and left out: the subject of a
     complement clause ("The ministry said it would ..."): right antecedents, but the rows they open were wrong
     on the dev gold for other reasons."""
     if tok.pos_ != "PRON" or tok.dep_ != "poss":
@@ -301,7 +317,7 @@ def bound_antecedent(tok):
     if governor.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in governor.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.i > tok.i or subj.pos_ not in ("NOUN", "PROPN") or not _agrees(subj, pronoun):
+    if subj is None or subj.i > tok.i or subj.pos_ not in ("NOUN", "PROPN") or not _agrees(subj, pronoun, collective):
         return None
     inside = {t.i for t in subj.subtree}
     for t in tok.doc[subj.i + 1:tok.i]:

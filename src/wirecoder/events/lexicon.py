@@ -34,6 +34,7 @@ class ActorDefaults:
     partitives: frozenset = frozenset()  # "all of the defendants": the group after "of" is the actor
     trade_body_nouns: frozenset = frozenset()  # "council", "association": a body that may be of a trade
     trade_words: frozenset = frozenset()  # "sugar", "designers": the trade such a body is named for (BUS)
+    collective_nouns: frozenset = frozenset()  # "council", "government": a singular body "their" may stand for
 
 
 @dataclass
@@ -163,4 +164,5 @@ def _actor_defaults(data: dict) -> ActorDefaults:
     trade = data.get("trade_bodies") or {}
     return ActorDefaults(frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]),
                          head_roles, act_roles, frozenset(data.get("partitives", ())),
-                         frozenset(trade.get("nouns", ())), frozenset(trade.get("words", ())))
+                         frozenset(trade.get("nouns", ())), frozenset(trade.get("words", ())),
+                         frozenset(data.get("collective_nouns", ())))
