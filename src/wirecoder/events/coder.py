@@ -286,6 +286,8 @@ def settle_arguments(record: Record, f, lex, ne) -> None:
     f.target = coref.partitive_head(f.target, lex.actor_defaults.partitives) or coref.fact_subject(f.target) or f.target  # "any of the officers"
     if f.target is not None and not checks.target_phrase(f.target, lex, ne):
         f.target = coref.with_party(f.target) or f.target  # "negotiating a deal with the exonerees"
+    if f.target is None and (f.code or "").startswith("02"):
+        f.target = coref.requested_agent(tok)  # "their call for government intervention"
 
 
 def _reporting_authority(record: Record, f, matcher, date, lex, ne, speakers, country) -> Optional[ActorRef]:
@@ -453,7 +455,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if full is not None:  # "CPD" after "the Chicago Police Department"
         if _coded_by(record, ref, full, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
-    bound = coref.bound_antecedent(tok) if ref.code is None and depth < 3 and group is None else None
+    bound = coref.bound_antecedent(tok, lex.actor_defaults.collective_nouns) if ref.code is None and depth < 3 and group is None else None
     if bound is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "they formalized their inquiry"
         if _coded_by(record, ref, bound, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
