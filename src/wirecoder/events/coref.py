@@ -352,6 +352,31 @@ def up_to_agent(tok):
     return None
 
 
+def conjoined_nouns(tok):
+    """The nouns conjoined with a word, directly ("the building and the guards") or as the objects of prepositions
+    conjoined with the one it hangs from ("at her head and at officers"), in order."""
+    if tok is None:
+        return []
+    out = [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    if tok.dep_ == "pobj":
+        for prep in tok.head.conjuncts:
+            out.extend(g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def clause_person(tok, gendered: dict):
+    """The person a "he"/"she" subject of an adverbial clause stands for when its main clause names, before it, one
+    person noun of that gender (``gendered``: pronoun -> nouns) as subject or object ("Police shot a woman after she
+    pointed a gun at officers" -> "woman"), else None."""
+    words = gendered.get(tok.lower_)
+    if not words or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "advcl":
+        return None
+    main = tok.head.head
+    found = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < tok.i
+             and c.pos_ == "NOUN" and c.lower_ in words]
+    return found[0] if len(found) == 1 else None
+
+
 def repeated_pronoun_subject(tok):
     """The subject pronoun a complement clause's own subject pronoun repeats ("It says it has killed ...",
     "They said they would ..."): the reporting verb's subject, the same word, else None. The coder resolves

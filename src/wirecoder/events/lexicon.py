@@ -35,6 +35,7 @@ class ActorDefaults:
     trade_body_nouns: frozenset = frozenset()  # "council", "association": a body that may be of a trade
     trade_words: frozenset = frozenset()  # "sugar", "designers": the trade such a body is named for (BUS)
     collective_nouns: frozenset = frozenset()  # "council", "government": a singular body "their" may stand for
+    gendered_nouns: dict = field(default_factory=dict)  # "she" -> {"woman", "girl", ...}
 
 
 @dataclass
@@ -165,4 +166,5 @@ def _actor_defaults(data: dict) -> ActorDefaults:
     return ActorDefaults(frozenset(data["roles"]), frozenset(data["person_nouns"]), frozenset(data["place_nouns"]),
                          head_roles, act_roles, frozenset(data.get("partitives", ())),
                          frozenset(trade.get("nouns", ())), frozenset(trade.get("words", ())),
-                         frozenset(data.get("collective_nouns", ())))
+                         frozenset(data.get("collective_nouns", ())),
+                         {p: frozenset(words) for p, words in (data.get("gendered_nouns") or {}).items()})
