@@ -467,6 +467,9 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
         found = speakers.at(tok.idx, tok.idx + len(tok.text))
         if found is None and required:  # "'I will introduce ...,' Graham said"; as a target ("struck me") left out
             found = speakers.quoting(tok.idx, tok.lower_)
+        named = coref.clause_person(tok, lex.actor_defaults.gendered_nouns) if found is None and depth < 3 else None
+        if named is not None and _coded_by(record, ref, named, matcher, date, lex, ne, speakers, country, required, depth):
+            return ref  # "Police shot a woman after she pointed a gun"
         if found is None and tok.lower_ in coref.PERSON_PRONOUNS:
             found = speakers.before(tok.idx, tok.lower_, tok.doc if required else None)
         if (found is None or not found.code) and not required and tok.lower_ in coref.PERSON_PRONOUNS:
@@ -495,6 +498,12 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     actor_codes.complete(ref, tok, country, lex.actor_defaults, names=not required)
     if required and ref.code is None and REQUIRE_SOURCE_CODE:
         return None
+    if not required and ref.code is None and depth < 3:
+        # an uncoded target gives way to a coded one conjoined with it: "pointed a gun at her head and at officers"
+        for other in coref.conjoined_nouns(tok):
+            named = _actor(record, other, matcher, date, lex, ne, speakers, country, required, depth + 1)
+            if named is not None and named.code:
+                return named
     if not required and ref.code is None:
         ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country, lex.actor_defaults)
     return ref
