@@ -101,6 +101,9 @@ def _person(head, names: bool, defaults: ActorDefaults) -> bool:
         return names
     if names and head.pos_ == "PROPN" and head.ent_type_ in ("", "ORG") and head.text in article_surnames(head.doc):
         return True  # "Smith was convicted": the surname of a person the article named in full ("John Smith Jr.")
+    if names and head.pos_ == "PROPN" and head.i > 0 and head.doc[head.i - 1].text in suffixed_surnames(
+            head.doc.text[head.left_edge.idx:head.idx + len(head.text) + 1]):
+        return True  # "Lionel Grant Jr.": the parse's head is the suffix
     return head.pos_ == "NOUN" and rules.is_in(head, defaults.person_nouns)
 
 

@@ -364,6 +364,15 @@ def conjoined_nouns(tok):
     return sorted(out, key=lambda t: t.i)
 
 
+def split_abbreviation(tok):
+    """The name a full stop the parser split off and took for a word ends ("Lionel Grant Jr., arrested by ...": the
+    parse's phrase head is the "."): the name word before it, else None."""
+    if tok is None or tok.text != "." or tok.pos_ not in ("PROPN", "NOUN") or tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    return before if before.pos_ == "PROPN" and before.idx + len(before.text) == tok.idx else None
+
+
 def clause_person(tok, gendered: dict):
     """The person a "he"/"she" subject of an adverbial clause stands for when its main clause names, before it, one
     person noun of that gender (``gendered``: pronoun -> nouns) as subject or object ("Police shot a woman after she
