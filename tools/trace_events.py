@@ -88,6 +88,7 @@ def trace_found(record, doc, ctx, sent, f, gold, state):
         source = ev_coder._reporting_authority(record, f, *args)
     else:
         head = coref.partitive_head(f.source, lex.actor_defaults.partitives) or f.source  # as coder._actor: "all of the exonerees"
+        head = coref.split_abbreviation(head) or head  # as coder._actor: "Lionel Grant Jr., arrested"
         if not checks.actor_phrase(head, lex, ne):
             return "source-not-actor", f"head={head.text!r}/{head.pos_}/{head.dep_}", None, None
         source = ev_coder._actor(record, f.source, *args, required=True)

@@ -435,6 +435,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     A source (``required``) that is not an actor phrase, or a pronoun the article does not resolve,
     gives None (no event); a target that is not an actor phrase is dropped (None)."""
     tok = coref.partitive_head(tok, lex.actor_defaults.partitives) or tok  # "nearly all of the exonerees": the group is the actor
+    tok = coref.split_abbreviation(tok) or tok  # "Lionel Grant Jr., arrested by"
     if not (checks.actor_phrase(tok, lex, ne) if required else checks.target_phrase(tok, lex, ne)):
         return None
     start, end = _trim_dateline(record, *rules.noun_phrase(tok))
