@@ -62,7 +62,20 @@ def complete(ref: ActorRef, head, country: Optional[str], defaults: ActorDefault
         ref.country = country
     elif ref.code is None and head is not None and _person(head, names, defaults):
         ref.code, ref.country = country + "CVL", country
+    elif ref.code is None and head is not None and _ngo_named(head, defaults):
+        ref.code, ref.country = country + "NGO", country
     return ref
+
+
+def _ngo_named(head, defaults: ActorDefaults) -> bool:
+    """The phrase names a body of ``ngo_name_heads`` the dictionary does not know ("the Hartley Foundation"), or a
+    person by a title of one ("Jane Roe, the executive director of the Hartley Foundation")."""
+    bodies = [head]
+    for title in (c for c in head.children if c.dep_ == "appos"):
+        bodies.extend(g for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj")
+    return any(b.pos_ == "PROPN" and b.ent_type_ == "ORG" and b.lower_ in defaults.ngo_name_heads and b.i > 0
+               and b.doc[b.i - 1].ent_type_ == "ORG" and b.doc[b.i - 1].pos_ == "PROPN" for b in bodies)
 
 
 def _trade_body(ref: ActorRef, head, defaults: ActorDefaults) -> None:

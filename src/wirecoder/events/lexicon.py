@@ -36,6 +36,7 @@ class ActorDefaults:
     trade_words: frozenset = frozenset()  # "sugar", "designers": the trade such a body is named for (BUS)
     collective_nouns: frozenset = frozenset()  # "council", "government": a singular body "their" may stand for
     gendered_nouns: dict = field(default_factory=dict)  # "she" -> {"woman", "girl", ...}
+    ngo_name_heads: frozenset = frozenset()  # "coalition", "foundation": the last word of an NGO's name
 
 
 @dataclass
@@ -167,4 +168,5 @@ def _actor_defaults(data: dict) -> ActorDefaults:
                          head_roles, act_roles, frozenset(data.get("partitives", ())),
                          frozenset(trade.get("nouns", ())), frozenset(trade.get("words", ())),
                          frozenset(data.get("collective_nouns", ())),
-                         {p: frozenset(words) for p, words in (data.get("gendered_nouns") or {}).items()})
+                         {p: frozenset(words) for p, words in (data.get("gendered_nouns") or {}).items()},
+                         frozenset(data.get("ngo_name_heads", ())))
