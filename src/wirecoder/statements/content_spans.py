@@ -282,6 +282,34 @@ def within_own_clause(doc, cue: Run, r: Run, cue_tokens: set) -> Run:
     return r if end == r.end else Run(r.start, end, r.sent, r.para)
 
 
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _finite(t) -> bool:
+    return t.tag_ in _FINITE_TAGS or any(k.dep_ in ("aux", "auxpass") and k.tag_ in _FINITE_TAGS for k in t.children)
+
+
+def without_next_predicate(doc, cue: Run, r: Run, quote_mask: bytearray) -> Run:
+    """A content after its cue ends before a second finite predicate of the cue verb's subject ("attacked
+    [the officers] and blamed ...", "did not want [to remain in the hospital], but was treated ...", "declined
+    [that assignment] and has since left ..."): what the speaker did next is not what was said. The predicate
+    has no subject of its own ("..., but her plan would ..." is another clause, left in) and stands outside
+    quotation marks."""
+    if r.start < cue.end or opens_quote_at(doc, r.start):
+        return r
+    head = run_head(doc, cue)
+    for t in head.children:
+        if (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and r.start < t.left_edge.i < r.end
+                and not quote_mask[t.idx] and _finite(t) and not any(k.dep_ in _SUBJECT_DEPS for k in t.children)):
+            end = t.left_edge.i
+            while end > r.start + 1 and (doc[end - 1].is_punct and not doc[end - 1].is_quote or doc[end - 1].is_space
+                                         or doc[end - 1].dep_ == "cc"):
+                end -= 1
+            return Run(r.start, end, r.sent, r.para)
+    return r
+
+
 _ARGUMENT_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative")
 
 
