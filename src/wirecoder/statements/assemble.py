@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
-                            without_relative_tail, without_verb_adjuncts)
+                            without_next_predicate, without_relative_tail, without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -93,6 +93,7 @@ RULES = {
     "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
     "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
+    "content-next-predicate-out": "a content after its cue ends before the cue verb's next finite predicate ('attacked X | and blamed Y')",
 }
 
 
@@ -492,6 +493,8 @@ def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> 
         pieces = [from_dateline(doc, art.record.dateline.span.end, c, r, role_tokens) for r in pieces]
     if art.on("content-own-clause"):
         pieces = [within_own_clause(doc, c, r, art.cue_tokens) for r in pieces]
+    if art.on("content-next-predicate-out"):
+        pieces = [without_next_predicate(doc, c, r, art.quote_mask) for r in pieces]
     if art.on("content-occasion-out"):
         pieces = [without_verb_adjuncts(doc, c, r, art.lexicon) for r in pieces]
     return pieces

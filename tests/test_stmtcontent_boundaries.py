@@ -1,0 +1,38 @@
+"""Content boundary rules of the statements stage (wip-stmtcontent), on hand-made tagger runs over invented
+sentences."""
+
+import pytest
+
+from test_statements import _assemble_statements
+
+
+@pytest.mark.parametrize("text, speaker, cue, content, want", [
+    ("The governor praised the new bridge and opened the road to traffic on Sunday.", "The governor", "praised",
+     "the new bridge and opened the road to traffic on Sunday", "the new bridge"),
+    ("The minister condemned the attack on the embassy but refused to recall the ambassador.", "The minister",
+     "condemned", "the attack on the embassy but refused to recall the ambassador", "the attack on the embassy"),
+])
+def test_a_content_ends_before_the_speakers_next_predicate(text, speaker, cue, content, want):
+    """Rule content-next-predicate-out: "and opened the road" is what the governor did next, not what was
+    praised."""
+    [st] = _assemble_statements(text, speaker, cue, [content])
+    assert [c.text for c in st.content] == [want]
+    [st] = _assemble_statements(text, speaker, cue, [content], off={"content-next-predicate-out"})
+    assert [c.text for c in st.content] == [content]
+
+
+def test_a_second_clause_with_its_own_subject_stays_in_the_content():
+    """ "and the mayor would resign" has its own subject: it may be what was said, the rule leaves it."""
+    text = "The council said that taxes would rise and the mayor would resign."
+    content = "that taxes would rise and the mayor would resign"
+    [st] = _assemble_statements(text, "The council", "said", [content])
+    assert [c.text for c in st.content] == [content]
+
+
+def test_a_quoted_second_predicate_stays_in_the_content():
+    """Inside quotation marks the words are the speaker's own, whatever their parse."""
+    text = 'The coach said the team "played well and deserved the win."'
+    content = 'the team "played well and deserved the win."'
+    [st] = _assemble_statements(text, "The coach", "said", [content])
+    assert [c.text for c in st.content][0].startswith("the team")
+    assert "deserved the win" in st.content[0].text
