@@ -282,6 +282,38 @@ def within_own_clause(doc, cue: Run, r: Run, cue_tokens: set) -> Run:
     return r if end == r.end else Run(r.start, end, r.sent, r.para)
 
 
+_SENTENCE_ENDS = (".", "?", "!")
+
+
+def _ends_sentence(doc, i: int, end: int, quote_mask: bytearray) -> bool:
+    """Token i is a full stop (or ?, !) outside quotation marks after which a new sentence opens before `end`
+    (a capitalised word or an opening quote mark); not the stop of a short capitalised abbreviation that
+    the parse split off ("Col. Qaddafi", "Lt. Gov.")."""
+    t, prev = doc[i], doc[i - 1]
+    if t.text not in _SENTENCE_ENDS or quote_mask[t.idx] or (prev.text[:1].isupper() and len(prev.text) <= 3):
+        return False
+    k = i + 1
+    while k < end and doc[k].is_space:
+        k += 1
+    return k < end and (opens_quote(doc[k].text) or doc[k].text[:1].isupper())
+
+
+def within_sentence(doc, cue: Run, pieces: list[Run], quote_mask: bytearray) -> list[Run]:
+    """An unquoted content piece ends at the end of its sentence, and the pieces after it go: "said the museum
+    filled a gap in the schools. ''Throughout the time we've been here, ...,''" runs into the next sentence's
+    quotation, where the parse did not split the two. A quotation's content is left whole, and so is that of
+    a line's label or a signed quotation's dash (a cue of no words), whose content is the whole line."""
+    if not any(ch.isalpha() for ch in doc[cue.start:cue.end].text):
+        return pieces
+    for n, r in enumerate(pieces):
+        if opens_quote_at(doc, r.start) or doc[r.start].is_quote:
+            continue
+        for i in range(r.start + 1, r.end - 1):
+            if _ends_sentence(doc, i, r.end, quote_mask):
+                return pieces[:n] + [Run(r.start, i, r.sent, r.para)]
+    return pieces
+
+
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
