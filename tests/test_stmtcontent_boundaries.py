@@ -36,3 +36,26 @@ def test_a_quoted_second_predicate_stays_in_the_content():
     [st] = _assemble_statements(text, "The coach", "said", [content])
     assert [c.text for c in st.content][0].startswith("the team")
     assert "deserved the win" in st.content[0].text
+
+
+def test_an_unquoted_content_ends_at_its_sentence():
+    """Rule content-one-sentence: a content that runs over the full stop into the next sentence's quotation
+    ends at the stop; a short capitalised abbreviation's stop ("Gen. Ortiz") is no sentence end."""
+    text = "The mayor said the plan had failed. ''We will try again next year,'' she added."
+    content = "the plan had failed. ''We will try again next year,''"
+    [st, *_] = _assemble_statements(text, "The mayor", "said", [content])
+    assert [c.text for c in st.content] == ["the plan had failed"]
+    [st, *_] = _assemble_statements(text, "The mayor", "said", [content], off={"content-one-sentence"})
+    assert [c.text for c in st.content] == [content]
+    text = "The mayor said the city would honour Gen. Ortiz with a statue."
+    content = "the city would honour Gen. Ortiz with a statue"
+    [st] = _assemble_statements(text, "The mayor", "said", [content])
+    assert [c.text for c in st.content] == [content]
+
+
+def test_a_quotation_over_several_sentences_stays_whole():
+    """A content that is a quotation runs to its closing mark, over its sentences."""
+    text = 'The mayor said: "The plan failed. We will try again."'
+    content = '"The plan failed. We will try again."'
+    [st] = _assemble_statements(text, "The mayor", "said", [content])
+    assert [c.text for c in st.content] == [content]

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
-                            without_next_predicate, without_relative_tail, without_verb_adjuncts)
+                            without_next_predicate, without_relative_tail, within_sentence, without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -93,6 +93,7 @@ RULES = {
     "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
     "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
+    "content-one-sentence": "an unquoted content piece ends at its sentence's full stop, where the parse ran on into the next",
     "content-next-predicate-out": "a content after its cue ends before the cue verb's next finite predicate ('attacked X | and blamed Y')",
 }
 
@@ -423,6 +424,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         if art.on("quote-to-close"):
             g[:] = [to_quote_close(doc, art.text, r, art.quote_mask, role_tokens) for r in g]
             covered.extend((r.start, r.end) for r in g)
+        if g and art.on("content-one-sentence"):
+            g[:] = within_sentence(doc, c, g, art.quote_mask)
         if g and art.on("content-relative-out"):
             g[-1] = without_relative_tail(doc, g[-1], art.quote_mask, art.lexicon.tail_relatives)
         if g and art.on("content-connective-out"):
