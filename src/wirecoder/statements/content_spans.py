@@ -401,6 +401,48 @@ def continued_quotations(text: str, statements: list) -> list:
     return out
 
 
+def _span_head(doc, span):
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens.root if tokens is not None and len(tokens) else None
+
+
+def _goes_on_after_aside(doc, text: str, first, second) -> bool:
+    """`second`'s quotation is the rest of `first`'s: '"X," Hedge said, referring to the resorts. "Y."' The first
+    is one quotation before its cue that closes on a comma (or ?, !) inside its marks; the second, one quotation
+    that opens the next sentence of the same paragraph, and whose cue stands in the first cue's sentence, hung
+    on that cue (its participle "referring to", its occasion "in a statement", a relative clause on its speaker:
+    "..., who has known them for decades"). An aside with a quotation of its own in its sentence ('..., adding,
+    "Z."') is a statement of its own."""
+    if first.cue is None or second.cue is None or len(first.content) != 1 or len(second.content) != 1:
+        return False
+    if first.kind != "direct" or second.kind != "direct" or not any(ch.isalpha() for ch in first.cue.text):
+        return False
+    quote, rest = first.content[0], second.content[0]
+    if quote.end > first.cue.start or second.cue.start < first.cue.end or "\n" in text[quote.end:rest.start]:
+        return False
+    if not any(ch in text[max(0, quote.end - 3): quote.end + 2] for ch in _GOES_ON_MARKS) or not opens_quote(rest.text):
+        return False
+    head, aside = _span_head(doc, first.cue), _span_head(doc, second.cue)
+    opening = doc.char_span(rest.start, rest.end, alignment_mode="expand")
+    if head is None or aside is None or opening is None:
+        return False
+    sent = head.sent
+    return aside.sent.start == sent.start and head.is_ancestor(aside) and opening[0].sent.start == sent.end
+
+
+def quotations_after_asides(doc, text: str, statements: list) -> list:
+    """A quotation whose cue is an aside of the quoted statement before it (`_goes_on_after_aside`) goes on that
+    statement's content, as PolNeAR marks it (one content in two pieces); its own statement goes. `statements`
+    in text order."""
+    out: list = []
+    for st in statements:
+        if out and _goes_on_after_aside(doc, text, out[-1], st):
+            out[-1].content.extend(st.content)
+            continue
+        out.append(st)
+    return out
+
+
 def without_connective(doc, r: Run, connectives: tuple) -> Run:
     """A content that opens with a discourse connective and a comma ("However, slower growth ...", "In
     addition, the campaign plans ...": cues.yaml content_connectives) starts after the comma."""
