@@ -59,3 +59,28 @@ def test_a_quotation_over_several_sentences_stays_whole():
     content = '"The plan failed. We will try again."'
     [st] = _assemble_statements(text, "The mayor", "said", [content])
     assert [c.text for c in st.content] == [content]
+
+
+def _quoted_statements(text, off=frozenset()):
+    speaker = "the coach"
+    return _assemble_statements(text, speaker, ["said", "referring to"],
+                                [text[:text.index(",") + 2], text[text.index(". ") + 2:]], off=off)
+
+
+def test_a_quotation_after_the_cues_aside_goes_on_the_first_one():
+    """Rule quote-after-aside: '"X," he said, referring to Y. "Z."' is one content in two pieces, the coach's;
+    the aside "referring to" is no statement of its own."""
+    text = '"We played badly," the coach said, referring to the final. "Next year will be different."'
+    statements = _quoted_statements(text)
+    assert [[c.text for c in st.content] for st in statements] == [
+        ['"We played badly,"', '"Next year will be different."']]
+    assert statements[0].cue.text == "said"
+    assert len(_quoted_statements(text, off={"quote-after-aside"})) == 2
+
+
+def test_an_aside_with_its_own_quotation_in_its_sentence_stays_a_statement():
+    """ '..., adding, "Z."': the quotation stands in the aside's own sentence; it is what was added."""
+    text = '"We played badly," the coach said, adding, "Next year will be different."'
+    statements = _assemble_statements(text, "the coach", ["said", "adding"],
+                                      ['"We played badly,"', '"Next year will be different."'])
+    assert len(statements) == 2

@@ -18,7 +18,8 @@ from typing import Any, Iterable
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
-                            without_next_predicate, without_relative_tail, within_sentence, without_verb_adjuncts)
+                            without_next_predicate, without_relative_tail, within_sentence,
+                            quotations_after_asides, without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -93,6 +94,7 @@ RULES = {
     "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
     "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
+    "quote-after-aside": "a quotation opening the sentence after its cue's aside ('\"X,\" he said, referring to Y. \"Z.\"') goes on the first",
     "content-one-sentence": "an unquoted content piece ends at its sentence's full stop, where the parse ran on into the next",
     "content-next-predicate-out": "a content after its cue ends before the cue verb's next finite predicate ('attacked X | and blamed Y')",
 }
@@ -173,6 +175,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     found = [s for _, s in statements]
     if art.on("quote-next-paragraph"):
         found = continued_quotations(art.text, found)
+    if art.on("quote-after-aside"):
+        found = quotations_after_asides(doc, art.text, found)
     return without_noise(art, found)
 
 
