@@ -42,6 +42,16 @@ def opens_quote(word: str) -> bool:
     return word[:1] in _OPEN_QUOTES or word.startswith("''")
 
 
+def opens_quotation(text: str, start: int) -> bool:
+    """Whether the content at `start` opens a quotation: it starts with an opening mark or right after one."""
+    if opens_quote(text[start:start + 2]):
+        return True
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j > 0 and (text[j - 1] in _OPEN_QUOTES or text[max(0, j - 2):j] == "''")
+
+
 def opens_quote_at(doc, k: int) -> bool:
     """Whether the token at k opens a quotation or follows its opening mark."""
     return opens_quote(doc[k].text) or (k > 0 and opens_quote(doc[k - 1].text))
