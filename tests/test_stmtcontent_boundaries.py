@@ -84,3 +84,15 @@ def test_an_aside_with_its_own_quotation_in_its_sentence_stays_a_statement():
     statements = _assemble_statements(text, "the coach", ["said", "adding"],
                                       ['"We played badly,"', '"Next year will be different."'])
     assert len(statements) == 2
+
+
+def test_a_cueless_piece_from_inside_a_quotation_is_no_statement():
+    """Rule quote-fragments-out: the tagger's "the quality.”" starts inside the quotation, not at its mark: a
+    fragment of what the quoted speaker said, no statement of its own; a whole quotation with no cue stays."""
+    text = "The mayor spoke. “We built the bridge. But I worry about the quality.”"
+    fragment = "the quality.”"
+    assert _assemble_statements(text, [], [], [fragment]) == []
+    assert len(_assemble_statements(text, [], [], [fragment], off={"quote-fragments-out"})) == 1
+    whole = "“We built the bridge. But I worry about the quality.”"
+    [st] = _assemble_statements(text, [], [], [whole])
+    assert [c.text for c in st.content] == [whole]
