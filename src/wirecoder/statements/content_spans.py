@@ -52,6 +52,15 @@ def opens_quotation(text: str, start: int) -> bool:
     return j > 0 and (text[j - 1] in _OPEN_QUOTES or text[max(0, j - 2):j] == "''")
 
 
+def quoted_phrase(text: str, start: int) -> bool:
+    """Whether the quotation at `start` goes on the writer's sentence: a word stands right before its opening
+    mark ("moved into “a living room in Ohio”", "chanted “Lock her up!”"), no colon, comma or sentence end."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j > 0 and text[j - 1].isalnum()
+
+
 def opens_quote_at(doc, k: int) -> bool:
     """Whether the token at k opens a quotation or follows its opening mark."""
     return opens_quote(doc[k].text) or (k > 0 and opens_quote(doc[k - 1].text))
