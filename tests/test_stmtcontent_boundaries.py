@@ -92,7 +92,19 @@ def test_a_cueless_piece_from_inside_a_quotation_is_no_statement():
     text = "The mayor spoke. “We built the bridge. But I worry about the quality.”"
     fragment = "the quality.”"
     assert _assemble_statements(text, [], [], [fragment]) == []
-    assert len(_assemble_statements(text, [], [], [fragment], off={"quote-fragments-out"})) == 1
+    assert len(_assemble_statements(text, [], [], [fragment], off={"quote-fragments-out", "quoted-phrases-out"})) == 1
     whole = "“We built the bridge. But I worry about the quality.”"
     [st] = _assemble_statements(text, [], [], [whole])
     assert [c.text for c in st.content] == [whole]
+
+
+def test_a_cueless_quoted_phrase_inside_the_writers_sentence_is_no_statement():
+    """Rule quoted-phrases-out: "moved into “a small flat by the river”" quotes a phrase in the writer's own
+    sentence; a quotation that opens its sentence stays a statement (the last speaker's, for the resolver)."""
+    text = "The family moved into “a small flat by the river” last year."
+    phrase = "“a small flat by the river”"
+    assert _assemble_statements(text, [], [], [phrase]) == []
+    assert len(_assemble_statements(text, [], [], [phrase], off={"quoted-phrases-out"})) == 1
+    text = "The family moved last year. “It is a small flat by the river.”"
+    [st] = _assemble_statements(text, [], [], ["“It is a small flat by the river.”"])
+    assert st.cue is None

@@ -19,7 +19,7 @@ from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
                             without_next_predicate, without_relative_tail, within_sentence,
-                            quotations_after_asides, opens_quotation, without_verb_adjuncts)
+                            quotations_after_asides, opens_quotation, quoted_phrase, without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -96,6 +96,7 @@ RULES = {
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
     "quote-after-aside": "a quotation opening the sentence after its cue's aside ('\"X,\" he said, referring to Y. \"Z.\"') goes on the first",
     "quote-fragments-out": "a statement with no cue whose quotation starts mid-quotation ('the quality.\'\'') is a fragment, no statement",
+    "quoted-phrases-out": "a statement with no cue whose quotation goes on the writer's sentence ('moved into “a living room”') is none",
     "content-one-sentence": "an unquoted content piece ends at its sentence's full stop, where the parse ran on into the next",
     "content-next-predicate-out": "a content after its cue ends before the cue verb's next finite predicate ('attacked X | and blamed Y')",
 }
@@ -661,6 +662,8 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
     out = [s for s in found if s.cue is not None or (s.content and s.kind == "direct")]
     if art.on("quote-fragments-out"):
         out = [s for s in out if s.cue is not None or opens_quotation(art.text, s.content[0].start)]
+    if art.on("quoted-phrases-out"):
+        out = [s for s in out if s.cue is not None or not quoted_phrase(art.text, s.content[0].start)]
     if art.on("self-nested-out"):
         contents = [tuple((c.start, c.end) for c in s.content) for s in out]
         shared = {key for key, n in Counter(contents).items() if n > 1}
