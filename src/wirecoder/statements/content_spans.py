@@ -52,13 +52,17 @@ def opens_quotation(text: str, start: int) -> bool:
     return j > 0 and (text[j - 1] in _OPEN_QUOTES or text[max(0, j - 2):j] == "''")
 
 
-def quoted_phrase(text: str, start: int) -> bool:
+def quoted_phrase(doc, text: str, start: int, frames: dict) -> bool:
     """Whether the quotation at `start` goes on the writer's sentence: a word stands right before its opening
-    mark ("moved into “a living room in Ohio”", "chanted “Lock her up!”"), no colon, comma or sentence end."""
+    mark ("moved into “a living room in Ohio”", "chanted “Lock her up!”"), no colon, comma or sentence end; and
+    no frame ("In the words of X, the talks were "useful"": cues.yaml frames) attributes that sentence."""
     j = start
     while j > 0 and text[j - 1] in " \t\u00a0":
         j -= 1
-    return j > 0 and text[j - 1].isalnum()
+    if j == 0 or not text[j - 1].isalnum():
+        return False
+    at = doc.char_span(start, start + 1, alignment_mode="expand")
+    return at is None or not any(t.lower_ in frames and t.dep_ == "pobj" and t.head.lower_ == "in" for t in at[0].sent)
 
 
 def opens_quote_at(doc, k: int) -> bool:
