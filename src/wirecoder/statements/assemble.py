@@ -663,7 +663,8 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
     if art.on("quote-fragments-out"):
         out = [s for s in out if s.cue is not None or opens_quotation(art.text, s.content[0].start)]
     if art.on("quoted-phrases-out"):
-        out = [s for s in out if s.cue is not None or not quoted_phrase(art.text, s.content[0].start)]
+        out = [s for s in out if s.cue is not None
+               or not quoted_phrase(art.doc, art.text, s.content[0].start, art.lexicon.frames)]
     if art.on("self-nested-out"):
         contents = [tuple((c.start, c.end) for c in s.content) for s in out]
         shared = {key for key, n in Counter(contents).items() if n > 1}
