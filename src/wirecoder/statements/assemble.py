@@ -18,7 +18,8 @@ from typing import Any, Iterable
 from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
-                            without_relative_tail, without_verb_adjuncts)
+                            without_next_predicate, without_relative_tail, within_sentence,
+                            quotations_after_asides, opens_quotation, quoted_phrase, without_verb_adjuncts)
 from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
                      frame_possessor, is_according, noun_possessor, subject_frame_verb)
 from .lexicon import Lexicon
@@ -93,6 +94,11 @@ RULES = {
     "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
     "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
+    "quote-after-aside": "a quotation opening the sentence after its cue's aside ('\"X,\" he said, referring to Y. \"Z.\"') goes on the first",
+    "quote-fragments-out": "a statement with no cue whose quotation starts mid-quotation ('the quality.\'\'') is a fragment, no statement",
+    "quoted-phrases-out": "a statement with no cue whose quotation goes on the writer's sentence ('moved into “a living room”') is none",
+    "content-one-sentence": "an unquoted content piece ends at its sentence's full stop, where the parse ran on into the next",
+    "content-next-predicate-out": "a content after its cue ends before the cue verb's next finite predicate ('attacked X | and blamed Y')",
 }
 
 
@@ -171,6 +177,8 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     found = [s for _, s in statements]
     if art.on("quote-next-paragraph"):
         found = continued_quotations(art.text, found)
+    if art.on("quote-after-aside"):
+        found = quotations_after_asides(doc, art.text, found)
     return without_noise(art, found)
 
 
@@ -422,6 +430,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
         if art.on("quote-to-close"):
             g[:] = [to_quote_close(doc, art.text, r, art.quote_mask, role_tokens) for r in g]
             covered.extend((r.start, r.end) for r in g)
+        if g and art.on("content-one-sentence"):
+            g[:] = within_sentence(doc, c, g, art.quote_mask)
         if g and art.on("content-relative-out"):
             g[-1] = without_relative_tail(doc, g[-1], art.quote_mask, art.lexicon.tail_relatives)
         if g and art.on("content-connective-out"):
@@ -492,6 +502,8 @@ def content_pieces(art: Article, c: Run, runs_: list[Run], role_tokens: set) -> 
         pieces = [from_dateline(doc, art.record.dateline.span.end, c, r, role_tokens) for r in pieces]
     if art.on("content-own-clause"):
         pieces = [within_own_clause(doc, c, r, art.cue_tokens) for r in pieces]
+    if art.on("content-next-predicate-out"):
+        pieces = [without_next_predicate(doc, c, r, art.quote_mask) for r in pieces]
     if art.on("content-occasion-out"):
         pieces = [without_verb_adjuncts(doc, c, r, art.lexicon) for r in pieces]
     return pieces
@@ -648,6 +660,11 @@ def without_noise(art: Article, found: list[Statement]) -> list[Statement]:
     "are expected") says nothing of anyone.
     """
     out = [s for s in found if s.cue is not None or (s.content and s.kind == "direct")]
+    if art.on("quote-fragments-out"):
+        out = [s for s in out if s.cue is not None or opens_quotation(art.text, s.content[0].start)]
+    if art.on("quoted-phrases-out"):
+        out = [s for s in out if s.cue is not None
+               or not quoted_phrase(art.doc, art.text, s.content[0].start, art.lexicon.frames)]
     if art.on("self-nested-out"):
         contents = [tuple((c.start, c.end) for c in s.content) for s in out]
         shared = {key for key, n in Counter(contents).items() if n > 1}

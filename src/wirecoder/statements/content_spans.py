@@ -42,6 +42,29 @@ def opens_quote(word: str) -> bool:
     return word[:1] in _OPEN_QUOTES or word.startswith("''")
 
 
+def opens_quotation(text: str, start: int) -> bool:
+    """Whether the content at `start` opens a quotation: it starts with an opening mark or right after one."""
+    if opens_quote(text[start:start + 2]):
+        return True
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    return j > 0 and (text[j - 1] in _OPEN_QUOTES or text[max(0, j - 2):j] == "''")
+
+
+def quoted_phrase(doc, text: str, start: int, frames: dict) -> bool:
+    """Whether the quotation at `start` goes on the writer's sentence: a word stands right before its opening
+    mark ("moved into “a living room in Ohio”", "chanted “Lock her up!”"), no colon, comma or sentence end; and
+    no frame ("In the words of X, the talks were "useful"": cues.yaml frames) attributes that sentence."""
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j == 0 or not text[j - 1].isalnum():
+        return False
+    at = doc.char_span(start, start + 1, alignment_mode="expand")
+    return at is None or not any(t.lower_ in frames and t.dep_ == "pobj" and t.head.lower_ == "in" for t in at[0].sent)
+
+
 def opens_quote_at(doc, k: int) -> bool:
     """Whether the token at k opens a quotation or follows its opening mark."""
     return opens_quote(doc[k].text) or (k > 0 and opens_quote(doc[k - 1].text))
@@ -282,6 +305,66 @@ def within_own_clause(doc, cue: Run, r: Run, cue_tokens: set) -> Run:
     return r if end == r.end else Run(r.start, end, r.sent, r.para)
 
 
+_SENTENCE_ENDS = (".", "?", "!")
+
+
+def _ends_sentence(doc, i: int, end: int, quote_mask: bytearray) -> bool:
+    """Token i is a full stop (or ?, !) outside quotation marks after which a new sentence opens before `end`
+    (a capitalised word or an opening quote mark); not the stop of a short capitalised abbreviation that
+    the parse split off ("Col. Qaddafi", "Lt. Gov.")."""
+    t, prev = doc[i], doc[i - 1]
+    if t.text not in _SENTENCE_ENDS or quote_mask[t.idx] or (prev.text[:1].isupper() and len(prev.text) <= 3):
+        return False
+    k = i + 1
+    while k < end and doc[k].is_space:
+        k += 1
+    return k < end and (opens_quote(doc[k].text) or doc[k].text[:1].isupper())
+
+
+def within_sentence(doc, cue: Run, pieces: list[Run], quote_mask: bytearray) -> list[Run]:
+    """An unquoted content piece ends at the end of its sentence, and the pieces after it go: "said the museum
+    filled a gap in the schools. ''Throughout the time we've been here, ...,''" runs into the next sentence's
+    quotation, where the parse did not split the two. A quotation's content is left whole, and so is that of
+    a line's label or a signed quotation's dash (a cue of no words), whose content is the whole line."""
+    if not any(ch.isalpha() for ch in doc[cue.start:cue.end].text):
+        return pieces
+    for n, r in enumerate(pieces):
+        if opens_quote_at(doc, r.start) or doc[r.start].is_quote:
+            continue
+        for i in range(r.start + 1, r.end - 1):
+            if _ends_sentence(doc, i, r.end, quote_mask):
+                return pieces[:n] + [Run(r.start, i, r.sent, r.para)]
+    return pieces
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _finite(t) -> bool:
+    return t.tag_ in _FINITE_TAGS or any(k.dep_ in ("aux", "auxpass") and k.tag_ in _FINITE_TAGS for k in t.children)
+
+
+def without_next_predicate(doc, cue: Run, r: Run, quote_mask: bytearray) -> Run:
+    """A content after its cue ends before a second finite predicate of the cue verb's subject ("attacked
+    [the officers] and blamed ...", "did not want [to remain in the hospital], but was treated ...", "declined
+    [that assignment] and has since left ..."): what the speaker did next is not what was said. The predicate
+    has no subject of its own ("..., but her plan would ..." is another clause, left in) and stands outside
+    quotation marks."""
+    if r.start < cue.end or opens_quote_at(doc, r.start):
+        return r
+    head = run_head(doc, cue)
+    for t in head.children:
+        if (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and r.start < t.left_edge.i < r.end
+                and not quote_mask[t.idx] and _finite(t) and not any(k.dep_ in _SUBJECT_DEPS for k in t.children)):
+            end = t.left_edge.i
+            while end > r.start + 1 and (doc[end - 1].is_punct and not doc[end - 1].is_quote or doc[end - 1].is_space
+                                         or doc[end - 1].dep_ == "cc"):
+                end -= 1
+            return Run(r.start, end, r.sent, r.para)
+    return r
+
+
 _ARGUMENT_DEPS = ("ccomp", "dobj", "xcomp", "attr", "oprd", "dative")
 
 
@@ -338,6 +421,48 @@ def continued_quotations(text: str, statements: list) -> list:
             last = (st, max(ends))
         elif st.content or st.cue is not None:
             last = None
+    return out
+
+
+def _span_head(doc, span):
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens.root if tokens is not None and len(tokens) else None
+
+
+def _goes_on_after_aside(doc, text: str, first, second) -> bool:
+    """`second`'s quotation is the rest of `first`'s: '"X," Hedge said, referring to the resorts. "Y."' The first
+    is one quotation before its cue that closes on a comma (or ?, !) inside its marks; the second, one quotation
+    that opens the next sentence of the same paragraph, and whose cue stands in the first cue's sentence, hung
+    on that cue (its participle "referring to", its occasion "in a statement", a relative clause on its speaker:
+    "..., who has known them for decades"). An aside with a quotation of its own in its sentence ('..., adding,
+    "Z."') is a statement of its own."""
+    if first.cue is None or second.cue is None or len(first.content) != 1 or len(second.content) != 1:
+        return False
+    if first.kind != "direct" or second.kind != "direct" or not any(ch.isalpha() for ch in first.cue.text):
+        return False
+    quote, rest = first.content[0], second.content[0]
+    if quote.end > first.cue.start or second.cue.start < first.cue.end or "\n" in text[quote.end:rest.start]:
+        return False
+    if not any(ch in text[max(0, quote.end - 3): quote.end + 2] for ch in _GOES_ON_MARKS) or not opens_quote(rest.text):
+        return False
+    head, aside = _span_head(doc, first.cue), _span_head(doc, second.cue)
+    opening = doc.char_span(rest.start, rest.end, alignment_mode="expand")
+    if head is None or aside is None or opening is None:
+        return False
+    sent = head.sent
+    return aside.sent.start == sent.start and head.is_ancestor(aside) and opening[0].sent.start == sent.end
+
+
+def quotations_after_asides(doc, text: str, statements: list) -> list:
+    """A quotation whose cue is an aside of the quoted statement before it (`_goes_on_after_aside`) goes on that
+    statement's content, as PolNeAR marks it (one content in two pieces); its own statement goes. `statements`
+    in text order."""
+    out: list = []
+    for st in statements:
+        if out and _goes_on_after_aside(doc, text, out[-1], st):
+            out[-1].content.extend(st.content)
+            continue
+        out.append(st)
     return out
 
 
