@@ -1,4 +1,4 @@
-"""Attribution frames: "according to X", "in X's words", "X's assessment is that ...".
+"""Attribution frames: "according to X", "in X's words", "X's assessment is that ...", "In X poll, ...".
 
 Each gives the statement's source (X), its cue (the frame's words) and its content (the clause
 it frames); the frame nouns are data (cues.yaml: frames, subject_frames).
@@ -27,10 +27,52 @@ def according_object(doc, cue: Run):
     return None
 
 
-def according_source(doc, cue: Run, lexicon: Lexicon) -> tuple[int, int] | None:
+def report_frame_object(doc, cue: Run, lexicon: Lexicon):
+    """X's head in "In X, <main clause>" opening a sentence, X a report noun of cues.yaml report_frames
+    ("In a CNN/ORC poll released Monday, 31% of voters said ..."): PolNeAR's cue is "In", its source X,
+    its content the main clause; or None."""
+    t = doc[cue.start]
+    if (cue.end - cue.start != 1 or t.lower_ != "in" or t.dep_ != "prep" or t.head.i != t.sent.root.i
+            or t.head.pos_ not in ("VERB", "AUX")):
+        return None
+    k = t.sent.start
+    while k < t.i and (doc[k].is_space or doc[k].is_punct or doc[k].dep_ == "cc"):
+        k += 1  # "But in the poll, ...", a quote mark or a line's leading space
+    obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if k != t.i or obj is None or obj.lemma_.lower() not in lexicon.report_frames:
+        return None
+    return obj if report_frame_extent(doc, obj) is not None else None
+
+
+def report_frame_extent(doc, obj) -> tuple[int, int, int] | None:
+    """(start, end) of the source X of "In X, ..." and where the main clause starts; X takes a participle
+    between commas after it ("In the latest poll, conducted in May, Clinton led ...", where the parse hangs
+    "conducted" on the verb). None unless a comma follows X and the clause follows that: "In the polls,
+    anyway." frames nothing."""
+    root = obj.sent.root
+    end = obj.right_edge.i + 1
+    after = [c.left_edge.i for c in root.children if c.left_edge.i >= end and not c.is_punct]
+    clause = min(after + [root.i])
+    if end >= clause or doc[end].text != ",":
+        return None
+    stop = clause
+    while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    if stop > end:  # an aside: only a participle set off by commas
+        if doc[end + 1].tag_ not in ("VBN", "VBG") or doc[clause - 1].text != ",":
+            return None
+        end = stop
+    return obj.left_edge.i, end, clause
+
+
+def according_source(doc, cue: Run, lexicon: Lexicon, report_frames: bool = False) -> tuple[int, int] | None:
     """The tokens of X in "according to X": the object's phrase, up to a comma after its head
     ("according to a diplomat familiar with the talks, who said ..." stops before ", who");
-    or of X in "in X's words"."""
+    or of X in "in X's words"; with report_frames, of X in "In X poll, ..." (its whole phrase, as
+    PolNeAR marks "the latest poll, conducted in May,")."""
+    framed = report_frame_object(doc, cue, lexicon) if report_frames else None
+    if framed is not None:
+        return report_frame_extent(doc, framed)[:2]
     obj = according_object(doc, cue)
     if obj is None:
         owner = frame_possessor(doc, cue, lexicon)  # "in Peskov's words": Peskov, without the "'s"

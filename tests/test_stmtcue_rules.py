@@ -1,0 +1,35 @@
+"""Statement rules of wip-stmtcue, on invented sentences and hand-made tagger runs (none, here: the rules
+find what the tagger missed)."""
+
+import pytest
+
+from test_statements import _assemble_statements
+
+
+def _texts(text, statements):
+    return [(st.speaker.text if st.speaker else None, st.cue.text if st.cue else None,
+             [c.text for c in st.content]) for st in statements]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("In a county poll released Tuesday, most voters backed the new library.",
+     "a county poll released Tuesday", "most voters backed the new library"),
+    ("In the latest harbor survey, conducted in March, two thirds of the fishermen expected a poor season.",
+     "the latest harbor survey, conducted in March", "two thirds of the fishermen expected a poor season"),
+])
+def test_a_sentence_opening_with_a_poll_is_the_poll_s_attribution(text, speaker, content):
+    """Rule report-frame: "In <poll>, <clause>." is a statement with the cue "In", the poll (with a
+    participle aside) as source and the main clause as content, though the tagger found nothing."""
+    [st] = _assemble_statements(text, None, [], [])
+    assert _texts(text, [st]) == [(speaker, "In", [content])]
+    assert st.type == "report"
+    assert _assemble_statements(text, None, [], [], off={"report-frame"}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In the polls, anyway.",  # no clause after the comma
+    "In a study released Monday, most drivers ignored the new signs.",  # not a report_frames noun
+    "Most voters, in a county poll released Tuesday, backed the new library.",  # not opening the sentence
+])
+def test_no_report_frame_without_its_shape(text):
+    assert _assemble_statements(text, None, [], []) == []
