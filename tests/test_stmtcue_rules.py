@@ -33,3 +33,26 @@ def test_a_sentence_opening_with_a_poll_is_the_poll_s_attribution(text, speaker,
 ])
 def test_no_report_frame_without_its_shape(text):
     assert _assemble_statements(text, None, [], []) == []
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("The council rejected the mayor's claim that the bridge was safe.",
+     "the mayor's", "claim", "that the bridge was safe"),
+    ("Nobody believed his earlier insistence that the budget would balance.",
+     "his", "earlier insistence", "that the budget would balance"),
+])
+def test_a_possessed_claim_with_a_that_clause_is_the_possessor_s_statement(text, speaker, cue, content):
+    """Rule possessed-claim: "X's claim that ..." is X's statement (X with its "'s", as PolNeAR marks it),
+    the cue the noun with its adjectives, the content the clause with "that"."""
+    [st] = _assemble_statements(text, None, [], [])
+    assert _texts(text, [st]) == [(speaker, cue, [content])]
+    assert _assemble_statements(text, None, [], [], off={"possessed-claim"}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The council rejected the claim that the bridge was safe.",  # no possessor
+    "The council rejected the mayor's plan that the bridge should close.",  # "plan" is no speech noun
+    "The mayor's claim was rejected by the council.",  # no clause
+])
+def test_no_possessed_claim_without_its_shape(text):
+    assert _assemble_statements(text, None, [], []) == []

@@ -19,8 +19,9 @@ from ..record import Span, Statement
 from .content_spans import (before_parenthetical_cue, complement_run, continued_quotations, from_dateline, in_closed_quotation,
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
                             without_relative_tail, without_verb_adjuncts)
-from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
-                     frame_possessor, is_according, noun_possessor, report_frame_object, subject_frame_verb)
+from .frames import (according_content, according_source, claim_clause, claim_cue_start, claim_noun, cut_to_source,
+                     frame_cue_extent, frame_noun, frame_possessor, is_according, noun_possessor,
+                     report_frame_object, subject_frame_verb)
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .cue_spans import (LONG_CUE_WORDS, bound_prep_object, cue_with_adverb, cue_with_bound_prep,
@@ -93,6 +94,7 @@ RULES = {
     "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
     "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
     "report-frame": "a sentence opening 'In a CNN poll, ...' is the poll's attribution: cue 'In', content the main clause",
+    "possessed-claim": "'X's claim that ...' (a speech or belief noun) is X's statement: cue the noun, content the clause",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
 }
 
@@ -247,7 +249,7 @@ def with_rule_cues(art: Article, cues: list[Run]) -> list[Run]:
     """
     doc = art.doc
     cues = sorted(cues + _rule_cues(doc, cues, art.sent_of, art.para_of, art.lexicon, art.quote_mask,
-                                    art.on("report-frame")),
+                                    art.on("report-frame"), art.on("possessed-claim")),
                   key=lambda r: r.start)
     if art.on("quoted-cues-out"):
         cues = [c for c in cues if not in_closed_quotation(art.text, doc[c.start].idx, art.quote_mask)]
@@ -327,7 +329,7 @@ def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
         key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, gap(s, c))
         if best_key is None or key < best_key:
             best, best_key = s, key
-    src = according_source(doc, c, art.lexicon, art.on("report-frame"))
+    src = according_source(doc, c, art.lexicon, art.on("report-frame"), art.on("possessed-claim"))
     if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
         # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
         best = Run(src[0], src[1], art.sent_of[src[0]], art.para_of[src[0]])
@@ -578,6 +580,9 @@ def framed_content(art: Article, c: Run, sp: Run | None, groups: list[list[Run]]
     clause, not its quoted part only; rule according-clause: a run the tagger found inside an
     "according to" clause ("the opening of the border") grows to the whole clause."""
     doc = art.doc
+    if art.on("possessed-claim") and claim_noun(doc, c, art.lexicon) is not None:
+        a, b = claim_clause(doc[c.end - 1])  # "Trump's claim | that ...": the clause, whatever the tagger found
+        return [[Run(a, b, art.sent_of[a], art.para_of[a])]]
     if framed:
         clause = according_content(doc, c, sp, art.sent_of, art.para_of, art.lexicon)
         return [[clause]] if clause is not None else groups
@@ -801,9 +806,11 @@ def _close_bracket(text: str, span: Span | None) -> Span | None:
     return Span(span.start, span.end + 1, text[span.start:span.end + 1])
 
 
-def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray, report_frames: bool = False) -> list:
+def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray, report_frames: bool = False,
+               claims: bool = False) -> list:
     """Cues the tagger may miss: a reporting or belief verb with a subject and a "that" clause;
-    the noun of an "in X's words" frame; with report_frames, the "In" of "In a CNN poll, ..."."""
+    the noun of an "in X's words" frame; with report_frames, the "In" of "In a CNN poll, ..."; with claims,
+    the noun of "X's claim that ..."."""
     taken = {i for c in cues for i in range(c.start, c.end)}
     out = []
     for t in doc:
@@ -825,6 +832,12 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
             if (t.i not in taken and not quote_mask[t.idx]
                     and report_frame_object(doc, Run(t.i, t.i + 1, 0, 0), lexicon) is not None):
                 out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
+    if claims:
+        for t in doc:
+            start = claim_cue_start(t)
+            if (not taken.intersection(range(start, t.i + 1)) and not quote_mask[t.idx]
+                    and claim_noun(doc, Run(start, t.i + 1, 0, 0), lexicon) is not None):
+                out.append(Run(start, t.i + 1, sent_of[t.i], para_of[t.i]))
     return out
 
 

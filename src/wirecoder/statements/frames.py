@@ -1,4 +1,5 @@
-"""Attribution frames: "according to X", "in X's words", "X's assessment is that ...", "In X poll, ...".
+"""Attribution frames: "according to X", "in X's words", "X's assessment is that ...", "In X poll, ...",
+"X's claim that ...".
 
 Each gives the statement's source (X), its cue (the frame's words) and its content (the clause
 it frames); the frame nouns are data (cues.yaml: frames, subject_frames).
@@ -65,16 +66,55 @@ def report_frame_extent(doc, obj) -> tuple[int, int, int] | None:
     return obj.left_edge.i, end, clause
 
 
-def according_source(doc, cue: Run, lexicon: Lexicon, report_frames: bool = False) -> tuple[int, int] | None:
+def claim_noun(doc, cue: Run, lexicon: Lexicon):
+    """The noun of "X's claim that ...": a cue that is a speech or belief noun of the lexicon, with the
+    adjectives before it (claim_cue_start), with a possessor and a "that" clause after it ("Trump's claim
+    that there have been thousands of shootings", "his earlier insistence that ..."); or None."""
+    noun = doc[cue.end - 1]
+    if (noun.pos_ != "NOUN" or noun_possessor(noun) is None or claim_cue_start(noun) != cue.start
+            or lexicon.cue_type(noun.lemma_, "NOUN") not in ("speech", "belief")):
+        return None
+    return noun if claim_clause(noun) is not None else None
+
+
+def claim_cue_start(noun) -> int:
+    """Where the cue of "X's earlier claim that" starts: at the noun's adjectives, as PolNeAR marks
+    "earlier claim", "nagging concern", "continued insistence"."""
+    return min([c.left_edge.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i] + [noun.i])
+
+
+def claim_clause(noun) -> tuple[int, int] | None:
+    """The tokens of the "that" clause after a noun ("claim | that ..."), "that" included, closing
+    punctuation not; or None."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ not in ("acl", "ccomp", "appos") or c.i < noun.i:
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i), None)
+        if mark is None:
+            continue
+        a, b = mark.i, c.right_edge.i + 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and not doc[b - 1].is_quote:
+            b -= 1
+        return (a, b) if b - a >= 2 else None
+    return None
+
+
+def according_source(doc, cue: Run, lexicon: Lexicon, report_frames: bool = False,
+                     claims: bool = False) -> tuple[int, int] | None:
     """The tokens of X in "according to X": the object's phrase, up to a comma after its head
     ("according to a diplomat familiar with the talks, who said ..." stops before ", who");
     or of X in "in X's words"; with report_frames, of X in "In X poll, ..." (its whole phrase, as
-    PolNeAR marks "the latest poll, conducted in May,")."""
+    PolNeAR marks "the latest poll, conducted in May,"); with claims, of X in "X's claim that ..."."""
     framed = report_frame_object(doc, cue, lexicon) if report_frames else None
     if framed is not None:
         return report_frame_extent(doc, framed)[:2]
     obj = according_object(doc, cue)
     if obj is None:
+        claim = claim_noun(doc, cue, lexicon) if claims else None
+        if claim is not None:  # "Trump's claim that": "Trump's", as PolNeAR marks a possessor that speaks
+            owner = noun_possessor(claim)
+            return owner.left_edge.i, owner.right_edge.i + 1
         owner = frame_possessor(doc, cue, lexicon)  # "in Peskov's words": Peskov, without the "'s"
         return None if owner is None else (owner.left_edge.i, owner.i + 1)
     a, b = obj.left_edge.i, obj.right_edge.i + 1
