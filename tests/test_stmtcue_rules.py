@@ -59,3 +59,28 @@ def test_a_possessed_claim_with_a_that_clause_is_the_possessor_s_statement(text,
 ])
 def test_no_possessed_claim_without_its_shape(text):
     assert _assemble_statements(text, None, [], []) == []
+
+
+def test_a_cue_that_runs_over_a_name_ends_at_its_verb():
+    """Rule cue-name-out: the tagger's "blasted Hollis for" is the cue "blasted"; the day after a verb stays
+    ("said Friday", which PolNeAR marks about as often as not)."""
+    text = "The mayor blasted Hollis for the delays at the harbor."
+    [st] = _assemble_statements(text, "The mayor", "blasted Hollis for", ["the delays at the harbor"])
+    assert st.cue.text == "blasted"
+    [st] = _assemble_statements(text, "The mayor", "blasted Hollis for", ["the delays at the harbor"],
+                                off={"cue-name-out"})
+    assert st.cue.text == "blasted Hollis for"
+    text = "The mayor said Friday that the harbor would reopen."
+    [st] = _assemble_statements(text, "The mayor", "said Friday", ["that the harbor would reopen"])
+    assert st.cue.text == "said Friday"
+
+
+def test_an_inverted_cue_opening_its_sentence_is_the_name_s_statement():
+    """Rule cue-name-out: 'Said Hollis: "..."' is Hollis's, not the last speaker's."""
+    text = 'Residents say the harbor is too loud. Said Hollis: "Nobody sleeps here any more."'
+    sts = _assemble_statements(text, ["Residents"], ["say", "Said Hollis"],
+                               ["the harbor is too loud", '"Nobody sleeps here any more."'])
+    assert _texts(text, sts)[-1] == ("Hollis", "Said", ['"Nobody sleeps here any more."'])
+    sts = _assemble_statements(text, ["Residents"], ["say", "Said Hollis"],
+                               ["the harbor is too loud", '"Nobody sleeps here any more."'], off={"cue-name-out"})
+    assert _texts(text, sts)[-1][:2] != ("Hollis", "Said")
