@@ -20,8 +20,9 @@ from .content_spans import (before_parenthetical_cue, complement_run, continued_
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
                             without_next_predicate, without_relative_tail, within_sentence,
                             quotations_after_asides, opens_quotation, quoted_phrase, without_verb_adjuncts)
-from .frames import (according_content, according_source, cut_to_source, frame_cue_extent, frame_noun,
-                     frame_possessor, is_according, noun_possessor, subject_frame_verb)
+from .frames import (according_content, according_source, claim_content, claim_cue_start, claim_noun, cut_to_source,
+                     frame_cue_extent, frame_noun, frame_possessor, is_according, noun_possessor,
+                     report_frame_object, subject_frame_verb)
 from .lexicon import Lexicon
 from .lines import line_labels, signed_quotations
 from .cue_spans import (LONG_CUE_WORDS, bound_prep_object, cue_with_adverb, cue_with_bound_prep,
@@ -93,6 +94,9 @@ RULES = {
     "space-joins-runs": "two runs of one role apart only by an odd space in the line (a no-break space) are one run",
     "cue-takes-pro-object": "a cue like 'put' takes the pronoun object that stands for the words ('as he put it')",
     "one-word-aux-cues-out": "a one-word cue 'is', 'had', 'did' (cues.yaml not_one_word_cues) is no attribution",
+    "report-frame": "a sentence opening 'In a CNN poll, ...' is the poll's attribution: cue 'In', content the main clause",
+    "possessed-claim": "'X's claim that ...' (a speech or belief noun) is X's statement: cue the noun, content the clause",
+    "cue-name-out": "a cue that runs from its verb over a name ends at the verb ('blasted Disney for'); 'Said Ellis:' is Ellis's",
     "cue-time-out": "a cue that opens with its verb's time ('just this month announced') starts at the verb's words after it",
     "quote-after-aside": "a quotation opening the sentence after its cue's aside ('\"X,\" he said, referring to Y. \"Z.\"') goes on the first",
     "quote-fragments-out": "a statement with no cue whose quotation starts mid-quotation ('the quality.\'\'') is a fragment, no statement",
@@ -156,7 +160,9 @@ def assemble(doc, record, runs: dict, quote_mask: bytearray, lexicon: Lexicon,
     cues = with_rule_cues(art, cues)
     signed = signed_quotations(doc, record, art.sent_of, art.para_of) if art.on("signed-quotes") else []
     speakers, cues, contents = give_way_to_signed_quotations(signed, speakers, cues, contents)
-    framed = [frame_possessor(doc, c, lexicon) is not None for c in cues]  # before the cues take their auxiliaries
+    framed = [frame_possessor(doc, c, lexicon) is not None
+              or (art.on("report-frame") and report_frame_object(doc, c, lexicon) is not None)
+              for c in cues]  # before the cues take their auxiliaries
     for c in cues:
         _extend_cue_left(doc, c)
         if art.on("cue-when-out"):
@@ -251,7 +257,8 @@ def with_rule_cues(art: Article, cues: list[Run]) -> list[Run]:
     quoted speaker's aside, not an attribution of its own (PolNeAR marks almost none of them).
     """
     doc = art.doc
-    cues = sorted(cues + _rule_cues(doc, cues, art.sent_of, art.para_of, art.lexicon, art.quote_mask),
+    cues = sorted(cues + _rule_cues(doc, cues, art.sent_of, art.para_of, art.lexicon, art.quote_mask,
+                                    art.on("report-frame"), art.on("possessed-claim")),
                   key=lambda r: r.start)
     if art.on("quoted-cues-out"):
         cues = [c for c in cues if not in_closed_quotation(art.text, doc[c.start].idx, art.quote_mask)]
@@ -331,7 +338,7 @@ def speaker_of_cue(art: Article, c: Run, speakers: list[Run]) -> Run | None:
         key = (0 if syntactic else 1, 0 if s.sent == c.sent else 1, gap(s, c))
         if best_key is None or key < best_key:
             best, best_key = s, key
-    src = according_source(doc, c, art.lexicon)
+    src = according_source(doc, c, art.lexicon, art.on("report-frame"), art.on("possessed-claim"))
     if src is not None and (best is None or best.end <= src[0] or best.start >= src[1]):
         # "Ankara plans ... According to Bilgin, ...": X is the source, not a run the tagger found nearby
         best = Run(src[0], src[1], art.sent_of[src[0]], art.para_of[src[0]])
@@ -416,6 +423,8 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
     doc = art.doc
     if art.on("non-speech-cues-out") and non_speech_cue(doc, c, art.lexicon):
         return []  # its content goes with it: no other cue's (on dev, those moved to another cue were wrong)
+    if art.on("cue-name-out"):
+        c, sp = cue_without_name(doc, c, sp, art.lexicon)
     pieces = content_pieces(art, c, runs_, role_tokens)
     groups = content_groups(art, c, sp, pieces, role_tokens)
     groups = framed_content(art, c, sp, groups, framed)
@@ -470,6 +479,28 @@ def cue_statements(art: Article, c: Run, sp: Run | None, runs_: list[Run], frame
             continue  # the cue as the tagger gave it, before its medium and date are cut off
         out.append((c.start, _statement(doc, art.text, art.record, said_by, cue, g, art.quote_mask, art.lexicon)))
     return out
+
+
+def cue_without_name(doc, c: Run, sp: Run | None, lexicon: Lexicon) -> tuple[Run, Run | None]:
+    """The cue and speaker of a cue run that goes on from its first word, a cue verb, over a name: the
+    cue is the verb ("blasted Disney for" -> "blasted"; PolNeAR train: 7 of 8); a sentence that opens with
+    the verb and the name before a colon or quote mark ("Said Ellis: ...") is the name's statement."""
+    verb = doc[c.start]
+    if (c.end - c.start < 2 or not _is_name(doc[c.start + 1]) or verb.pos_ not in ("VERB", "AUX")
+            and not verb.text[:1].isupper() or not lexicon.word_cue_type(verb.text, verb.lemma_, "VERB")):
+        return c, sp  # "said Friday" keeps its day: PolNeAR marks it about as often as not
+    name_end = c.start + 1
+    while name_end < len(doc) and _is_name(doc[name_end]):
+        name_end += 1
+    cue = Run(c.start, c.start + 1, c.sent, c.para)
+    opens = all(doc[k].is_space or doc[k].is_punct for k in range(verb.sent.start, verb.i))
+    if opens and name_end < len(doc) and (doc[name_end].text == ":" or doc[name_end].is_quote):
+        return cue, Run(c.start + 1, name_end, c.sent, c.para)
+    return cue, sp
+
+
+def _is_name(t) -> bool:
+    return t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
 
 
 def raised_subject(doc, c: Run, content: Run, raising_heads: frozenset) -> Run | None:
@@ -586,6 +617,9 @@ def framed_content(art: Article, c: Run, sp: Run | None, groups: list[list[Run]]
     clause, not its quoted part only; rule according-clause: a run the tagger found inside an
     "according to" clause ("the opening of the border") grows to the whole clause."""
     doc = art.doc
+    if art.on("possessed-claim") and claim_noun(doc, c, art.lexicon) is not None:
+        a, b = claim_content(doc[c.end - 1], art.lexicon)  # "Trump's claim | that ...": the clause, whatever the tagger found
+        return [[Run(a, b, art.sent_of[a], art.para_of[a])]]
     if framed:
         clause = according_content(doc, c, sp, art.sent_of, art.para_of, art.lexicon)
         return [[clause]] if clause is not None else groups
@@ -601,8 +635,11 @@ def speaker_bounds(art: Article, c: Run, sp: Run | None) -> Run | None:
     """Where the cue's speaker starts and ends (it depends on the cue alone): rule speaker-time, without
     the verb's time ("The UN Security Council on Friday pledged"); speaker-aside, without a participle
     between commas ("Lavrov, speaking to reporters in Ankara, said"); speaker-subject, from the cue's
-    subject ("During a visit to Riga, the minister said")."""
+    subject ("During a visit to Riga, the minister said"). The source of a report frame is its whole phrase
+    ("In the latest poll, conducted in May, ...": report_frame_extent), which those rules would cut."""
     doc = art.doc
+    if sp is not None and art.on("report-frame") and report_frame_object(doc, c, art.lexicon) is not None:
+        return sp
     if sp is not None and art.on("speaker-fronted"):
         sp = speaker_after_fronted(doc, sp, c)
     said_by = speaker_without_time(doc, sp, art.lexicon) if sp is not None and art.on("speaker-time") else sp
@@ -811,9 +848,11 @@ def _close_bracket(text: str, span: Span | None) -> Span | None:
     return Span(span.start, span.end + 1, text[span.start:span.end + 1])
 
 
-def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray) -> list:
+def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray, report_frames: bool = False,
+               claims: bool = False) -> list:
     """Cues the tagger may miss: a reporting or belief verb with a subject and a "that" clause;
-    the noun of an "in X's words" frame."""
+    the noun of an "in X's words" frame; with report_frames, the "In" of "In a CNN poll, ..."; with claims,
+    the noun of "X's claim that ..."."""
     taken = {i for c in cues for i in range(c.start, c.end)}
     out = []
     for t in doc:
@@ -830,11 +869,22 @@ def _rule_cues(doc, cues: list, sent_of, para_of, lexicon, quote_mask: bytearray
             start, end = frame_cue_extent(t, subject_frame_verb(t, lexicon))
             if not taken.intersection(range(start, end)):
                 out.append(Run(start, end, sent_of[t.i], para_of[t.i]))
+    if report_frames:
+        for t in doc:
+            if (t.i not in taken and not quote_mask[t.idx]
+                    and report_frame_object(doc, Run(t.i, t.i + 1, 0, 0), lexicon) is not None):
+                out.append(Run(t.i, t.i + 1, sent_of[t.i], para_of[t.i]))
+    if claims:
+        for t in doc:
+            start = claim_cue_start(t)
+            if (not taken.intersection(range(start, t.i + 1)) and not quote_mask[t.idx]
+                    and claim_noun(doc, Run(start, t.i + 1, 0, 0), lexicon) is not None):
+                out.append(Run(start, t.i + 1, sent_of[t.i], para_of[t.i]))
     return out
 
 
 def _cue_type(doc, run: Run, head, lexicon: Lexicon) -> str:
-    if is_according(doc, run):
+    if is_according(doc, run) or report_frame_object(doc, run, lexicon) is not None:
         return "report"
     noun = frame_noun(doc, run, lexicon)
     if noun is not None and noun_possessor(noun) is not None:  # a frame with its owner

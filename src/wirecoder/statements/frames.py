@@ -1,4 +1,5 @@
-"""Attribution frames: "according to X", "in X's words", "X's assessment is that ...".
+"""Attribution frames: "according to X", "in X's words", "X's assessment is that ...", "In X poll, ...",
+"X's claim that ...".
 
 Each gives the statement's source (X), its cue (the frame's words) and its content (the clause
 it frames); the frame nouns are data (cues.yaml: frames, subject_frames).
@@ -27,12 +28,103 @@ def according_object(doc, cue: Run):
     return None
 
 
-def according_source(doc, cue: Run, lexicon: Lexicon) -> tuple[int, int] | None:
+def report_frame_object(doc, cue: Run, lexicon: Lexicon):
+    """X's head in "In X, <main clause>" opening a sentence, X a report noun of cues.yaml report_frames
+    ("In a CNN/ORC poll released Monday, 31% of voters said ..."): PolNeAR's cue is "In", its source X,
+    its content the main clause; or None."""
+    t = doc[cue.start]
+    if (cue.end - cue.start != 1 or t.lower_ != "in" or t.dep_ != "prep" or t.head.i != t.sent.root.i
+            or t.head.pos_ not in ("VERB", "AUX")):
+        return None
+    k = t.sent.start
+    while k < t.i and (doc[k].is_space or doc[k].is_punct or doc[k].dep_ == "cc"):
+        k += 1  # "But in the poll, ...", a quote mark or a line's leading space
+    obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if k != t.i or obj is None or obj.lemma_.lower() not in lexicon.report_frames:
+        return None
+    return obj if report_frame_extent(doc, obj) is not None else None
+
+
+def report_frame_extent(doc, obj) -> tuple[int, int, int] | None:
+    """(start, end) of the source X of "In X, ..." and where the main clause starts; X takes a participle
+    between commas after it ("In the latest poll, conducted in May, Clinton led ...", where the parse hangs
+    "conducted" on the verb). None unless a comma follows X and the clause follows that: "In the polls,
+    anyway." frames nothing."""
+    root = obj.sent.root
+    end = obj.right_edge.i + 1
+    after = [c.left_edge.i for c in root.children if c.left_edge.i >= end and not c.is_punct]
+    clause = min(after + [root.i])
+    if end >= clause or doc[end].text != ",":
+        return None
+    stop = clause
+    while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    if stop > end:  # an aside: only a participle set off by commas
+        if doc[end + 1].tag_ not in ("VBN", "VBG") or doc[clause - 1].text != ",":
+            return None
+        end = stop
+    return obj.left_edge.i, end, clause
+
+
+def claim_noun(doc, cue: Run, lexicon: Lexicon):
+    """The noun of "X's claim that ...": a cue that is a speech or belief noun of the lexicon, with the
+    adjectives before it (claim_cue_start), with a possessor and a "that" clause after it ("Trump's claim
+    that there have been thousands of shootings", "his earlier insistence that ..."), or a speech noun with
+    a "to" clause ("his promise to cut taxes"; train: 8 of 9 gold, where "decision to" is 8 of 17); or None."""
+    noun = doc[cue.end - 1]
+    if noun.pos_ != "NOUN" or noun_possessor(noun) is None or claim_cue_start(noun) != cue.start:
+        return None
+    return noun if claim_content(noun, lexicon) is not None else None
+
+
+def claim_content(noun, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The clause of "X's claim that ..." (claim_noun): "that" for speech and belief nouns, "to" for speech."""
+    kind = lexicon.cue_type(noun.lemma_, "NOUN")
+    if kind not in ("speech", "belief"):
+        return None
+    return claim_clause(noun, infinitive=kind == "speech")
+
+
+def claim_cue_start(noun) -> int:
+    """Where the cue of "X's earlier claim that" starts: at the noun's adjectives, as PolNeAR marks
+    "earlier claim", "nagging concern", "continued insistence"."""
+    return min([c.left_edge.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i] + [noun.i])
+
+
+def claim_clause(noun, infinitive: bool = True) -> tuple[int, int] | None:
+    """The tokens of the "that" clause after a noun ("claim | that ..."), "that" included, closing
+    punctuation not; with infinitive, also of a "to" clause ("promise | to cut taxes"); or None."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ not in ("acl", "ccomp", "appos") or c.i < noun.i:
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i), None)
+        if mark is None and infinitive and c.tag_ == "VB":
+            mark = next((m for m in c.children if m.dep_ == "aux" and m.lower_ == "to" and m.i == c.left_edge.i), None)
+        if mark is None:
+            continue
+        a, b = mark.i, c.right_edge.i + 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and not doc[b - 1].is_quote:
+            b -= 1
+        return (a, b) if b - a >= 2 else None
+    return None
+
+
+def according_source(doc, cue: Run, lexicon: Lexicon, report_frames: bool = False,
+                     claims: bool = False) -> tuple[int, int] | None:
     """The tokens of X in "according to X": the object's phrase, up to a comma after its head
     ("according to a diplomat familiar with the talks, who said ..." stops before ", who");
-    or of X in "in X's words"."""
+    or of X in "in X's words"; with report_frames, of X in "In X poll, ..." (its whole phrase, as
+    PolNeAR marks "the latest poll, conducted in May,"); with claims, of X in "X's claim that ..."."""
+    framed = report_frame_object(doc, cue, lexicon) if report_frames else None
+    if framed is not None:
+        return report_frame_extent(doc, framed)[:2]
     obj = according_object(doc, cue)
     if obj is None:
+        claim = claim_noun(doc, cue, lexicon) if claims else None
+        if claim is not None:  # "Trump's claim that": "Trump's", as PolNeAR marks a possessor that speaks
+            owner = noun_possessor(claim)
+            return owner.left_edge.i, owner.right_edge.i + 1
         owner = frame_possessor(doc, cue, lexicon)  # "in Peskov's words": Peskov, without the "'s"
         return None if owner is None else (owner.left_edge.i, owner.i + 1)
     a, b = obj.left_edge.i, obj.right_edge.i + 1

@@ -45,6 +45,7 @@ class Lexicon:
     medium_preps: frozenset = frozenset()  # "said | in an email": the preposition of the words' medium ...
     medium_nouns: frozenset = frozenset()  # ... and its noun, which the cue leaves out
     tail_relatives: frozenset = frozenset()  # ", who has ..." closing a content is the writer's, not the speaker's
+    report_frames: frozenset = frozenset()  # "In a CNN poll, 31% said ...": the poll is the source of the clause
 
     def cue_type(self, lemma: str, pos: str = "VERB") -> str | None:
         table = self.noun_type if pos in ("NOUN", "PROPN") else self.verb_type
@@ -98,6 +99,7 @@ def load_lexicon() -> Lexicon:
                    prep_bound_verbs={w.lower(): frozenset(p.lower() for p in preps)
                                      for w, preps in (data.get("prep_bound_verbs") or {}).items()},
                    tail_relatives=frozenset(w.lower() for w in data.get("tail_relatives", ())),
+                   report_frames=frozenset(w.lower() for w in data.get("report_frames", ())),
                    medium_preps=frozenset(w.lower() for w in data.get("medium_preps", ())),
                    medium_nouns=frozenset(w.lower() for w in data.get("medium_nouns", ())),
                    not_cue_adverbs=frozenset(w.lower() for w in data.get("not_cue_adverbs", ())),
