@@ -20,7 +20,7 @@ from .content_spans import (before_parenthetical_cue, complement_run, continued_
                             merge_fragments, opens_quote_at, without_connective, after_addressee, with_relative_pronoun, opens_sentence, quote_goes_on, to_complement, to_quote_close, within_own_clause,
                             without_next_predicate, without_relative_tail, within_sentence,
                             quotations_after_asides, opens_quotation, quoted_phrase, without_verb_adjuncts)
-from .frames import (according_content, according_source, claim_content, claim_cue_start, claim_noun, cut_to_source,
+from .frames import (according_content, according_source, claim_clause, claim_cue_start, claim_noun, cut_to_source,
                      frame_cue_extent, frame_noun, frame_possessor, is_according, noun_possessor,
                      report_frame_object, subject_frame_verb)
 from .lexicon import Lexicon
@@ -618,7 +618,7 @@ def framed_content(art: Article, c: Run, sp: Run | None, groups: list[list[Run]]
     "according to" clause ("the opening of the border") grows to the whole clause."""
     doc = art.doc
     if art.on("possessed-claim") and claim_noun(doc, c, art.lexicon) is not None:
-        a, b = claim_content(doc[c.end - 1], art.lexicon)  # "Trump's claim | that ...": the clause, whatever the tagger found
+        a, b = claim_clause(doc[c.end - 1])  # "Trump's claim | that ...": the clause, whatever the tagger found
         return [[Run(a, b, art.sent_of[a], art.para_of[a])]]
     if framed:
         clause = according_content(doc, c, sp, art.sent_of, art.para_of, art.lexicon)

@@ -69,20 +69,12 @@ def report_frame_extent(doc, obj) -> tuple[int, int, int] | None:
 def claim_noun(doc, cue: Run, lexicon: Lexicon):
     """The noun of "X's claim that ...": a cue that is a speech or belief noun of the lexicon, with the
     adjectives before it (claim_cue_start), with a possessor and a "that" clause after it ("Trump's claim
-    that there have been thousands of shootings", "his earlier insistence that ..."), or a speech noun with
-    a "to" clause ("his promise to cut taxes"; train: 8 of 9 gold, where "decision to" is 8 of 17); or None."""
+    that there have been thousands of shootings", "his earlier insistence that ..."); or None."""
     noun = doc[cue.end - 1]
-    if noun.pos_ != "NOUN" or noun_possessor(noun) is None or claim_cue_start(noun) != cue.start:
+    if (noun.pos_ != "NOUN" or noun_possessor(noun) is None or claim_cue_start(noun) != cue.start
+            or lexicon.cue_type(noun.lemma_, "NOUN") not in ("speech", "belief")):
         return None
-    return noun if claim_content(noun, lexicon) is not None else None
-
-
-def claim_content(noun, lexicon: Lexicon) -> tuple[int, int] | None:
-    """The clause of "X's claim that ..." (claim_noun): "that" for speech and belief nouns, "to" for speech."""
-    kind = lexicon.cue_type(noun.lemma_, "NOUN")
-    if kind not in ("speech", "belief"):
-        return None
-    return claim_clause(noun, infinitive=kind == "speech")
+    return noun if claim_clause(noun) is not None else None
 
 
 def claim_cue_start(noun) -> int:
@@ -91,16 +83,14 @@ def claim_cue_start(noun) -> int:
     return min([c.left_edge.i for c in noun.children if c.dep_ == "amod" and c.i < noun.i] + [noun.i])
 
 
-def claim_clause(noun, infinitive: bool = True) -> tuple[int, int] | None:
+def claim_clause(noun) -> tuple[int, int] | None:
     """The tokens of the "that" clause after a noun ("claim | that ..."), "that" included, closing
-    punctuation not; with infinitive, also of a "to" clause ("promise | to cut taxes"); or None."""
+    punctuation not; or None."""
     doc = noun.doc
     for c in noun.children:
         if c.dep_ not in ("acl", "ccomp", "appos") or c.i < noun.i:
             continue
         mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i), None)
-        if mark is None and infinitive and c.tag_ == "VB":
-            mark = next((m for m in c.children if m.dep_ == "aux" and m.lower_ == "to" and m.i == c.left_edge.i), None)
         if mark is None:
             continue
         a, b = mark.i, c.right_edge.i + 1
