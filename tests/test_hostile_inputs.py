@@ -45,16 +45,41 @@ def hostile_dir(tmp_path_factory) -> Path:
     return d
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "wirecoder.cli", "code", *args],
-        capture_output=True, text=True, timeout=300,
-    )
+def start_cli(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "wirecoder.cli", "code", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_hostile_batch_loses_nothing_and_goes_on(hostile_dir, tmp_path):
-    out = tmp_path / "out.jsonl"
-    result = run_cli(str(hostile_dir), "-o", str(out))
+def finished(proc: subprocess.Popen) -> subprocess.CompletedProcess:
+    try:
+        out, err = proc.communicate(timeout=300)
+    finally:
+        proc.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+@pytest.fixture(scope="module")
+def cli_runs(hostile_dir, tmp_path_factory):
+    """The module's two `wirecoder code` runs, each a process of its own, started side by side (each
+    spends most of its time loading spaCy): name -> (the run, its output file)."""
+    big_dir = tmp_path_factory.mktemp("big")
+    big = big_dir / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing 50 MB
+    good = big_dir / "zz_good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    outs = {"hostile": big_dir / "hostile.jsonl", "big": big_dir / "big.jsonl"}
+    procs = {"hostile": start_cli(str(hostile_dir), "-o", str(outs["hostile"])),
+             "big": start_cli(str(big), str(good), "-o", str(outs["big"]))}
+    try:
+        return {name: (finished(proc), outs[name]) for name, proc in procs.items()}
+    finally:
+        for proc in procs.values():
+            proc.kill()
+
+
+def test_hostile_batch_loses_nothing_and_goes_on(cli_runs):
+    result, out = cli_runs["hostile"]
     assert result.returncode == 2, result.stderr  # some inputs failed, the rest were coded
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == len(HOSTILE)  # records + error records == inputs
@@ -70,14 +95,8 @@ def test_hostile_batch_loses_nothing_and_goes_on(hostile_dir, tmp_path):
             assert_spans_ok(rec)
 
 
-def test_fifty_megabyte_file_is_refused_by_the_size_limit(tmp_path):
-    big = tmp_path / "huge.txt"
-    with open(big, "wb") as fh:
-        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing 50 MB
-    good = tmp_path / "zz_good.txt"
-    good.write_text(GOOD, encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_cli(str(big), str(good), "-o", str(out))
+def test_fifty_megabyte_file_is_refused_by_the_size_limit(cli_runs):
+    result, out = cli_runs["big"]
     assert result.returncode == 2
     first, second = [json.loads(line) for line in out.read_text().splitlines()]
     assert first["error"]["kind"] == "too_large"
