@@ -43,3 +43,27 @@ def event_on(events, trigger: str):
     found = [e for e in events if e.trigger.text == trigger]
     assert found, f"no event on {trigger!r}: {[e.trigger.text for e in events]}"
     return found[0]
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local[2] Spark session for every Spark test: its start (and each Python worker's model
+    load, kept with the worker) is paid once, not once per test file."""
+    from wirecoder.spark import spark_session
+
+    session = spark_session("local[2]", app_name="wirecoder-tests", conf={
+        "spark.sql.shuffle.partitions": "2", "spark.ui.showConsoleProgress": "false",
+        "spark.default.parallelism": "2",
+    })
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def spark_settings():
+    """The settings of the Spark tests' jobs: one for all, so the workers' Coders serve every job
+    (no article time limit: a busy machine does not cut an article off)."""
+    from wirecoder.settings import Settings
+
+    return Settings.from_env(progress="never", article_timeout=0)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.actors import get_actor_matcher, load_entries
+from wirecoder.actors import get_actor_matcher
 from wirecoder.record import Dateline, Record
 from wirecoder.settings import Settings
 from wirecoder.resources import Resources
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return get_actor_matcher(Resources(Settings()))
+def matcher(coder):
+    """The session coder's matcher (its Resources have the default settings): built once for the suite."""
+    return get_actor_matcher(coder.resources)
 
 
 def article(text: str, published: str | None = "2024-06-03") -> Record:
@@ -66,10 +67,10 @@ def test_a_demonym_or_a_country_with_more_words_is_not_made_a_government(matcher
     assert resolve_phrase(matcher, "Syria's army advanced.", "Syria's army").code == "SYRMIL"
 
 
-def test_every_iso_country_is_in_the_dictionary():
+def test_every_iso_country_is_in_the_dictionary(coder):
     import pycountry
 
-    countries = {e.code for e in load_entries().values() if e.kind == "country"}
+    countries = {e.code for e in coder.resources.actor_entries.values() if e.kind == "country"}
     missing = [c.alpha_3 for c in pycountry.countries if c.alpha_3 not in countries]
     assert not missing
 
@@ -315,8 +316,8 @@ def test_user_csv_file(tmp_path):
     assert (ref.code, ref.name, ref.country) == ("XYZREBZET", "Zeta Front", "XYZ")
 
 
-def test_matcher_is_built_once_per_context():
-    resources = Resources(Settings())
+def test_matcher_is_built_once_per_context(coder):
+    resources = coder.resources
     assert get_actor_matcher(resources) is get_actor_matcher(resources)
 
 

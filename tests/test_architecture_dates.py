@@ -16,8 +16,7 @@ if shutil.which("java") is None:
 pytestmark = pytest.mark.timeout(900)  # a cold JVM and a model load per Python worker
 
 from wirecoder.ingest import iter_inputs  # noqa: E402
-from wirecoder.settings import Settings  # noqa: E402
-from wirecoder.spark import run_job, spark_session  # noqa: E402
+from wirecoder.spark import run_job  # noqa: E402
 from wirecoder.store import Store  # noqa: E402
 from wirecoder.store.ingest import ingest  # noqa: E402
 
@@ -46,11 +45,11 @@ def corpus(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def settings():
-    return Settings.from_env(progress="never", article_timeout=0)
+def settings(spark_settings):
+    return spark_settings
 
 
-def test_the_store_and_spark_file_each_article_under_its_anchor_date(corpus, settings, coder, tmp_path):
+def test_the_store_and_spark_file_each_article_under_its_anchor_date(corpus, settings, coder, spark, tmp_path):
     expected = {}
     for inp, rec in zip(iter_inputs([str(corpus)]), coder.code_inputs(iter_inputs([str(corpus)]))):
         expected[rec.id] = rec.anchor_date()
@@ -67,14 +66,7 @@ def test_the_store_and_spark_file_each_article_under_its_anchor_date(corpus, set
     table = store.arrow("SELECT id, CAST(date AS VARCHAR) AS date FROM articles").to_pylist()
     stored = {row["id"]: row["date"] for row in table}
 
-    spark = spark_session("local[2]", app_name="wirecoder-dates", conf={
-        "spark.sql.shuffle.partitions": "2", "spark.ui.showConsoleProgress": "false",
-        "spark.default.parallelism": "2"})
-    spark.sparkContext.setLogLevel("ERROR")
-    try:
-        run_job(spark, str(corpus), str(tmp_path / "out"), "auto", partitions=2, settings=settings)
-    finally:
-        spark.stop()
+    run_job(spark, str(corpus), str(tmp_path / "out"), "auto", partitions=2, settings=settings)
     con = duckdb.connect()
     filed = dict(con.execute(
         f"SELECT id, CAST(article_date AS VARCHAR) FROM read_parquet('{tmp_path / 'out'}/articles/*/*/*.parquet', "

@@ -45,16 +45,41 @@ def hostile_dir(tmp_path_factory) -> Path:
     return d
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "wirecoder.cli", "code", *args],
-        capture_output=True, text=True, timeout=300,
-    )
+def start_cli(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "wirecoder.cli", "code", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_hostile_batch_loses_nothing_and_goes_on(hostile_dir, tmp_path):
-    out = tmp_path / "out.jsonl"
-    result = run_cli(str(hostile_dir), "-o", str(out))
+def finished(proc: subprocess.Popen) -> subprocess.CompletedProcess:
+    try:
+        out, err = proc.communicate(timeout=300)
+    finally:
+        proc.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+@pytest.fixture(scope="module")
+def cli_runs(hostile_dir, tmp_path_factory):
+    """The module's two `wirecoder code` runs, each a process of its own, started side by side (each
+    spends most of its time loading spaCy): name -> (the run, its output file)."""
+    big_dir = tmp_path_factory.mktemp("big")
+    big = big_dir / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing 50 MB
+    good = big_dir / "zz_good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    outs = {"hostile": big_dir / "hostile.jsonl", "big": big_dir / "big.jsonl"}
+    procs = {"hostile": start_cli(str(hostile_dir), "-o", str(outs["hostile"])),
+             "big": start_cli(str(big), str(good), "-o", str(outs["big"]))}
+    try:
+        return {name: (finished(proc), outs[name]) for name, proc in procs.items()}
+    finally:
+        for proc in procs.values():
+            proc.kill()
+
+
+def test_hostile_batch_loses_nothing_and_goes_on(cli_runs):
+    result, out = cli_runs["hostile"]
     assert result.returncode == 2, result.stderr  # some inputs failed, the rest were coded
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == len(HOSTILE)  # records + error records == inputs
@@ -70,14 +95,8 @@ def test_hostile_batch_loses_nothing_and_goes_on(hostile_dir, tmp_path):
             assert_spans_ok(rec)
 
 
-def test_fifty_megabyte_file_is_refused_by_the_size_limit(tmp_path):
-    big = tmp_path / "huge.txt"
-    with open(big, "wb") as fh:
-        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing 50 MB
-    good = tmp_path / "zz_good.txt"
-    good.write_text(GOOD, encoding="utf-8")
-    out = tmp_path / "out.jsonl"
-    result = run_cli(str(big), str(good), "-o", str(out))
+def test_fifty_megabyte_file_is_refused_by_the_size_limit(cli_runs):
+    result, out = cli_runs["big"]
     assert result.returncode == 2
     first, second = [json.loads(line) for line in out.read_text().splitlines()]
     assert first["error"]["kind"] == "too_large"
@@ -85,32 +104,33 @@ def test_fifty_megabyte_file_is_refused_by_the_size_limit(tmp_path):
     assert "error" not in second
 
 
-def test_pathological_article_is_cut_off_and_the_batch_goes_on():
+def test_pathological_article_is_cut_off_and_the_batch_goes_on(coder):
     # A time limit far below what coding takes stands in for a pathological article.
-    coder = Coder(Settings(article_timeout=0.000001))
+    # (The session's spaCy pipeline: a Coder's settings, not its model load, are what is tested.)
+    cut = Coder(Settings(article_timeout=0.000001), nlp=coder.nlp)
     long_text = GOOD * 200
-    outs = list(coder.code_inputs([Input(id="slow", source="<slow>", text=long_text)]))
+    outs = list(cut.code_inputs([Input(id="slow", source="<slow>", text=long_text)]))
     assert isinstance(outs[0], ErrorRecord) and outs[0].error.kind == "timeout"
     assert "<slow>" in outs[0].error.message
-    relaxed = Coder(Settings(article_timeout=60))
+    relaxed = Coder(Settings(article_timeout=60), nlp=coder.nlp)
     outs = list(relaxed.code_inputs([Input(id="slow", source="<slow>", text=long_text), Input(id="ok", source="<ok>", text=GOOD)]))
     assert [type(o) for o in outs] == [Record, Record]
 
 
-def test_the_time_limit_bounds_the_parse_of_a_huge_article_in_a_worker_thread():
+def test_the_time_limit_bounds_the_parse_of_a_huge_article_in_a_worker_thread(coder):
     # 30,000 one-word sentences: the parse alone takes several times the limit, and a server codes
     # in a worker thread, where SIGALRM never fired.
     import threading
     import time
 
-    coder = Coder(Settings(article_timeout=1))
-    coder.warm_up()
+    limited = Coder(Settings(article_timeout=1), nlp=coder.nlp)
+    limited.warm_up()
     text = "Stop. " * 30_000
     box = {}
 
     def work():
         t0 = time.monotonic()
-        box["out"] = list(coder.code_inputs([Input(id="huge", source="<huge>", text=text),
+        box["out"] = list(limited.code_inputs([Input(id="huge", source="<huge>", text=text),
                                              Input(id="ok", source="<ok>", text=GOOD)]))
         box["s"] = time.monotonic() - t0
 
@@ -123,7 +143,7 @@ def test_the_time_limit_bounds_the_parse_of_a_huge_article_in_a_worker_thread():
     assert box["s"] < 10  # cut off near 1 s, not after the whole parse
 
 
-def test_a_long_text_is_parsed_in_pieces_that_join_back_into_it(monkeypatch):
+def test_a_long_text_is_parsed_in_pieces_that_join_back_into_it(coder, monkeypatch):
     from wirecoder import long_text, pipeline
 
     paragraphs = [GOOD.replace("Peskov", name) for name in ("Peskov", "Lavrov", "Zakharova", "Shoigu")] * 6
@@ -131,7 +151,6 @@ def test_a_long_text_is_parsed_in_pieces_that_join_back_into_it(monkeypatch):
     parts = long_text.pieces(text, size=400)
     assert "".join(parts) == text and all(len(p) <= 400 for p in parts) and len(parts) > 3
     assert all(p.endswith("\n") for p in parts[:-1])  # cut at line breaks, not inside a sentence
-    coder = Coder()
     whole = coder.code(text, id="long")
     monkeypatch.setattr(long_text, "PIECE_CHARS", 400)
     monkeypatch.setattr(long_text, "LONG_TEXT", 1000)

@@ -72,13 +72,17 @@ def installed(tmp_path_factory):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, src / name)
     shutil.copytree(ROOT / "src", src / "src", ignore=ignore)
-    dist = tmp / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(src)],
-                   check=True, timeout=900, env=clean_env())
-    wheel = next(dist.glob("wirecoder-*.whl"))
-
     env_dir = tmp / "fresh venv"  # a space in the path, as on many users' machines
-    subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True, timeout=300)
+    # the venv (ensurepip) is made while the wheel builds: neither needs the other
+    making_venv = subprocess.Popen([sys.executable, "-m", "venv", str(env_dir)])
+    try:
+        dist = tmp / "dist"
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(src)],
+                       check=True, timeout=900, env=clean_env())
+        wheel = next(dist.glob("wirecoder-*.whl"))
+        assert making_venv.wait(timeout=300) == 0, "python -m venv failed"
+    finally:
+        making_venv.kill()
     python = env_dir / BIN / "python"
     # no pip upgrade: the pip Python ships, which is what a new user has
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-compile", *lock_constraints(tmp),

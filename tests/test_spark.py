@@ -19,8 +19,7 @@ pytestmark = pytest.mark.timeout(900)
 
 from wirecoder.cli import cli  # noqa: E402
 from wirecoder.record import ErrorRecord, from_dict  # noqa: E402
-from wirecoder.settings import Settings  # noqa: E402
-from wirecoder.spark import read_records, run_job, spark_session  # noqa: E402
+from wirecoder.spark import read_records, run_job  # noqa: E402
 
 WIRE = [
     {"id": "kremlin-talks", "date": "2026-09-29",
@@ -69,19 +68,8 @@ def _warc(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def spark():
-    session = spark_session("local[2]", app_name="wirecoder-tests", conf={
-        "spark.sql.shuffle.partitions": "2", "spark.ui.showConsoleProgress": "false",
-        "spark.default.parallelism": "2",
-    })
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
-
-
-@pytest.fixture(scope="module")
-def settings():
-    return Settings.from_env(progress="never")
+def settings(spark_settings):
+    return spark_settings
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,22 @@
 """Statements: who said what, on small invented wire stories; every span points into the text."""
 
+import functools
+
 import pytest
 
 from conftest import SAMPLES, assert_spans_ok
+
+
+@functools.cache
+def _pipeline():
+    """The spaCy pipeline the tests on hand-made tagger runs parse with, loaded once for the module."""
+    from wirecoder import nlp as nlp_mod
+
+    return nlp_mod.load("")
+
+
+def _parse(text: str):
+    return _pipeline()(text)
 
 
 def content_text(st):
@@ -298,14 +312,13 @@ def test_a_subheading_is_not_a_statement(coder):
 def test_content_with_no_cue_is_a_statement_only_when_quoted():
     """Assembly on hand-made tagger runs: a quotation with no cue goes on from the last speaker;
     unquoted words the content tagger marked with no cue near them are no statement."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
     text = 'The talks resumed in Geneva on Monday.\n\n"There will be no new taxes this year."'
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     record = Record(id="t", source="t", text=text)
     mask = inside_mask(text, quote_regions(text))
     quote = [t.i for t in doc if t.text == "There"][0]
@@ -524,13 +537,12 @@ def test_a_participle_aside_between_commas_is_not_part_of_the_speaker(coder, tex
 def test_a_speaker_run_starts_at_the_cue_s_subject_not_at_the_phrase_before_it(text, run_start, speaker):
     """Assembly on hand-made tagger runs: the speaker run the tagger started early (at "During a visit to
     Riga, ...") starts at the cue's subject; "who" is the source PolNeAR marks (the resolver names it)."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     cue = next(t.i for t in doc if t.lemma_ in ("say", "tell", "demand"))
     start = next(t.i for t in doc if t.text == run_start)
     end = cue - 1 if doc[cue - 1].dep_ == "aux" else cue  # "have demanded": the cue takes its auxiliary
@@ -644,14 +656,13 @@ def test_a_speaker_named_only_by_its_role_takes_the_code_of_the_name_it_resolves
 def test_each_assembly_rule_can_be_switched_off_by_name():
     """Assembly on hand-made tagger runs: a cue with neither speaker nor content is no statement,
     unless the rule that drops it is off; an unknown rule name is an error naming the known ones."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import RULES, assemble, check_rules
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
     text = "The decision was announced."
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     cue = next(t.i for t in doc if t.text == "announced")
     runs = {"speaker": [], "cue": [(cue, cue + 1)], "content": []}
     args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
@@ -723,13 +734,12 @@ def test_the_precision_rules_switch_off_by_name(coder):
 def test_a_cue_ends_before_the_medium_it_names(text, cue_words, cue):
     """Assembly on hand-made tagger runs: the cue tagger's "said via email" is the cue "said" (PolNeAR
     marks the verb; train: 43 interviews cut, 16 kept), a statement stays (PolNeAR keeps it as often as not)."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     start = next(t.i for t in doc if t.text == "said")
     end = start + len(cue_words.split())
     that = next(t.i for t in doc if t.text == "that")
@@ -744,14 +754,13 @@ def test_a_cue_ends_before_the_medium_it_names(text, cue_words, cue):
 def test_a_content_ends_before_the_next_cue_coordinated_with_it():
     """Assembly on hand-made tagger runs: a content run that goes on over ", claiming that ..." (the
     speaker's next statement, a cue of its own) ends before it, and never on a comma or "and"."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
     text = "The senator said that the bill would pass, claiming that most members backed it."
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     said = next(t.i for t in doc if t.text == "said")
     claiming = next(t.i for t in doc if t.text == "claiming")
     that = next(t.i for t in doc if t.text == "that")
@@ -770,13 +779,12 @@ def test_a_content_ends_before_the_next_cue_coordinated_with_it():
 ])
 def test_a_say_verb_cue_ends_before_its_closing_preposition(text, cue_words, cue, off_cue):
     """Hand-made tagger runs: "said of" is the cue "said" (cues.yaml prep_free_verbs, rule cue-prep-out)."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     start = next(t.i for t in doc if t.text == cue_words.split()[0])
     that = next(t.i for t in doc if t.text == "that")
     runs = {"speaker": [(0, start)], "cue": [(start, start + 2)], "content": [(that, len(doc) - 1)]}
@@ -789,14 +797,13 @@ def test_a_say_verb_cue_ends_before_its_closing_preposition(text, cue_words, cue
 def test_a_long_cue_with_no_content_is_no_statement():
     """Hand-made tagger runs: "did not immediately respond to requests for" with no content tells what
     someone did, not what they said (rule long-bare-cues-out); a short bare cue ("declined") stays."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
     def cues(text, cue_words, off=frozenset()):
-        doc = nlp_mod.load("")(text)
+        doc = _parse(text)
         start = next(t.i for t in doc if t.text == cue_words.split()[0])
         runs = {"speaker": [(0, start)], "cue": [(start, start + len(cue_words.split()))], "content": []}
         args = (doc, Record(id="t", source="t", text=text), runs, inside_mask(text, quote_regions(text)), load_lexicon())
@@ -812,14 +819,13 @@ def test_a_long_cue_with_no_content_is_no_statement():
 def test_a_speaker_run_ending_on_who_ends_before_its_comma():
     """Hand-made tagger runs: the speaker run "Mr. Kamin, who" is the source "Mr. Kamin" (rule
     speaker-relative-out); a run with its whole relative clause is left as PolNeAR often marks it."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
     text = "Mr. Kamin, who teaches law, said the plan was sound."
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     who = next(t.i for t in doc if t.text == "who")
     said = next(t.i for t in doc if t.text == "said")
     args = lambda sp_end: (doc, Record(id="t", source="t", text=text),  # noqa: E731
@@ -857,14 +863,13 @@ def test_a_cue_inside_another_statement_s_reported_content_is_part_of_it(coder, 
 def test_a_cue_inside_another_statement_s_content_on_hand_made_runs():
     """Hand-made tagger runs: "warned", inside the content of "said", gives no statement of its own
     unless rule nested-out is off."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
     text = "The mayor said the engineers warned that the bridge was unsafe."
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     said = next(t.i for t in doc if t.text == "said")
     warned = next(t.i for t in doc if t.text == "warned")
     runs = {"speaker": [(0, said), (said + 1, warned)], "cue": [(said, said + 1), (warned, warned + 1)],
@@ -881,13 +886,12 @@ def _assemble_runs(text, speaker, cue, contents, off=frozenset()):
 
 def _assemble_statements(text, speaker, cue, contents, off=frozenset()):
     """Assembly on hand-made tagger runs given as words of `text` (first occurrence of each)."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
 
     def run(words):
         start = text.index(words)
@@ -965,13 +969,12 @@ def test_a_quotation_opening_the_next_paragraph_goes_on_the_quoted_statement(cod
 ])
 def test_a_cue_ends_before_on_and_its_date(text, cue_words, cue):
     """Hand-made tagger runs: rule cue-on-date-out; a bare day stays (PolNeAR marks it both ways)."""
-    from wirecoder import nlp as nlp_mod
     from wirecoder.record import Record
     from wirecoder.statements.assemble import assemble
     from wirecoder.statements.lexicon import load_lexicon
     from wirecoder.statements.quotes import inside_mask, quote_regions
 
-    doc = nlp_mod.load("")(text)
+    doc = _parse(text)
     start = next(t.i for t in doc if t.text == "said")
     that = next(t.i for t in doc if t.text == "that")
     runs = {"speaker": [(0, start)], "cue": [(start, start + len(cue_words.split()))], "content": [(that, len(doc) - 1)]}

@@ -101,12 +101,17 @@ def test_wirecoder_info_says_whether_the_encoder_shapes_output(monkeypatch, env,
         assert info["statements_encoder"]["model"] == (MODEL_DIR / "VERSION").read_text().strip()
 
 
-def test_two_jobs_with_the_encoder_finish_and_match_one_job(tmp_path):
-    """Workers forked from a coder that already ran torch must not wait on the parent's thread pool."""
+def test_two_jobs_with_the_encoder_finish_and_match_one_job(encoder_coder, tmp_path):
+    """Workers forked from a coder that already ran torch must not wait on the parent's thread pool.
+
+    One job is the encoder coder of this process over the same inputs (what `--jobs 1` runs), so only
+    the two-job run needs a process of its own."""
     import json
     import os
     import subprocess
     import sys
+
+    from wirecoder.ingest.readers import Reader
 
     stories = [f"{TEXT}\n\nForeign Minister Anna Lind said on day {i} that the talks would go on.\n" for i in range(4)]
     corpus = tmp_path / "corpus"
@@ -114,16 +119,17 @@ def test_two_jobs_with_the_encoder_finish_and_match_one_job(tmp_path):
     for i, story in enumerate(stories):
         (corpus / f"story-{i}.txt").write_text(story, encoding="utf-8")
     env = dict(os.environ, WIRECODER_STATEMENTS_ENCODER="1")
-    outputs = {}
-    for jobs in (1, 2):
-        out = tmp_path / f"jobs{jobs}.jsonl"
-        subprocess.run([sys.executable, "-c", "from wirecoder.cli import main; main()", "code", str(corpus),
-                        "--jobs", str(jobs), "-o", str(out)], env=env, check=True, timeout=150,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        outputs[jobs] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(outputs[2]) == len(stories)
-    assert all(r["provenance"]["statements_encoder"] for r in outputs[2])
-    assert [r["statements"] for r in outputs[2]] == [r["statements"] for r in outputs[1]]
+    out = tmp_path / "jobs2.jsonl"
+    subprocess.run([sys.executable, "-c", "from wirecoder.cli import main; main()", "code", str(corpus),
+                    "--jobs", "2", "-o", str(out)], env=env, check=True, timeout=150,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    two_jobs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    one_job = [json.loads(r.to_json()) for r in
+               encoder_coder.code_inputs(Reader(encoder_coder.settings).inputs([str(corpus)]))]
+    assert len(two_jobs) == len(one_job) == len(stories)
+    assert [r["id"] for r in two_jobs] == [r["id"] for r in one_job]
+    assert all(r["provenance"]["statements_encoder"] for r in two_jobs)
+    assert [r["statements"] for r in two_jobs] == [r["statements"] for r in one_job]
 
 
 def test_the_encoder_scores_every_role_with_its_weight(coder, encoder):

@@ -21,8 +21,13 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def docs():
-    nlp = nlp_mod.load("")
+def nlp():
+    """One spaCy pipeline for the module (the tagger's features read the parse, not the pipeline object)."""
+    return nlp_mod.load("")
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
     return list(nlp.pipe(TEXTS))
 
 
@@ -69,9 +74,8 @@ def test_state_scores_are_the_sum_of_each_tokens_feature_weights(docs):
         assert np.abs(tagger.scores(lean) - want).max() < 1e-4
 
 
-def test_tiny_documents_are_tagged():
+def test_tiny_documents_are_tagged(nlp):
     """One or two tokens: every window reaches past both ends."""
-    nlp = nlp_mod.load("")
     tagger = AttributionTagger()
     for text in ("Peskov", "He said", "\u201c"):
         doc = nlp(text)
@@ -253,7 +257,7 @@ def test_word_clusters_group_cue_words_the_tagger_never_saw_with_ones_it_did(doc
     assert {"wk=", "wf=", "hk="} <= set(AttributionTagger().index)
 
 
-def test_train_script_stacks_on_the_cue_tokens_of_other_folds(tmp_path):
+def test_train_script_stacks_on_the_cue_tokens_of_other_folds(nlp, tmp_path):
     """training/statements/train.py end to end on a tiny PolNeAR-format folder: jackknifed cue
     tokens for the stacked roles, one model file the tagger loads."""
     import subprocess
@@ -283,7 +287,7 @@ def test_train_script_stacks_on_the_cue_tokens_of_other_folds(tmp_path):
     assert "cue tokens for the stacked roles from 2 folds" in done.stderr
     tagger = AttributionTagger(out)
     assert tagger.stacked == ("speaker", "content") and tagger.meta["version"] == "0.0.1"
-    doc = nlp_mod.load("")("Peskov said that the talks would resume.")
+    doc = nlp("Peskov said that the talks would resume.")
     runs = tagger.tag(doc)
     assert set(runs) == set(ROLES)
 
