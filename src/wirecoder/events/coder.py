@@ -240,6 +240,9 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
             return None
     if _evacuation_order(f, source, lex):
         f.code = "100"
+    intent = _intent_code(f, lex)  # after the target check: an intent needs what its act needs
+    if intent is not None:
+        f.code, f.modality = intent, "asserted"
     trigger = Span.of(record.text, tok.idx, tok.idx + len(tok.text))
     entry = ontology.lookup(f.code) if f.code else None
     ev = Event(
@@ -457,7 +460,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if bound is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "they formalized their inquiry"
         if _coded_by(record, ref, bound, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
-    again = coref.repeated_pronoun_subject(tok) if ref.code is None and depth < 3 else None
+    again = (coref.repeated_pronoun_subject(tok) or _reporter_subject(tok, lex)) if ref.code is None and depth < 3 else None
     if again is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "It says it has killed"
         if _coded_by(record, ref, again, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
@@ -496,6 +499,35 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if not required and ref.code is None:
         ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country, lex.actor_defaults)
     return ref
+
+
+def _reporter_subject(tok, lex):
+    """The noun subject of the reporting verb whose content clause has the pronoun ``tok`` as its own subject,
+    when they agree in number ("The U.S. said it would back ...", "Polish farmers said that they would suspend
+    ..."), else None (coref.repeated_pronoun_subject takes a repeated pronoun)."""
+    if tok is None or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("it", "they"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or not rules.is_in(clause.head, lex.reporting_verbs):
+        return None
+    subj = rules._child(clause.head, "nsubj")
+    if subj is None or subj.i > tok.i or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subj if coref._agrees(subj, "its" if tok.lower_ == "it" else "their") else None
+
+
+def _intent_code(f, lex) -> Optional[str]:
+    """The 03x code of an act the source says it will do ("The farmers said they would suspend the protest":
+    0352), else None: a future act in the content of a reporting verb whose subject is the act's own (the
+    same phrase, or a pronoun that stands for it). GUIDELINES 5 codes such intents 03x, asserted."""
+    if f.modality != "future" or f.reporting is None or f.source is None or f.verbal:
+        return None
+    speaker = rules._child(f.reporting, "nsubj")
+    if speaker is None or f.source.i != speaker.i and speaker not in (
+            coref.repeated_pronoun_subject(f.source), _reporter_subject(f.source, lex)):
+        return None
+    code = f.code or ""
+    return next((lex.intent_codes[code[:n]] for n in (4, 3, 2) if code[:n] in lex.intent_codes), None)
 
 
 def _same_role_before(record: Record, tok, ref: ActorRef, start: int, end: int, matcher, date, lex, ne, speakers,

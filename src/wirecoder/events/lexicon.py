@@ -54,6 +54,7 @@ class Lexicon:
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
+    intent_codes: dict[str, str] = field(default_factory=dict)  # act code prefix -> 03x code of its intent
     actor_defaults: ActorDefaults = field(default_factory=ActorDefaults)
     # verb lemma -> {(preposition or None, word): trigger}: "plead guilty", "take into custody"
     multiword: dict = field(default_factory=dict)
@@ -151,6 +152,7 @@ def load() -> Lexicon:
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),
+        intent_codes={str(k): str(v) for k, v in (cues.get("intent_codes") or {}).items()},
         multiword=_multiword(triggers.get("multiword")),
         adjectives={k: _trigger(v) for k, v in (triggers.get("adjectives") or {}).items()},
         actor_defaults=_actor_defaults(yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))),

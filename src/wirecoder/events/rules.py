@@ -592,6 +592,18 @@ MUTUAL_ROOTS = {"03", "04", "05", "06"}
 FORCE_ROOTS = {"18", "19", "20"}
 
 
+# Deployments (154): what is sent is the source's own force, not a side; the act is aimed at the object of its
+# purpose clause ("sending more troops to Khan Younis to target Hamas militants"), coded once, as the
+# deployment (the dev gold codes one event there).
+DEPLOYING = ("154",)
+
+
+def deployment_purpose(verb):
+    """The to-infinitive purpose clause of a deployment verb ("is sending troops ... to target X"), else None."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and to_infinitive(c)),
+                None)
+
+
 # "attacks in Gaza", "strikes across the Gaza Strip", "shelling throughout the region"
 PLACE_STRUCK_PREPS = ("in", "across", "throughout")
 
@@ -619,6 +631,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     found: list[Found] = []
     trig_list = triggers(sent, lex, verb_patterns)
     trigger_ids = {t.i for t, _ in trig_list}
+    absorbed: set = set()  # purpose clauses of a deployment, coded by it
     for tok, trig in trig_list:
         code, alt = trig.code, trig.alt
         undergoer = None
@@ -633,6 +646,11 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 continue  # "migrants crossed into Texas": no incursion
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
                 source, target = None, source
+            if (code or "").startswith(DEPLOYING) and _child(tok, "nsubjpass") is None:
+                purpose = deployment_purpose(tok)
+                target = _child(purpose, "dobj") if purpose is not None else None
+                if purpose is not None:
+                    absorbed.add(purpose.i)
             if is_in(tok, lex.reporting_verbs) and code == "010":
                 content = _child(tok, "ccomp")
                 cued = content_event(tok, lex)
@@ -676,5 +694,6 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 t = None
             found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns,
                                undergone=trig.undergone or undergoer is not None))
+    found = [f for f in found if f.trigger.i not in absorbed]
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found

@@ -1,0 +1,53 @@
+"""Event assembly for acts told in a reporting verb's content (events.coder, events.rules): a pronoun subject
+stands for the reporter's noun subject, an act the source says it will do is its 03x intent, a deployment is
+aimed at its purpose clause's object and codes that clause once; "consider X to be Y" is no policy option.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_events_filters_more import _by_trigger, code
+
+
+def test_a_deployment_is_aimed_at_its_purpose_and_codes_it_once(coder):
+    rec = code(coder, "The Turkish army sent more troops to the border region to attack Kurdish militants.")
+    (ev,) = _by_trigger(rec, "sent")
+    assert ev.cameo == "154"
+    assert ev.source.code == "TURMIL"
+    assert ev.target is not None and ev.target.text == "Kurdish militants"
+    assert not _by_trigger(rec, "attack")
+
+
+def test_the_forces_deployed_are_not_the_target(coder):
+    rec = code(coder, "Egypt deployed extra soldiers along its border with Libya on Tuesday.")
+    (ev,) = _by_trigger(rec, "deployed")
+    assert ev.cameo == "154"
+    assert ev.target is None
+
+
+def test_a_pronoun_in_the_reported_clause_is_the_reporter(coder):
+    rec = code(coder, "The Chilean government said it would release the detained students.")
+    (ev,) = _by_trigger(rec, "release")
+    assert ev.source.code == "CHLGOV"
+
+
+def test_an_act_the_source_says_it_will_do_is_an_intent(coder):
+    rec = code(coder, "The Chilean government said it would release the detained students.")
+    (ev,) = _by_trigger(rec, "release")
+    assert ev.cameo == "0353" and ev.modality == "asserted"
+    rec = code(coder, "Chilean truckers said on Monday that they would suspend their strike at the port.")
+    (ev,) = _by_trigger(rec, "suspend")
+    assert ev.cameo == "0352"
+
+
+def test_an_act_the_source_says_another_will_do_stays_the_act(coder):
+    rec = code(coder, "The French foreign minister said the rebels would release the hostages.")
+    (ev,) = _by_trigger(rec, "release")
+    assert ev.cameo.startswith("084") and ev.modality == "future"
+
+
+def test_considering_something_to_be_so_is_no_policy_option(coder):
+    rec = code(coder, "The Spanish foreign ministry considers the new tariffs to be illegal.")
+    assert not _by_trigger(rec, "considers")
+    rec = code(coder, "The Ohio governor is considering a ban on imports from China.")
+    (ev,) = _by_trigger(rec, "considering")
+    assert ev.cameo == "014"
