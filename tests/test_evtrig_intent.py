@@ -51,3 +51,19 @@ def test_considering_something_to_be_so_is_no_policy_option(coder):
     rec = code(coder, "The Ohio governor is considering a ban on imports from China.")
     (ev,) = _by_trigger(rec, "considering")
     assert ev.cameo == "014"
+
+
+def test_dismantling_an_armed_group_is_force_whoever_says_it(coder):
+    rec = code(coder, "Israel has said that it is working to dismantle Hezbollah, the Lebanese armed group that "
+                      "launched a rocket attack on northern Israel in May.")
+    (ev,) = _by_trigger(rec, "dismantle")
+    assert ev.cameo == "190" and ev.source.code == "ISRGOV"
+    assert ev.target.code.startswith("LBNREB")
+    # the target's own act told inside its phrase is another event, not a twin of the first
+    (attack,) = _by_trigger(rec, "attack")
+    assert attack.target.code == "ISR"
+
+
+def test_dismantling_a_program_is_no_force(coder):
+    rec = code(coder, "The Turkish government said it would dismantle the tax program.")
+    assert not _by_trigger(rec, "dismantle")

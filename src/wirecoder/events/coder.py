@@ -677,11 +677,15 @@ def _drop_place_twins(record: Record, events: list[Event]) -> list[Event]:
     """One sentence telling the same fighting twice, once with a place for a side ("29 soldiers were injured
     in the Gaza battles, amid clashes between occupation soldiers and Palestinian factions"): the row whose
     source is a place is the same event as the one of the same root between the same countries whose
-    sides are named actors (GUIDELINES 1: one event per real-world event)."""
+    sides are named actors (GUIDELINES 1: one event per real-world event). A row told inside the other's target
+    phrase is an act of that target's own ("working to dismantle Hamas, the armed group that launched an attack on
+    Israel"), no twin."""
     def twin(ev):
         return any(o is not ev and o.sentence == ev.sentence and (o.cameo or "")[:2] == (ev.cameo or "")[:2]
                    and o.source is not None and o.source.code and not _place_only(record, o.source)
-                   and _sides_countries(o) == _sides_countries(ev) for o in events)
+                   and _sides_countries(o) == _sides_countries(ev)
+                   and not (o.target is not None and o.target.start <= ev.trigger.start < o.target.end)
+                   for o in events)
     return [ev for ev in events if not (_place_only(record, ev.source) and twin(ev))]
 
 

@@ -541,6 +541,16 @@ def _armed(subject, lex: Lexicon) -> bool:
         lex.actor_defaults.head_roles.get(f) in ARMED_ROLES for f in forms(subject))
 
 
+def _armed_object(obj, lex: Lexicon) -> bool:
+    """The object is fighters by its head noun or its apposition's ("clearing out Hamas militants", "dismantle
+    Hamas, the Palestinian armed group"; "an armed group"): force, whoever the subject is ("it", a country)."""
+    for phrase in (obj, _child(obj, "appos")) if obj is not None else ():
+        if phrase is not None and (_armed(phrase, lex) or any(c.dep_ == "amod" and c.lower_ == "armed"
+                                                              for c in phrase.children)):
+            return True
+    return False
+
+
 def _clause_marks(verb) -> list:
     """"called for the piece to be returned": the parse hangs "for" on the infinitive clause as its
     mark; right after the verb it is the verb's preposition ("call for")."""
@@ -642,7 +652,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             target = None
         elif tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
-            if trig.armed and not _armed(source, lex):
+            if trig.armed and not (_armed(source, lex) or _armed_object(target, lex)):
                 continue  # "migrants crossed into Texas": no incursion
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
                 source, target = None, source
