@@ -67,3 +67,15 @@ def test_dismantling_an_armed_group_is_force_whoever_says_it(coder):
 def test_dismantling_a_program_is_no_force(coder):
     rec = code(coder, "The Turkish government said it would dismantle the tax program.")
     assert not _by_trigger(rec, "dismantle")
+
+
+def test_pushing_back_against_a_thing_is_a_rejection_with_no_target(coder):
+    rec = code(coder, "The Brazilian government has pushed back against calls for a new fuel tax.")
+    (ev,) = _by_trigger(rec, "pushed")
+    assert ev.cameo == "120" and ev.source.code == "BRAGOV"
+    assert ev.target is None
+
+
+def test_a_dismissed_claim_still_needs_its_makers(coder):
+    rec = code(coder, "The Brazilian government dismissed the claim on Monday.")
+    assert not _by_trigger(rec, "dismissed")

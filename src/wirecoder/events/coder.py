@@ -232,7 +232,8 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
         if (f.code or "")[:2] in THING_ROOTS and (
                 target is not None and not target.code and checks.thing(f.target, lex, ne)
-                or target is None and f.target is not None and rules.is_in(f.target, ne.measure_nouns)):
+                or target is None and f.target is not None and (
+                    rules.is_in(f.target, ne.measure_nouns) or _opposed_thing(f.target, lex, ne))):
             target = None  # "vetoed major labor legislation": done to a thing, no actor (GUIDELINES 3)
             if source is None:
                 return None  # "Abortion is now banned in 15 states": no actor on either side
@@ -267,6 +268,12 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if ev.statement is None and f.reporting is not None:
         ev.statement = attach.statement_index(record, anchor.idx, anchor.idx + len(anchor.text))
     return ev
+
+
+def _opposed_thing(tok, lex, ne) -> bool:
+    """A thing a rejection is "against" ("pushed back against calls for a cease-fire"): what is opposed, not whom
+    (a dismissed claim's object stands for its makers; a thing one acts against does not)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against" and checks.thing(tok, lex, ne)
 
 
 # Who reports an agentless arrest, charge or accusation is taken as its agent (GUIDELINES 2: "police

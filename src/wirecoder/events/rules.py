@@ -614,6 +614,10 @@ def deployment_purpose(verb):
                 None)
 
 
+# Rejections (12): what is opposed may be a thing ("pushed back against calls for ..."; GUIDELINES 3, null target).
+REJECTING = "12"
+
+
 # "attacks in Gaza", "strikes across the Gaza Strip", "shelling throughout the region"
 PLACE_STRUCK_PREPS = ("in", "across", "throughout")
 
@@ -684,6 +688,10 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 continue  # "under the agreement": a mention, not an event
         if target is None and (code or "")[:2] in FORCE_ROOTS:
             target = _place_struck(tok, lex)
+        if target is None and (code or "")[:2] == REJECTING and tok.pos_ == "VERB":
+            # "pushed back against calls for a cease-fire": the thing opposed (the coder writes it as a null target)
+            against = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+            target = _child(against, "pobj") if against is not None else None
         neg = negated(tok, lex)  # "no officer faced charges": a subject with "no"
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
