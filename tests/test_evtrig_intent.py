@@ -79,3 +79,15 @@ def test_pushing_back_against_a_thing_is_a_rejection_with_no_target(coder):
 def test_a_dismissed_claim_still_needs_its_makers(coder):
     rec = code(coder, "The Brazilian government dismissed the claim on Monday.")
     assert not _by_trigger(rec, "dismissed")
+
+
+def test_a_cooperative_act_the_source_hopes_to_do_is_its_intent(coder):
+    rec = code(coder, "The Chilean government hoped to reach an agreement with the Peruvian government on fishing rights.")
+    (ev,) = _by_trigger(rec, "agreement")
+    assert ev.cameo == "037" and ev.modality == "hoped"
+    assert ev.source.code == "CHLGOV" and ev.target.code == "PERGOV"
+
+
+def test_a_hope_that_another_acts_is_no_event(coder):
+    rec = code(coder, "The Chilean government hoped that the Peruvian government would sign the agreement.")
+    assert not rec.events

@@ -81,7 +81,7 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
 def dropped(f, sent, lex, ne, found=()) -> Optional[str]:
     """Why a found trigger gives no event before its actors are looked at, or None (one place for the coder
     and tools/trace_events.py); ``found``: all the sentence's found triggers."""
-    if f.modality in DROPPED_MODALITIES:
+    if f.modality in DROPPED_MODALITIES and _intent_code(f, lex) is None:
         return f"modality:{f.modality}"
     if _admitted(f, found):
         return "admitted-clause"
@@ -243,7 +243,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
         f.code = "100"
     intent = _intent_code(f, lex)  # after the target check: an intent needs what its act needs
     if intent is not None:
-        f.code, f.modality = intent, "asserted"
+        f.code, f.modality = intent, ("hoped" if f.modality == "hoped" else "asserted")
     trigger = Span.of(record.text, tok.idx, tok.idx + len(tok.text))
     entry = ontology.lookup(f.code) if f.code else None
     ev = Event(
@@ -525,16 +525,36 @@ def _reporter_subject(tok, lex):
 
 def _intent_code(f, lex) -> Optional[str]:
     """The 03x code of an act the source says it will do ("The farmers said they would suspend the protest":
-    0352), else None: a future act in the content of a reporting verb whose subject is the act's own (the
-    same phrase, or a pronoun that stands for it). GUIDELINES 5 codes such intents 03x, asserted."""
-    if f.modality != "future" or f.reporting is None or f.source is None or f.verbal:
+    0352) or hopes to do itself ("Kyiv hoped to reach an agreement": 037), else None: a future act in the
+    content of a reporting verb whose subject is the act's own (the same phrase, or a pronoun that stands for
+    it). GUIDELINES 5 codes such intents 03x, asserted, and a hope with the 03x it amounts to."""
+    if f.source is None or f.verbal:
         return None
-    speaker = rules._child(f.reporting, "nsubj")
-    if speaker is None or f.source.i != speaker.i and speaker not in (
-            coref.repeated_pronoun_subject(f.source), _reporter_subject(f.source, lex)):
+    if f.modality == "hoped":
+        if not _own_hope(f.trigger, lex):
+            return None
+    elif f.modality != "future" or f.reporting is None:
         return None
+    else:
+        speaker = rules._child(f.reporting, "nsubj")
+        if speaker is None or f.source.i != speaker.i and speaker not in (
+                coref.repeated_pronoun_subject(f.source), _reporter_subject(f.source, lex)):
+            return None
     code = f.code or ""
     return next((lex.intent_codes[code[:n]] for n in (4, 3, 2) if code[:n] in lex.intent_codes), None)
+
+
+def _own_hope(tok, lex) -> bool:
+    """The act is one its source hopes to do itself ("Kyiv hoped to reach an agreement with Poland"): reached from
+    a verb of hope through infinitives and objects only, not a clause with a subject of its own ("hoped that
+    Russia would ...")."""
+    node, hops = tok, 0
+    while node.dep_ in ("xcomp", "dobj") and hops < 3:
+        gov = node.head
+        if node.dep_ == "xcomp" and rules.lookup(gov, lex.modality_governors) == "hoped":
+            return True
+        node, hops = gov, hops + 1
+    return False
 
 
 def _same_role_before(record: Record, tok, ref: ActorRef, start: int, end: int, matcher, date, lex, ne, speakers,
