@@ -91,3 +91,15 @@ def test_a_cooperative_act_the_source_hopes_to_do_is_its_intent(coder):
 def test_a_hope_that_another_acts_is_no_event(coder):
     rec = code(coder, "The Chilean government hoped that the Peruvian government would sign the agreement.")
     assert not rec.events
+
+
+def test_backing_a_resolution_is_support_with_no_target(coder):
+    rec = code(coder, "The Argentine government said it would back the revised resolution on fishing.")
+    (ev,) = _by_trigger(rec, "back")
+    assert ev.cameo == "032" and ev.source.code == "ARGGOV"
+    assert ev.target is None
+
+
+def test_signing_a_thing_with_no_party_is_no_event(coder):
+    rec = code(coder, "The Argentine football club signed the grant of rights on Monday.")
+    assert not _by_trigger(rec, "signed")

@@ -34,6 +34,9 @@ DIRECTED_ROOTS = {"03", "04", "05", "06", "07", "10", "11", "12", "13", "14", "1
 # through: words, claims and statements (not_actor_nouns) have authors the gold takes as the target
 # ("dismissed the claim" -> its makers; with them: +1 wrong row).
 THING_ROOTS = {"12"}
+# Support of a thing, its mirror ("said it would back a revised resolution": the gold's target is null); not the
+# rest of 05 (signing "the grant of rights" is no event of a thing: NAEB audit, a new wrong row with all of 05).
+THING_CODES = ("051",)
 # Wishes and conditionals are not reported acts: the gold keeps a handful, the coder's are mostly wrong.
 DROPPED_MODALITIES = {"hoped", "hypothetical", "demanded"}
 
@@ -230,10 +233,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
     f.code = checks.resolution_appeal(f, source.code if source is not None else None, ne) or f.code
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
-        if (f.code or "")[:2] in THING_ROOTS and (
-                target is not None and not target.code and checks.thing(f.target, lex, ne)
-                or target is None and f.target is not None and (
-                    rules.is_in(f.target, ne.measure_nouns) or _opposed_thing(f.target, lex, ne))):
+        if done_to_thing(f, target, lex, ne):
             target = None  # "vetoed major labor legislation": done to a thing, no actor (GUIDELINES 3)
             if source is None:
                 return None  # "Abortion is now banned in 15 states": no actor on either side
@@ -268,6 +268,17 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if ev.statement is None and f.reporting is not None:
         ev.statement = attach.statement_index(record, anchor.idx, anchor.idx + len(anchor.text))
     return ev
+
+
+def done_to_thing(f, target: Optional[ActorRef], lex, ne) -> bool:
+    """A directed act done to a thing, written with a null target (one place for the coder and
+    tools/trace_events.py): a rejection or a support of a plain thing, a measure, a thing one acts "against"."""
+    code = f.code or ""
+    if code[:2] not in THING_ROOTS and not code.startswith(THING_CODES):
+        return False
+    if target is not None:
+        return not target.code and checks.thing(f.target, lex, ne)
+    return f.target is not None and (rules.is_in(f.target, ne.measure_nouns) or _opposed_thing(f.target, lex, ne))
 
 
 def _opposed_thing(tok, lex, ne) -> bool:
