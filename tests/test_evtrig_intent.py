@@ -103,3 +103,16 @@ def test_backing_a_resolution_is_support_with_no_target(coder):
 def test_signing_a_thing_with_no_party_is_no_event(coder):
     rec = code(coder, "The Argentine football club signed the grant of rights on Monday.")
     assert not _by_trigger(rec, "signed")
+
+
+def test_fighting_a_thing_is_opposition_not_force(coder):
+    rec = code(coder, "The Ohio senator vowed to fight the proposal, saying: \"I will continue to fight this "
+                      "Administration's manipulation of the law.\"")
+    evs = _by_trigger(rec, "fight")
+    assert evs and all(ev.cameo == "120" for ev in evs)
+
+
+def test_fighting_soldiers_is_force(coder):
+    rec = code(coder, "Ukrainian troops fought Russian soldiers near Bakhmut on Monday.")
+    (ev,) = _by_trigger(rec, "fought")
+    assert ev.cameo == "190" and ev.target.code == "RUSMIL"

@@ -20,6 +20,7 @@ class Trigger:
     armed: bool = False  # an act of force only when its subject is armed forces or fighters ("troops crossed into")
     target_preps: tuple[str, ...] = ()  # more prepositions of a noun's target ("support for Hamas")
     carrier: bool = False  # a verb that carries a message ("wrote to X"): no event when a clause of it is one
+    thing_code: Optional[str] = None  # the code when its object is a thing, no actor ("fight the proposal": 120)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def _trigger(value) -> Trigger:
     if isinstance(value, dict):
         return Trigger(value.get("code"), tuple(value.get("alt") or ()), undergone=bool(value.get("undergone")),
                        carrier=bool(value.get("carrier")), armed=bool(value.get("armed")),
+                       thing_code=str(value["thing_code"]) if value.get("thing_code") else None,
                        target_preps=tuple(value.get("target_preps") or ()))
     return Trigger(None if value is None else str(value))
 

@@ -658,6 +658,9 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             source, target = verb_arguments(tok, lex)
             if trig.armed and not (_armed(source, lex) or _armed_object(target, lex)):
                 continue  # "migrants crossed into Texas": no incursion
+            obj = _child(tok, "dobj")
+            if trig.thing_code and obj is not None and not _self_actor(obj, lex):
+                code = trig.thing_code  # "vowed to fight the proposal": opposition, not force
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
                 source, target = None, source
             if (code or "").startswith(DEPLOYING) and _child(tok, "nsubjpass") is None:
