@@ -116,3 +116,16 @@ def test_fighting_soldiers_is_force(coder):
     rec = code(coder, "Ukrainian troops fought Russian soldiers near Bakhmut on Monday.")
     (ev,) = _by_trigger(rec, "fought")
     assert ev.cameo == "190" and ev.target.code == "RUSMIL"
+
+
+def test_a_vowed_act_of_force_is_one_threat(coder):
+    rec = code(coder, "Israel has vowed to dismantle Hezbollah, the Lebanese armed group.")
+    (ev,) = rec.events
+    assert ev.trigger.text == "dismantle" and ev.cameo == "138"
+    assert ev.source.code == "ISRGOV" and ev.target.code.startswith("LBNREB")
+
+
+def test_a_pledged_meeting_is_one_intent_to_meet(coder):
+    rec = code(coder, "The Chilean president pledged to meet the Peruvian president.")
+    (ev,) = rec.events
+    assert ev.trigger.text == "meet" and ev.cameo == "036" and ev.modality == "asserted"

@@ -77,7 +77,8 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
                 if f.trigger.pos_ == "VERB":
                     clause_triggers.add(ev.trigger.start)
         coded = {f.trigger.i for f, _ in written}
-        out.extend(ev for f, ev in written if not _consulted_content_coded(f, coded))
+        vowed = {f.trigger.i for f, ev in written if ev.cameo.startswith(("03", "13")) and _vow_of(f.trigger, lex)}
+        out.extend(ev for f, ev in written if not _consulted_content_coded(f, coded) and not _vow_content_coded(f, vowed))
     return _dedupe(_drop_place_twins(record, _drop_alleged(record, out, clause_triggers)), record)
 
 
@@ -241,7 +242,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
             return None
     if _evacuation_order(f, source, lex):
         f.code = "100"
-    intent = _intent_code(f, lex)  # after the target check: an intent needs what its act needs
+    intent = _intent_code(f, lex) or _vowed_force(f, lex)  # after the target check: as its act needs
     if intent is not None:
         f.code, f.modality = intent, ("hoped" if f.modality == "hoped" else "asserted")
     trigger = Span.of(record.text, tok.idx, tok.idx + len(tok.text))
@@ -544,6 +545,9 @@ def _intent_code(f, lex) -> Optional[str]:
     if f.modality == "hoped":
         if not _own_hope(f.trigger, lex):
             return None
+    elif f.modality == "planned":
+        if _vow_of(f.trigger, lex) is None:  # "pledged to meet the president": 036, the pledge's own row goes
+            return None
     elif f.modality != "future" or f.reporting is None:
         return None
     else:
@@ -553,6 +557,35 @@ def _intent_code(f, lex) -> Optional[str]:
             return None
     code = f.code or ""
     return next((lex.intent_codes[code[:n]] for n in (4, 3, 2) if code[:n] in lex.intent_codes), None)
+
+
+# A promise (vow, pledge, promise: CAMEO 030) whose content is coded is coded once, by its content.
+PROMISING = "030"
+
+
+def _vow_of(tok, lex):
+    """The promise verb ("vowed", "pledged") whose infinitive the act is, else None."""
+    if tok.dep_ != "xcomp" or tok.pos_ != "VERB":
+        return None
+    gov = tok.head
+    trig = rules.lookup(gov, lex.verbs)
+    return gov if trig is not None and trig.code == PROMISING else None
+
+
+def _vowed_force(f, lex) -> Optional[str]:
+    """The threat code of an act of force its source vows to do ("Israel has vowed to dismantle Hezbollah": 138),
+    else None."""
+    if f.source is None or _vow_of(f.trigger, lex) is None:
+        return None
+    return lex.vowed_force_codes.get((f.code or "")[:2])
+
+
+def _vow_content_coded(f, vowed: set) -> bool:
+    """A promise whose infinitive is written as its intent or threat (``vowed``: trigger indices): that row
+    stands for the promise (one event per act, GUIDELINES 6)."""
+    if f.code != PROMISING or f.trigger.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "xcomp" and c.i in vowed for c in f.trigger.children)
 
 
 def _own_hope(tok, lex) -> bool:

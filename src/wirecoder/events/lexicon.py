@@ -56,6 +56,7 @@ class Lexicon:
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
     intent_codes: dict[str, str] = field(default_factory=dict)  # act code prefix -> 03x code of its intent
+    vowed_force_codes: dict[str, str] = field(default_factory=dict)  # act root -> threat code when vowed
     actor_defaults: ActorDefaults = field(default_factory=ActorDefaults)
     # verb lemma -> {(preposition or None, word): trigger}: "plead guilty", "take into custody"
     multiword: dict = field(default_factory=dict)
@@ -155,6 +156,7 @@ def load() -> Lexicon:
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),
         intent_codes={str(k): str(v) for k, v in (cues.get("intent_codes") or {}).items()},
+        vowed_force_codes={str(k): str(v) for k, v in (cues.get("vowed_force_codes") or {}).items()},
         multiword=_multiword(triggers.get("multiword")),
         adjectives={k: _trigger(v) for k, v in (triggers.get("adjectives") or {}).items()},
         actor_defaults=_actor_defaults(yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))),
