@@ -102,9 +102,7 @@ def trace_found(record, doc, ctx, sent, f, gold, state):
         target = None
     actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
     if (f.code or "")[:2] in ev_coder.DIRECTED_ROOTS or f.from_patterns:
-        if (f.code or "")[:2] in ev_coder.THING_ROOTS and (
-                target is not None and not target.code and checks.thing(f.target, lex, ne)
-                or target is None and f.target is not None and rules.is_in(f.target, ne.measure_nouns)):
+        if ev_coder.done_to_thing(f, target, lex, ne):
             target = None
             if source is None:
                 return "no-source", "thing target, agentless", None, None

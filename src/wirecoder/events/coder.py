@@ -34,6 +34,9 @@ DIRECTED_ROOTS = {"03", "04", "05", "06", "07", "10", "11", "12", "13", "14", "1
 # through: words, claims and statements (not_actor_nouns) have authors the gold takes as the target
 # ("dismissed the claim" -> its makers; with them: +1 wrong row).
 THING_ROOTS = {"12"}
+# Support of a thing, its mirror ("said it would back a revised resolution": the gold's target is null); not the
+# rest of 05 (signing "the grant of rights" is no event of a thing: NAEB audit, a new wrong row with all of 05).
+THING_CODES = ("051",)
 # Wishes and conditionals are not reported acts: the gold keeps a handful, the coder's are mostly wrong.
 DROPPED_MODALITIES = {"hoped", "hypothetical", "demanded"}
 
@@ -74,14 +77,15 @@ def code_events(record: Record, doc, ctx) -> list[Event]:
                 if f.trigger.pos_ == "VERB":
                     clause_triggers.add(ev.trigger.start)
         coded = {f.trigger.i for f, _ in written}
-        out.extend(ev for f, ev in written if not _consulted_content_coded(f, coded))
+        vowed = {f.trigger.i for f, ev in written if ev.cameo.startswith(("03", "13")) and _vow_of(f.trigger, lex)}
+        out.extend(ev for f, ev in written if not _consulted_content_coded(f, coded) and not _vow_content_coded(f, vowed))
     return _dedupe(_drop_place_twins(record, _drop_alleged(record, out, clause_triggers)), record)
 
 
 def dropped(f, sent, lex, ne, found=()) -> Optional[str]:
     """Why a found trigger gives no event before its actors are looked at, or None (one place for the coder
     and tools/trace_events.py); ``found``: all the sentence's found triggers."""
-    if f.modality in DROPPED_MODALITIES:
+    if f.modality in DROPPED_MODALITIES and _intent_code(f, lex) is None:
         return f"modality:{f.modality}"
     if _admitted(f, found):
         return "admitted-clause"
@@ -230,9 +234,7 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     actor_codes.victims_country(record, sent.start_char, sent.end_char, source, target, f.code, country, matcher)
     f.code = checks.resolution_appeal(f, source.code if source is not None else None, ne) or f.code
     if (f.code or "")[:2] in DIRECTED_ROOTS or f.from_patterns:  # a verb only the dictionary codes: a full row
-        if (f.code or "")[:2] in THING_ROOTS and (
-                target is not None and not target.code and checks.thing(f.target, lex, ne)
-                or target is None and f.target is not None and rules.is_in(f.target, ne.measure_nouns)):
+        if done_to_thing(f, target, lex, ne):
             target = None  # "vetoed major labor legislation": done to a thing, no actor (GUIDELINES 3)
             if source is None:
                 return None  # "Abortion is now banned in 15 states": no actor on either side
@@ -240,6 +242,9 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
             return None
     if _evacuation_order(f, source, lex):
         f.code = "100"
+    intent = _intent_code(f, lex) or _vowed_force(f, lex)  # after the target check: as its act needs
+    if intent is not None:
+        f.code, f.modality = intent, ("hoped" if f.modality == "hoped" else "asserted")
     trigger = Span.of(record.text, tok.idx, tok.idx + len(tok.text))
     entry = ontology.lookup(f.code) if f.code else None
     ev = Event(
@@ -264,6 +269,23 @@ def _event(record: Record, sent, f, matcher, acting, lex, ne, speakers, country)
     if ev.statement is None and f.reporting is not None:
         ev.statement = attach.statement_index(record, anchor.idx, anchor.idx + len(anchor.text))
     return ev
+
+
+def done_to_thing(f, target: Optional[ActorRef], lex, ne) -> bool:
+    """A directed act done to a thing, written with a null target (one place for the coder and
+    tools/trace_events.py): a rejection or a support of a plain thing, a measure, a thing one acts "against"."""
+    code = f.code or ""
+    if code[:2] not in THING_ROOTS and not code.startswith(THING_CODES):
+        return False
+    if target is not None:
+        return not target.code and checks.thing(f.target, lex, ne)
+    return f.target is not None and (rules.is_in(f.target, ne.measure_nouns) or _opposed_thing(f.target, lex, ne))
+
+
+def _opposed_thing(tok, lex, ne) -> bool:
+    """A thing a rejection is "against" ("pushed back against calls for a cease-fire"): what is opposed, not whom
+    (a dismissed claim's object stands for its makers; a thing one acts against does not)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "against" and checks.thing(tok, lex, ne)
 
 
 # Who reports an agentless arrest, charge or accusation is taken as its agent (GUIDELINES 2: "police
@@ -460,7 +482,7 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if bound is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "they formalized their inquiry"
         if _coded_by(record, ref, bound, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
-    again = coref.repeated_pronoun_subject(tok) if ref.code is None and depth < 3 else None
+    again = (coref.repeated_pronoun_subject(tok) or _reporter_subject(tok, lex)) if ref.code is None and depth < 3 else None
     if again is not None and speakers.at(tok.idx, tok.idx + len(tok.text)) is None:  # "It says it has killed"
         if _coded_by(record, ref, again, matcher, date, lex, ne, speakers, country, required, depth):
             return ref
@@ -508,6 +530,87 @@ def _actor(record: Record, tok, matcher, date, lex, ne, speakers, country, requi
     if not required and ref.code is None:
         ref.country = ref.code = actor_codes.place_country(record, start, end, tok, country, lex.actor_defaults)
     return ref
+
+
+def _reporter_subject(tok, lex):
+    """The noun subject of the reporting verb whose content clause has the pronoun ``tok`` as its own subject,
+    when they agree in number ("The U.S. said it would back ...", "Polish farmers said that they would suspend
+    ..."), else None (coref.repeated_pronoun_subject takes a repeated pronoun)."""
+    if tok is None or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("it", "they"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or not rules.is_in(clause.head, lex.reporting_verbs):
+        return None
+    subj = rules._child(clause.head, "nsubj")
+    if subj is None or subj.i > tok.i or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subj if coref._agrees(subj, "its" if tok.lower_ == "it" else "their") else None
+
+
+def _intent_code(f, lex) -> Optional[str]:
+    """The 03x code of an act the source says it will do ("The farmers said they would suspend the protest":
+    0352) or hopes to do itself ("Kyiv hoped to reach an agreement": 037), else None: a future act in the
+    content of a reporting verb whose subject is the act's own (the same phrase, or a pronoun that stands for
+    it). GUIDELINES 5 codes such intents 03x, asserted, and a hope with the 03x it amounts to."""
+    if f.source is None or f.verbal:
+        return None
+    if f.modality == "hoped":
+        if not _own_hope(f.trigger, lex):
+            return None
+    elif f.modality == "planned":
+        if _vow_of(f.trigger, lex) is None:  # "pledged to meet the president": 036, the pledge's own row goes
+            return None
+    elif f.modality != "future" or f.reporting is None:
+        return None
+    else:
+        speaker = rules._child(f.reporting, "nsubj")
+        if speaker is None or f.source.i != speaker.i and speaker not in (
+                coref.repeated_pronoun_subject(f.source), _reporter_subject(f.source, lex)):
+            return None
+    code = f.code or ""
+    return next((lex.intent_codes[code[:n]] for n in (4, 3, 2) if code[:n] in lex.intent_codes), None)
+
+
+# A promise (vow, pledge, promise: CAMEO 030) whose content is coded is coded once, by its content.
+PROMISING = "030"
+
+
+def _vow_of(tok, lex):
+    """The promise verb ("vowed", "pledged") whose infinitive the act is, else None."""
+    if tok.dep_ != "xcomp" or tok.pos_ != "VERB":
+        return None
+    gov = tok.head
+    trig = rules.lookup(gov, lex.verbs)
+    return gov if trig is not None and trig.code == PROMISING else None
+
+
+def _vowed_force(f, lex) -> Optional[str]:
+    """The threat code of an act of force its source vows to do ("Israel has vowed to dismantle Hezbollah": 138),
+    else None."""
+    if f.source is None or _vow_of(f.trigger, lex) is None:
+        return None
+    return lex.vowed_force_codes.get((f.code or "")[:2])
+
+
+def _vow_content_coded(f, vowed: set) -> bool:
+    """A promise whose infinitive is written as its intent or threat (``vowed``: trigger indices): that row
+    stands for the promise (one event per act, GUIDELINES 6)."""
+    if f.code != PROMISING or f.trigger.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "xcomp" and c.i in vowed for c in f.trigger.children)
+
+
+def _own_hope(tok, lex) -> bool:
+    """The act is one its source hopes to do itself ("Kyiv hoped to reach an agreement with Poland"): reached from
+    a verb of hope through infinitives and objects only, not a clause with a subject of its own ("hoped that
+    Russia would ...")."""
+    node, hops = tok, 0
+    while node.dep_ in ("xcomp", "dobj") and hops < 3:
+        gov = node.head
+        if node.dep_ == "xcomp" and rules.lookup(gov, lex.modality_governors) == "hoped":
+            return True
+        node, hops = gov, hops + 1
+    return False
 
 
 def _same_role_before(record: Record, tok, ref: ActorRef, start: int, end: int, matcher, date, lex, ne, speakers,
@@ -657,11 +760,15 @@ def _drop_place_twins(record: Record, events: list[Event]) -> list[Event]:
     """One sentence telling the same fighting twice, once with a place for a side ("29 soldiers were injured
     in the Gaza battles, amid clashes between occupation soldiers and Palestinian factions"): the row whose
     source is a place is the same event as the one of the same root between the same countries whose
-    sides are named actors (GUIDELINES 1: one event per real-world event)."""
+    sides are named actors (GUIDELINES 1: one event per real-world event). A row told inside the other's target
+    phrase is an act of that target's own ("working to dismantle Hamas, the armed group that launched an attack on
+    Israel"), no twin."""
     def twin(ev):
         return any(o is not ev and o.sentence == ev.sentence and (o.cameo or "")[:2] == (ev.cameo or "")[:2]
                    and o.source is not None and o.source.code and not _place_only(record, o.source)
-                   and _sides_countries(o) == _sides_countries(ev) for o in events)
+                   and _sides_countries(o) == _sides_countries(ev)
+                   and not (o.target is not None and o.target.start <= ev.trigger.start < o.target.end)
+                   for o in events)
     return [ev for ev in events if not (_place_only(record, ev.source) and twin(ev))]
 
 

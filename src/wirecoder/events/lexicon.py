@@ -20,6 +20,7 @@ class Trigger:
     armed: bool = False  # an act of force only when its subject is armed forces or fighters ("troops crossed into")
     target_preps: tuple[str, ...] = ()  # more prepositions of a noun's target ("support for Hamas")
     carrier: bool = False  # a verb that carries a message ("wrote to X"): no event when a clause of it is one
+    thing_code: Optional[str] = None  # the code when its object is a thing, no actor ("fight the proposal": 120)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class Lexicon:
     statement_content: dict[str, frozenset] = field(default_factory=dict)
     reporting_verbs: frozenset = frozenset()
     actor_nouns: frozenset = frozenset()
+    intent_codes: dict[str, str] = field(default_factory=dict)  # act code prefix -> 03x code of its intent
+    vowed_force_codes: dict[str, str] = field(default_factory=dict)  # act root -> threat code when vowed
     actor_defaults: ActorDefaults = field(default_factory=ActorDefaults)
     # verb lemma -> {(preposition or None, word): trigger}: "plead guilty", "take into custody"
     multiword: dict = field(default_factory=dict)
@@ -111,6 +114,7 @@ def _trigger(value) -> Trigger:
     if isinstance(value, dict):
         return Trigger(value.get("code"), tuple(value.get("alt") or ()), undergone=bool(value.get("undergone")),
                        carrier=bool(value.get("carrier")), armed=bool(value.get("armed")),
+                       thing_code=str(value["thing_code"]) if value.get("thing_code") else None,
                        target_preps=tuple(value.get("target_preps") or ()))
     return Trigger(None if value is None else str(value))
 
@@ -154,6 +158,8 @@ def load() -> Lexicon:
         statement_content={k: frozenset(v) for k, v in cues["statement_content"].items()},
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         actor_nouns=frozenset(cues["actor_nouns"]),
+        intent_codes={str(k): str(v) for k, v in (cues.get("intent_codes") or {}).items()},
+        vowed_force_codes={str(k): str(v) for k, v in (cues.get("vowed_force_codes") or {}).items()},
         multiword=_multiword(triggers.get("multiword")),
         adjectives={k: _trigger(v) for k, v in (triggers.get("adjectives") or {}).items()},
         actor_defaults=_actor_defaults(yaml.safe_load((DATA / "actor_defaults.yaml").read_text(encoding="utf-8"))),

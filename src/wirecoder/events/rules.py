@@ -541,6 +541,16 @@ def _armed(subject, lex: Lexicon) -> bool:
         lex.actor_defaults.head_roles.get(f) in ARMED_ROLES for f in forms(subject))
 
 
+def _armed_object(obj, lex: Lexicon) -> bool:
+    """The object is fighters by its head noun or its apposition's ("clearing out Hamas militants", "dismantle
+    Hamas, the Palestinian armed group"; "an armed group"): force, whoever the subject is ("it", a country)."""
+    for phrase in (obj, _child(obj, "appos")) if obj is not None else ():
+        if phrase is not None and (_armed(phrase, lex) or any(c.dep_ == "amod" and c.lower_ == "armed"
+                                                              for c in phrase.children)):
+            return True
+    return False
+
+
 def _clause_marks(verb) -> list:
     """"called for the piece to be returned": the parse hangs "for" on the infinitive clause as its
     mark; right after the verb it is the verb's preposition ("call for")."""
@@ -592,6 +602,22 @@ MUTUAL_ROOTS = {"03", "04", "05", "06"}
 FORCE_ROOTS = {"18", "19", "20"}
 
 
+# Deployments (154): what is sent is the source's own force, not a side; the act is aimed at the object of its
+# purpose clause ("sending more troops to Khan Younis to target Hamas militants"), coded once, as the
+# deployment (the dev gold codes one event there).
+DEPLOYING = ("154",)
+
+
+def deployment_purpose(verb):
+    """The to-infinitive purpose clause of a deployment verb ("is sending troops ... to target X"), else None."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and to_infinitive(c)),
+                None)
+
+
+# Rejections (12): what is opposed may be a thing ("pushed back against calls for ..."; GUIDELINES 3, null target).
+REJECTING = "12"
+
+
 # "attacks in Gaza", "strikes across the Gaza Strip", "shelling throughout the region"
 PLACE_STRUCK_PREPS = ("in", "across", "throughout")
 
@@ -619,6 +645,7 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
     found: list[Found] = []
     trig_list = triggers(sent, lex, verb_patterns)
     trigger_ids = {t.i for t, _ in trig_list}
+    absorbed: set = set()  # purpose clauses of a deployment, coded by it
     for tok, trig in trig_list:
         code, alt = trig.code, trig.alt
         undergoer = None
@@ -629,10 +656,18 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
             target = None
         elif tok.pos_ == "VERB":
             source, target = verb_arguments(tok, lex)
-            if trig.armed and not _armed(source, lex):
+            if trig.armed and not (_armed(source, lex) or _armed_object(target, lex)):
                 continue  # "migrants crossed into Texas": no incursion
+            obj = _child(tok, "dobj")
+            if trig.thing_code and obj is not None and not _self_actor(obj, lex):
+                code = trig.thing_code  # "vowed to fight the proposal": opposition, not force
             if trig.undergone:  # "X faces charges", "X came under criticism": done to X by someone unnamed
                 source, target = None, source
+            if (code or "").startswith(DEPLOYING) and _child(tok, "nsubjpass") is None:
+                purpose = deployment_purpose(tok)
+                target = _child(purpose, "dobj") if purpose is not None else None
+                if purpose is not None:
+                    absorbed.add(purpose.i)
             if is_in(tok, lex.reporting_verbs) and code == "010":
                 content = _child(tok, "ccomp")
                 cued = content_event(tok, lex)
@@ -656,6 +691,10 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 continue  # "under the agreement": a mention, not an event
         if target is None and (code or "")[:2] in FORCE_ROOTS:
             target = _place_struck(tok, lex)
+        if target is None and (code or "")[:2] == REJECTING and tok.pos_ == "VERB":
+            # "pushed back against calls for a cease-fire": the thing opposed (the coder writes it as a null target)
+            against = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+            target = _child(against, "pobj") if against is not None else None
         neg = negated(tok, lex)  # "no officer faced charges": a subject with "no"
         mod = modality(tok, lex, reporting)
         sources = conjuncts(source)
@@ -676,5 +715,6 @@ def code_sentence(sent, lex: Lexicon, verb_patterns=None) -> list[Found]:
                 t = None
             found.append(Found(tok, code, alt, s, t, neg, mod, depth(tok), reporting, verbal, trig.from_patterns,
                                undergone=trig.undergone or undergoer is not None))
+    found = [f for f in found if f.trigger.i not in absorbed]
     found.sort(key=lambda f: (f.depth, f.trigger.i))
     return found
